@@ -1,0 +1,100 @@
+//! `cytomine-emulator --port N --public-key K --private-key K [--demo]`: serve until killed.
+
+use std::io::Write;
+
+use cytomine_emulator::Emulator;
+
+const USAGE: &str =
+    "usage: cytomine-emulator [--port N] [--public-key K] [--private-key K] [--demo]
+
+  --port N          port to bind on 127.0.0.1 (default 0: any free port)
+  --public-key K    the admin's public key (default: random, printed)
+  --private-key K   the admin's private key (default: random, printed)
+  --demo            preload the demo project, ontology, images and annotations
+  --help            show this help";
+
+#[derive(Debug, Default)]
+struct Args {
+    port: u16,
+    public_key: Option<String>,
+    private_key: Option<String>,
+    demo: bool,
+}
+
+fn parse(mut argv: impl Iterator<Item = String>) -> Result<Option<Args>, String> {
+    let mut args = Args::default();
+    while let Some(flag) = argv.next() {
+        let mut value = |name: &str| argv.next().ok_or_else(|| format!("{name} needs a value"));
+        match flag.as_str() {
+            "--help" | "-h" => return Ok(None),
+            "--port" => {
+                let v = value("--port")?;
+                args.port = v
+                    .parse()
+                    .map_err(|_| format!("--port: not a port number: {v}"))?;
+            }
+            "--public-key" => args.public_key = Some(value("--public-key")?),
+            "--private-key" => args.private_key = Some(value("--private-key")?),
+            "--demo" => args.demo = true,
+            other => return Err(format!("unknown argument: {other}")),
+        }
+    }
+    if args.public_key.is_some() != args.private_key.is_some() {
+        return Err("--public-key and --private-key go together".into());
+    }
+    Ok(Some(args))
+}
+
+#[tokio::main]
+async fn main() {
+    let args = match parse(std::env::args().skip(1)) {
+        Ok(Some(args)) => args,
+        Ok(None) => {
+            println!("{USAGE}");
+            return;
+        }
+        Err(e) => {
+            eprintln!("cytomine-emulator: {e}\n\n{USAGE}");
+            std::process::exit(2);
+        }
+    };
+    let mut builder = Emulator::builder().port(args.port).demo(args.demo);
+    let random_keys = args.public_key.is_none();
+    if let (Some(public), Some(private)) = (args.public_key, args.private_key) {
+        builder = builder.admin_keys(public, private);
+    }
+    let emulator = match builder.start().await {
+        Ok(e) => e,
+        Err(e) => {
+            eprintln!("cytomine-emulator: cannot bind port {}: {e}", args.port);
+            std::process::exit(1);
+        }
+    };
+    if random_keys {
+        let admin = emulator.admin();
+        eprintln!(
+            "admin public key: {}\nadmin private key: {}",
+            admin.public_key, admin.private_key
+        );
+    }
+    let mut out = std::io::stdout();
+    let _ = writeln!(out, "listening on {}", emulator.base_url());
+    let _ = out.flush();
+    wait_for_signal().await;
+    emulator.shutdown().await;
+}
+
+async fn wait_for_signal() {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{signal, SignalKind};
+        if let Ok(mut term) = signal(SignalKind::terminate()) {
+            tokio::select! {
+                _ = tokio::signal::ctrl_c() => {}
+                _ = term.recv() => {}
+            }
+            return;
+        }
+    }
+    let _ = tokio::signal::ctrl_c().await;
+}

@@ -1,0 +1,246 @@
+//! CRUD written once: single GET, create/update/delete command envelopes, batch POST (WIRE.md §2.1-2.5).
+
+use serde_json::{json, Map, Value};
+
+use super::json::Body;
+use crate::http::call::Call;
+use crate::http::fail::{Fail, Outcome};
+use crate::http::reply::Reply;
+use crate::store::{Meta, State, Table};
+
+/// What a classic domain tells the shared CRUD code.
+pub trait Domain: Sized {
+    /// Fully qualified Java class name, e.g. `be.cytomine.domain.project.Project`.
+    const CLASS: &'static str;
+    /// The table of these records.
+    fn table(st: &State) -> &Table<Self>;
+    /// The mutable table.
+    fn table_mut(st: &mut State) -> &mut Table<Self>;
+    /// Id and times.
+    fn meta(&self) -> &Meta;
+    /// Id and times, mutable.
+    fn meta_mut(&mut self) -> &mut Meta;
+    /// The text in command messages, e.g. the name.
+    fn label(&self) -> String;
+    /// The full JSON of the record (2.1 head included).
+    fn view(&self, st: &State, call: &Call) -> Value;
+    /// Read permission.
+    fn check_read(&self, call: &Call, st: &State) -> Result<(), Fail>;
+    /// Validate `body` and build a record (`old` on update); write permission is checked here.
+    fn build(call: &Call, st: &State, body: &Body, old: Option<&Self>) -> Result<Self, Fail>;
+    /// Checks before a delete; cascades and counters.
+    fn remove(call: &Call, st: &mut State, id: i64) -> Result<(), Fail>;
+    /// Side effects after an insert (counters, slices, links).
+    fn after_add(_call: &Call, _st: &mut State, _id: i64, _body: &Body) -> Result<(), Fail> {
+        Ok(())
+    }
+    /// Side effects after an update.
+    fn after_update(_call: &Call, _st: &mut State, _id: i64, _body: &Body) -> Result<(), Fail> {
+        Ok(())
+    }
+    /// The envelope's object key (lower-cased simple class name by default).
+    fn key() -> String {
+        simple_name(Self::CLASS).to_lowercase()
+    }
+    /// The 404 of a single GET (path C by default).
+    fn not_found(id: &str) -> Fail {
+        Fail::not_found_filters(simple_name(Self::CLASS), &format!("id={id}"))
+    }
+    /// Extra callback entries (Term adds `ontologyID`).
+    fn callback_extra(&self, _cb: &mut Map<String, Value>) {}
+}
+
+/// `Project` for `be.cytomine.domain.project.Project`.
+pub fn simple_name(class: &str) -> &str {
+    class.rsplit('.').next().unwrap_or(class)
+}
+
+/// The record with `id`, readable by the caller.
+pub fn find<'a, T: Domain>(
+    call: &Call,
+    st: &'a State,
+    id: Option<i64>,
+    raw: &str,
+) -> Result<&'a T, Fail> {
+    let rec = id
+        .and_then(|id| T::table(st).get(id))
+        .ok_or_else(|| T::not_found(raw))?;
+    rec.check_read(call, st)?;
+    Ok(rec)
+}
+
+/// `GET x/{id}.json`.
+pub fn get<T: Domain>(call: &Call, st: &State, id: Option<i64>, raw: &str) -> Outcome {
+    let rec = find::<T>(call, st, id, raw)?;
+    Ok(Reply::json(200, &rec.view(st, call)))
+}
+
+/// Create one record from `body`; returns its id.
+pub fn create_one<T: Domain>(call: &Call, st: &mut State, body: &Body) -> Result<i64, Fail> {
+    let mut rec = T::build(call, st, body, None)?;
+    let meta = st.meta(call.now);
+    *rec.meta_mut() = meta;
+    T::table_mut(st).insert(meta.id, rec);
+    T::after_add(call, st, meta.id, body)?;
+    Ok(meta.id)
+}
+
+fn added_reply<T: Domain>(call: &Call, st: &mut State, id: i64) -> Reply {
+    let Some(rec) = T::table(st).get(id) else {
+        return Reply::error_page(500);
+    };
+    let object = rec.view(st, call);
+    let shim = Shim::of(rec);
+    envelope_of::<T>(st, "Add", "added", object, &shim)
+}
+
+/// What an envelope needs of a record, taken before the table is borrowed mutably.
+struct Shim {
+    meta: Meta,
+    label: String,
+    extra: Map<String, Value>,
+}
+
+impl Shim {
+    fn of<T: Domain>(rec: &T) -> Shim {
+        let mut extra = Map::new();
+        rec.callback_extra(&mut extra);
+        Shim {
+            meta: *rec.meta(),
+            label: rec.label(),
+            extra,
+        }
+    }
+}
+
+fn envelope_of<T: Domain>(
+    st: &mut State,
+    verb: &str,
+    past: &str,
+    object: Value,
+    s: &Shim,
+) -> Reply {
+    let simple = simple_name(T::CLASS);
+    let id = s.meta.id;
+    let mut callback = Map::new();
+    callback.insert(
+        "method".into(),
+        format!("be.cytomine.{verb}{simple}Command").into(),
+    );
+    callback.insert(
+        format!("{}ID", simple.to_lowercase()),
+        id.to_string().into(),
+    );
+    callback.extend(s.extra.iter().map(|(k, v)| (k.clone(), v.clone())));
+    let mut body = Map::new();
+    body.insert(
+        "message".into(),
+        format!("{simple} {id} ({}) {past}", s.label).into(),
+    );
+    body.insert("callback".into(), Value::Object(callback));
+    body.insert("printMessage".into(), true.into());
+    body.insert(T::key(), object);
+    body.insert("command".into(), st.next_id().into());
+    Reply::json(200, &Value::Object(body))
+}
+
+/// `POST x.json` with one object (an array gives 400, as on non-batch endpoints).
+pub fn post<T: Domain>(call: &Call, st: &mut State) -> Outcome {
+    let body = call.json_object()?;
+    match create_one::<T>(call, st, &body) {
+        Ok(id) => Ok(added_reply::<T>(call, st, id)),
+        Err(f) => Ok(f.wrapped()),
+    }
+}
+
+/// `POST x.json` accepting one object or an array (2.5).
+pub fn post_many<T: Domain>(call: &Call, st: &mut State) -> Outcome {
+    match call.json()? {
+        Value::Array(items) => Ok(batch::<T>(call, st, items)),
+        Value::Object(body) => match create_one::<T>(call, st, &body) {
+            Ok(id) => Ok(added_reply::<T>(call, st, id)),
+            Err(f) => Ok(f.wrapped()),
+        },
+        _ => Err(Fail::bad(
+            "The body cannot be parsed, is the body content in the good format?",
+        )),
+    }
+}
+
+fn batch<T: Domain>(call: &Call, st: &mut State, items: Vec<Value>) -> Reply {
+    let name = format!("{}s", simple_name(T::CLASS).to_lowercase());
+    let mut ok = Vec::new();
+    let mut errors = Vec::new();
+    for item in items {
+        let result = match &item {
+            Value::Object(body) => create_one::<T>(call, st, body),
+            _ => Err(Fail::bad(
+                "The body cannot be parsed, is the body content in the good format?",
+            )),
+        };
+        match result {
+            Ok(id) => ok.push(id.to_string()),
+            Err(f) => errors.push(json!({"data": item, "message": f.message()})),
+        }
+    }
+    let ids = ok.join(",");
+    let body = if errors.is_empty() {
+        json!({"data": {"message": format!("{name} {ids} added")}, "status": 200})
+    } else if ok.is_empty() {
+        json!({"data": {"success": false, "message": "No entry saved", "errors": errors}, "status": 400})
+    } else {
+        json!({"data": {"success": false, "message": format!("Only part of the entries ({name} {ids}"), "errors": errors}, "status": 206})
+    };
+    Reply::json(200, &body)
+}
+
+/// `PUT x/{id}.json`: the target is the body's `id`, rebuilt in full (2.4).
+pub fn put<T: Domain>(call: &Call, st: &mut State) -> Outcome {
+    let body = call.json_object()?;
+    Ok(update_one::<T>(call, st, &body).unwrap_or_else(Fail::wrapped))
+}
+
+fn update_one<T: Domain>(call: &Call, st: &mut State, body: &Body) -> Result<Reply, Fail> {
+    let id = super::json::int(body, "id");
+    let Some(old) = id.and_then(|id| T::table(st).get(id)) else {
+        let shown = id.map_or("null".to_owned(), |i| i.to_string());
+        return Err(Fail::not_found(format!(
+            "class {} {shown} not found",
+            T::CLASS
+        )));
+    };
+    let old_meta = *old.meta();
+    let mut rec = T::build(call, st, body, Some(old))?;
+    *rec.meta_mut() = Meta {
+        id: old_meta.id,
+        created: old_meta.created,
+        updated: call.now,
+    };
+    T::table_mut(st).insert(old_meta.id, rec);
+    T::after_update(call, st, old_meta.id, body)?;
+    let Some(rec) = T::table(st).get(old_meta.id) else {
+        return Ok(Reply::error_page(500));
+    };
+    let object = rec.view(st, call);
+    let shim = Shim::of(rec);
+    Ok(envelope_of::<T>(st, "Edit", "edited", object, &shim))
+}
+
+/// `DELETE x/{id}.json`: the envelope holds the record as it was.
+pub fn delete<T: Domain>(call: &Call, st: &mut State, id: Option<i64>) -> Outcome {
+    Ok(delete_one::<T>(call, st, id).unwrap_or_else(Fail::wrapped))
+}
+
+fn delete_one<T: Domain>(call: &Call, st: &mut State, id: Option<i64>) -> Result<Reply, Fail> {
+    let simple = simple_name(T::CLASS);
+    let Some(rec) = id.and_then(|id| T::table(st).get(id)) else {
+        let shown = id.map_or("null".to_owned(), |i| i.to_string());
+        return Err(Fail::not_found(format!("{simple} {shown} not found")));
+    };
+    rec.check_read(call, st)?;
+    let object = rec.view(st, call);
+    let shim = Shim::of(rec);
+    T::remove(call, st, shim.meta.id)?;
+    T::table_mut(st).remove(shim.meta.id);
+    Ok(envelope_of::<T>(st, "Delete", "deleted", object, &shim))
+}

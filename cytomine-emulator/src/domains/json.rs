@@ -1,0 +1,120 @@
+//! Reading request bodies and writing the common head of classic domain JSON.
+
+use serde_json::{Map, Value};
+
+use crate::http::fail::Fail;
+use crate::store::Meta;
+
+/// A JSON body object.
+pub type Body = Map<String, Value>;
+
+/// `class`, `id`, `created`, `updated` (epoch-ms strings), as every classic domain starts.
+pub fn head(class: &str, meta: &Meta) -> Map<String, Value> {
+    let mut m = Map::new();
+    m.insert("class".into(), class.into());
+    m.insert("id".into(), meta.id.into());
+    m.insert("created".into(), meta.created.to_string().into());
+    m.insert("updated".into(), meta.updated.to_string().into());
+    m
+}
+
+/// Insert a list of `(key, value)` pairs into `m`.
+pub fn put_all(m: &mut Map<String, Value>, pairs: Vec<(&str, Value)>) {
+    for (k, v) in pairs {
+        m.insert(k.to_owned(), v);
+    }
+}
+
+/// A present, non-null text field (numbers are accepted and printed).
+pub fn text(body: &Body, key: &str) -> Option<String> {
+    match body.get(key)? {
+        Value::String(s) => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        Value::Bool(b) => Some(b.to_string()),
+        _ => None,
+    }
+}
+
+/// A mandatory text field: `"<key> must be set! value=null"` otherwise.
+pub fn required_text(body: &Body, key: &str) -> Result<String, Fail> {
+    text(body, key)
+        .filter(|s| !s.is_empty())
+        .ok_or_else(|| Fail::bad(format!("{key} must be set! value=null")))
+}
+
+/// An integer field (a number, a numeric string, or an object with an `id`).
+pub fn int(body: &Body, key: &str) -> Option<i64> {
+    value_int(body.get(key)?)
+}
+
+/// An integer in a JSON value.
+pub fn value_int(v: &Value) -> Option<i64> {
+    match v {
+        Value::Number(n) => n.as_i64().or_else(|| n.as_f64().map(|f| f as i64)),
+        Value::String(s) => s.trim().parse().ok(),
+        Value::Object(o) => o.get("id").and_then(value_int),
+        _ => None,
+    }
+}
+
+/// A float field.
+pub fn float(body: &Body, key: &str) -> Option<f64> {
+    match body.get(key)? {
+        Value::Number(n) => n.as_f64(),
+        Value::String(s) => s.trim().parse().ok(),
+        _ => None,
+    }
+}
+
+/// A boolean field (JSON bool or a case-insensitive string), with a default.
+pub fn flag(body: &Body, key: &str, default: bool) -> bool {
+    match body.get(key) {
+        Some(Value::Bool(b)) => *b,
+        Some(Value::String(s)) => crate::http::call::parse_bool(s).unwrap_or(default),
+        _ => default,
+    }
+}
+
+/// A list of ids: a JSON array, a single id, or a comma-joined string.
+pub fn ids(body: &Body, key: &str) -> Option<Vec<i64>> {
+    match body.get(key)? {
+        Value::Array(items) => Some(items.iter().filter_map(value_int).collect()),
+        Value::String(s) => crate::http::call::parse_id_list(s),
+        Value::Null => None,
+        other => value_int(other).map(|i| vec![i]),
+    }
+}
+
+/// A reference to another record: `None` when absent, 400 `"<key> was not found with id: <v>"` when
+/// present but unknown (or absent and `mandatory`).
+pub fn reference(
+    body: &Body,
+    key: &str,
+    mandatory: bool,
+    exists: impl Fn(i64) -> bool,
+) -> Result<Option<i64>, Fail> {
+    let raw = body.get(key).filter(|v| !v.is_null());
+    match raw {
+        None if mandatory => Err(Fail::bad(format!("{key} was not found with id: null"))),
+        None => Ok(None),
+        Some(v) => match value_int(v) {
+            Some(id) if exists(id) => Ok(Some(id)),
+            _ => Err(Fail::bad(format!(
+                "{key} was not found with id: {}",
+                display(v)
+            ))),
+        },
+    }
+}
+
+fn display(v: &Value) -> String {
+    match v {
+        Value::String(s) => s.clone(),
+        other => other.to_string(),
+    }
+}
+
+/// An optional string as JSON (null when absent).
+pub fn opt<T: Into<Value>>(v: Option<T>) -> Value {
+    v.map_or(Value::Null, Into::into)
+}

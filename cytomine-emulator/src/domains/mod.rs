@@ -1,0 +1,122 @@
+//! The classic domains of Cytomine core, and the route table that dispatches to them.
+
+pub mod acl;
+mod cascade;
+pub mod crud;
+pub mod json;
+mod members;
+mod ontology;
+mod project;
+mod security;
+mod storage;
+mod term;
+mod user;
+
+use std::sync::RwLock;
+
+pub use security::session;
+
+use crate::http::call::Call;
+use crate::http::fail::Outcome;
+use crate::http::route::{Params, Pattern};
+use crate::store::State;
+
+/// A handler that only reads the state.
+pub type ReadFn = fn(&Call, &Params, &State) -> Outcome;
+/// A handler that changes the state.
+pub type WriteFn = fn(&Call, &Params, &mut State) -> Outcome;
+/// A handler that takes the lock itself and does heavy work outside it (images).
+pub type MediaFn = fn(&Call, &Params, &RwLock<State>) -> Outcome;
+
+/// How a route runs.
+#[derive(Clone, Copy)]
+pub enum Handler {
+    /// Under a read lock.
+    Read(ReadFn),
+    /// Under the write lock.
+    Write(WriteFn),
+    /// On a blocking thread, locking briefly.
+    Media(MediaFn),
+}
+
+/// One route under `/api/`.
+pub struct Route {
+    /// HTTP method.
+    pub method: &'static str,
+    /// Path pattern after `/api/`.
+    pub pattern: Pattern,
+    /// What runs.
+    pub handler: Handler,
+}
+
+/// A route table under construction.
+#[derive(Default)]
+pub struct Routes(Vec<Route>);
+
+impl Routes {
+    fn add(&mut self, method: &'static str, pattern: &str, handler: Handler) {
+        self.0.push(Route {
+            method,
+            pattern: Pattern::new(pattern),
+            handler,
+        });
+    }
+    /// A reading GET.
+    pub fn get(&mut self, pattern: &str, f: ReadFn) {
+        self.add("GET", pattern, Handler::Read(f));
+    }
+    /// A writing route with the given method.
+    pub fn write(&mut self, method: &'static str, pattern: &str, f: WriteFn) {
+        self.add(method, pattern, Handler::Write(f));
+    }
+    /// A media GET.
+    pub fn media(&mut self, pattern: &str, f: MediaFn) {
+        self.add("GET", pattern, Handler::Media(f));
+    }
+}
+
+/// Outcome of looking a path up.
+pub enum Lookup<'a> {
+    /// A route matched.
+    Found(&'a Route, Params),
+    /// The path exists for other methods.
+    WrongMethod,
+    /// No such path.
+    Missing,
+}
+
+/// The whole `/api/` route table.
+pub struct RouteTable(Vec<Route>);
+
+impl RouteTable {
+    /// Build every domain's routes.
+    pub fn build() -> RouteTable {
+        let mut r = Routes::default();
+        security::routes(&mut r);
+        user::routes(&mut r);
+        project::routes(&mut r);
+        members::routes(&mut r);
+        ontology::routes(&mut r);
+        term::routes(&mut r);
+        storage::routes(&mut r);
+        RouteTable(r.0)
+    }
+
+    /// Find the route for `method` and `path` (the part after `/api/`).
+    pub fn lookup(&self, method: &str, path: &str) -> Lookup<'_> {
+        let mut other_method = false;
+        for route in &self.0 {
+            if let Some(params) = route.pattern.matches(path) {
+                if route.method == method {
+                    return Lookup::Found(route, params);
+                }
+                other_method = true;
+            }
+        }
+        if other_method {
+            Lookup::WrongMethod
+        } else {
+            Lookup::Missing
+        }
+    }
+}

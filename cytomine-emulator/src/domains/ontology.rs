@@ -1,0 +1,166 @@
+//! Ontologies with their term tree (WIRE.md §3.2, classic format).
+
+use serde_json::{json, Value};
+
+use super::acl;
+use super::crud::{self, Domain};
+use super::json::{self as j, Body};
+use super::Routes;
+use crate::http::call::Call;
+use crate::http::fail::{Fail, Outcome};
+use crate::http::paging::paged;
+use crate::http::route::Params;
+use crate::store::{Meta, Ontology, Project, State, Table, Term};
+
+const TERM_CLASS: &str = "be.cytomine.domain.ontology.Term";
+
+/// Register the routes.
+pub fn routes(r: &mut Routes) {
+    r.get("ontology.json", list);
+    r.write("POST", "ontology.json", |c, _, s| {
+        crud::post_many::<Ontology>(c, s)
+    });
+    r.get("ontology/{id}.json", |c, p, s| {
+        crud::get::<Ontology>(c, s, p.id("id"), p.get("id"))
+    });
+    r.write("PUT", "ontology/{id}.json", |c, _, s| {
+        crud::put::<Ontology>(c, s)
+    });
+    r.write("DELETE", "ontology/{id}.json", |c, p, s| {
+        crud::delete::<Ontology>(c, s, p.id("id"))
+    });
+}
+
+/// Whether the caller may read ontology `o`: creator, admin, or member of a project using it.
+pub fn readable(call: &Call, st: &State, o: &Ontology) -> bool {
+    call.caller.as_ref().is_some_and(|c| {
+        c.admin_by_now
+            || c.id == o.user
+            || st
+                .projects
+                .iter()
+                .any(|p| p.ontology == Some(o.meta.id) && acl::can_read(c, p))
+    })
+}
+
+fn list(call: &Call, _p: &Params, st: &State) -> Outcome {
+    let items: Vec<&Ontology> = st
+        .ontologies
+        .iter()
+        .rev()
+        .filter(|o| readable(call, st, o))
+        .collect();
+    if call.flag_or("light", false) {
+        return paged(call, items, |o| json!({"id": o.meta.id, "name": o.name}));
+    }
+    paged(call, items, |o| o.view(st, call))
+}
+
+fn tree_node(st: &State, t: &Term) -> Value {
+    json!({
+        "name": t.name, "id": t.meta.id, "title": t.name, "data": t.name, "color": t.color,
+        "class": TERM_CLASS, "parent": t.parent,
+        "attr": {"id": t.meta.id, "type": TERM_CLASS}, "checked": false, "key": t.meta.id,
+        "children": children(st, t.ontology, Some(t.meta.id)),
+        "isFolder": st.terms.iter().any(|c| c.parent == Some(t.meta.id)), "hideCheckbox": false,
+    })
+}
+
+fn children(st: &State, ontology: i64, parent: Option<i64>) -> Vec<Value> {
+    let mut terms: Vec<&Term> = st
+        .terms
+        .iter()
+        .filter(|t| t.ontology == ontology && t.parent == parent)
+        .collect();
+    terms.sort_by(|a, b| a.name.cmp(&b.name));
+    terms.into_iter().map(|t| tree_node(st, t)).collect()
+}
+
+impl Domain for Ontology {
+    const CLASS: &'static str = "be.cytomine.domain.ontology.Ontology";
+    fn table(st: &State) -> &Table<Self> {
+        &st.ontologies
+    }
+    fn table_mut(st: &mut State) -> &mut Table<Self> {
+        &mut st.ontologies
+    }
+    fn meta(&self) -> &Meta {
+        &self.meta
+    }
+    fn meta_mut(&mut self) -> &mut Meta {
+        &mut self.meta
+    }
+    fn label(&self) -> String {
+        self.name.clone()
+    }
+    fn view(&self, st: &State, call: &Call) -> Value {
+        let mut m = j::head(Self::CLASS, &self.meta);
+        let projects: Vec<Value> = st
+            .projects
+            .iter()
+            .filter(|p| p.ontology == Some(self.meta.id))
+            .map(|p: &Project| p.view(st, call))
+            .collect();
+        j::put_all(
+            &mut m,
+            vec![
+                ("name", self.name.clone().into()),
+                ("user", self.user.into()),
+                ("title", self.name.clone().into()),
+                ("attr", json!({"id": self.meta.id, "type": Self::CLASS})),
+                ("data", self.name.clone().into()),
+                ("isFolder", true.into()),
+                ("key", self.meta.id.into()),
+                ("hideCheckbox", true.into()),
+                ("state", "open".into()),
+                ("projects", projects.into()),
+                ("children", children(st, self.meta.id, None).into()),
+            ],
+        );
+        Value::Object(m)
+    }
+    fn check_read(&self, call: &Call, st: &State) -> Result<(), Fail> {
+        if readable(call, st, self) {
+            Ok(())
+        } else {
+            Err(acl::denied(Self::CLASS, self.meta.id))
+        }
+    }
+    fn build(call: &Call, st: &State, body: &Body, old: Option<&Self>) -> Result<Self, Fail> {
+        let caller = acl::not_guest(call)?;
+        if let Some(o) = old {
+            acl::owner_or_admin(call, o.user, Self::CLASS, o.meta.id)?;
+        }
+        let name = j::required_text(body, "name")?;
+        if st
+            .ontologies
+            .iter()
+            .any(|o| o.name == name && old.map_or(true, |x| x.meta.id != o.meta.id))
+        {
+            return Err(Fail::exists(format!("Ontology {name} already exist!")));
+        }
+        Ok(Ontology {
+            meta: Meta {
+                id: 0,
+                created: 0,
+                updated: 0,
+            },
+            name,
+            user: old.map_or(caller.id, |o| o.user),
+        })
+    }
+    fn remove(call: &Call, st: &mut State, id: i64) -> Result<(), Fail> {
+        if let Some(o) = st.ontologies.get(id) {
+            acl::owner_or_admin(call, o.user, Self::CLASS, id)?;
+        }
+        if st.projects.iter().any(|p| p.ontology == Some(id)) {
+            return Err(Fail::bad(
+                "Ontology is linked with project. Cannot delete ontology!",
+            ));
+        }
+        for t in st.terms.ids_where(|t| t.ontology == id) {
+            super::cascade::delete_term(st, t);
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,203 @@
+//! Projects (WIRE.md §3.1).
+
+use std::collections::BTreeSet;
+
+use serde_json::Value;
+
+use super::acl;
+use super::crud::{self, Domain};
+use super::json::{self as j, Body};
+use super::Routes;
+use crate::http::call::Call;
+use crate::http::fail::{Fail, Outcome};
+use crate::http::paging::paged;
+use crate::http::route::Params;
+use crate::store::{Meta, Project, ProjectMode, State, Table};
+
+/// Register the routes.
+pub fn routes(r: &mut Routes) {
+    r.get("project.json", list);
+    r.write("POST", "project.json", |c, _, s| {
+        crud::post::<Project>(c, s)
+    });
+    r.get("project/{id}.json", |c, p, s| {
+        crud::get::<Project>(c, s, p.id("id"), p.get("id"))
+    });
+    r.write("PUT", "project/{id}.json", |c, _, s| {
+        crud::put::<Project>(c, s)
+    });
+    r.write("DELETE", "project/{id}.json", |c, p, s| {
+        crud::delete::<Project>(c, s, p.id("id"))
+    });
+    r.get("ontology/{id}/project.json", by_ontology);
+    r.get("user/{id}/project.json", by_user);
+}
+
+fn list_where(call: &Call, st: &State, pred: impl Fn(&Project) -> bool) -> Outcome {
+    let caller = call.user()?;
+    let items: Vec<&Project> = st
+        .projects
+        .iter()
+        .rev()
+        .filter(|p| acl::can_read(caller, p) && pred(p))
+        .collect();
+    paged(call, items, |p| p.view(st, call))
+}
+
+fn list(call: &Call, _p: &Params, st: &State) -> Outcome {
+    let name = call
+        .param("name[ilike]")
+        .map(|n| n.replace(['*', '%'], "").to_lowercase());
+    list_where(call, st, |p| {
+        name.as_ref()
+            .map_or(true, |n| p.name.to_lowercase().contains(n.as_str()))
+    })
+}
+
+fn by_ontology(call: &Call, p: &Params, st: &State) -> Outcome {
+    let id = p.id("id").filter(|id| st.ontologies.contains(*id));
+    let id =
+        id.ok_or_else(|| Fail::not_found_filters("Ontology", &format!("id={}", p.get("id"))))?;
+    list_where(call, st, |pr| pr.ontology == Some(id))
+}
+
+fn by_user(call: &Call, p: &Params, st: &State) -> Outcome {
+    let user = super::user::find_user(st, p.get("id"))?.meta.id;
+    list_where(call, st, |pr| pr.members.contains(&user))
+}
+
+fn mode_of(body: &Body, old: Option<&Project>) -> ProjectMode {
+    match j::text(body, "mode").as_deref() {
+        Some("RESTRICTED") => return ProjectMode::Restricted,
+        Some("READ_ONLY") => return ProjectMode::ReadOnly,
+        Some("CLASSIC") => return ProjectMode::Classic,
+        _ => {}
+    }
+    let old_mode = old.map_or(ProjectMode::Classic, |o| o.mode);
+    if j::flag(body, "isReadOnly", old_mode == ProjectMode::ReadOnly) {
+        ProjectMode::ReadOnly
+    } else if j::flag(body, "isRestricted", old_mode == ProjectMode::Restricted) {
+        ProjectMode::Restricted
+    } else {
+        ProjectMode::Classic
+    }
+}
+
+impl Domain for Project {
+    const CLASS: &'static str = "be.cytomine.domain.project.Project";
+    fn table(st: &State) -> &Table<Self> {
+        &st.projects
+    }
+    fn table_mut(st: &mut State) -> &mut Table<Self> {
+        &mut st.projects
+    }
+    fn meta(&self) -> &Meta {
+        &self.meta
+    }
+    fn meta_mut(&mut self) -> &mut Meta {
+        &mut self.meta
+    }
+    fn label(&self) -> String {
+        self.name.clone()
+    }
+    fn view(&self, st: &State, _call: &Call) -> Value {
+        let mut m = j::head(Self::CLASS, &self.meta);
+        let ontology_name = self
+            .ontology
+            .and_then(|o| st.ontologies.get(o))
+            .map(|o| o.name.clone());
+        j::put_all(
+            &mut m,
+            vec![
+                ("name", self.name.clone().into()),
+                ("ontology", j::opt(self.ontology)),
+                ("ontologyName", j::opt(ontology_name)),
+                ("blindMode", self.blind_mode.into()),
+                ("areImagesDownloadable", self.are_images_downloadable.into()),
+                ("numberOfSlides", 0.into()),
+                ("numberOfImages", self.number_of_images.into()),
+                ("numberOfAnnotations", self.number_of_annotations.into()),
+                ("numberOfJobAnnotations", 0.into()),
+                ("numberOfReviewedAnnotations", 0.into()),
+                ("isClosed", self.is_closed.into()),
+                ("isReadOnly", (self.mode == ProjectMode::ReadOnly).into()),
+                (
+                    "isRestricted",
+                    (self.mode == ProjectMode::Restricted).into(),
+                ),
+                ("hideUsersLayers", self.hide_users_layers.into()),
+                ("hideAdminsLayers", self.hide_admins_layers.into()),
+            ],
+        );
+        Value::Object(m)
+    }
+    fn check_read(&self, call: &Call, st: &State) -> Result<(), Fail> {
+        acl::read_project(call, st, self.meta.id).map(|_| ())
+    }
+    fn not_found(id: &str) -> Fail {
+        Fail::not_found_filters("Project", &format!("id={id}"))
+    }
+    fn build(call: &Call, st: &State, body: &Body, old: Option<&Self>) -> Result<Self, Fail> {
+        let caller = acl::not_guest(call)?;
+        if let Some(o) = old {
+            acl::manage_project(call, st, o.meta.id)?;
+        }
+        let name = j::required_text(body, "name")?;
+        if st
+            .projects
+            .iter()
+            .any(|p| p.name == name && old.map_or(true, |o| o.meta.id != p.meta.id))
+        {
+            return Err(Fail::exists(format!("Project {name} already exist!")));
+        }
+        let ontology = j::reference(body, "ontology", false, |id| st.ontologies.contains(id))?;
+        let users = j::ids(body, "users");
+        let admins = j::ids(body, "admins");
+        for id in users.iter().chain(admins.iter()).flatten() {
+            if !st.users.contains(*id) {
+                return Err(Fail::bad(format!("user was not found with id: {id}")));
+            }
+        }
+        let default_admins: BTreeSet<i64> =
+            old.map_or_else(|| BTreeSet::from([caller.id]), |o| o.admins.clone());
+        let admins: BTreeSet<i64> = admins.map_or(default_admins, |a| {
+            let mut set: BTreeSet<i64> = a.into_iter().collect();
+            if old.is_none() {
+                set.insert(caller.id);
+            }
+            set
+        });
+        let mut members: BTreeSet<i64> = match (users, old) {
+            (Some(u), _) => u.into_iter().collect(),
+            (None, Some(o)) => o.members.clone(),
+            (None, None) => BTreeSet::new(),
+        };
+        members.extend(admins.iter().copied());
+        Ok(Project {
+            meta: Meta {
+                id: 0,
+                created: 0,
+                updated: 0,
+            },
+            name,
+            ontology,
+            blind_mode: j::flag(body, "blindMode", false),
+            are_images_downloadable: j::flag(body, "areImagesDownloadable", false),
+            is_closed: j::flag(body, "isClosed", false),
+            mode: mode_of(body, old),
+            hide_users_layers: j::flag(body, "hideUsersLayers", false),
+            hide_admins_layers: j::flag(body, "hideAdminsLayers", false),
+            members,
+            admins,
+            number_of_images: old.map_or(0, |o| o.number_of_images),
+            number_of_annotations: old.map_or(0, |o| o.number_of_annotations),
+        })
+    }
+    fn remove(call: &Call, st: &mut State, id: i64) -> Result<(), Fail> {
+        acl::manage_project(call, st, id)?;
+        for image in st.image_instances.ids_where(|i| i.project == id) {
+            super::cascade::delete_image_instance(st, image);
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,109 @@
+//! Storages (WIRE.md §3.5, classic format; the body accepts `user` or `userId`).
+
+use serde_json::Value;
+
+use super::acl;
+use super::crud::{self, Domain};
+use super::json::{self as j, Body};
+use super::Routes;
+use crate::http::call::Call;
+use crate::http::fail::{Fail, Outcome};
+use crate::http::paging::paged;
+use crate::http::route::Params;
+use crate::store::{Meta, State, Storage, Table};
+
+/// Register the routes.
+pub fn routes(r: &mut Routes) {
+    r.get("storage.json", list);
+    r.write("POST", "storage.json", |c, _, s| {
+        crud::post_many::<Storage>(c, s)
+    });
+    r.get("storage/{id}.json", |c, p, s| {
+        crud::get::<Storage>(c, s, p.id("id"), p.get("id"))
+    });
+    r.write("PUT", "storage/{id}.json", |c, _, s| {
+        crud::put::<Storage>(c, s)
+    });
+    r.write("DELETE", "storage/{id}.json", |c, p, s| {
+        crud::delete::<Storage>(c, s, p.id("id"))
+    });
+}
+
+fn list(call: &Call, _p: &Params, st: &State) -> Outcome {
+    let caller = call.user()?;
+    let all = caller.admin_by_now && call.flag_or("all", false);
+    let items: Vec<&Storage> = st
+        .storages
+        .iter()
+        .rev()
+        .filter(|s| all || s.user == caller.id)
+        .collect();
+    paged(call, items, |s| s.view(st, call))
+}
+
+impl Domain for Storage {
+    const CLASS: &'static str = "be.cytomine.domain.image.server.Storage";
+    fn table(st: &State) -> &Table<Self> {
+        &st.storages
+    }
+    fn table_mut(st: &mut State) -> &mut Table<Self> {
+        &mut st.storages
+    }
+    fn meta(&self) -> &Meta {
+        &self.meta
+    }
+    fn meta_mut(&mut self) -> &mut Meta {
+        &mut self.meta
+    }
+    fn label(&self) -> String {
+        self.name.clone()
+    }
+    fn view(&self, _st: &State, _call: &Call) -> Value {
+        let mut m = j::head(Self::CLASS, &self.meta);
+        j::put_all(
+            &mut m,
+            vec![
+                ("name", self.name.clone().into()),
+                ("user", self.user.into()),
+            ],
+        );
+        Value::Object(m)
+    }
+    fn check_read(&self, call: &Call, _st: &State) -> Result<(), Fail> {
+        let caller = call.user()?;
+        if caller.admin_by_now || caller.id == self.user {
+            Ok(())
+        } else {
+            Err(acl::denied(Self::CLASS, self.meta.id))
+        }
+    }
+    fn build(call: &Call, st: &State, body: &Body, old: Option<&Self>) -> Result<Self, Fail> {
+        let caller = acl::not_guest(call)?;
+        if let Some(o) = old {
+            acl::owner_or_admin(call, o.user, Self::CLASS, o.meta.id)?;
+        }
+        let name = j::required_text(body, "name")?;
+        let key = if body.get("user").is_some_and(|v| !v.is_null()) {
+            "user"
+        } else {
+            "userId"
+        };
+        let user = j::reference(body, key, false, |id| st.users.contains(id))?.unwrap_or(caller.id);
+        if user != caller.id && !caller.admin_by_now {
+            return Err(acl::denied(Self::CLASS, old.map_or(0, |o| o.meta.id)));
+        }
+        Ok(Storage {
+            meta: Meta {
+                id: 0,
+                created: 0,
+                updated: 0,
+            },
+            name,
+            user,
+        })
+    }
+    fn remove(call: &Call, st: &mut State, id: i64) -> Result<(), Fail> {
+        let owner = st.storages.get(id).map_or(0, |s| s.user);
+        acl::owner_or_admin(call, owner, Self::CLASS, id)
+    }
+}

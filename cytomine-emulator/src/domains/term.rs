@@ -1,0 +1,164 @@
+//! Terms (WIRE.md §3.3, classic format).
+
+use serde_json::{Map, Value};
+
+use super::acl;
+use super::crud::{self, Domain};
+use super::json::{self as j, Body};
+use super::Routes;
+use crate::http::call::Call;
+use crate::http::fail::{Fail, Outcome};
+use crate::http::paging::paged;
+use crate::http::route::Params;
+use crate::store::{Meta, State, Table, Term};
+
+/// Register the routes.
+pub fn routes(r: &mut Routes) {
+    r.get("term.json", list);
+    r.write("POST", "term.json", |c, _, s| crud::post_many::<Term>(c, s));
+    r.get("term/{id}.json", |c, p, s| {
+        crud::get::<Term>(c, s, p.id("id"), p.get("id"))
+    });
+    r.write("PUT", "term/{id}.json", |c, _, s| crud::put::<Term>(c, s));
+    r.write("DELETE", "term/{id}.json", |c, p, s| {
+        crud::delete::<Term>(c, s, p.id("id"))
+    });
+    r.get("ontology/{id}/term.json", by_ontology);
+    r.get("project/{id}/term.json", by_project);
+}
+
+fn readable(call: &Call, st: &State, t: &Term) -> bool {
+    st.ontologies
+        .get(t.ontology)
+        .is_some_and(|o| super::ontology::readable(call, st, o))
+}
+
+fn list_where(call: &Call, st: &State, pred: impl Fn(&Term) -> bool) -> Outcome {
+    let items: Vec<&Term> = st
+        .terms
+        .iter()
+        .filter(|t| pred(t) && readable(call, st, t))
+        .collect();
+    paged(call, items, |t| t.view(st, call))
+}
+
+fn list(call: &Call, _p: &Params, st: &State) -> Outcome {
+    list_where(call, st, |_| true)
+}
+
+fn by_ontology(call: &Call, p: &Params, st: &State) -> Outcome {
+    let id = p.id("id").filter(|id| st.ontologies.contains(*id));
+    let id =
+        id.ok_or_else(|| Fail::not_found_filters("Ontology", &format!("id={}", p.get("id"))))?;
+    list_where(call, st, |t| t.ontology == id)
+}
+
+fn by_project(call: &Call, p: &Params, st: &State) -> Outcome {
+    let id = p
+        .id("id")
+        .ok_or_else(|| Fail::not_found_filters("Project", &format!("id={}", p.get("id"))))?;
+    let ontology = acl::read_project(call, st, id)?.ontology;
+    list_where(call, st, |t| Some(t.ontology) == ontology)
+}
+
+/// Whether the caller may change the terms of `ontology`.
+fn check_write(call: &Call, st: &State, ontology: i64) -> Result<(), Fail> {
+    let caller = acl::not_guest(call)?;
+    let owner = st.ontologies.get(ontology).map_or(0, |o| o.user);
+    let member = st
+        .projects
+        .iter()
+        .any(|p| p.ontology == Some(ontology) && acl::can_read(caller, p));
+    if caller.admin_by_now || caller.id == owner || member {
+        Ok(())
+    } else {
+        Err(acl::denied(
+            "be.cytomine.domain.ontology.Ontology",
+            ontology,
+        ))
+    }
+}
+
+impl Domain for Term {
+    const CLASS: &'static str = "be.cytomine.domain.ontology.Term";
+    fn table(st: &State) -> &Table<Self> {
+        &st.terms
+    }
+    fn table_mut(st: &mut State) -> &mut Table<Self> {
+        &mut st.terms
+    }
+    fn meta(&self) -> &Meta {
+        &self.meta
+    }
+    fn meta_mut(&mut self) -> &mut Meta {
+        &mut self.meta
+    }
+    fn label(&self) -> String {
+        self.name.clone()
+    }
+    fn view(&self, _st: &State, _call: &Call) -> Value {
+        let mut m = j::head(Self::CLASS, &self.meta);
+        j::put_all(
+            &mut m,
+            vec![
+                ("name", self.name.clone().into()),
+                ("comment", j::opt(self.comment.clone())),
+                ("ontology", self.ontology.into()),
+                ("color", self.color.clone().into()),
+                ("parent", j::opt(self.parent)),
+            ],
+        );
+        Value::Object(m)
+    }
+    fn check_read(&self, call: &Call, st: &State) -> Result<(), Fail> {
+        if readable(call, st, self) {
+            Ok(())
+        } else {
+            Err(acl::denied(Self::CLASS, self.meta.id))
+        }
+    }
+    fn build(call: &Call, st: &State, body: &Body, old: Option<&Self>) -> Result<Self, Fail> {
+        let name = j::required_text(body, "name")?;
+        let color = j::required_text(body, "color")?;
+        let ontology = j::int(body, "ontology")
+            .ok_or_else(|| Fail::bad("Ontology is mandatory for term creation"))?;
+        if !st.ontologies.contains(ontology) {
+            return Err(Fail::bad(format!(
+                "ontology was not found with id: {ontology}"
+            )));
+        }
+        check_write(call, st, ontology)?;
+        let same = |t: &Term| {
+            t.ontology == ontology && t.name == name && old.map_or(true, |o| o.meta.id != t.meta.id)
+        };
+        if st.terms.iter().any(same) {
+            return Err(Fail::exists(format!(
+                "Term {name} already exist in this ontology!"
+            )));
+        }
+        let parent = j::reference(body, "parent", false, |id| {
+            st.terms.get(id).is_some_and(|t| t.ontology == ontology)
+        })?;
+        Ok(Term {
+            meta: Meta {
+                id: 0,
+                created: 0,
+                updated: 0,
+            },
+            name,
+            comment: j::text(body, "comment"),
+            ontology,
+            color,
+            parent,
+        })
+    }
+    fn remove(call: &Call, st: &mut State, id: i64) -> Result<(), Fail> {
+        let ontology = st.terms.get(id).map_or(0, |t| t.ontology);
+        check_write(call, st, ontology)?;
+        super::cascade::delete_term(st, id);
+        Ok(())
+    }
+    fn callback_extra(&self, cb: &mut Map<String, Value>) {
+        cb.insert("ontologyID".into(), self.ontology.into());
+    }
+}

@@ -1,0 +1,185 @@
+//! Users and the current user (WIRE.md §3.13): classic envelopes with key `user`.
+
+use serde_json::{json, Value};
+
+use super::crud::{self, Domain};
+use super::json::{self as j, Body};
+use super::Routes;
+use crate::http::call::Call;
+use crate::http::fail::{Fail, Outcome};
+use crate::http::paging::paged;
+use crate::http::reply::Reply;
+use crate::http::route::Params;
+use crate::keys::{random_uuid, Role};
+use crate::store::{Meta, State, Table, User};
+
+/// Register the routes.
+pub fn routes(r: &mut Routes) {
+    r.get("user/current.json", current);
+    r.get("user.json", list);
+    r.write("POST", "user.json", |c, _, s| crud::post_many::<User>(c, s));
+    r.get("user/{id}.json", get_one);
+    r.write("PUT", "user/{id}.json", |c, _, s| crud::put::<User>(c, s));
+    r.write("DELETE", "user/{id}.json", |c, p, s| {
+        crud::delete::<User>(c, s, p.id("id"))
+    });
+}
+
+/// A user by id or username (404 path C otherwise).
+pub fn find_user<'a>(st: &'a State, raw: &str) -> Result<&'a User, Fail> {
+    raw.parse::<i64>()
+        .ok()
+        .and_then(|id| st.users.get(id))
+        .or_else(|| st.user_by_name(raw))
+        .ok_or_else(|| Fail::not_found_filters("User", &format!("id={raw}")))
+}
+
+/// The JSON of a user (numbers for times); keys only when `with_keys`.
+pub fn view_user(u: &User, with_keys: bool) -> Value {
+    let name = format!("{} {}", u.firstname, u.lastname).trim().to_owned();
+    let full_name = if name == u.username {
+        name.clone()
+    } else {
+        format!("{name} ({})", u.username)
+    };
+    let mut v = json!({
+        "id": u.meta.id, "username": u.username, "firstname": u.firstname, "lastname": u.lastname,
+        "name": name, "email": u.email, "fullName": full_name, "language": u.language,
+        "isDeveloper": u.is_developer, "created": u.meta.created, "updated": u.meta.updated,
+    });
+    if with_keys {
+        v["publicKey"] = u.public_key.clone().into();
+        v["privateKey"] = u.private_key.clone().into();
+    }
+    v
+}
+
+fn current(call: &Call, _p: &Params, st: &State) -> Outcome {
+    let user = st
+        .users
+        .get(call.user()?.id)
+        .ok_or_else(|| Fail::not_found("User not found"))?;
+    Ok(Reply::json(200, &view_user(user, true)))
+}
+
+fn get_one(call: &Call, p: &Params, st: &State) -> Outcome {
+    let user = find_user(st, p.get("id"))?;
+    let caller = call.user()?;
+    Ok(Reply::json(
+        200,
+        &view_user(user, caller.admin_by_now || caller.id == user.meta.id),
+    ))
+}
+
+/// Page a list of users sorted by username, with their `role`.
+pub fn list_users<'a>(call: &Call, users: impl Iterator<Item = &'a User>) -> Outcome {
+    let mut users: Vec<&User> = users.collect();
+    users.sort_by(|a, b| a.username.cmp(&b.username));
+    paged(call, users, |u| {
+        let mut v = view_user(u, false);
+        v["role"] = u.role.authority().into();
+        v
+    })
+}
+
+fn list(call: &Call, _p: &Params, st: &State) -> Outcome {
+    let online = call.flag_or("online", false);
+    list_users(
+        call,
+        st.users
+            .iter()
+            .filter(|u| !online || st.is_online(u.meta.id, call.now)),
+    )
+}
+
+impl Domain for User {
+    const CLASS: &'static str = "be.cytomine.domain.security.User";
+    fn table(st: &State) -> &Table<Self> {
+        &st.users
+    }
+    fn table_mut(st: &mut State) -> &mut Table<Self> {
+        &mut st.users
+    }
+    fn meta(&self) -> &Meta {
+        &self.meta
+    }
+    fn meta_mut(&mut self) -> &mut Meta {
+        &mut self.meta
+    }
+    fn label(&self) -> String {
+        self.username.clone()
+    }
+    fn view(&self, _st: &State, _call: &Call) -> Value {
+        view_user(self, false)
+    }
+    fn check_read(&self, _call: &Call, _st: &State) -> Result<(), Fail> {
+        Ok(())
+    }
+    fn not_found(id: &str) -> Fail {
+        Fail::not_found_filters("User", &format!("id={id}"))
+    }
+    fn build(call: &Call, st: &State, body: &Body, old: Option<&Self>) -> Result<Self, Fail> {
+        let caller = call.user()?;
+        let own = old.is_some_and(|o| o.meta.id == caller.id);
+        if !caller.admin_by_now && !own {
+            return Err(Fail::forbidden(
+                "You don't have the right to read or modify this resource! You must be admin.",
+            ));
+        }
+        let username = j::required_text(body, "username")?;
+        let clash = st
+            .user_by_name(&username)
+            .filter(|u| old.map_or(true, |o| o.meta.id != u.meta.id));
+        if clash.is_some() {
+            return Err(Fail::exists(format!("User {username} already exist!")));
+        }
+        let role = match j::text(body, "role") {
+            Some(r) => Role::from_authority(&r)
+                .ok_or_else(|| Fail::bad(format!("role was not found with id: {r}")))?,
+            None => old.map_or(Role::User, |o| o.role),
+        };
+        let keep = |k: &str, f: fn(&User) -> &String| {
+            j::text(body, k).or_else(|| old.map(|o| f(o).clone()))
+        };
+        Ok(User {
+            meta: Meta {
+                id: 0,
+                created: 0,
+                updated: 0,
+            },
+            firstname: keep("firstname", |u| &u.firstname).unwrap_or_else(|| username.clone()),
+            lastname: keep("lastname", |u| &u.lastname).unwrap_or_default(),
+            email: keep("email", |u| &u.email).unwrap_or_else(|| format!("{username}@example.org")),
+            role,
+            enabled: old.map_or(true, |o| o.enabled),
+            public_key: keep("publicKey", |u| &u.public_key).unwrap_or_else(random_uuid),
+            private_key: keep("privateKey", |u| &u.private_key).unwrap_or_else(random_uuid),
+            language: keep("language", |u| &u.language).unwrap_or_else(|| "ENGLISH".into()),
+            is_developer: j::flag(body, "isDeveloper", old.is_some_and(|o| o.is_developer)),
+            username,
+        })
+    }
+    fn after_add(call: &Call, st: &mut State, id: i64, _body: &Body) -> Result<(), Fail> {
+        let name = st
+            .users
+            .get(id)
+            .map(|u| format!("{} storage", u.username))
+            .unwrap_or_default();
+        st.add_storage(id, &name, call.now);
+        Ok(())
+    }
+    fn remove(call: &Call, st: &mut State, id: i64) -> Result<(), Fail> {
+        if !call.user()?.admin_by_now || st.users.get(id).is_some_and(|u| u.username == "admin") {
+            return Err(Fail::forbidden(
+                "You don't have the right to delete this user!",
+            ));
+        }
+        for p in st.projects.ids_where(|_| true) {
+            if let Some(p) = st.projects.get_mut(p) {
+                p.members.remove(&id);
+                p.admins.remove(&id);
+            }
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,142 @@
+//! One incoming request, fully read, with typed accessors for query and body.
+
+use axum::http::HeaderMap;
+use bytes::Bytes;
+use serde_json::{Map, Value};
+
+use super::fail::Fail;
+use crate::keys::Role;
+
+/// The authenticated caller of a request.
+#[derive(Debug, Clone)]
+pub struct Caller {
+    /// User id.
+    pub id: i64,
+    /// Username.
+    pub username: String,
+    /// Highest stored role.
+    pub role: Role,
+    /// Effective admin right (ROLE_SUPER_ADMIN, or ROLE_ADMIN with an open admin session).
+    pub admin_by_now: bool,
+}
+
+impl Caller {
+    /// Whether the caller is only a guest (guests cannot write).
+    pub fn is_guest(&self) -> bool {
+        self.role == Role::Guest
+    }
+}
+
+/// A request after authentication, as handlers see it.
+#[derive(Debug)]
+pub struct Call {
+    /// HTTP method, upper case.
+    pub method: String,
+    /// The path as received (with `/api/`).
+    pub path: String,
+    /// Decoded query pairs, in order.
+    pub query: Vec<(String, String)>,
+    /// Request headers.
+    pub headers: HeaderMap,
+    /// The raw body.
+    pub body: Bytes,
+    /// The caller, or `None` for an anonymous request.
+    pub caller: Option<Caller>,
+    /// `http://127.0.0.1:PORT`, the base of absolute URLs in JSON.
+    pub server_url: String,
+    /// Request time, epoch milliseconds.
+    pub now: i64,
+}
+
+impl Call {
+    /// The first value of a query parameter.
+    pub fn param(&self, key: &str) -> Option<&str> {
+        self.query
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.as_str())
+    }
+    /// A non-empty query parameter.
+    pub fn nonempty(&self, key: &str) -> Option<&str> {
+        self.param(key).filter(|v| !v.is_empty() && *v != "null")
+    }
+    /// Whether some query key appears twice (Spring then answers 500).
+    pub fn has_repeated_param(&self) -> bool {
+        let mut keys: Vec<&str> = self.query.iter().map(|(k, _)| k.as_str()).collect();
+        keys.sort_unstable();
+        keys.windows(2).any(|w| w[0] == w[1])
+    }
+    /// A boolean parameter, parsed case-insensitively; absent or unparsable gives `None`.
+    pub fn flag(&self, key: &str) -> Option<bool> {
+        parse_bool(self.param(key)?)
+    }
+    /// A boolean parameter with a default.
+    pub fn flag_or(&self, key: &str, default: bool) -> bool {
+        self.flag(key).unwrap_or(default)
+    }
+    /// An integer parameter; a malformed value is a 400.
+    pub fn int(&self, key: &str) -> Result<Option<i64>, Fail> {
+        match self.nonempty(key) {
+            None => Ok(None),
+            Some(v) => v.trim().parse().map(Some).map_err(|_| {
+                Fail::bad(format!(
+                    "Failed to convert value '{v}' of parameter '{key}' to a number"
+                ))
+            }),
+        }
+    }
+    /// An id list parameter (`1,2,3` or `1_2_3`).
+    pub fn ids(&self, key: &str) -> Result<Option<Vec<i64>>, Fail> {
+        match self.nonempty(key) {
+            None => Ok(None),
+            Some(v) => parse_id_list(v)
+                .map(Some)
+                .ok_or_else(|| Fail::bad(format!("{key} is not a list of ids: {v}"))),
+        }
+    }
+    /// The authenticated caller (handlers behind authentication only).
+    pub fn user(&self) -> Result<&Caller, Fail> {
+        self.caller.as_ref().ok_or_else(|| {
+            Fail::forbidden("Cannot identify user or user is not authorized to log in")
+        })
+    }
+    /// The body parsed as JSON; an unparsable body is a 400.
+    pub fn json(&self) -> Result<Value, Fail> {
+        serde_json::from_slice(&self.body).map_err(|_| {
+            Fail::bad("The body cannot be parsed, is the body content in the good format?")
+        })
+    }
+    /// The body as one JSON object.
+    pub fn json_object(&self) -> Result<Map<String, Value>, Fail> {
+        match self.json()? {
+            Value::Object(m) => Ok(m),
+            _ => Err(Fail::bad(
+                "The body cannot be parsed, is the body content in the good format?",
+            )),
+        }
+    }
+    /// A header value as text.
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers.get(name).and_then(|v| v.to_str().ok())
+    }
+}
+
+/// Parse `true`/`false` in any case.
+pub fn parse_bool(v: &str) -> Option<bool> {
+    if v.eq_ignore_ascii_case("true") {
+        Some(true)
+    } else if v.eq_ignore_ascii_case("false") {
+        Some(false)
+    } else {
+        None
+    }
+}
+
+/// Parse ids separated by `,` or `_`; empty items are skipped.
+pub fn parse_id_list(v: &str) -> Option<Vec<i64>> {
+    v.split([',', '_'])
+        .map(str::trim)
+        .filter(|s| !s.is_empty() && *s != "null")
+        .map(|s| s.parse().ok())
+        .collect()
+}

@@ -1,0 +1,18 @@
+//! An in-memory Cytomine core server, faithful on the wire, for tests and examples.
+//!
+//! It verifies `CYTOMINE` signatures by the server's own rule, serves the classic JSON format
+//! (envelopes, error bodies, paging), enforces project membership, and serves real image bytes.
+
+mod auth;
+mod demo;
+mod domains;
+mod emulator;
+mod http;
+mod keys;
+mod server;
+mod store;
+
+pub mod geometry;
+
+pub use emulator::{Emulator, EmulatorBuilder};
+pub use keys::{Role, UserKeys};

@@ -1,0 +1,166 @@
+//! The request pipeline: read, count, authenticate, dispatch, answer.
+
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, RwLock};
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use axum::body::{to_bytes, Body};
+use axum::extract::{Request, State as AxumState};
+use axum::http::Response;
+use serde_json::json;
+
+use crate::auth::{authenticate, RawRequest};
+use crate::domains::{Handler, Lookup, RouteTable};
+use crate::http::call::Call;
+use crate::http::fail::Fail;
+use crate::http::reply::Reply;
+use crate::store::State;
+
+/// What every request handler shares.
+pub struct Shared {
+    /// The server state.
+    pub state: RwLock<State>,
+    /// Requests received so far.
+    pub requests: AtomicU64,
+    /// `http://127.0.0.1:PORT`.
+    pub server_url: String,
+    /// The `/api/` routes.
+    pub routes: RouteTable,
+}
+
+impl Shared {
+    /// Read access to the state (a poisoned lock is still usable: handlers never leave it half-written).
+    pub fn read(&self) -> std::sync::RwLockReadGuard<'_, State> {
+        self.state.read().unwrap_or_else(|e| e.into_inner())
+    }
+    /// Write access to the state.
+    pub fn write(&self) -> std::sync::RwLockWriteGuard<'_, State> {
+        self.state.write().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+/// Current time in epoch milliseconds.
+pub fn now_ms() -> i64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_millis() as i64)
+}
+
+/// The single axum handler: every path comes here.
+pub async fn serve(AxumState(shared): AxumState<Arc<Shared>>, req: Request) -> Response<Body> {
+    shared.requests.fetch_add(1, Ordering::Relaxed);
+    let (parts, body) = req.into_parts();
+    let Ok(body) = to_bytes(body, usize::MAX).await else {
+        return Reply::error_page(400).into_response();
+    };
+    let now = now_ms();
+    let method = parts.method.as_str().to_ascii_uppercase();
+    let path = parts.uri.path().to_owned();
+    let raw_query = parts.uri.query();
+    // Seam: a fault-injection layer (statuses, delays, dropped or truncated answers) is consulted here,
+    // keyed by method and path, before authentication and dispatch.
+    let caller = {
+        let state = shared.read();
+        let raw = RawRequest {
+            method: &method,
+            path: &path,
+            raw_query,
+            headers: &parts.headers,
+        };
+        authenticate(&state, &raw, now)
+    };
+    let query = raw_query
+        .map(|q| {
+            url::form_urlencoded::parse(q.as_bytes())
+                .into_owned()
+                .collect()
+        })
+        .unwrap_or_default();
+    let call = Call {
+        method,
+        path,
+        query,
+        headers: parts.headers,
+        body,
+        caller,
+        server_url: shared.server_url.clone(),
+        now,
+    };
+    let reply = route(&shared, call).await;
+    tracing::debug!(status = reply.status(), "answered");
+    reply.into_response()
+}
+
+async fn route(shared: &Arc<Shared>, call: Call) -> Reply {
+    let path = call.path.clone();
+    if path == "/server/ping" && call.method == "GET" || path == "/server/ping.json" {
+        return ping(shared);
+    }
+    if let Some(action) = path.strip_prefix("/session/admin/") {
+        if call.caller.is_none() {
+            return Reply::error_page(401);
+        }
+        let mut state = shared.write();
+        return crate::domains::session(&call, action, &mut state).unwrap_or_else(Fail::reply);
+    }
+    let Some(api_path) = path.strip_prefix("/api/") else {
+        return Reply::error_page(404);
+    };
+    if call.caller.is_none() {
+        return Reply::error_page(anonymous_status(api_path));
+    }
+    if call.method == "GET" && call.has_repeated_param() {
+        return Fail::not_implemented().reply();
+    }
+    dispatch(shared, call, api_path).await
+}
+
+/// Image paths are open to anonymous users on the server, then fail resolving the user (500 HTML).
+fn anonymous_status(api_path: &str) -> u16 {
+    let permitted = ["abstractimage/", "imageinstance/", "userannotation/"]
+        .iter()
+        .any(|p| api_path.starts_with(p))
+        || (api_path.starts_with("uploadedfile/") && api_path.ends_with("/download"));
+    if permitted {
+        500
+    } else {
+        401
+    }
+}
+
+async fn dispatch(shared: &Arc<Shared>, call: Call, api_path: &str) -> Reply {
+    let (handler, params) = match shared.routes.lookup(&call.method, api_path) {
+        Lookup::Found(route, params) => (route.handler, params),
+        Lookup::WrongMethod => return problem(405, "Method Not Allowed", &call.path),
+        Lookup::Missing => return problem(404, "Not Found", &call.path),
+    };
+    let outcome = match handler {
+        Handler::Read(f) => f(&call, &params, &shared.read()),
+        Handler::Write(f) => f(&call, &params, &mut shared.write()),
+        Handler::Media(f) => {
+            let shared = Arc::clone(shared);
+            let joined =
+                tokio::task::spawn_blocking(move || f(&call, &params, &shared.state)).await;
+            match joined {
+                Ok(outcome) => outcome,
+                Err(_) => return Reply::error_page(500),
+            }
+        }
+    };
+    outcome.unwrap_or_else(Fail::reply)
+}
+
+/// A Spring `ProblemDetail` body (unknown path, wrong method).
+fn problem(status: u16, title: &str, instance: &str) -> Reply {
+    Reply::json(
+        status,
+        &json!({"type": "about:blank", "title": title, "status": status, "detail": format!("No handler for {instance}"), "instance": instance}),
+    )
+}
+
+fn ping(shared: &Shared) -> Reply {
+    Reply::json(
+        200,
+        &json!({"alive": true, "version": env!("CARGO_PKG_VERSION"), "serverURL": shared.server_url, "serverID": "cytomine-emulator"}),
+    )
+}

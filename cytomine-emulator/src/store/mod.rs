@@ -1,0 +1,148 @@
+//! The whole server state: one id sequence, users and sessions, and a table per domain.
+
+mod records;
+mod table;
+
+use std::collections::HashMap;
+use std::sync::Mutex;
+
+pub use records::*;
+pub use table::Table;
+
+use crate::keys::{random_uuid, Role, UserKeys};
+
+/// How long an opened admin session lasts (WIRE.md §1.6).
+pub const ADMIN_SESSION_MS: i64 = 120 * 60 * 1000;
+/// A user is "online" after a request in the last five minutes.
+pub const ONLINE_MS: i64 = 5 * 60 * 1000;
+
+/// Everything the server knows, behind one lock.
+#[derive(Debug, Default)]
+pub struct State {
+    next_id: i64,
+    /// Users.
+    pub users: Table<User>,
+    /// Open admin sessions: username → opening time (ms).
+    pub admin_sessions: HashMap<String, i64>,
+    /// Last request time per user id (ms); behind its own lock so reads can record it.
+    pub last_seen: Mutex<HashMap<i64, i64>>,
+    /// Projects.
+    pub projects: Table<Project>,
+    /// Ontologies.
+    pub ontologies: Table<Ontology>,
+    /// Terms.
+    pub terms: Table<Term>,
+    /// Storages.
+    pub storages: Table<Storage>,
+    /// Uploaded files.
+    pub uploaded_files: Table<UploadedFile>,
+    /// Abstract images.
+    pub abstract_images: Table<AbstractImage>,
+    /// Abstract slices.
+    pub abstract_slices: Table<AbstractSlice>,
+    /// Image instances.
+    pub image_instances: Table<ImageInstance>,
+    /// Slice instances.
+    pub slice_instances: Table<SliceInstance>,
+    /// User annotations.
+    pub annotations: Table<Annotation>,
+    /// Annotation-term links.
+    pub annotation_terms: Table<AnnotationTerm>,
+    /// Annotation id → its annotation-term ids.
+    pub terms_of_annotation: HashMap<i64, Vec<i64>>,
+}
+
+impl State {
+    /// The next id of the global sequence.
+    pub fn next_id(&mut self) -> i64 {
+        self.next_id += 1;
+        self.next_id
+    }
+
+    /// A fresh `Meta` stamped `now`.
+    pub fn meta(&mut self, now: i64) -> Meta {
+        Meta {
+            id: self.next_id(),
+            created: now,
+            updated: now,
+        }
+    }
+
+    /// Create a user with its own storage; keys are random unless given.
+    pub fn add_user(
+        &mut self,
+        username: &str,
+        role: Role,
+        keys: Option<(String, String)>,
+        now: i64,
+    ) -> UserKeys {
+        let (public_key, private_key) = keys.unwrap_or_else(|| (random_uuid(), random_uuid()));
+        let meta = self.meta(now);
+        let user = User {
+            meta,
+            username: username.to_owned(),
+            firstname: username.to_owned(),
+            lastname: username.to_owned(),
+            email: format!("{username}@example.org"),
+            role,
+            enabled: true,
+            public_key: public_key.clone(),
+            private_key: private_key.clone(),
+            language: "ENGLISH".to_owned(),
+            is_developer: false,
+        };
+        self.users.insert(meta.id, user);
+        self.add_storage(meta.id, &format!("{username} storage"), now);
+        UserKeys {
+            id: meta.id,
+            username: username.to_owned(),
+            public_key,
+            private_key,
+        }
+    }
+
+    /// Create a storage owned by `user`.
+    pub fn add_storage(&mut self, user: i64, name: &str, now: i64) -> i64 {
+        let meta = self.meta(now);
+        self.storages.insert(
+            meta.id,
+            Storage {
+                meta,
+                name: name.to_owned(),
+                user,
+            },
+        );
+        meta.id
+    }
+
+    /// An enabled user by public key.
+    pub fn user_by_public_key(&self, public_key: &str) -> Option<&User> {
+        self.users
+            .iter()
+            .find(|u| u.enabled && u.public_key == public_key)
+    }
+
+    /// A user by username.
+    pub fn user_by_name(&self, username: &str) -> Option<&User> {
+        self.users.iter().find(|u| u.username == username)
+    }
+
+    /// Record a request by `user` at `now`.
+    pub fn touch(&self, user: i64, now: i64) {
+        let mut seen = self.last_seen.lock().unwrap_or_else(|e| e.into_inner());
+        seen.insert(user, now);
+    }
+
+    /// Whether `user` made a request in the last five minutes.
+    pub fn is_online(&self, user: i64, now: i64) -> bool {
+        let seen = self.last_seen.lock().unwrap_or_else(|e| e.into_inner());
+        seen.get(&user).is_some_and(|t| now - t < ONLINE_MS)
+    }
+
+    /// Whether the user has an open admin session at `now`.
+    pub fn admin_session_open(&self, username: &str, now: i64) -> bool {
+        self.admin_sessions
+            .get(username)
+            .is_some_and(|t| now - t < ADMIN_SESSION_MS)
+    }
+}

@@ -1,0 +1,60 @@
+//! An id-ordered table of records.
+
+use std::collections::BTreeMap;
+
+/// Records of one domain, keyed and ordered by id.
+#[derive(Debug)]
+pub struct Table<T> {
+    rows: BTreeMap<i64, T>,
+}
+
+impl<T> Default for Table<T> {
+    fn default() -> Self {
+        Table {
+            rows: BTreeMap::new(),
+        }
+    }
+}
+
+impl<T> Table<T> {
+    /// A record by id.
+    pub fn get(&self, id: i64) -> Option<&T> {
+        self.rows.get(&id)
+    }
+    /// A mutable record by id.
+    pub fn get_mut(&mut self, id: i64) -> Option<&mut T> {
+        self.rows.get_mut(&id)
+    }
+    /// Insert or replace.
+    pub fn insert(&mut self, id: i64, row: T) {
+        self.rows.insert(id, row);
+    }
+    /// Remove and return.
+    pub fn remove(&mut self, id: i64) -> Option<T> {
+        self.rows.remove(&id)
+    }
+    /// Whether the id exists.
+    pub fn contains(&self, id: i64) -> bool {
+        self.rows.contains_key(&id)
+    }
+    /// All records, ascending id.
+    pub fn iter(&self) -> impl DoubleEndedIterator<Item = &T> {
+        self.rows.values()
+    }
+    /// Ids matching a predicate.
+    pub fn ids_where(&self, pred: impl Fn(&T) -> bool) -> Vec<i64> {
+        self.rows
+            .iter()
+            .filter(|(_, r)| pred(r))
+            .map(|(id, _)| *id)
+            .collect()
+    }
+    /// Number of records.
+    pub fn len(&self) -> usize {
+        self.rows.len()
+    }
+    /// Whether empty.
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+}
