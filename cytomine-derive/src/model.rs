@@ -1,0 +1,98 @@
+//! The validated description of one resource type: everything codegen needs, nothing to check.
+
+use proc_macro2::TokenStream;
+use syn::{Ident, Type, Visibility};
+
+/// A resource type that passed every check.
+pub(crate) struct Model {
+    /// The struct's name.
+    pub ident: Ident,
+    /// The struct's visibility, shared by the generated list type.
+    pub vis: Visibility,
+    /// The path that reaches the runtime (`::cytomine` unless `crate = ".."`).
+    pub root: syn::Path,
+    /// `PATH`.
+    pub path: String,
+    /// `ENVELOPE_KEY`.
+    pub envelope: String,
+    /// `CLASS_NAME`.
+    pub class: Option<String>,
+    /// `CREATE_PATH`.
+    pub create: String,
+    /// `ITEM_PATH`.
+    pub item: String,
+    /// `LIST_PATH`.
+    pub list: String,
+    /// The named placeholders of `ITEM_PATH`, in order (`KEY_NAMES`).
+    pub key_names: Vec<String>,
+    /// `type Key`.
+    pub key_type: TokenStream,
+    /// The field holding the server id (`Option<i64>`).
+    pub id_field: Ident,
+    /// Every placeholder of any template with the field that fills it.
+    pub path_fields: Vec<(String, Ident)>,
+    /// `FILTERS`, in declaration order.
+    pub filters: Vec<FilterModel>,
+    /// `FILTER_REQUIRED`.
+    pub filter_required: bool,
+    /// The query modifiers, in declaration order.
+    pub params: Vec<ParamModel>,
+    /// `OPERATIONS`, and which capability traits are implemented.
+    pub operations: Operations,
+}
+
+/// One list filter.
+pub(crate) struct FilterModel {
+    /// The filter name, also its builder method.
+    pub name: Ident,
+    /// Path template with `arity` bare `{}`.
+    pub template: String,
+    /// How many values the filter takes.
+    pub arity: usize,
+}
+
+/// One query modifier.
+pub(crate) struct ParamModel {
+    /// The builder method.
+    pub name: Ident,
+    /// The query-string key.
+    pub wire: String,
+    /// How the builder takes and converts its value.
+    pub kind: ParamKind,
+}
+
+/// The supported parameter types, by how their builder is written.
+pub(crate) enum ParamKind {
+    /// `bool`, `i64`, `i32`, `u32`, `f64`: taken by value, converted by `QueryValue::from`.
+    Plain(Type),
+    /// `u64`: no lossless integer conversion, sent as its decimal text.
+    Unsigned64,
+    /// `String`: takes `impl Into<String>`.
+    Text,
+    /// `Vec<i64>`: takes any iterable of `i64`, comma-joined.
+    IdList,
+    /// `Vec<String>`: takes any iterable of `impl Into<String>`, comma-joined.
+    TextList,
+}
+
+impl ParamKind {
+    /// The Rust type as written in docs.
+    pub fn describe(&self) -> String {
+        match self {
+            ParamKind::Plain(ty) => quote::quote!(#ty).to_string(),
+            ParamKind::Unsigned64 => "u64".into(),
+            ParamKind::Text => "String".into(),
+            ParamKind::IdList => "Vec<i64>".into(),
+            ParamKind::TextList => "Vec<String>".into(),
+        }
+    }
+}
+
+/// Which operations the type allows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Operations {
+    pub fetch: bool,
+    pub create: bool,
+    pub update: bool,
+    pub delete: bool,
+}

@@ -1,0 +1,51 @@
+//! `params(with_members_count: bool, show_wkt: bool = "showWKT")`: not meta syntax, so the
+//! tokens inside the parentheses are parsed with syn.
+
+use darling::FromMeta;
+use syn::parse::{Parse, ParseStream};
+use syn::punctuated::Punctuated;
+use syn::{Ident, LitStr, Meta, Token, Type};
+
+use crate::diagnostics::{misuse, misuse_span};
+
+/// One query modifier: `rust_name: Type` with an optional `= "wireName"`.
+pub(crate) struct ParamSpec {
+    pub name: Ident,
+    pub ty: Type,
+    pub wire: Option<LitStr>,
+}
+
+/// The list of `params(...)`, in declaration order.
+#[derive(Default)]
+pub(crate) struct ParamList(pub Vec<ParamSpec>);
+
+const EXPECTED: &str = "`params(name: Type, other: Type = \"wireName\", ...)`";
+
+impl Parse for ParamSpec {
+    fn parse(input: ParseStream) -> syn::Result<Self> {
+        let name: Ident = input.parse()?;
+        input.parse::<Token![:]>()?;
+        let ty: Type = input.parse()?;
+        let wire = if input.peek(Token![=]) {
+            input.parse::<Token![=]>()?;
+            Some(input.parse()?)
+        } else {
+            None
+        };
+        Ok(ParamSpec { name, ty, wire })
+    }
+}
+
+impl FromMeta for ParamList {
+    fn from_meta(item: &Meta) -> darling::Result<Self> {
+        let Meta::List(list) = item else {
+            return Err(misuse(item, "params", "a list is required", EXPECTED));
+        };
+        list.parse_args_with(Punctuated::<ParamSpec, Token![,]>::parse_terminated)
+            .map(|specs| ParamList(specs.into_iter().collect()))
+            .map_err(|err| {
+                let wrong = format!("cannot read this parameter ({err})");
+                misuse_span(err.span(), "params", &wrong, EXPECTED)
+            })
+    }
+}

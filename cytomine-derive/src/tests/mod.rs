@@ -1,0 +1,1 @@
+//! Unit tests of the derive as a function over tokens.

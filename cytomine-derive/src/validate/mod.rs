@@ -1,0 +1,235 @@
+//! Cross-field checks: from the parsed attribute and the struct to a [`Model`], with every problem
+//! of the item collected (`darling::Error::accumulator`) so that one compile shows them all.
+
+mod lists;
+mod paths;
+mod shape;
+
+pub(crate) use lists::QUERY_METHODS;
+
+use std::collections::HashSet;
+
+use darling::FromDeriveInput;
+use proc_macro2::{Span, TokenStream};
+use quote::quote;
+use syn::{DeriveInput, Ident};
+
+use crate::diagnostics::{misuse, rephrase, Context};
+use crate::model::{Model, Operations};
+use crate::parse::ResourceAttrs;
+use paths::{FieldNames, Placeholders};
+use shape::FieldInfo;
+
+/// What is left when validation fails: the errors, and what the dummies can still use.
+pub(crate) struct Failure {
+    /// Every problem found.
+    pub errors: darling::Error,
+    /// The runtime root, when the attribute could be read.
+    pub root: Option<syn::Path>,
+    /// Filter and param names that can still get (dummy) builder methods.
+    pub methods: Vec<Ident>,
+}
+
+/// Checks `input` and builds its model.
+pub(crate) fn validate(input: &DeriveInput) -> Result<Model, Failure> {
+    let mut errors = darling::Error::accumulator();
+    errors.handle(shape::no_generics(input));
+    let fields = errors.handle(shape::named_fields(input));
+    let fallback = attribute_span(input);
+    let attrs = errors.handle(
+        ResourceAttrs::from_derive_input(input).map_err(|e| rephrase(e, Context::Struct, fallback)),
+    );
+    let model = match (&fields, &attrs) {
+        (Some(fields), Some(attrs)) => errors.handle(build(attrs, fields)),
+        _ => None,
+    };
+    match (errors.finish(), model) {
+        (Ok(()), Some(model)) => Ok(model),
+        (result, _) => Err(Failure {
+            errors: result
+                .err()
+                .unwrap_or_else(|| darling::Error::custom("`#[derive(Resource)]`: invalid input")),
+            root: attrs.as_ref().and_then(|a| a.krate.clone()),
+            methods: attrs.as_ref().map(dummy_methods).unwrap_or_default(),
+        }),
+    }
+}
+
+/// Where a missing key is reported: the first `#[resource]` attribute, else the struct's name.
+fn attribute_span(input: &DeriveInput) -> Span {
+    input
+        .attrs
+        .iter()
+        .find(|a| a.path().is_ident("resource"))
+        .map_or_else(|| input.ident.span(), |a| syn::spanned::Spanned::span(a))
+}
+
+fn dummy_methods(attrs: &ResourceAttrs) -> Vec<Ident> {
+    let filters = attrs
+        .filters
+        .0
+        .iter()
+        .filter_map(|f| f.name.get_ident().cloned());
+    let params = attrs.params.0.iter().map(|p| p.name.clone());
+    let mut seen = HashSet::new();
+    filters
+        .chain(params)
+        .filter(|name| syn::parse_str::<Ident>(&name.to_string()).is_ok())
+        .filter(|name| !QUERY_METHODS.contains(&name.to_string().as_str()))
+        .filter(|name| seen.insert(name.to_string()))
+        .collect()
+}
+
+fn build(attrs: &ResourceAttrs, fields: &[FieldInfo]) -> darling::Result<Model> {
+    let mut errors = darling::Error::accumulator();
+    let ident = &attrs.ident;
+    let id_field = errors.handle(shape::id_field(fields, ident));
+    let path = errors.handle(paths::base_path(&attrs.path));
+    let class = attrs
+        .class
+        .as_ref()
+        .and_then(|lit| errors.handle(paths::plain_text(lit, "class")));
+    let envelope = attrs
+        .envelope
+        .as_ref()
+        .and_then(|lit| errors.handle(paths::plain_text(lit, "envelope")));
+    let field_names: Vec<String> = fields.iter().map(|f| f.ident.to_string()).collect();
+    let names = FieldNames {
+        struct_name: ident.to_string(),
+        fields: &field_names,
+    };
+    let base = path.clone().unwrap_or_default();
+    let mut template =
+        |lit, key, default, rule| errors.handle(paths::template(lit, key, default, &names, rule));
+    let create = template(
+        attrs.create.as_ref(),
+        "create",
+        format!("{base}.json"),
+        Placeholders::Any,
+    );
+    let item = template(
+        attrs.item.as_ref(),
+        "item",
+        format!("{base}/{{id}}.json"),
+        Placeholders::AtLeastOne,
+    );
+    let list = template(
+        attrs.list.as_ref(),
+        "list",
+        format!("{base}.json"),
+        Placeholders::None,
+    );
+    let list_path = list
+        .as_ref()
+        .map_or_else(|| format!("{base}.json"), |(l, _)| l.clone());
+    let mut seen = HashSet::new();
+    let filters = errors.handle(lists::filters(&attrs.filters.0, &list_path, &mut seen));
+    let params = errors.handle(lists::params(&attrs.params.0, &mut seen));
+    if attrs.filter_required.is_present() && attrs.filters.0.is_empty() {
+        errors.push(crate::diagnostics::misuse_span(
+            attrs.filter_required.span(),
+            "filter_required",
+            "no filter is declared, so the list could never be fetched",
+            "at least one filter in `filters(...)`",
+        ));
+    }
+    let key = item
+        .as_ref()
+        .and_then(|(_, names)| errors.handle(key_type(names, fields, attrs)));
+    errors.finish()?;
+    let (Some(id_field), Some(path), Some(create), Some(item), Some(list)) =
+        (id_field, path, create, item, list)
+    else {
+        return Err(darling::Error::custom(
+            "`#[derive(Resource)]`: invalid input",
+        ));
+    };
+    let (Some(key_type), Some(filters), Some(params)) = (key, filters, params) else {
+        return Err(darling::Error::custom(
+            "`#[derive(Resource)]`: invalid input",
+        ));
+    };
+    let path_fields = path_fields(&[&create.1, &item.1], &id_field, fields);
+    let refuse = &attrs.refuse;
+    Ok(Model {
+        ident: ident.clone(),
+        vis: attrs.vis.clone(),
+        root: attrs.krate.clone().unwrap_or_else(default_root),
+        envelope: envelope.unwrap_or_else(|| path.replace('_', "")),
+        path,
+        class,
+        create: create.0,
+        key_names: item.1,
+        item: item.0,
+        list: list.0,
+        key_type,
+        id_field,
+        path_fields,
+        filters,
+        filter_required: attrs.filter_required.is_present(),
+        params,
+        operations: Operations {
+            fetch: !refuse.fetch.is_present(),
+            create: !refuse.create.is_present(),
+            update: !refuse.update.is_present(),
+            delete: !refuse.delete.is_present(),
+        },
+    })
+}
+
+/// `::cytomine`, the facade.
+pub(crate) fn default_root() -> syn::Path {
+    syn::parse_quote!(::cytomine)
+}
+
+/// `type Key`: `i64` for `{id}`, the (unwrapped) field type otherwise; a tuple for several.
+fn key_type(
+    names: &[String],
+    fields: &[FieldInfo],
+    attrs: &ResourceAttrs,
+) -> darling::Result<TokenStream> {
+    if names.len() > 4 {
+        let lit = attrs
+            .item
+            .as_ref()
+            .map_or_else(|| attrs.path.clone(), Clone::clone);
+        return Err(misuse(
+            &lit,
+            "item",
+            "more than 4 placeholders",
+            "a key of at most 4 parts",
+        ));
+    }
+    let parts: Vec<TokenStream> = names
+        .iter()
+        .map(|name| match fields.iter().find(|f| f.ident == name) {
+            Some(field) if name != "id" => {
+                let inner = shape::option_inner(&field.ty);
+                quote!(#inner)
+            }
+            _ => quote!(i64),
+        })
+        .collect();
+    Ok(match parts.as_slice() {
+        [single] => single.clone(),
+        _ => quote!((#(#parts,)*)),
+    })
+}
+
+/// Each placeholder name used by a template, with the field that fills it (`id` -> the id field).
+fn path_fields(
+    templates: &[&Vec<String>],
+    id_field: &Ident,
+    fields: &[FieldInfo],
+) -> Vec<(String, Ident)> {
+    let mut out: Vec<(String, Ident)> = vec![("id".to_string(), id_field.clone())];
+    for name in templates.iter().flat_map(|t| t.iter()) {
+        if out.iter().any(|(n, _)| n == name) {
+            continue;
+        }
+        if let Some(field) = fields.iter().find(|f| f.ident == name) {
+            out.push((name.clone(), field.ident.clone()));
+        }
+    }
+    out
+}
