@@ -1,0 +1,308 @@
+//! Bulk save: items cut into chunks, each chunk one batch POST (or one POST per item for types
+//! without batch create), chunks sent concurrently. Every item ends created (with its id), failed
+//! (with the reason) or unknown (the request may or may not have been applied) — never lost,
+//! never silently duplicated: a POST is retried only when it surely was not applied.
+
+use futures::stream::{self, StreamExt};
+use serde_json::Value;
+
+use crate::client::Cytomine;
+use crate::error::{Error, Result, TransportKind};
+use crate::http::envelope::{batch_outcome, BatchOutcome};
+use crate::http::request::Call;
+use crate::http::response::decode;
+use crate::http::Method;
+use crate::resource::crud::{absorb, create_path, send_object};
+use crate::resource::Resource;
+
+/// Chunk size and concurrency of bulk saves.
+///
+/// ```
+/// use cytomine_core::BulkOptions;
+/// let o = BulkOptions::default().chunk_size(200).concurrency(8);
+/// assert_eq!((o.chunk(), o.parallel()), (200, 8));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BulkOptions {
+    chunk_size: usize,
+    concurrency: usize,
+}
+
+impl Default for BulkOptions {
+    fn default() -> Self {
+        BulkOptions {
+            chunk_size: 100,
+            concurrency: 4,
+        }
+    }
+}
+
+impl BulkOptions {
+    /// Items per batch request (at least 1; the Python client uses 15).
+    pub fn chunk_size(mut self, n: usize) -> Self {
+        self.chunk_size = n.max(1);
+        self
+    }
+    /// Batch requests in flight at once (at least 1).
+    pub fn concurrency(mut self, n: usize) -> Self {
+        self.concurrency = n.max(1);
+        self
+    }
+    /// The chunk size.
+    pub fn chunk(&self) -> usize {
+        self.chunk_size
+    }
+    /// The concurrency.
+    pub fn parallel(&self) -> usize {
+        self.concurrency
+    }
+}
+
+/// What happened to one item of a bulk save.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ItemOutcome {
+    /// Created, with its new id (also set on the item).
+    Created(i64),
+    /// Refused, not created: the server's reason.
+    Failed(String),
+    /// The request may or may not have been applied (connection lost after sending).
+    Unknown(String),
+}
+
+/// The outcome of every item of a bulk save, in the order of the items.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct BulkReport {
+    /// One outcome per item, same order as the collection.
+    pub outcomes: Vec<ItemOutcome>,
+}
+
+impl BulkReport {
+    /// `(index, id)` of each created item.
+    pub fn created(&self) -> impl Iterator<Item = (usize, i64)> + '_ {
+        self.outcomes
+            .iter()
+            .enumerate()
+            .filter_map(|(i, o)| match o {
+                ItemOutcome::Created(id) => Some((i, *id)),
+                _ => None,
+            })
+    }
+    /// `(index, reason)` of each failed item.
+    pub fn failed(&self) -> impl Iterator<Item = (usize, &str)> + '_ {
+        self.outcomes
+            .iter()
+            .enumerate()
+            .filter_map(|(i, o)| match o {
+                ItemOutcome::Failed(r) => Some((i, r.as_str())),
+                _ => None,
+            })
+    }
+    /// `(index, reason)` of each item whose fate is unknown.
+    pub fn unknown(&self) -> impl Iterator<Item = (usize, &str)> + '_ {
+        self.outcomes
+            .iter()
+            .enumerate()
+            .filter_map(|(i, o)| match o {
+                ItemOutcome::Unknown(r) => Some((i, r.as_str())),
+                _ => None,
+            })
+    }
+    /// Whether every item was created.
+    pub fn is_complete(&self) -> bool {
+        self.outcomes
+            .iter()
+            .all(|o| matches!(o, ItemOutcome::Created(_)))
+    }
+}
+
+/// One chunk: the indices of its items, their path and JSON bodies.
+struct Chunk {
+    indices: Vec<usize>,
+    path: String,
+    bodies: Vec<Value>,
+}
+
+pub(crate) async fn save_all<R: Resource>(cm: &Cytomine, items: &mut [R]) -> Result<BulkReport> {
+    let mut outcomes = vec![ItemOutcome::Unknown("not sent".into()); items.len()];
+    let chunks = plan::<R>(items, cm.bulk_options().chunk(), &mut outcomes);
+    let results: Vec<(Vec<usize>, Vec<ItemOutcome>)> = stream::iter(chunks)
+        .map(|chunk| async move {
+            let result = if R::BATCH_CREATE {
+                post_batch(cm, &chunk).await
+            } else {
+                post_each::<R>(cm, &chunk).await
+            };
+            (chunk.indices, result)
+        })
+        .buffer_unordered(cm.bulk_options().parallel())
+        .collect()
+        .await;
+    for (indices, chunk_outcomes) in results {
+        for (i, outcome) in indices.into_iter().zip(chunk_outcomes) {
+            if let ItemOutcome::Created(id) = outcome {
+                items[i].set_id(Some(id));
+            }
+            outcomes[i] = outcome;
+        }
+    }
+    Ok(BulkReport { outcomes })
+}
+
+/// Groups items by create path, in chunks; items that cannot be serialized or placed fail here.
+fn plan<R: Resource>(items: &[R], chunk_size: usize, outcomes: &mut [ItemOutcome]) -> Vec<Chunk> {
+    let mut chunks: Vec<Chunk> = Vec::new();
+    for (i, item) in items.iter().enumerate() {
+        let prepared = create_path(item).and_then(|path| {
+            serde_json::to_value(item)
+                .map(|body| (path, body))
+                .map_err(|e| Error::Usage(e.to_string()))
+        });
+        let (path, body) = match prepared {
+            Ok(p) => p,
+            Err(e) => {
+                outcomes[i] = ItemOutcome::Failed(e.to_string());
+                continue;
+            }
+        };
+        match chunks
+            .iter_mut()
+            .rev()
+            .find(|c| c.path == path && c.indices.len() < chunk_size)
+        {
+            Some(chunk) => {
+                chunk.indices.push(i);
+                chunk.bodies.push(body);
+            }
+            None => chunks.push(Chunk {
+                indices: vec![i],
+                path,
+                bodies: vec![body],
+            }),
+        }
+    }
+    chunks
+}
+
+/// The outcome of every item of a request that failed as a whole.
+fn whole_request_failed(err: &Error, n: usize) -> Vec<ItemOutcome> {
+    let applied_maybe = match err {
+        Error::Transport { kind, .. } => *kind != TransportKind::Connect,
+        Error::Status { status, .. } => !(400..500).contains(status) && !matches!(status, 503),
+        Error::Decode { .. } => true,
+        _ => false,
+    };
+    let outcome = if applied_maybe {
+        ItemOutcome::Unknown(err.to_string())
+    } else {
+        ItemOutcome::Failed(err.to_string())
+    };
+    vec![outcome; n]
+}
+
+async fn post_batch(cm: &Cytomine, chunk: &Chunk) -> Vec<ItemOutcome> {
+    let n = chunk.indices.len();
+    let body = match serde_json::to_vec(&chunk.bodies) {
+        Ok(b) => b,
+        Err(e) => return vec![ItemOutcome::Failed(e.to_string()); n],
+    };
+    let call = Call::api(Method::Post, chunk.path.clone()).json(body.into());
+    let answer = match cm.transport().send(&call).await {
+        Ok(a) => a,
+        Err(err) => return whole_request_failed(&err, n),
+    };
+    let parsed: Result<Value> = decode(&answer.request, answer.status, &answer.body);
+    match parsed.ok().as_ref().and_then(batch_outcome) {
+        Some(outcome) => assign(&chunk.bodies, outcome),
+        None => {
+            vec![ItemOutcome::Unknown("the server's answer to the batch is unreadable".into()); n]
+        }
+    }
+}
+
+/// Gives each input its outcome: failures are matched to their echoed input, the others take
+/// the created ids in order. A count mismatch leaves the unmatched items unknown.
+fn assign(inputs: &[Value], outcome: BatchOutcome) -> Vec<ItemOutcome> {
+    let mut result: Vec<Option<ItemOutcome>> = vec![None; inputs.len()];
+    for (echo, reason) in outcome.failures {
+        let slot = inputs
+            .iter()
+            .enumerate()
+            .position(|(i, input)| result[i].is_none() && *input == echo);
+        if let Some(i) = slot {
+            result[i] = Some(ItemOutcome::Failed(reason));
+        }
+    }
+    let open = result.iter().filter(|r| r.is_none()).count();
+    if open == outcome.created_ids.len() {
+        let mut ids = outcome.created_ids.into_iter();
+        for r in result.iter_mut().filter(|r| r.is_none()) {
+            *r = ids.next().map(ItemOutcome::Created);
+        }
+    }
+    let mismatch = format!(
+        "batch status {}: cannot tell which items were created",
+        outcome.status
+    );
+    result
+        .into_iter()
+        .map(|r| r.unwrap_or_else(|| ItemOutcome::Unknown(mismatch.clone())))
+        .collect()
+}
+
+async fn post_each<R: Resource>(cm: &Cytomine, chunk: &Chunk) -> Vec<ItemOutcome> {
+    let mut outcomes = Vec::with_capacity(chunk.bodies.len());
+    for body in &chunk.bodies {
+        let outcome = match serde_json::from_value::<R>(body.clone()) {
+            Ok(mut item) => match send_object(cm, Method::Post, chunk.path.clone(), &item).await {
+                Ok(answer) => match absorb(&mut item, answer) {
+                    Ok(()) => item.id().map_or_else(
+                        || ItemOutcome::Unknown("no id in the answer".into()),
+                        ItemOutcome::Created,
+                    ),
+                    Err(e) => ItemOutcome::Unknown(e.to_string()),
+                },
+                Err(err) => whole_request_failed(&err, 1).remove(0),
+            },
+            Err(e) => ItemOutcome::Failed(e.to_string()),
+        };
+        outcomes.push(outcome);
+    }
+    outcomes
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn assigns_ids_around_failures() {
+        let inputs = vec![json!({"a": 1}), json!({"a": 2}), json!({"a": 3})];
+        let outcome = BatchOutcome {
+            status: 206,
+            created_ids: vec![11, 13],
+            failures: vec![(json!({"a": 2}), "bad".into())],
+        };
+        assert_eq!(
+            assign(&inputs, outcome),
+            vec![
+                ItemOutcome::Created(11),
+                ItemOutcome::Failed("bad".into()),
+                ItemOutcome::Created(13)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_count_mismatch_is_unknown_not_guessed() {
+        let inputs = vec![json!(1), json!(2)];
+        let outcome = BatchOutcome {
+            status: 200,
+            created_ids: vec![5],
+            failures: vec![],
+        };
+        assert!(assign(&inputs, outcome)
+            .iter()
+            .all(|o| matches!(o, ItemOutcome::Unknown(_))));
+    }
+}

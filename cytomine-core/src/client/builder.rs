@@ -1,0 +1,128 @@
+//! [`ClientBuilder`]: settings of a [`Cytomine`] connection.
+
+use std::time::Duration;
+
+use super::{base_url, fetch_current_user, Cytomine, Rule};
+use crate::auth::Credentials;
+use crate::bulk::BulkOptions;
+use crate::error::{Error, Result};
+use crate::http::request::Call;
+use crate::http::retry::RetryPolicy;
+use crate::http::transport::Transport;
+use crate::http::Method;
+
+/// Settings for [`Cytomine::builder`].
+///
+/// ```no_run
+/// # async fn demo() -> cytomine_core::Result<()> {
+/// use std::time::Duration;
+/// use cytomine_core::{Cytomine, RetryPolicy, SigningRule};
+/// let cm = Cytomine::builder("https://cytomine.example")
+///     .credentials("public-key", "private-key")
+///     .timeout(Duration::from_secs(30))
+///     .retry(RetryPolicy::default().max_attempts(6))
+///     .signing_rule(SigningRule::Current)
+///     .connect()
+///     .await?;
+/// # Ok(()) }
+/// ```
+#[derive(Debug, Clone)]
+pub struct ClientBuilder {
+    host: String,
+    credentials: Option<Credentials>,
+    rule: Option<Rule>,
+    retry: RetryPolicy,
+    timeout: Duration,
+    connect_timeout: Duration,
+    bulk: BulkOptions,
+}
+
+impl ClientBuilder {
+    pub(crate) fn new(host: impl Into<String>) -> Self {
+        ClientBuilder {
+            host: host.into(),
+            credentials: None,
+            rule: None,
+            retry: RetryPolicy::default(),
+            timeout: Duration::from_secs(120),
+            connect_timeout: Duration::from_secs(10),
+            bulk: BulkOptions::default(),
+        }
+    }
+
+    /// The key pair (required).
+    pub fn credentials(
+        mut self,
+        public_key: impl Into<String>,
+        private_key: impl Into<String>,
+    ) -> Self {
+        self.credentials = Some(Credentials::new(public_key, private_key));
+        self
+    }
+
+    /// Forces a signing rule instead of detecting it at connection time.
+    pub fn signing_rule(mut self, rule: Rule) -> Self {
+        self.rule = Some(rule);
+        self
+    }
+
+    /// The retry policy (default: [`RetryPolicy::default`]).
+    pub fn retry(mut self, policy: RetryPolicy) -> Self {
+        self.retry = policy;
+        self
+    }
+
+    /// Time allowed for one whole request, body included (default 120 s).
+    pub fn timeout(mut self, timeout: Duration) -> Self {
+        self.timeout = timeout;
+        self
+    }
+
+    /// Time allowed to open a connection (default 10 s).
+    pub fn connect_timeout(mut self, timeout: Duration) -> Self {
+        self.connect_timeout = timeout;
+        self
+    }
+
+    /// Chunk size and concurrency of bulk saves.
+    pub fn bulk(mut self, options: BulkOptions) -> Self {
+        self.bulk = options;
+        self
+    }
+
+    /// Pings the server, fetches the current user (detecting the signing rule unless one was
+    /// given) and returns the connection.
+    pub async fn connect(self) -> Result<Cytomine> {
+        let base = base_url(&self.host)?;
+        let credentials = self.credentials.clone().ok_or_else(|| {
+            Error::usage("no credentials: call .credentials(public_key, private_key)")
+        })?;
+        let http = reqwest::Client::builder()
+            .use_rustls_tls()
+            .timeout(self.timeout)
+            .connect_timeout(self.connect_timeout)
+            .redirect(reqwest::redirect::Policy::none())
+            .pool_idle_timeout(Duration::from_secs(60))
+            .tcp_nodelay(true)
+            .user_agent(concat!("cytomine-rs/", env!("CARGO_PKG_VERSION")))
+            .build()
+            .map_err(|e| Error::usage(format!("cannot build the HTTP client: {e}")))?;
+        let first_rule = self.rule.unwrap_or_default();
+        let transport = Transport::new(http, base, credentials, first_rule, self.retry.clone());
+        if let Err(err) = transport
+            .send(&Call::root(Method::Get, "/server/ping"))
+            .await
+        {
+            tracing::debug!(target: "cytomine::http", "ping failed: {err}");
+        }
+        let user = match fetch_current_user(&transport).await {
+            Err(err) if err.status() == Some(401) && self.rule.is_none() => {
+                transport.set_rule(Rule::Legacy);
+                fetch_current_user(&transport).await.map_err(|_| err)?
+            }
+            other => other?,
+        };
+        tracing::info!(target: "cytomine::client", user = %user.username, rule = ?transport.rule(), "connected");
+        Ok(Cytomine::from_parts(transport, user, self.bulk))
+    }
+}

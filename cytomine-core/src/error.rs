@@ -1,0 +1,183 @@
+//! [`Error`]: every failure as a value, with the request it belongs to.
+//!
+//! Each variant that comes from a request keeps its method, URL (never a signature: those travel
+//! in headers only), the HTTP status where there is one, and a short snippet of the body.
+
+use std::fmt;
+
+/// Result alias of this crate.
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// Longest body snippet an error keeps, in characters.
+pub(crate) const SNIPPET_CHARS: usize = 300;
+
+/// The request an error belongs to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RequestInfo {
+    /// HTTP method, upper case.
+    pub method: String,
+    /// Full URL, query included.
+    pub url: String,
+}
+
+impl fmt::Display for RequestInfo {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} {}", self.method, self.url)
+    }
+}
+
+/// What went wrong talking to Cytomine.
+///
+/// ```
+/// # use cytomine_core::{Error, RequestInfo};
+/// let err = Error::Status {
+///     request: RequestInfo { method: "GET".into(), url: "http://h/api/project/0.json".into() },
+///     status: 404,
+///     message: Some("Project not found with filters : {id=0}".into()),
+///     body: String::new(),
+/// };
+/// assert_eq!(err.status(), Some(404));
+/// assert!(err.is_not_found());
+/// assert!(err.to_string().contains("Project not found"));
+/// ```
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// The server answered with a status other than success.
+    #[error("{request} failed with HTTP {status}{}", describe(message, body))]
+    Status {
+        /// The request.
+        request: RequestInfo,
+        /// The HTTP status.
+        status: u16,
+        /// The server's own message (from its JSON error body), when it gave one.
+        message: Option<String>,
+        /// The first characters of the body.
+        body: String,
+    },
+    /// The server answered 200, but the body is not what this type expects.
+    #[error("{request}: cannot decode the answer at `{path}`: {reason}; body starts with: {body}")]
+    Decode {
+        /// The request.
+        request: RequestInfo,
+        /// The HTTP status.
+        status: u16,
+        /// JSON path of the offending value (`collection[3].id`), `.` for the root.
+        path: String,
+        /// What serde said.
+        reason: String,
+        /// The first characters of the body.
+        body: String,
+    },
+    /// The request did not complete: connection refused or dropped, timeout, broken body.
+    #[error("{request}: {kind}: {reason}")]
+    Transport {
+        /// The request.
+        request: RequestInfo,
+        /// What kind of failure.
+        kind: TransportKind,
+        /// Details.
+        reason: String,
+    },
+    /// A local file could not be read or written.
+    #[error("{path}: {source}")]
+    Io {
+        /// The file.
+        path: String,
+        /// The cause.
+        #[source]
+        source: std::io::Error,
+    },
+    /// The call cannot be made as asked (missing id, filter or credential, bad host...).
+    /// Nothing was sent.
+    #[error("{0}")]
+    Usage(String),
+}
+
+/// The kinds of [`Error::Transport`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TransportKind {
+    /// No connection could be made: the request surely never reached the server.
+    Connect,
+    /// The request or the answer took too long.
+    Timeout,
+    /// The connection broke or the body ended early, after the request was sent.
+    Interrupted,
+    /// The server redirected the request (Cytomine never does; a proxy or login page did).
+    Redirect,
+}
+
+impl fmt::Display for TransportKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            TransportKind::Connect => "cannot connect",
+            TransportKind::Timeout => "timed out",
+            TransportKind::Interrupted => "connection interrupted",
+            TransportKind::Redirect => "redirected",
+        })
+    }
+}
+
+fn describe(message: &Option<String>, body: &str) -> String {
+    match message {
+        Some(m) => format!(": {m}"),
+        None if body.is_empty() => String::new(),
+        None => format!("; body starts with: {body}"),
+    }
+}
+
+impl Error {
+    pub(crate) fn usage(msg: impl Into<String>) -> Self {
+        Error::Usage(msg.into())
+    }
+
+    pub(crate) fn io(path: impl AsRef<std::path::Path>, source: std::io::Error) -> Self {
+        Error::Io {
+            path: path.as_ref().display().to_string(),
+            source,
+        }
+    }
+
+    /// The HTTP status, where the server answered.
+    pub fn status(&self) -> Option<u16> {
+        match self {
+            Error::Status { status, .. } | Error::Decode { status, .. } => Some(*status),
+            _ => None,
+        }
+    }
+
+    /// The request this error belongs to, if any.
+    pub fn request(&self) -> Option<&RequestInfo> {
+        match self {
+            Error::Status { request, .. }
+            | Error::Decode { request, .. }
+            | Error::Transport { request, .. } => Some(request),
+            _ => None,
+        }
+    }
+
+    /// True for a 404.
+    pub fn is_not_found(&self) -> bool {
+        self.status() == Some(404)
+    }
+
+    /// True when the same request may succeed later: connection failures, timeouts, and the
+    /// statuses 429, 502, 503, 504.
+    pub fn is_retryable(&self) -> bool {
+        match self {
+            Error::Status { status, .. } => matches!(status, 429 | 502 | 503 | 504),
+            Error::Transport { kind, .. } => *kind != TransportKind::Redirect,
+            _ => false,
+        }
+    }
+}
+
+/// The first [`SNIPPET_CHARS`] characters of a body, lossily decoded, on one line.
+pub(crate) fn snippet(body: &[u8]) -> String {
+    let text = String::from_utf8_lossy(body);
+    let mut out: String = text.chars().take(SNIPPET_CHARS).collect();
+    if text.chars().count() > SNIPPET_CHARS {
+        out.push('…');
+    }
+    out.replace(['\n', '\r'], " ")
+}

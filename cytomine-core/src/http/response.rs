@@ -1,0 +1,141 @@
+//! From an answer to a value or an [`Error`]: the one place where a status becomes an error and
+//! where bodies are decoded.
+
+use serde::de::DeserializeOwned;
+
+use crate::error::{snippet, Error, RequestInfo};
+
+/// The server's message from an error body, whatever its shape (WIRE.md §2.6 and §2.7):
+/// `{"errors": "msg"}`, `{"errors": {"message": "msg"}}`, a ProblemDetail `{"detail": "msg"}`,
+/// `{"message": "msg"}`, or the `<h1>`/`<title>` of an HTML page.
+pub(crate) fn server_message(body: &[u8]) -> Option<String> {
+    if let Ok(json) = serde_json::from_slice::<serde_json::Value>(body) {
+        let errors = json.get("errors");
+        let candidates = [
+            errors.and_then(|e| e.as_str()),
+            errors
+                .and_then(|e| e.get("message"))
+                .and_then(|m| m.as_str()),
+            json.get("detail").and_then(|d| d.as_str()),
+            json.get("message").and_then(|m| m.as_str()),
+            json.get("error").and_then(|m| m.as_str()),
+        ];
+        return candidates.into_iter().flatten().next().map(str::to_string);
+    }
+    let text = String::from_utf8_lossy(body);
+    html_element(&text, "h1").or_else(|| html_element(&text, "title"))
+}
+
+fn html_element(text: &str, tag: &str) -> Option<String> {
+    let lower = text.to_ascii_lowercase();
+    let start = lower.find(&format!("<{tag}"))?;
+    let open_end = start + lower[start..].find('>')? + 1;
+    let close = open_end + lower[open_end..].find(&format!("</{tag}>"))?;
+    let inner = text[open_end..close].trim();
+    (!inner.is_empty()).then(|| inner.to_string())
+}
+
+/// The error for a non-success status.
+pub(crate) fn status_error(request: RequestInfo, status: u16, body: &[u8]) -> Error {
+    Error::Status {
+        request,
+        status,
+        message: server_message(body),
+        body: snippet(body),
+    }
+}
+
+/// Decodes a JSON body into `T`; a failure names the JSON path of the offending value.
+pub(crate) fn decode<T: DeserializeOwned>(
+    request: &RequestInfo,
+    status: u16,
+    body: &[u8],
+) -> Result<T, Error> {
+    let mut de = serde_json::Deserializer::from_slice(body);
+    serde_path_to_error::deserialize(&mut de).map_err(|err| Error::Decode {
+        request: request.clone(),
+        status,
+        path: err.path().to_string(),
+        reason: err.inner().to_string(),
+        body: snippet(body),
+    })
+}
+
+/// Decodes an already-parsed JSON value into `T`, naming the path under `prefix` on failure.
+pub(crate) fn decode_value<T: DeserializeOwned>(
+    request: &RequestInfo,
+    prefix: &str,
+    value: serde_json::Value,
+) -> Result<T, Error> {
+    let text = snippet(value.to_string().as_bytes());
+    serde_path_to_error::deserialize(value).map_err(|err| Error::Decode {
+        request: request.clone(),
+        status: 200,
+        path: join_path(prefix, &err.path().to_string()),
+        reason: err.inner().to_string(),
+        body: text,
+    })
+}
+
+fn join_path(prefix: &str, path: &str) -> String {
+    match (prefix, path) {
+        ("", p) => p.to_string(),
+        (pre, ".") => pre.to_string(),
+        (pre, p) if p.starts_with('[') => format!("{pre}{p}"),
+        (pre, p) => format!("{pre}.{p}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_the_message_in_every_error_shape() {
+        let cases: &[(&str, Option<&str>)] = &[
+            (r#"{"success":false,"errors":"Project p already exist!","errorValues":{}}"#, Some("Project p already exist!")),
+            (r#"{"errors":{"message":"AbstractImage 5 not found"},"errorValues":{}}"#, Some("AbstractImage 5 not found")),
+            (r#"{"type":"about:blank","title":"Not Found","status":404,"detail":"Unable to find ontology with id: 5"}"#, Some("Unable to find ontology with id: 5")),
+            ("<html><head><title>Cytomine error 401</title></head><body><h1>Authorization required</h1></body></html>", Some("Authorization required")),
+            ("<html><title>Cytomine error 500</title></html>", Some("Cytomine error 500")),
+            ("", None),
+            ("plain words", None),
+        ];
+        for (body, expected) in cases {
+            assert_eq!(
+                server_message(body.as_bytes()).as_deref(),
+                *expected,
+                "{body}"
+            );
+        }
+    }
+
+    #[test]
+    fn decode_errors_name_the_json_path() {
+        #[derive(serde::Deserialize, Debug)]
+        #[allow(dead_code)]
+        struct Item {
+            id: i64,
+        }
+        #[derive(serde::Deserialize, Debug)]
+        #[allow(dead_code)]
+        struct Page {
+            collection: Vec<Item>,
+        }
+        let req = RequestInfo {
+            method: "GET".into(),
+            url: "u".into(),
+        };
+        let body = br#"{"collection":[{"id":1},{"id":"two"}]}"#;
+        let err = decode::<Page>(&req, 200, body).unwrap_err();
+        match err {
+            Error::Decode { path, .. } => assert_eq!(path, "collection[1].id"),
+            other => panic!("unexpected {other:?}"),
+        }
+        let err = decode_value::<Item>(&req, "project", serde_json::json!({"id": []})).unwrap_err();
+        assert!(
+            matches!(err, Error::Decode { ref path, .. } if path == "project.id"),
+            "{err:?}"
+        );
+    }
+}

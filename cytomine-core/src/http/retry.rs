@@ -1,0 +1,168 @@
+//! [`RetryPolicy`]: which failures are retried, how often and how long to wait. Pure.
+
+use std::time::{Duration, SystemTime};
+
+/// How failed requests are retried.
+///
+/// Idempotent requests (GET, PUT, DELETE) are retried on connection failures, timeouts, broken
+/// bodies and the statuses 429, 502, 503 and 504; a POST only when it surely never reached the
+/// server (the connection could not be made). Waits grow exponentially with full jitter and honour
+/// `Retry-After`, bounded by [`RetryPolicy::max_delay`]; no retry starts after
+/// [`RetryPolicy::max_elapsed`]. Every attempt is signed afresh.
+///
+/// ```
+/// use cytomine_core::RetryPolicy;
+/// use std::time::Duration;
+/// let p = RetryPolicy::default().max_attempts(6).base_delay(Duration::from_millis(50));
+/// assert_eq!(p.attempts(), 6);
+/// assert_eq!(RetryPolicy::none().attempts(), 1);
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub struct RetryPolicy {
+    max_attempts: u32,
+    base_delay: Duration,
+    max_delay: Duration,
+    max_elapsed: Duration,
+}
+
+impl Default for RetryPolicy {
+    fn default() -> Self {
+        RetryPolicy {
+            max_attempts: 4,
+            base_delay: Duration::from_millis(200),
+            max_delay: Duration::from_secs(10),
+            max_elapsed: Duration::from_secs(60),
+        }
+    }
+}
+
+impl RetryPolicy {
+    /// Never retry.
+    pub fn none() -> Self {
+        RetryPolicy {
+            max_attempts: 1,
+            ..Self::default()
+        }
+    }
+
+    /// Total attempts, the first included (at least 1).
+    pub fn max_attempts(mut self, n: u32) -> Self {
+        self.max_attempts = n.max(1);
+        self
+    }
+
+    /// The first wait; each next one doubles, before jitter.
+    pub fn base_delay(mut self, d: Duration) -> Self {
+        self.base_delay = d;
+        self
+    }
+
+    /// The longest single wait, `Retry-After` included.
+    pub fn max_delay(mut self, d: Duration) -> Self {
+        self.max_delay = d;
+        self
+    }
+
+    /// No new attempt starts once this much time has passed since the first.
+    pub fn max_elapsed(mut self, d: Duration) -> Self {
+        self.max_elapsed = d;
+        self
+    }
+
+    /// Total attempts allowed.
+    pub fn attempts(&self) -> u32 {
+        self.max_attempts
+    }
+
+    /// The wait before attempt `attempt + 1` (attempt counts from 1), given a `Retry-After`
+    /// value if the server sent one and a jitter factor in `[0, 1]`. `None`: do not retry.
+    pub fn delay(
+        &self,
+        attempt: u32,
+        elapsed: Duration,
+        retry_after: Option<Duration>,
+        jitter: f64,
+    ) -> Option<Duration> {
+        if attempt >= self.max_attempts || elapsed >= self.max_elapsed {
+            return None;
+        }
+        let exp = self
+            .base_delay
+            .saturating_mul(1u32 << (attempt - 1).min(16));
+        let backoff = exp.min(self.max_delay).mul_f64(jitter.clamp(0.0, 1.0));
+        let wait = match retry_after {
+            Some(server) => server.min(self.max_delay).max(backoff),
+            None => backoff,
+        };
+        (elapsed + wait < self.max_elapsed).then_some(wait)
+    }
+}
+
+/// Reads a `Retry-After` header: delta-seconds or an HTTP date.
+pub(crate) fn parse_retry_after(value: &str, now: SystemTime) -> Option<Duration> {
+    let value = value.trim();
+    if let Ok(secs) = value.parse::<u64>() {
+        return Some(Duration::from_secs(secs));
+    }
+    let when = httpdate::parse_http_date(value).ok()?;
+    Some(when.duration_since(now).unwrap_or(Duration::ZERO))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn backoff_doubles_and_is_bounded() {
+        let p = RetryPolicy::default()
+            .max_attempts(10)
+            .base_delay(Duration::from_millis(100))
+            .max_delay(Duration::from_millis(1000));
+        let full = |a| p.delay(a, Duration::ZERO, None, 1.0).unwrap();
+        assert_eq!(full(1), Duration::from_millis(100));
+        assert_eq!(full(2), Duration::from_millis(200));
+        assert_eq!(full(3), Duration::from_millis(400));
+        assert_eq!(full(6), Duration::from_millis(1000));
+        assert_eq!(
+            p.delay(2, Duration::ZERO, None, 0.5),
+            Some(Duration::from_millis(100))
+        );
+    }
+
+    #[test]
+    fn stops_at_attempts_and_elapsed() {
+        let p = RetryPolicy::default()
+            .max_attempts(3)
+            .max_elapsed(Duration::from_secs(5));
+        assert!(p.delay(2, Duration::ZERO, None, 1.0).is_some());
+        assert!(p.delay(3, Duration::ZERO, None, 1.0).is_none());
+        assert!(p.delay(1, Duration::from_secs(5), None, 1.0).is_none());
+        assert!(RetryPolicy::none()
+            .delay(1, Duration::ZERO, None, 1.0)
+            .is_none());
+    }
+
+    #[test]
+    fn retry_after_is_honoured_and_capped() {
+        let p = RetryPolicy::default().max_delay(Duration::from_secs(3));
+        assert_eq!(
+            p.delay(1, Duration::ZERO, Some(Duration::from_secs(2)), 0.0),
+            Some(Duration::from_secs(2))
+        );
+        assert_eq!(
+            p.delay(1, Duration::ZERO, Some(Duration::from_secs(30)), 0.0),
+            Some(Duration::from_secs(3))
+        );
+    }
+
+    #[test]
+    fn parses_both_retry_after_forms() {
+        let now = SystemTime::UNIX_EPOCH + Duration::from_secs(1_704_067_200);
+        assert_eq!(parse_retry_after("7", now), Some(Duration::from_secs(7)));
+        assert_eq!(
+            parse_retry_after("Mon, 01 Jan 2024 00:00:05 GMT", now),
+            Some(Duration::from_secs(5))
+        );
+        assert_eq!(parse_retry_after("soon", now), None);
+    }
+}

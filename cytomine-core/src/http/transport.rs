@@ -1,0 +1,336 @@
+//! Sending: every attempt is signed afresh (the signature covers the `Date` header), retried per
+//! the [`RetryPolicy`], and logged on one INFO line (method, path, status, time). Secrets never
+//! reach a log: headers are not logged at all.
+
+use std::future::Future;
+use std::sync::RwLock;
+use std::time::{Duration, Instant, SystemTime};
+
+use bytes::Bytes;
+use reqwest::header::{
+    HeaderMap, HeaderValue, ACCEPT, AUTHORIZATION, CONTENT_TYPE, DATE, RETRY_AFTER,
+};
+
+use super::request::{Call, Payload};
+use super::response::status_error;
+use super::retry::{parse_retry_after, RetryPolicy};
+use crate::auth::{authorization_header, http_date, Credentials, SigningRule};
+use crate::error::{snippet, Error, RequestInfo, Result, TransportKind};
+
+/// A complete answer with a success status.
+#[derive(Debug)]
+pub(crate) struct Answer {
+    pub request: RequestInfo,
+    pub status: u16,
+    pub body: Bytes,
+}
+
+/// The body of one attempt; multipart forms are rebuilt for each attempt.
+pub(crate) enum AttemptBody {
+    None,
+    Bytes(Bytes),
+    Form(reqwest::multipart::Form),
+}
+
+/// The connection pool, the keys and the policies of one client.
+pub(crate) struct Transport {
+    http: reqwest::Client,
+    base: String,
+    credentials: Credentials,
+    rule: RwLock<SigningRule>,
+    retry: RetryPolicy,
+}
+
+impl std::fmt::Debug for Transport {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Transport")
+            .field("base", &self.base)
+            .field("credentials", &self.credentials)
+            .field("rule", &self.rule())
+            .field("retry", &self.retry)
+            .finish()
+    }
+}
+
+impl Transport {
+    pub fn new(
+        http: reqwest::Client,
+        base: String,
+        credentials: Credentials,
+        rule: SigningRule,
+        retry: RetryPolicy,
+    ) -> Self {
+        Transport {
+            http,
+            base,
+            credentials,
+            rule: RwLock::new(rule),
+            retry,
+        }
+    }
+
+    pub fn base(&self) -> &str {
+        &self.base
+    }
+
+    pub fn rule(&self) -> SigningRule {
+        self.rule.read().map(|r| *r).unwrap_or_default()
+    }
+
+    pub fn set_rule(&self, rule: SigningRule) {
+        if let Ok(mut r) = self.rule.write() {
+            *r = rule;
+        }
+    }
+
+    /// Sends `call` and reads the whole body; any status other than 2xx is an error.
+    pub async fn send(&self, call: &Call) -> Result<Answer> {
+        let body = match &call.payload {
+            Payload::None => None,
+            Payload::Json(b) => Some(b.clone()),
+        };
+        let make = || Ok(body.clone().map_or(AttemptBody::None, AttemptBody::Bytes));
+        self.execute(call, Vec::new, make, read_all).await
+    }
+
+    /// Sends `call` with extra headers and hands the successful response to `read`, which may
+    /// stream it. `make_body` builds each attempt's body. Failures of `read` that are retryable
+    /// (a broken stream) restart the whole attempt.
+    pub async fn execute<T, R, Fut>(
+        &self,
+        call: &Call,
+        extra_headers: impl Fn() -> Vec<(reqwest::header::HeaderName, String)>,
+        make_body: impl Fn() -> Result<AttemptBody>,
+        read: R,
+    ) -> Result<T>
+    where
+        R: Fn(RequestInfo, reqwest::Response) -> Fut,
+        Fut: Future<Output = Result<T>>,
+    {
+        let url = call.url(&self.base);
+        let info = RequestInfo {
+            method: call.method.as_str().to_string(),
+            url: url.clone(),
+        };
+        let started = Instant::now();
+        let mut attempt = 1;
+        loop {
+            let (outcome, retry_after) = self
+                .attempt(call, &info, &extra_headers(), make_body()?, &read)
+                .await;
+            let err = match outcome {
+                Ok(value) => return Ok(value),
+                Err(err) => err,
+            };
+            let may_retry =
+                err.is_retryable() && (call.method.is_idempotent() || surely_not_applied(&err));
+            let delay = may_retry
+                .then(|| {
+                    self.retry.delay(
+                        attempt,
+                        started.elapsed(),
+                        retry_after,
+                        rand::random::<f64>(),
+                    )
+                })
+                .flatten();
+            match delay {
+                Some(wait) => {
+                    tracing::warn!(target: "cytomine::http", method = %info.method, url = %info.url,
+                        attempt, wait_ms = wait.as_millis() as u64, "retrying after: {err}");
+                    tokio::time::sleep(wait).await;
+                    attempt += 1;
+                }
+                None => return Err(err),
+            }
+        }
+    }
+
+    async fn attempt<T, R, Fut>(
+        &self,
+        call: &Call,
+        info: &RequestInfo,
+        extra_headers: &[(reqwest::header::HeaderName, String)],
+        body: AttemptBody,
+        read: &R,
+    ) -> (Result<T>, Option<Duration>)
+    where
+        R: Fn(RequestInfo, reqwest::Response) -> Fut,
+        Fut: Future<Output = Result<T>>,
+    {
+        let started = Instant::now();
+        let content_type = match &body {
+            AttemptBody::Form(form) => {
+                Some(format!("multipart/form-data; boundary={}", form.boundary()))
+            }
+            _ => call.content_type.map(str::to_string),
+        };
+        let mut headers = self.sign(call, &info.url, content_type.as_deref());
+        for (name, value) in extra_headers {
+            if let Ok(v) = HeaderValue::from_str(value) {
+                headers.insert(name.clone(), v);
+            }
+        }
+        let mut builder = self
+            .http
+            .request(call.method.to_reqwest(), &info.url)
+            .headers(headers);
+        builder = match body {
+            AttemptBody::None => builder,
+            AttemptBody::Bytes(b) => {
+                tracing::debug!(target: "cytomine::http", body = %snippet(&b), "request body");
+                builder.body(b)
+            }
+            AttemptBody::Form(form) => builder.multipart(form),
+        };
+        let response = match builder.send().await {
+            Ok(r) => r,
+            Err(e) => return (Err(transport_error(info, &e)), None),
+        };
+        let status = response.status().as_u16();
+        let path = response.url().path().to_string();
+        tracing::info!(target: "cytomine::http", method = %info.method, path = %path, status,
+            elapsed_ms = started.elapsed().as_millis() as u64, "{} {} {}", info.method, path, status);
+        if response.status().is_redirection() {
+            let to = response
+                .headers()
+                .get("location")
+                .and_then(|v| v.to_str().ok())
+                .unwrap_or("?");
+            let err = Error::Transport {
+                request: info.clone(),
+                kind: TransportKind::Redirect,
+                reason: format!("HTTP {status} to {to}"),
+            };
+            return (Err(err), None);
+        }
+        if !response.status().is_success() {
+            let retry_after = response
+                .headers()
+                .get(RETRY_AFTER)
+                .and_then(|v| v.to_str().ok())
+                .and_then(|v| parse_retry_after(v, SystemTime::now()));
+            let body = response.bytes().await.unwrap_or_default();
+            tracing::debug!(target: "cytomine::http", body = %snippet(&body), "error body");
+            return (Err(status_error(info.clone(), status, &body)), retry_after);
+        }
+        (read(info.clone(), response).await, None)
+    }
+
+    /// The headers of one attempt: `Date`, `Authorization` and the signed `Content-Type`.
+    fn sign(&self, call: &Call, url: &str, content_type: Option<&str>) -> HeaderMap {
+        let date = http_date(SystemTime::now());
+        let path_and_query = path_and_query(url);
+        let auth = authorization_header(
+            &self.credentials,
+            self.rule(),
+            call.method.as_str(),
+            content_type.unwrap_or(""),
+            &date,
+            &path_and_query,
+        );
+        let mut headers = HeaderMap::new();
+        headers.insert(ACCEPT, HeaderValue::from_static("application/json, */*"));
+        headers.insert(
+            "x-requested-with",
+            HeaderValue::from_static("XMLHTTPRequest"),
+        );
+        if let Ok(v) = HeaderValue::from_str(&date) {
+            headers.insert(DATE, v);
+        }
+        if let Ok(mut v) = HeaderValue::from_str(&auth) {
+            v.set_sensitive(true);
+            headers.insert(AUTHORIZATION, v);
+        }
+        if let (Some(ct), Payload::None | Payload::Json(_)) = (content_type, &call.payload) {
+            if !ct.starts_with("multipart/") {
+                if let Ok(v) = HeaderValue::from_str(ct) {
+                    headers.insert(CONTENT_TYPE, v);
+                }
+            }
+        }
+        headers
+    }
+}
+
+/// Whether a failed request surely changed nothing on the server, so that even a POST may be
+/// sent again: no connection was made, or the server said it did not take the request (429, 503).
+pub(crate) fn surely_not_applied(err: &Error) -> bool {
+    matches!(
+        err,
+        Error::Transport {
+            kind: TransportKind::Connect,
+            ..
+        }
+    ) || matches!(err.status(), Some(429 | 503))
+}
+
+/// `/api/x.json?q=1` of a full URL.
+fn path_and_query(url: &str) -> String {
+    match url::Url::parse(url) {
+        Ok(u) => match u.query() {
+            Some(q) => format!("{}?{}", u.path(), q),
+            None => u.path().to_string(),
+        },
+        Err(_) => url.to_string(),
+    }
+}
+
+async fn read_all(request: RequestInfo, response: reqwest::Response) -> Result<Answer> {
+    let status = response.status().as_u16();
+    match response.bytes().await {
+        Ok(body) => {
+            tracing::debug!(target: "cytomine::http", body = %snippet(&body), "response body");
+            Ok(Answer {
+                request,
+                status,
+                body,
+            })
+        }
+        Err(e) => Err(transport_error(&request, &e)),
+    }
+}
+
+/// A reqwest failure as an [`Error::Transport`], classified by what is known of where it failed.
+pub(crate) fn transport_error(request: &RequestInfo, err: &reqwest::Error) -> Error {
+    let kind = if err.is_connect() {
+        TransportKind::Connect
+    } else if err.is_timeout() {
+        TransportKind::Timeout
+    } else {
+        TransportKind::Interrupted
+    };
+    let mut reason = String::new();
+    let mut source: Option<&dyn std::error::Error> = Some(err);
+    while let Some(e) = source {
+        if !reason.is_empty() {
+            reason.push_str(": ");
+        }
+        let text = e.to_string();
+        // reqwest repeats the URL in its own message; the error already carries it.
+        reason.push_str(text.split(" for url (").next().unwrap_or(&text));
+        source = e.source();
+    }
+    Error::Transport {
+        request: request.clone(),
+        kind,
+        reason,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn legacy_rule_signs_path_and_raw_query() {
+        assert_eq!(
+            path_and_query("http://h:1/api/project.json?max=0&offset=0"),
+            "/api/project.json?max=0&offset=0"
+        );
+        assert_eq!(
+            path_and_query("http://h/api/user/current.json"),
+            "/api/user/current.json"
+        );
+    }
+}

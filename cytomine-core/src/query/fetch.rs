@@ -1,0 +1,117 @@
+//! Running list queries: all at once, or as a stream of pages with the next page prefetched.
+
+use std::collections::VecDeque;
+
+use futures::stream::{self, Stream, TryStreamExt};
+
+use super::ListQuery;
+use crate::client::Cytomine;
+use crate::collection::Collection;
+use crate::error::Result;
+use crate::http::envelope::Page;
+use crate::http::request::Call;
+use crate::http::response::decode;
+use crate::http::Method;
+use crate::resource::Resource;
+
+async fn fetch_page<R: Resource>(
+    cm: &Cytomine,
+    path: &str,
+    mut query: Vec<(String, String)>,
+    max: Option<u64>,
+    offset: Option<u64>,
+) -> Result<Page<R>> {
+    if let Some(max) = max {
+        query.push(("max".into(), max.to_string()));
+    }
+    if let Some(offset) = offset {
+        query.push(("offset".into(), offset.to_string()));
+    }
+    let call = Call::api(Method::Get, path).query(query);
+    let answer = cm.transport().send(&call).await?;
+    decode(&answer.request, answer.status, &answer.body)
+}
+
+pub(super) async fn fetch_all<R: Resource>(cm: Cytomine, q: ListQuery<R>) -> Result<Collection<R>> {
+    let path = q.path()?;
+    let (max, offset, _) = q.paging();
+    let page = fetch_page::<R>(&cm, &path, q.query_pairs(), max, offset).await?;
+    Ok(Collection::with_total(page.collection, page.size))
+}
+
+type PageTask<R> = tokio::task::JoinHandle<Result<Page<R>>>;
+
+struct Pager<R: Resource> {
+    cm: Cytomine,
+    path: String,
+    query: Vec<(String, String)>,
+    page_size: u64,
+    next_offset: u64,
+    limit: Option<u64>,
+    pending: Option<PageTask<R>>,
+}
+
+impl<R: Resource> Pager<R> {
+    fn spawn(&mut self) {
+        let (cm, path, query) = (self.cm.clone(), self.path.clone(), self.query.clone());
+        let (size, offset) = (self.page_size, self.next_offset);
+        self.pending = Some(tokio::spawn(async move {
+            fetch_page::<R>(&cm, &path, query, Some(size), Some(offset)).await
+        }));
+        self.next_offset += size;
+    }
+
+    /// Waits for the pending page and, unless it was the last, starts the next one.
+    async fn next_page(mut self) -> Result<Option<(VecDeque<R>, Self)>> {
+        let Some(task) = self.pending.take() else {
+            return Ok(None);
+        };
+        let page = task
+            .await
+            .map_err(|e| crate::Error::Usage(format!("page task failed: {e}")))??;
+        let mut items = page.collection;
+        let got = items.len() as u64;
+        let page_start = self.next_offset - self.page_size;
+        if let Some(limit) = self.limit {
+            items.truncate(limit.saturating_sub(page_start) as usize);
+        }
+        let total = match (page.size, self.limit) {
+            (Some(size), Some(limit)) => Some(size.min(limit)),
+            (size, limit) => size.or(limit),
+        };
+        let reached_end = got < self.page_size || total.is_some_and(|t| self.next_offset >= t);
+        if !reached_end {
+            self.spawn();
+        }
+        Ok(Some((items.into(), self)))
+    }
+}
+
+pub(super) fn stream<R: Resource>(
+    cm: Cytomine,
+    q: ListQuery<R>,
+) -> impl Stream<Item = Result<R>> + Send + 'static {
+    let (max, offset, page_size) = q.paging();
+    let start = offset.unwrap_or(0);
+    let setup = q.path().map(|path| Pager::<R> {
+        cm,
+        path,
+        query: q.query_pairs(),
+        page_size,
+        next_offset: start,
+        limit: max.map(|m| start + m),
+        pending: None,
+    });
+    let first = stream::once(async move {
+        let mut pager = setup?;
+        pager.spawn();
+        Ok::<_, crate::Error>(pager)
+    });
+    first
+        .map_ok(|pager| {
+            stream::try_unfold(pager, |pager| pager.next_page())
+                .map_ok(|items| stream::iter(items.into_iter().map(Ok)))
+                .try_flatten()
+        })
+        .try_flatten()
+}
