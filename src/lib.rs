@@ -1,1 +1,45 @@
-//! facade
+//! **cytomine** — the Rust client for [Cytomine](https://cytomine.org), the open-source platform
+//! for collaborative analysis of very large biomedical images.
+//!
+//! - Typed resources ([`models`]) with `fetch`, `save`, `update`, `delete`, defined with
+//!   `#[derive(Resource)]`, which you can use for your own types too.
+//! - Typed list queries: a filter a resource does not declare does not compile.
+//! - A thin async runtime: request signing, retries, typed errors, paging as a stream, chunked
+//!   concurrent bulk saves, streamed downloads and uploads.
+//!
+//! ```no_run
+//! use cytomine::prelude::*;
+//!
+//! # async fn demo() -> cytomine::Result<()> {
+//! let cm = Cytomine::connect("https://cytomine.example", "public-key", "private-key").await?;
+//! println!("connected as {}", cm.current_user().username);
+//!
+//! let mut project = Project::new("My awesome new project");
+//! project.save(&cm).await?;                                   // POST /api/project.json
+//! let same = Project::fetch(&cm, project.id.unwrap()).await?; // GET /api/project/{id}.json
+//! let by_ontology = Project::list().ontology(100).fetch(&cm).await?;
+//! project.delete(&cm).await?;
+//! # Ok(()) }
+//! ```
+//!
+//! A filter that a resource does not declare is a compile error:
+//! ```compile_fail
+//! use cytomine::prelude::*;
+//! let q = Project::list().image(5); // no filter `image` on projects
+//! ```
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+pub use cytomine_core::*;
+
+/// The resource types of Cytomine.
+pub mod models {
+    pub use cytomine_models::*;
+}
+
+/// Everything a program driving Cytomine usually needs: the connection, the traits that give
+/// resources their methods, collections, and every model.
+pub mod prelude {
+    pub use cytomine_core::prelude::*;
+    pub use cytomine_models::*;
+}
