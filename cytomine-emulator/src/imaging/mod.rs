@@ -27,6 +27,8 @@ mod probe;
 mod render;
 #[cfg(test)]
 mod render_tests;
+#[cfg(test)]
+mod robustness_tests;
 mod synthetic;
 
 pub use probe::probe;
