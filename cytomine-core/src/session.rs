@@ -3,7 +3,10 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use crate::auth::PrivateKey;
+use crate::auth::{Credentials, PrivateKey};
+use crate::client::Cytomine;
+use crate::error::{Error, Result};
+use crate::resource::render;
 use crate::types::Timestamp;
 
 /// The user the connection's keys belong to (`GET /api/user/current.json`).
@@ -43,4 +46,42 @@ pub struct CurrentUser {
     /// Every other attribute the server sent, kept for round trips.
     #[serde(flatten)]
     pub extra: Map<String, Value>,
+}
+
+/// The `{"publicKey", "privateKey"}` answer of the key endpoints.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct KeysAnswer {
+    public_key: String,
+    private_key: String,
+}
+
+impl CurrentUser {
+    /// Fetches the current user again (`GET /api/user/current.json`).
+    ///
+    /// ```no_run
+    /// # async fn demo(cm: cytomine_core::Cytomine) -> cytomine_core::Result<()> {
+    /// let me = cytomine_core::CurrentUser::fetch(&cm).await?;
+    /// assert_eq!(&me, cm.current_user());
+    /// # Ok(()) }
+    /// ```
+    pub async fn fetch(cm: &Cytomine) -> Result<CurrentUser> {
+        cm.get_json("user/current.json", &[]).await
+    }
+
+    /// The key pair of this user (`GET /api/userkey/{publicKey}/keys.json`).
+    pub async fn keys(&self, cm: &Cytomine) -> Result<Credentials> {
+        let public = self
+            .public_key
+            .as_deref()
+            .ok_or_else(|| Error::Usage("the current user has no public key to look up".into()))?;
+        let path = render("userkey/{}/keys.json", &[public.to_string()], |_| None)?;
+        let keys: KeysAnswer = cm.get_json(&path, &[]).await?;
+        Ok(Credentials::new(keys.public_key, keys.private_key))
+    }
+
+    /// The server's own signature of an empty GET (`GET /api/signature.json`), to check signing.
+    pub async fn signature(cm: &Cytomine) -> Result<Value> {
+        cm.get_json("signature.json", &[]).await
+    }
 }
