@@ -42,41 +42,16 @@ pub fn render(
     overlay: Overlay,
 ) -> Result<Vec<u8>, ImagingError> {
     let steps = Steps::new(adjust)?;
-    let (plan, full_height) = match *src {
-        Source::Encoded(bytes) => {
-            let info = checked_info(bytes)?;
-            (
-                Plan::new(info.width, info.height, region, max_size)?,
-                info.height,
-            )
-        }
-        Source::Synthetic { width, height, .. } => {
-            (Plan::new(width, height, region, max_size)?, height)
-        }
-    };
-    let geometry = match overlay {
+    let (plan, full_height) = plan_for(src, region, max_size)?;
+    match overlay {
         // A mask needs no pixels, so nothing is decoded.
         Overlay::Mask(geometry) => {
-            return encode(
-                DynamicImage::ImageLuma8(rasterize(geometry, &plan, full_height)),
-                out,
-            )
+            let mask = rasterize(geometry, &plan, full_height);
+            encode(DynamicImage::ImageLuma8(mask), out)
         }
-        Overlay::AlphaMask(geometry) => Some(geometry),
-        Overlay::None => None,
-    };
-    let pixels = match *src {
-        Source::Encoded(bytes) => window(&decode(bytes, &checked_info(bytes)?)?, &plan),
-        Source::Synthetic {
-            width,
-            height,
-            seed,
-        } => DynamicImage::ImageRgb8(render_synthetic(&Slide::new(width, height, seed), &plan)),
-    };
-    let mut rgba = pixels.to_rgba8();
-    steps.apply(&mut rgba);
-    match geometry {
-        Some(geometry) => {
+        Overlay::AlphaMask(geometry) => {
+            let mut rgba = source_pixels(src, &plan)?.to_rgba8();
+            steps.apply(&mut rgba);
             let mask = rasterize(geometry, &plan, full_height);
             for (px, m) in rgba.pixels_mut().zip(mask.pixels()) {
                 if m.0[0] == 0 {
@@ -90,12 +65,49 @@ pub fn render(
             };
             encode(DynamicImage::ImageRgba8(rgba), out)
         }
-        None if pixels.color().has_alpha() => encode(DynamicImage::ImageRgba8(rgba), out),
-        None => encode(
-            DynamicImage::ImageRgb8(DynamicImage::ImageRgba8(rgba).to_rgb8()),
-            out,
-        ),
+        Overlay::None => {
+            let pixels = source_pixels(src, &plan)?;
+            let mut rgba = pixels.to_rgba8();
+            steps.apply(&mut rgba);
+            let rgba = DynamicImage::ImageRgba8(rgba);
+            let image = if pixels.color().has_alpha() {
+                rgba
+            } else {
+                DynamicImage::ImageRgb8(rgba.to_rgb8())
+            };
+            encode(image, out)
+        }
     }
+}
+
+/// The plan for the source's size, and the source's full height (to turn
+/// Cytomine's bottom-up y into rows).
+fn plan_for(
+    src: &Source,
+    region: Option<Region>,
+    max_size: Option<u32>,
+) -> Result<(Plan, u32), ImagingError> {
+    let (width, height) = match *src {
+        Source::Encoded(bytes) => {
+            let info = checked_info(bytes)?;
+            (info.width, info.height)
+        }
+        Source::Synthetic { width, height, .. } => (width, height),
+    };
+    Ok((Plan::new(width, height, region, max_size)?, height))
+}
+
+/// The planned window of the source at the planned size.
+fn source_pixels(src: &Source, plan: &Plan) -> Result<DynamicImage, ImagingError> {
+    Ok(match *src {
+        // Probing again costs a few header bytes.
+        Source::Encoded(bytes) => window(&decode(bytes, &checked_info(bytes)?)?, plan),
+        Source::Synthetic {
+            width,
+            height,
+            seed,
+        } => DynamicImage::ImageRgb8(render_synthetic(&Slide::new(width, height, seed), plan)),
+    })
 }
 
 /// A deterministic demo slide, encoded: stained tissue blobs with nuclei on

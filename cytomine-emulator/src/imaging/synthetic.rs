@@ -123,3 +123,53 @@ pub(crate) fn render_synthetic(slide: &Slide, plan: &Plan) -> RgbImage {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::imaging::Region;
+
+    #[test]
+    fn pixels_are_deterministic_and_depend_on_the_seed() {
+        let a = Slide::new(2000, 1000, 1);
+        let b = Slide::new(2000, 1000, 1);
+        let c = Slide::new(2000, 1000, 2);
+        let mut differ = 0;
+        for i in 0..200 {
+            let (x, y) = (f64::from(i * 10) + 0.5, f64::from(i * 5) + 0.5);
+            assert_eq!(a.pixel(x, y), b.pixel(x, y));
+            differ += usize::from(a.pixel(x, y) != c.pixel(x, y));
+        }
+        assert!(differ > 20, "{differ}");
+    }
+
+    #[test]
+    fn slides_have_tissue_and_background() {
+        let slide = Slide::new(100_000, 80_000, 9);
+        let plan = Plan::new(100_000, 80_000, None, Some(200)).unwrap();
+        let img = render_synthetic(&slide, &plan);
+        assert_eq!(img.dimensions(), (200, 160));
+        let background = img
+            .pixels()
+            .filter(|p| p.0.iter().all(|&c| c > 215))
+            .count();
+        let tissue = img.pixels().filter(|p| p.0[1] < 150).count();
+        assert!(background > 1000 && tissue > 1000, "{background} {tissue}");
+    }
+
+    #[test]
+    fn a_window_samples_the_same_positions_as_the_whole() {
+        let slide = Slide::new(300, 200, 4);
+        let whole = render_synthetic(&slide, &Plan::new(300, 200, None, None).unwrap());
+        let region = Region {
+            x: 120,
+            y: 50,
+            w: 30,
+            h: 20,
+        };
+        let part = render_synthetic(&slide, &Plan::new(300, 200, Some(region), None).unwrap());
+        for (x, y, px) in part.enumerate_pixels() {
+            assert_eq!(px, whole.get_pixel(x + 120, y + 50));
+        }
+    }
+}
