@@ -14,6 +14,8 @@
 
 mod measure;
 mod parse;
+#[cfg(test)]
+mod parse_tests;
 mod spatial;
 mod write;
 
