@@ -85,6 +85,11 @@ pub fn create_one<T: Domain>(call: &Call, st: &mut State, body: &Body) -> Result
     Ok(meta.id)
 }
 
+/// The Add envelope for a record created by [`create_one`].
+pub fn added<T: Domain>(call: &Call, st: &mut State, id: i64) -> Outcome {
+    Ok(added_reply::<T>(call, st, id))
+}
+
 fn added_reply<T: Domain>(call: &Call, st: &mut State, id: i64) -> Reply {
     let Some(rec) = T::table(st).get(id) else {
         return Reply::error_page(500);

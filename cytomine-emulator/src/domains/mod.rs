@@ -1,7 +1,13 @@
 //! The classic domains of Cytomine core, and the route table that dispatches to them.
 
 pub mod acl;
+mod abstract_image;
+mod annotation;
+mod annotation_listing;
+mod annotation_term;
 mod cascade;
+mod image_instance;
+mod uploaded_file;
 pub mod crud;
 pub mod json;
 mod members;
@@ -99,6 +105,12 @@ impl RouteTable {
         ontology::routes(&mut r);
         term::routes(&mut r);
         storage::routes(&mut r);
+        uploaded_file::routes(&mut r);
+        abstract_image::routes(&mut r);
+        image_instance::routes(&mut r);
+        annotation_listing::routes(&mut r);
+        annotation::routes(&mut r);
+        annotation_term::routes(&mut r);
         RouteTable(r.0)
     }
 

@@ -1,0 +1,249 @@
+//! Abstract images and their slices (WIRE.md §3.7, §3.8).
+
+use serde_json::{json, Value};
+
+use super::acl;
+use super::crud::{self, Domain};
+use super::json::{self as j, Body};
+use super::Routes;
+use crate::http::call::Call;
+use crate::http::fail::{Fail, Outcome};
+use crate::http::paging::paged;
+use crate::http::route::Params;
+use crate::store::{AbstractImage, AbstractSlice, Meta, State, Table};
+
+/// Register the routes.
+pub fn routes(r: &mut Routes) {
+    r.get("abstractimage.json", list);
+    r.write("POST", "abstractimage.json", |c, _, s| crud::post_many::<AbstractImage>(c, s));
+    r.get("abstractimage/{id}.json", |c, p, s| crud::get::<AbstractImage>(c, s, p.id("id"), p.get("id")));
+    r.write("PUT", "abstractimage/{id}.json", |c, _, s| crud::put::<AbstractImage>(c, s));
+    r.write("DELETE", "abstractimage/{id}.json", |c, p, s| crud::delete::<AbstractImage>(c, s, p.id("id")));
+    r.get("abstractimage/{id}/abstractslice.json", slices_of);
+    r.write("POST", "abstractslice.json", |c, _, s| crud::post_many::<AbstractSlice>(c, s));
+    r.get("abstractslice/{id}.json", |c, p, s| crud::get::<AbstractSlice>(c, s, p.id("id"), p.get("id")));
+    r.write("PUT", "abstractslice/{id}.json", |c, _, s| crud::put::<AbstractSlice>(c, s));
+    r.write("DELETE", "abstractslice/{id}.json", |c, p, s| crud::delete::<AbstractSlice>(c, s, p.id("id")));
+}
+
+fn list(call: &Call, _p: &Params, st: &State) -> Outcome {
+    let project = call.int("project")?;
+    let in_project = |a: &AbstractImage| {
+        project.map_or(true, |p| st.image_instances.iter().any(|i| i.project == p && i.base_image == a.meta.id))
+    };
+    let items: Vec<&AbstractImage> = st.abstract_images.iter().rev().filter(|a| in_project(a)).collect();
+    paged(call, items, |a| a.view(st, call))
+}
+
+fn slices_of(call: &Call, p: &Params, st: &State) -> Outcome {
+    let id = crud::find::<AbstractImage>(call, st, p.id("id"), p.get("id"))?.meta.id;
+    let items: Vec<&AbstractSlice> = st.abstract_slices.iter().filter(|s| s.image == id).collect();
+    paged(call, items, |s| s.view(st, call))
+}
+
+/// How many halvings bring the larger side under the tile size (1 when unknown).
+pub fn zoom_levels(width: Option<i64>, height: Option<i64>, tile: i64) -> i64 {
+    let (Some(w), Some(h)) = (width, height) else { return 1 };
+    let mut side = w.max(h) as f64;
+    let mut levels = 0;
+    while side > tile as f64 {
+        side /= 2.0;
+        levels += 1;
+    }
+    levels.max(1)
+}
+
+impl AbstractImage {
+    /// Image facts shared with image instances, for the given URL kind and id.
+    pub fn shared_fields(&self, st: &State, call: &Call, kind: &str, id: i64) -> Vec<(&'static str, Value)> {
+        let file = self.uploaded_file.and_then(|u| st.uploaded_files.get(u));
+        let base = format!("{}/api/{kind}/{id}", call.server_url);
+        vec![
+            ("filename", self.original_filename.clone().into()),
+            ("originalFilename", self.original_filename.clone().into()),
+            ("path", j::opt(file.map(|f| f.filename.clone()))),
+            ("contentType", j::opt(file.map(|f| f.content_type.clone()))),
+            ("width", j::opt(self.width)),
+            ("height", j::opt(self.height)),
+            ("depth", self.depth.into()),
+            ("duration", self.duration.into()),
+            ("channels", self.channels.into()),
+            ("extrinsicChannels", self.channels.into()),
+            ("zoom", zoom_levels(self.width, self.height, self.tile_size).into()),
+            ("tileSize", self.tile_size.into()),
+            ("isVirtual", false.into()),
+            ("magnification", j::opt(self.magnification)),
+            ("bitPerSample", self.bit_per_sample.into()),
+            ("samplePerPixel", self.sample_per_pixel.into()),
+            ("colorspace", j::opt(self.colorspace.clone())),
+            ("thumb", format!("{base}/thumb.png?maxSize=512").into()),
+            ("preview", format!("{base}/thumb.png?maxSize=1024").into()),
+            ("macroURL", Value::Null),
+        ]
+    }
+}
+
+impl Domain for AbstractImage {
+    const CLASS: &'static str = "be.cytomine.domain.image.AbstractImage";
+    fn table(st: &State) -> &Table<Self> {
+        &st.abstract_images
+    }
+    fn table_mut(st: &mut State) -> &mut Table<Self> {
+        &mut st.abstract_images
+    }
+    fn meta(&self) -> &Meta {
+        &self.meta
+    }
+    fn meta_mut(&mut self) -> &mut Meta {
+        &mut self.meta
+    }
+    fn label(&self) -> String {
+        self.original_filename.clone()
+    }
+    fn not_found(id: &str) -> Fail {
+        Fail::not_found(format!("AbstractImage {id} not found"))
+    }
+    fn view(&self, st: &State, call: &Call) -> Value {
+        let mut m = j::head(Self::CLASS, &self.meta);
+        m.insert("uploadedFile".into(), j::opt(self.uploaded_file));
+        j::put_all(&mut m, self.shared_fields(st, call, "abstractimage", self.meta.id));
+        j::put_all(
+            &mut m,
+            vec![
+                ("dimensions", "XY".into()),
+                ("apparentChannels", self.channels.into()),
+                ("physicalSizeX", j::opt(self.physical_size_x)),
+                ("physicalSizeY", j::opt(self.physical_size_y)),
+                ("physicalSizeZ", j::opt(self.physical_size_z)),
+                ("fps", j::opt(self.fps)),
+                ("inProject", st.image_instances.iter().any(|i| i.base_image == self.meta.id).into()),
+            ],
+        );
+        Value::Object(m)
+    }
+    fn check_read(&self, _call: &Call, _st: &State) -> Result<(), Fail> {
+        Ok(())
+    }
+    fn build(call: &Call, st: &State, body: &Body, old: Option<&Self>) -> Result<Self, Fail> {
+        acl::not_guest(call)?;
+        let original = j::text(body, "originalFilename").filter(|s| !s.trim().is_empty());
+        let original = original.ok_or_else(|| Fail::bad("'originalFilename' property cannot be blank"))?;
+        let uploaded_file = j::reference(body, "uploadedFile", false, |id| st.uploaded_files.contains(id))?;
+        let _ = old;
+        Ok(AbstractImage {
+            meta: Meta { id: 0, created: 0, updated: 0 },
+            uploaded_file,
+            original_filename: original,
+            width: j::int(body, "width"),
+            height: j::int(body, "height"),
+            depth: j::int(body, "depth").unwrap_or(1),
+            duration: j::int(body, "duration").unwrap_or(1),
+            channels: j::int(body, "channels").unwrap_or(1),
+            physical_size_x: j::float(body, "physicalSizeX"),
+            physical_size_y: j::float(body, "physicalSizeY"),
+            physical_size_z: j::float(body, "physicalSizeZ"),
+            fps: j::float(body, "fps"),
+            magnification: j::int(body, "magnification"),
+            bit_per_sample: j::int(body, "bitPerSample").unwrap_or(8),
+            sample_per_pixel: j::int(body, "samplePerPixel").unwrap_or(1),
+            colorspace: j::text(body, "colorspace"),
+            tile_size: j::int(body, "tileSize").unwrap_or(256),
+        })
+    }
+    fn after_add(call: &Call, st: &mut State, id: i64, _body: &Body) -> Result<(), Fail> {
+        add_default_slice(st, id, call.now);
+        Ok(())
+    }
+    fn remove(_call: &Call, st: &mut State, id: i64) -> Result<(), Fail> {
+        let instances: Vec<_> = st.image_instances.iter().filter(|i| i.base_image == id).collect();
+        if !instances.is_empty() {
+            let projects: Vec<Value> = instances.iter().filter_map(|i| st.projects.get(i.project)).map(|p| p.name.clone().into()).collect();
+            let names: Vec<Value> = instances.iter().map(|i| i.instance_filename.clone().into()).collect();
+            let list = projects.iter().map(|v| v.as_str().unwrap_or("").to_owned()).collect::<Vec<_>>().join(", ");
+            return Err(Fail::forbidden(format!("Abstract Image has instances in active projects : {list}"))
+                .with_value("projectNames", json!(projects))
+                .with_value("imageNames", json!(names)));
+        }
+        for s in st.abstract_slices.ids_where(|s| s.image == id) {
+            st.abstract_slices.remove(s);
+        }
+        Ok(())
+    }
+}
+
+/// Create the (C0, Z0, T0) slice of a new abstract image.
+pub fn add_default_slice(st: &mut State, image: i64, now: i64) -> i64 {
+    let uploaded_file = st.abstract_images.get(image).and_then(|a| a.uploaded_file);
+    let mime = uploaded_file.and_then(|u| st.uploaded_files.get(u)).map(|u| u.content_type.clone());
+    let meta = st.meta(now);
+    st.abstract_slices.insert(meta.id, AbstractSlice { meta, image, uploaded_file, channel: 0, z_stack: 0, time: 0, mime });
+    meta.id
+}
+
+impl Domain for AbstractSlice {
+    const CLASS: &'static str = "be.cytomine.domain.image.AbstractSlice";
+    fn table(st: &State) -> &Table<Self> {
+        &st.abstract_slices
+    }
+    fn table_mut(st: &mut State) -> &mut Table<Self> {
+        &mut st.abstract_slices
+    }
+    fn meta(&self) -> &Meta {
+        &self.meta
+    }
+    fn meta_mut(&mut self) -> &mut Meta {
+        &mut self.meta
+    }
+    fn label(&self) -> String {
+        format!("C:{}, Z:{}, T:{}", self.channel, self.z_stack, self.time)
+    }
+    fn view(&self, st: &State, _call: &Call) -> Value {
+        let mut m = j::head(Self::CLASS, &self.meta);
+        let channels = st.abstract_images.get(self.image).map_or(1, |a| a.channels);
+        let depth = st.abstract_images.get(self.image).map_or(1, |a| a.depth);
+        let path = self.uploaded_file.and_then(|u| st.uploaded_files.get(u)).map(|u| u.filename.clone());
+        j::put_all(
+            &mut m,
+            vec![
+                ("uploadedFile", j::opt(self.uploaded_file)),
+                ("path", j::opt(path)),
+                ("image", self.image.into()),
+                ("mime", j::opt(self.mime.clone())),
+                ("channel", self.channel.into()),
+                ("zStack", self.z_stack.into()),
+                ("time", self.time.into()),
+                ("rank", (self.channel + channels * (self.z_stack + depth * self.time)).into()),
+                ("channelName", Value::Null),
+                ("channelColor", Value::Null),
+                ("zName", Value::Null),
+            ],
+        );
+        Value::Object(m)
+    }
+    fn check_read(&self, _call: &Call, _st: &State) -> Result<(), Fail> {
+        Ok(())
+    }
+    fn build(call: &Call, st: &State, body: &Body, old: Option<&Self>) -> Result<Self, Fail> {
+        acl::not_guest(call)?;
+        let image = j::reference(body, "image", true, |id| st.abstract_images.contains(id))?.unwrap_or(0);
+        let (c, z, t) = (j::int(body, "channel").unwrap_or(0), j::int(body, "zStack").unwrap_or(0), j::int(body, "time").unwrap_or(0));
+        let dup = st.abstract_slices.iter().any(|s| {
+            s.image == image && (s.channel, s.z_stack, s.time) == (c, z, t) && old.map_or(true, |o| o.meta.id != s.meta.id)
+        });
+        if dup {
+            return Err(Fail::exists(format!("AbstractSlice (C:{c}, Z:{z}, T:{t}) already exists for AbstractImage {image}")));
+        }
+        Ok(AbstractSlice {
+            meta: Meta { id: 0, created: 0, updated: 0 },
+            image,
+            uploaded_file: j::reference(body, "uploadedFile", false, |id| st.uploaded_files.contains(id))?,
+            channel: c,
+            z_stack: z,
+            time: t,
+            mime: j::text(body, "mime"),
+        })
+    }
+    fn remove(_call: &Call, _st: &mut State, _id: i64) -> Result<(), Fail> {
+        Ok(())
+    }
+}

@@ -1,0 +1,129 @@
+//! Uploaded files (WIRE.md §3.6, classic format).
+
+use serde_json::Value;
+
+use super::acl;
+use super::crud::{self, Domain};
+use super::json::{self as j, Body};
+use super::Routes;
+use crate::http::call::Call;
+use crate::http::fail::{Fail, Outcome};
+use crate::http::paging::paged;
+use crate::http::reply::Reply;
+use crate::http::route::Params;
+use crate::store::{Meta, State, Table, UploadedFile};
+
+/// Register the routes.
+pub fn routes(r: &mut Routes) {
+    r.get("uploadedfile.json", list);
+    r.write("POST", "uploadedfile.json", |c, _, s| crud::post_many::<UploadedFile>(c, s));
+    r.get("uploadedfile/{id}.json", |c, p, s| crud::get::<UploadedFile>(c, s, p.id("id"), p.get("id")));
+    r.write("PUT", "uploadedfile/{id}.json", |c, _, s| crud::put::<UploadedFile>(c, s));
+    r.write("DELETE", "uploadedfile/{id}.json", |c, p, s| crud::delete::<UploadedFile>(c, s, p.id("id")));
+    r.get("uploadedfile/{id}/abstractimage.json", abstract_image_of);
+}
+
+/// The text of an uploaded-file status code.
+pub fn status_text(status: i64) -> &'static str {
+    match status {
+        0 => "UPLOADED",
+        10 => "DETECTING_FORMAT",
+        11 => "ERROR_FORMAT",
+        20 => "EXTRACTING_DATA",
+        30 => "CONVERTING",
+        40 => "DEPLOYING",
+        100 => "DEPLOYED",
+        102 => "EXTRACTED",
+        104 => "CONVERTED",
+        _ => "UNKNOWN",
+    }
+}
+
+fn list(call: &Call, _p: &Params, st: &State) -> Outcome {
+    let caller = call.user()?;
+    let items: Vec<&UploadedFile> = st.uploaded_files.iter().rev().filter(|u| caller.admin_by_now || u.user == caller.id).collect();
+    paged(call, items, |u| u.view(st, call))
+}
+
+fn abstract_image_of(call: &Call, p: &Params, st: &State) -> Outcome {
+    let id = p.id("id");
+    let image = st.abstract_images.iter().find(|a| a.uploaded_file.is_some() && a.uploaded_file == id);
+    let image = image.ok_or_else(|| Fail::not_found_filters("AbstractImage", &format!("uploadedFile={}", p.get("id"))))?;
+    Ok(Reply::json(200, &image.view(st, call)))
+}
+
+impl Domain for UploadedFile {
+    const CLASS: &'static str = "be.cytomine.domain.image.UploadedFile";
+    fn table(st: &State) -> &Table<Self> {
+        &st.uploaded_files
+    }
+    fn table_mut(st: &mut State) -> &mut Table<Self> {
+        &mut st.uploaded_files
+    }
+    fn meta(&self) -> &Meta {
+        &self.meta
+    }
+    fn meta_mut(&mut self) -> &mut Meta {
+        &mut self.meta
+    }
+    fn label(&self) -> String {
+        self.original_filename.clone()
+    }
+    fn view(&self, _st: &State, _call: &Call) -> Value {
+        let mut m = j::head(Self::CLASS, &self.meta);
+        j::put_all(
+            &mut m,
+            vec![
+                ("user", self.user.into()),
+                ("parent", j::opt(self.parent)),
+                ("storage", self.storage.into()),
+                ("originalFilename", self.original_filename.clone().into()),
+                ("filename", self.filename.clone().into()),
+                ("ext", self.ext.clone().into()),
+                ("contentType", self.content_type.clone().into()),
+                ("size", self.size.into()),
+                ("path", self.filename.clone().into()),
+                ("isArchive", false.into()),
+                ("status", self.status.into()),
+                ("statusText", status_text(self.status).into()),
+                ("projects", self.projects.clone().into()),
+            ],
+        );
+        Value::Object(m)
+    }
+    fn check_read(&self, call: &Call, _st: &State) -> Result<(), Fail> {
+        let caller = call.user()?;
+        if caller.admin_by_now || caller.id == self.user {
+            Ok(())
+        } else {
+            Err(acl::denied(Self::CLASS, self.meta.id))
+        }
+    }
+    fn build(call: &Call, st: &State, body: &Body, old: Option<&Self>) -> Result<Self, Fail> {
+        let caller = acl::not_guest(call)?;
+        let user = j::reference(body, "user", true, |id| st.users.contains(id))?.unwrap_or(caller.id);
+        let storage = j::reference(body, "storage", true, |id| st.storages.contains(id))?.unwrap_or(0);
+        if let Some(s) = st.storages.get(storage) {
+            acl::owner_or_admin(call, s.user, "be.cytomine.domain.image.server.Storage", storage)?;
+        }
+        let original = j::text(body, "originalFilename").unwrap_or_default();
+        Ok(UploadedFile {
+            meta: Meta { id: 0, created: 0, updated: 0 },
+            user,
+            parent: j::reference(body, "parent", false, |id| st.uploaded_files.contains(id))?,
+            storage,
+            filename: j::text(body, "filename").unwrap_or_else(|| original.clone()),
+            original_filename: original,
+            ext: j::text(body, "ext").unwrap_or_default(),
+            content_type: j::text(body, "contentType").unwrap_or_default(),
+            size: j::int(body, "size").unwrap_or(0),
+            status: j::int(body, "status").unwrap_or(0),
+            projects: j::ids(body, "projects").unwrap_or_default(),
+            bytes: old.and_then(|o| o.bytes.clone()),
+        })
+    }
+    fn remove(call: &Call, st: &mut State, id: i64) -> Result<(), Fail> {
+        let owner = st.uploaded_files.get(id).map_or(0, |u| u.user);
+        acl::owner_or_admin(call, owner, Self::CLASS, id)
+    }
+}
