@@ -8,6 +8,17 @@ use std::fmt;
 /// How deep `GEOMETRYCOLLECTION`s may nest before the text is refused.
 const MAX_DEPTH: usize = 32;
 
+/// The geometry type keywords, upper-case.
+const TYPES: [&str; 7] = [
+    "POINT",
+    "LINESTRING",
+    "POLYGON",
+    "MULTIPOINT",
+    "MULTILINESTRING",
+    "MULTIPOLYGON",
+    "GEOMETRYCOLLECTION",
+];
+
 /// A WKT text that could not be read: what was wrong and where.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct WktError {
@@ -124,6 +135,9 @@ impl<'a> Parser<'a> {
         self.skip_ws();
         let start = self.pos;
         let keyword = self.word();
+        if !TYPES.contains(&keyword.as_str()) {
+            return Err(self.unknown_type(start));
+        }
         let empty = self.dimension_and_empty()?;
         let geometry = match keyword.as_str() {
             "POINT" if empty => Geometry::empty_point(),
@@ -145,12 +159,14 @@ impl<'a> Parser<'a> {
             "GEOMETRYCOLLECTION" => {
                 Geometry::Collection(self.or_empty(empty, |p| p.list(|p| p.geometry(depth + 1)))?)
             }
-            _ => {
-                self.pos = start;
-                return Err(self.error("expected a geometry type (POINT, LINESTRING, POLYGON, MULTI..., GEOMETRYCOLLECTION)"));
-            }
+            _ => return Err(self.unknown_type(start)),
         };
         Ok(geometry)
+    }
+
+    fn unknown_type(&mut self, start: usize) -> WktError {
+        self.pos = start;
+        self.error("expected a geometry type (POINT, LINESTRING, POLYGON, MULTIPOINT, MULTILINESTRING, MULTIPOLYGON or GEOMETRYCOLLECTION)")
     }
 
     /// Skips an optional `Z`, `M` or `ZM` tag, then reports whether `EMPTY` follows.

@@ -95,6 +95,7 @@ fn rejections_name_the_position() {
     let cases: &[(&str, usize, &str)] = &[
         ("", 0, "geometry type"),
         ("CIRCLE (1 2)", 0, "geometry type"),
+        ("  FOO BAR", 2, "geometry type"),
         ("POINT (1 2", 10, "expected ')'"),
         ("POINT 1 2)", 6, "expected '('"),
         ("POINT ZZ (1 2)", 6, "'(' or EMPTY"),
