@@ -59,11 +59,22 @@ pub(crate) enum Context {
 /// Rewrites darling's errors into the house template. Errors without a span (a missing key) are
 /// put on `fallback`.
 pub(crate) fn rephrase(error: darling::Error, context: Context, fallback: Span) -> darling::Error {
+    let singles: Vec<darling::Error> = error.flatten().into_iter().collect();
+    let suggested: Vec<String> = singles
+        .iter()
+        .filter_map(|e| suggestion(&e.to_string()).map(str::to_string))
+        .collect();
     let mut out = darling::Error::accumulator();
-    for single in error.flatten() {
+    for single in singles {
+        let message = single.to_string();
+        // `pth = ".."` already says "did you mean `path`?": a second error for the missing
+        // `path` would only repeat it.
+        let missing = quoted_after(&message, "Missing field `");
+        if missing.is_some_and(|key| suggested.iter().any(|s| s == key)) {
+            continue;
+        }
         let span = single.explicit_span().unwrap_or(fallback);
-        let text = rephrase_message(&single.to_string(), context);
-        out.push(syn::Error::new(span, text).into());
+        out.push(syn::Error::new(span, rephrase_message(&message, context)).into());
     }
     match out.finish() {
         Ok(()) => darling::Error::custom("`#[resource]`: invalid attribute"),
@@ -143,6 +154,12 @@ fn unknown_key(rest: &str, location: Option<&str>, context: Context) -> String {
         ),
         None => format!("`#[resource({shown})]`: {what}, expected one of {valid}"),
     }
+}
+
+/// The key darling suggests for an unknown one, if any.
+fn suggestion(message: &str) -> Option<&str> {
+    let (_, alt) = message.split_once("`. Did you mean `")?;
+    alt.split('`').next()
 }
 
 /// Splits darling's trailing ` at <location>` off; locations are key paths without spaces.

@@ -7,7 +7,8 @@
 //! # Example
 //!
 //! ```
-//! use cytomine::{Filter, Resource};
+//! # extern crate cytomine_core as cytomine;
+//! use cytomine::{Filter, Query, Resource};
 //! use serde::{Deserialize, Serialize};
 //!
 //! #[derive(Resource, Serialize, Deserialize, Debug, Clone, Default)]
@@ -68,12 +69,14 @@
 //! per `{}`). Named placeholders are not allowed in filter templates.
 //!
 //! ```
+//! # extern crate cytomine_core as cytomine;
 //! # use serde::{Deserialize, Serialize};
 //! #[derive(cytomine::Resource, Serialize, Deserialize, Debug, Clone, Default)]
 //! #[resource(path = "user", filters(project, ontology, admin = "project/{}/admin.json"),
 //!            params(online: bool, public_key: String))]
 //! pub struct User { pub id: Option<i64>, pub username: String }
 //!
+//! use cytomine::Resource;
 //! let admins = User::list().admin(42).online(true);
 //! ```
 //!
@@ -91,6 +94,7 @@
 //! allowed: such a type can still be listed (e.g. a server-computed report).
 //!
 //! ```
+//! # extern crate cytomine_core as cytomine;
 //! # use serde::{Deserialize, Serialize};
 //! #[derive(cytomine::Resource, Serialize, Deserialize, Debug, Clone, Default)]
 //! #[resource(path = "property",

@@ -64,7 +64,7 @@ pub(crate) struct ParamModel {
 /// The supported parameter types, by how their builder is written.
 pub(crate) enum ParamKind {
     /// `bool`, `i64`, `i32`, `u32`, `f64`: taken by value, converted by `QueryValue::from`.
-    Plain(Type),
+    Plain(Box<Type>),
     /// `u64`: no lossless integer conversion, sent as its decimal text.
     Unsigned64,
     /// `String`: takes `impl Into<String>`.

@@ -187,7 +187,7 @@ fn param(
 fn param_kind(ty: &syn::Type) -> darling::Result<ParamKind> {
     let text = type_text(ty);
     Ok(match text.as_str() {
-        "bool" | "i64" | "i32" | "u32" | "f64" => ParamKind::Plain(ty.clone()),
+        "bool" | "i64" | "i32" | "u32" | "f64" => ParamKind::Plain(Box::new(ty.clone())),
         "u64" => ParamKind::Unsigned64,
         "String" => ParamKind::Text,
         "Vec<i64>" => ParamKind::IdList,

@@ -31,7 +31,7 @@ pub(crate) struct Failure {
 }
 
 /// Checks `input` and builds its model.
-pub(crate) fn validate(input: &DeriveInput) -> Result<Model, Failure> {
+pub(crate) fn validate(input: &DeriveInput) -> Result<Model, Box<Failure>> {
     let mut errors = darling::Error::accumulator();
     errors.handle(shape::no_generics(input));
     let fields = errors.handle(shape::named_fields(input));
@@ -39,19 +39,22 @@ pub(crate) fn validate(input: &DeriveInput) -> Result<Model, Failure> {
     let attrs = errors.handle(
         ResourceAttrs::from_derive_input(input).map_err(|e| rephrase(e, Context::Struct, fallback)),
     );
+    let id_field = fields
+        .as_ref()
+        .and_then(|fields| errors.handle(shape::id_field(fields, &input.ident)));
     let model = match (&fields, &attrs) {
-        (Some(fields), Some(attrs)) => errors.handle(build(attrs, fields)),
+        (Some(fields), Some(attrs)) => errors.handle(build(attrs, fields, id_field)).flatten(),
         _ => None,
     };
     match (errors.finish(), model) {
         (Ok(()), Some(model)) => Ok(model),
-        (result, _) => Err(Failure {
+        (result, _) => Err(Box::new(Failure {
             errors: result
                 .err()
                 .unwrap_or_else(|| darling::Error::custom("`#[derive(Resource)]`: invalid input")),
             root: attrs.as_ref().and_then(|a| a.krate.clone()),
             methods: attrs.as_ref().map(dummy_methods).unwrap_or_default(),
-        }),
+        })),
     }
 }
 
@@ -61,7 +64,7 @@ fn attribute_span(input: &DeriveInput) -> Span {
         .attrs
         .iter()
         .find(|a| a.path().is_ident("resource"))
-        .map_or_else(|| input.ident.span(), |a| syn::spanned::Spanned::span(a))
+        .map_or_else(|| input.ident.span(), syn::spanned::Spanned::span)
 }
 
 fn dummy_methods(attrs: &ResourceAttrs) -> Vec<Ident> {
@@ -80,10 +83,14 @@ fn dummy_methods(attrs: &ResourceAttrs) -> Vec<Ident> {
         .collect()
 }
 
-fn build(attrs: &ResourceAttrs, fields: &[FieldInfo]) -> darling::Result<Model> {
+/// The model, or `None` when only the id field (already reported) is missing.
+fn build(
+    attrs: &ResourceAttrs,
+    fields: &[FieldInfo],
+    id_field: Option<Ident>,
+) -> darling::Result<Option<Model>> {
     let mut errors = darling::Error::accumulator();
     let ident = &attrs.ident;
-    let id_field = errors.handle(shape::id_field(fields, ident));
     let path = errors.handle(paths::base_path(&attrs.path));
     let class = attrs
         .class
@@ -140,18 +147,14 @@ fn build(attrs: &ResourceAttrs, fields: &[FieldInfo]) -> darling::Result<Model> 
     let (Some(id_field), Some(path), Some(create), Some(item), Some(list)) =
         (id_field, path, create, item, list)
     else {
-        return Err(darling::Error::custom(
-            "`#[derive(Resource)]`: invalid input",
-        ));
+        return Ok(None);
     };
     let (Some(key_type), Some(filters), Some(params)) = (key, filters, params) else {
-        return Err(darling::Error::custom(
-            "`#[derive(Resource)]`: invalid input",
-        ));
+        return Ok(None);
     };
     let path_fields = path_fields(&[&create.1, &item.1], &id_field, fields);
     let refuse = &attrs.refuse;
-    Ok(Model {
+    Ok(Some(Model {
         ident: ident.clone(),
         vis: attrs.vis.clone(),
         root: attrs.krate.clone().unwrap_or_else(default_root),
@@ -174,7 +177,7 @@ fn build(attrs: &ResourceAttrs, fields: &[FieldInfo]) -> darling::Result<Model> 
             update: !refuse.update.is_present(),
             delete: !refuse.delete.is_present(),
         },
-    })
+    }))
 }
 
 /// `::cytomine`, the facade.

@@ -1,0 +1,124 @@
+//! What a valid type expands to.
+
+use super::expand;
+
+const PROJECT: &str = r#"
+#[resource(path = "project", class = "be.cytomine.domain.project.Project", filters(user, ontology),
+           params(with_members_count: bool, online: bool, users: Vec<i64>, show_wkt: bool = "showWKT", bbox: String, names: Vec<String>, since: u64))]
+pub struct Project { pub id: Option<i64>, pub name: String }
+"#;
+
+#[test]
+fn emits_the_static_facts() {
+    let out = expand(PROJECT);
+    let expected = [
+        r#"impl::cytomine::ResourceforProject{"#,
+        r#"constPATH:&'staticstr="project";"#,
+        r#"constENVELOPE_KEY:&'staticstr="project";"#,
+        r#"constCLASS_NAME:::core::option::Option<&'staticstr>=::core::option::Option::Some("be.cytomine.domain.project.Project");"#,
+        r#"constCREATE_PATH:&'staticstr="project.json";"#,
+        r#"constITEM_PATH:&'staticstr="project/{id}.json";"#,
+        r#"constKEY_NAMES:&'static[&'staticstr]=&["id"];"#,
+        r#"constLIST_PATH:&'staticstr="project.json";"#,
+        r#"::cytomine::Filter{name:"user",path:"user/{}/project.json"},::cytomine::Filter{name:"ontology",path:"ontology/{}/project.json"}"#,
+        r#"constFILTER_REQUIRED:bool=false;"#,
+        r#"::cytomine::Operations{fetch:true,create:true,update:true,delete:true,}"#,
+        r#"typeKey=i64;typeList=ProjectList;"#,
+        r#""id"=>::cytomine::PathValue::path_value(&self.id),"#,
+        r#"impl::cytomine::FetchforProject{}impl::cytomine::CreateforProject{}impl::cytomine::UpdateforProject{}impl::cytomine::DeleteforProject{}"#,
+        r#"pubstructProjectList(::cytomine::ListQuery<Project>);"#,
+        r#"impl::cytomine::QueryforProjectList{typeResource=Project;"#,
+    ];
+    for needle in expected {
+        assert!(out.contains(needle), "missing `{needle}` in\n{out}");
+    }
+    assert!(!out.contains("compile_error"), "{out}");
+}
+
+#[test]
+fn emits_typed_builder_methods() {
+    let out = expand(PROJECT);
+    let expected = [
+        r#"pubfnuser(self,id:i64)->Self{Self(self.0.filter("user",id))}"#,
+        r#"pubfnwith_members_count(self,value:bool)->Self{Self(self.0.param("withMembersCount",value))}"#,
+        r#"pubfnshow_wkt(self,value:bool)->Self{Self(self.0.param("showWKT",value))}"#,
+        r#"pubfnusers(self,value:impl::core::iter::IntoIterator<Item=i64>)->Self{Self(self.0.param("users",::cytomine::QueryValue::list(value)))}"#,
+        r#"pubfnbbox(self,value:impl::core::convert::Into<::std::string::String>)->Self"#,
+        r#"pubfnsince(self,value:u64)->Self{Self(self.0.param("since",::std::string::ToString::to_string(&value)))}"#,
+        r#"pubfnnames(self,value:impl::core::iter::IntoIterator<Item=impl::core::convert::Into<::std::string::String>"#,
+    ];
+    for needle in expected {
+        assert!(out.contains(needle), "missing `{needle}` in\n{out}");
+    }
+    for doc in [
+        "`user`:`GET/api/user/{}/project.json`",
+        "`show_wkt`(bool):`?showWKT=...`",
+    ] {
+        assert!(out.contains(doc), "missing doc `{doc}` in\n{out}");
+    }
+}
+
+#[test]
+fn composite_keys_follow_the_item_placeholders() {
+    let out = expand(
+        r#"#[resource(path = "property", envelope = "property",
+              create = "domain/{domain_class_name}/{domain_ident}/property.json",
+              item = "domain/{domain_class_name}/{domain_ident}/property/{id}.json",
+              filters(domain = "domain/{}/{}/property.json"), filter_required, refuse(update),
+              crate = "::cytomine_core")]
+           pub(crate) struct Property { id: Option<i64>, domain_class_name: Option<String>, domain_ident: Option<i64>, key: String }"#,
+    );
+    let expected = [
+        r#"impl::cytomine_core::ResourceforProperty"#,
+        r#"constKEY_NAMES:&'static[&'staticstr]=&["domain_class_name","domain_ident","id"];"#,
+        r#"typeKey=(String,i64,i64,);"#,
+        r#""domain_class_name"=>::cytomine_core::PathValue::path_value(&self.domain_class_name)"#,
+        r#""domain_ident"=>::cytomine_core::PathValue::path_value(&self.domain_ident)"#,
+        r#"constFILTER_REQUIRED:bool=true;"#,
+        r#"Operations{fetch:true,create:true,update:false,delete:true,}"#,
+        r#"pub(crate)structPropertyList"#,
+        r#"pub(crate)fndomain(self,part1:impl::std::string::ToString,part2:impl::std::string::ToString)->Self{Self(self.0.filter_parts("domain",::std::vec![part1.to_string(),part2.to_string()]))}"#,
+    ];
+    for needle in expected {
+        assert!(out.contains(needle), "missing `{needle}` in\n{out}");
+    }
+    assert!(!out.contains("UpdateforProperty"), "{out}");
+}
+
+#[test]
+fn defaults_follow_path_and_list() {
+    let out = expand(
+        r#"#[resource(path = "annotation_action", list = "actions.json", filters(imageinstance), refuse(fetch, create, update, delete))]
+           struct AnnotationAction { #[resource(id)] ident: Option<i64>, user: i64 }"#,
+    );
+    let expected = [
+        r#"constENVELOPE_KEY:&'staticstr="annotationaction";"#,
+        r#"constCLASS_NAME:::core::option::Option<&'staticstr>=::core::option::Option::None;"#,
+        r#"constITEM_PATH:&'staticstr="annotation_action/{id}.json";"#,
+        r#"path:"imageinstance/{}/actions.json""#,
+        r#"fnid(&self)->::core::option::Option<i64>{self.ident}"#,
+        r#"self.ident=id;"#,
+        r#""id"=>::cytomine::PathValue::path_value(&self.ident)"#,
+        r#"structAnnotationActionList("#,
+    ];
+    for needle in expected {
+        assert!(out.contains(needle), "missing `{needle}` in\n{out}");
+    }
+    for refused in ["Fetch", "Create", "Update", "Delete"] {
+        assert!(
+            !out.contains(&format!("::cytomine::{refused}forAnnotationAction")),
+            "{out}"
+        );
+    }
+}
+
+#[test]
+fn errors_come_with_dummies() {
+    let out = expand(
+        r#"#[resource(pth = "project", filters(user))] pub struct Project { pub id: Option<i64> }"#,
+    );
+    assert!(out.contains("compile_error"), "{out}");
+    assert!(out.contains("impl::cytomine::ResourceforProject"), "{out}");
+    assert!(out.contains("impl::cytomine::DeleteforProject{}"), "{out}");
+    assert!(out.contains("pubstructProjectList"), "{out}");
+}

@@ -1,0 +1,226 @@
+//! Each misuse: its message (house template) and the token it points at.
+
+use super::{errors, single_error};
+
+/// (struct source, a piece of the message, the exact text under the span)
+const CASES: &[(&str, &str, &str)] = &[
+    (
+        r#"#[resource(class = "x.Y")] struct P { id: Option<i64> }"#,
+        "`#[resource(path)]`: missing, expected a string literal",
+        r#"#[resource(class = "x.Y")]"#,
+    ),
+    (
+        r#"struct P { id: Option<i64> }"#,
+        "`#[resource(path)]`: missing",
+        "P",
+    ),
+    (
+        r#"#[resource(path = 5)] struct P { id: Option<i64> }"#,
+        "`#[resource(path)]`: an int value is not accepted here, expected a string literal",
+        "5",
+    ),
+    (
+        r#"#[resource(path = "p", pth = "p")] struct P { id: Option<i64> }"#,
+        "`#[resource(pth)]`: unknown key, expected one of `path`, `class`",
+        "pth",
+    ),
+    (
+        r#"#[resource(path = "p", path = "q")] struct P { id: Option<i64> }"#,
+        "`#[resource(path)]`: given more than once",
+        "path",
+    ),
+    (
+        r#"#[resource(path = "")] struct P { id: Option<i64> }"#,
+        "`#[resource(path)]`: the path is empty, expected a bare resource name",
+        r#""""#,
+    ),
+    (
+        r#"#[resource(path = "project.json")] struct P { id: Option<i64> }"#,
+        "`project.json` ends with `.json`",
+        r#""project.json""#,
+    ),
+    (
+        r#"#[resource(path = "/project")] struct P { id: Option<i64> }"#,
+        "starts or ends with `/`",
+        r#""/project""#,
+    ),
+    (
+        r#"#[resource(path = "pro ject")] struct P { id: Option<i64> }"#,
+        "contains the character ` `",
+        r#""pro ject""#,
+    ),
+    (
+        r#"#[resource(path = "p", item = "p/{idd}.json")] struct P { id: Option<i64> }"#,
+        "`#[resource(item)]`: `{idd}` names no field of `P`, expected one of `{id}`",
+        r#""p/{idd}.json""#,
+    ),
+    (
+        r#"#[resource(path = "p", create = "p/{id.json")] struct P { id: Option<i64> }"#,
+        "`#[resource(create)]`: unclosed `{`",
+        r#""p/{id.json""#,
+    ),
+    (
+        r#"#[resource(path = "p", item = "p.json")] struct P { id: Option<i64> }"#,
+        "`#[resource(item)]`: `p.json` has no placeholder",
+        r#""p.json""#,
+    ),
+    (
+        r#"#[resource(path = "p", item = "p/{}.json")] struct P { id: Option<i64> }"#,
+        "a bare `{}` in `p/{}.json` cannot be filled",
+        r#""p/{}.json""#,
+    ),
+    (
+        r#"#[resource(path = "p", list = "p/{id}.json")] struct P { id: Option<i64> }"#,
+        "`#[resource(list)]`: `p/{id}.json` has placeholders",
+        r#""p/{id}.json""#,
+    ),
+    (
+        r#"#[resource(path = "p", refuse(frobnicate))] struct P { id: Option<i64> }"#,
+        "`#[resource(refuse(frobnicate))]`: unknown operation, expected one of `fetch`",
+        "frobnicate",
+    ),
+    (
+        r#"#[resource(path = "p", filters(user, user))] struct P { id: Option<i64> }"#,
+        "`#[resource(filters)]`: `user` is declared twice",
+        "user",
+    ),
+    (
+        r#"#[resource(path = "p", params(a: bool, a: i64))] struct P { id: Option<i64> }"#,
+        "`#[resource(params)]`: `a` is declared twice",
+        "a",
+    ),
+    (
+        r#"#[resource(path = "p", filters(user), params(user: bool))] struct P { id: Option<i64> }"#,
+        "`#[resource(params)]`: `user` is declared twice",
+        "user",
+    ),
+    (
+        r#"#[resource(path = "p", filters(fetch))] struct P { id: Option<i64> }"#,
+        "`#[resource(filters)]`: `fetch` collides with the list method `Query::fetch`",
+        "fetch",
+    ),
+    (
+        r#"#[resource(path = "p", params(page_size: u32))] struct P { id: Option<i64> }"#,
+        "`#[resource(params)]`: `page_size` collides",
+        "page_size",
+    ),
+    (
+        r#"#[resource(path = "p", params(when: u8))] struct P { id: Option<i64> }"#,
+        "`#[resource(params)]`: the type `u8` is not supported, expected one of `bool`",
+        "u8",
+    ),
+    (
+        r#"#[resource(path = "p", params(when))] struct P { id: Option<i64> }"#,
+        "`#[resource(params)]`: cannot read this parameter",
+        "",
+    ),
+    (
+        r#"#[resource(path = "p", filters(admin = "project/admin.json"))] struct P { id: Option<i64> }"#,
+        "`#[resource(filters)]`: `project/admin.json` has no `{}`",
+        r#""project/admin.json""#,
+    ),
+    (
+        r#"#[resource(path = "p", filters(admin = "project/{id}/admin.json"))] struct P { id: Option<i64> }"#,
+        "`{id}` in a filter template cannot be filled",
+        r#""project/{id}/admin.json""#,
+    ),
+    (
+        r#"#[resource(path = "p", filter_required)] struct P { id: Option<i64> }"#,
+        "`#[resource(filter_required)]`: no filter is declared",
+        "filter_required",
+    ),
+    (
+        r#"#[resource(path = "p")] enum P { A }"#,
+        "`#[derive(Resource)]`: enums are not supported, expected a struct with named fields",
+        "enum",
+    ),
+    (
+        r#"#[resource(path = "p")] union P { a: i64 }"#,
+        "`#[derive(Resource)]`: unions are not supported",
+        "union",
+    ),
+    (
+        r#"#[resource(path = "p")] struct P(Option<i64>);"#,
+        "`#[derive(Resource)]`: tuple structs are not supported",
+        "(Option<i64>)",
+    ),
+    (
+        r#"#[resource(path = "p")] struct P;"#,
+        "`#[derive(Resource)]`: unit structs are not supported",
+        "P",
+    ),
+    (
+        r#"#[resource(path = "p")] struct P<T> { id: Option<i64>, t: T }"#,
+        "`#[derive(Resource)]`: generic parameters are not supported",
+        "<T>",
+    ),
+    (
+        r#"#[resource(path = "p")] struct P { name: String }"#,
+        "`#[resource(id)]`: `P` has no id field, expected a field `id: Option<i64>`",
+        "P",
+    ),
+    (
+        r#"#[resource(path = "p")] struct P { id: i64 }"#,
+        "`#[resource(id)]`: the id field `id` has type `i64`, expected `Option<i64>`",
+        "i64",
+    ),
+    (
+        r#"#[resource(path = "p")] struct P { #[resource(ident)] id: Option<i64> }"#,
+        "`#[resource(ident)]`: unknown field key, expected one of `id`; did you mean `id`?",
+        "ident",
+    ),
+];
+
+#[test]
+fn each_misuse_has_one_error_on_its_token() {
+    for (source, message, span) in CASES {
+        let (got_message, got_span) = single_error(source);
+        assert!(
+            got_message.contains(message),
+            "{source}\n  got: {got_message}\n want: {message}"
+        );
+        if !span.is_empty() {
+            assert!(
+                got_span.starts_with(span),
+                "{source}: {got_message}\n span: {got_span}"
+            );
+        }
+    }
+}
+
+#[test]
+fn unknown_keys_suggest_the_closest() {
+    let (message, _) = single_error(r#"#[resource(pth = "p")] struct P { id: Option<i64> }"#);
+    assert!(message.ends_with("did you mean `path`?"), "{message}");
+}
+
+#[test]
+fn all_problems_of_an_item_show_at_once() {
+    let found = errors(
+        r#"#[resource(path = "p.json", item = "p/{nope}.json", filters(fetch, user, user),
+                      params(x: u8), refuse(frobnicate))]
+           struct P<T> { id: i64, t: T }"#,
+    );
+    let spans: Vec<&str> = found.iter().map(|(_, span)| span.as_str()).collect();
+    assert_eq!(spans.len(), 3, "{found:#?}");
+    assert!(spans.contains(&"<T>"), "{found:#?}");
+    assert!(spans.contains(&"frobnicate"), "{found:#?}");
+
+    let found = errors(
+        r#"#[resource(path = "p.json", item = "p/{nope}.json", filters(fetch, user, user), params(x: u8))]
+           struct P { id: i64 }"#,
+    );
+    let spans: Vec<&str> = found.iter().map(|(_, span)| span.as_str()).collect();
+    assert_eq!(
+        spans,
+        vec![
+            "i64",
+            "\"p.json\"",
+            "\"p/{nope}.json\"",
+            "fetch",
+            "user",
+            "u8"
+        ],
+        "{found:#?}"
+    );
+}
