@@ -1,1 +1,95 @@
-pub fn load(_s: &mut crate::store::State, _a: &crate::keys::UserKeys, _u: &str) {}
+//! The demo data set: an ontology, a project with two members, two real images, a dozen annotations.
+
+use std::collections::BTreeSet;
+
+use bytes::Bytes;
+
+use crate::domains::link_annotation_term;
+use crate::geometry::parse_wkt;
+use crate::imaging::{demo_image, Format};
+use crate::keys::{Role, UserKeys};
+use crate::media::import::import;
+use crate::store::{Annotation, Ontology, Project, ProjectMode, State, Term};
+
+/// Fixed creation time of demo records (2026-01-01T00:00:00Z), so the content is deterministic.
+const T0: i64 = 1_767_225_600_000;
+
+fn term(st: &mut State, ontology: i64, name: &str, color: &str) -> i64 {
+    let meta = st.meta(T0);
+    let term = Term { meta, name: name.into(), comment: None, ontology, color: color.into(), parent: None };
+    st.terms.insert(meta.id, term);
+    meta.id
+}
+
+/// Load the demo data, owned by `admin`.
+pub fn load(st: &mut State, admin: &UserKeys, _server_url: &str) {
+    let alice = st.add_user("alice", Role::User, None, T0);
+    let meta = st.meta(T0);
+    st.ontologies.insert(meta.id, Ontology { meta, name: "Demo ontology".into(), user: admin.id });
+    let ontology = meta.id;
+    let terms = [term(st, ontology, "Tumor", "#FF0000"), term(st, ontology, "Stroma", "#00FF00")];
+    let meta = st.meta(T0);
+    st.projects.insert(
+        meta.id,
+        Project {
+            meta,
+            name: "Demo project".into(),
+            ontology: Some(ontology),
+            blind_mode: false,
+            are_images_downloadable: true,
+            is_closed: false,
+            mode: ProjectMode::Classic,
+            hide_users_layers: false,
+            hide_admins_layers: false,
+            members: BTreeSet::from([admin.id, alice.id]),
+            admins: BTreeSet::from([admin.id]),
+            number_of_images: 0,
+            number_of_annotations: 0,
+        },
+    );
+    let project = meta.id;
+    let storage = st.add_storage(admin.id, "Demo storage", T0);
+    let files = [("demo-slide.png", 1024, 768, Format::Png, 1), ("demo-slide.jpg", 800, 600, Format::Jpeg, 2)];
+    for (name, w, h, format, seed) in files {
+        let bytes = Bytes::from(demo_image(w, h, format, seed));
+        let imported = import(st, admin.id, storage, name, bytes, &[project], T0);
+        for image in imported.instances {
+            for k in 0..6u32 {
+                let author = if k % 2 == 0 { admin.id } else { alice.id };
+                annotate(st, image, k, w, h, author, terms[(k % 2) as usize]);
+            }
+        }
+    }
+}
+
+/// A square-ish polygon inside a `w`×`h` image, the k-th of a row.
+fn annotate(st: &mut State, image: i64, k: u32, w: u32, h: u32, user: i64, term: i64) {
+    let size = f64::from(w.min(h)) / 8.0;
+    let x = f64::from(k) * size * 1.2 + size / 2.0;
+    let y = f64::from(h) / 3.0 + f64::from(k % 3) * size / 2.0;
+    let location = format!(
+        "POLYGON (({x} {y}, {x2} {y}, {x2} {y2}, {x3} {y2}, {x} {y}))",
+        x2 = x + size,
+        y2 = y + size,
+        x3 = x + size / 3.0
+    );
+    let Ok(geometry) = parse_wkt(&location) else { return };
+    let Some(bbox) = geometry.bbox() else { return };
+    let Some(slice) = crate::domains::reference_slice(st, image) else { return };
+    let project = st.image_instances.get(image).map_or(0, |i| i.project);
+    let meta = st.meta(T0);
+    let area = geometry.area();
+    let perimeter = geometry.length();
+    let centroid = geometry.centroid();
+    st.annotations.insert(
+        meta.id,
+        Annotation { meta, slice, image, project, user, location, geometry_compression: 0.0, area, perimeter, centroid, bbox, geometry },
+    );
+    if let Some(i) = st.image_instances.get_mut(image) {
+        i.number_of_annotations += 1;
+    }
+    if let Some(p) = st.projects.get_mut(project) {
+        p.number_of_annotations += 1;
+    }
+    link_annotation_term(st, meta.id, term, user, T0);
+}

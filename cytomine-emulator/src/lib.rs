@@ -9,10 +9,12 @@ mod domains;
 mod emulator;
 mod http;
 mod keys;
+mod media;
 mod server;
 mod store;
 
 pub mod geometry;
+pub mod imaging;
 
 pub use emulator::{Emulator, EmulatorBuilder};
 pub use keys::{Role, UserKeys};

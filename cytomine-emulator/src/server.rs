@@ -96,6 +96,9 @@ async fn route(shared: &Arc<Shared>, call: Call) -> Reply {
     if path == "/server/ping" && call.method == "GET" || path == "/server/ping.json" {
         return ping(shared);
     }
+    if (path == "/upload" || path == "/ims/upload") && call.method == "POST" {
+        return crate::media::upload::upload(shared, call).await;
+    }
     if let Some(action) = path.strip_prefix("/session/admin/") {
         if call.caller.is_none() {
             return Reply::error_page(401);

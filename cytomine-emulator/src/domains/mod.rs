@@ -20,6 +20,14 @@ mod user;
 
 use std::sync::RwLock;
 
+pub use abstract_image::add_default_slice;
+pub use annotation::link_term as link_annotation_term;
+pub use image_instance::add_slices;
+
+/// The reference slice id of an image instance.
+pub fn reference_slice(st: &State, image: i64) -> Option<i64> {
+    image_instance::reference_slice_of(st, image).map(|s| s.meta.id)
+}
 pub use security::session;
 
 use crate::http::call::Call;
@@ -108,6 +116,8 @@ impl RouteTable {
         uploaded_file::routes(&mut r);
         abstract_image::routes(&mut r);
         image_instance::routes(&mut r);
+        crate::media::render::routes(&mut r);
+        crate::media::download::routes(&mut r);
         annotation_listing::routes(&mut r);
         annotation::routes(&mut r);
         annotation_term::routes(&mut r);

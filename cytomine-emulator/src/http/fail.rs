@@ -72,10 +72,6 @@ impl Fail {
         self.values.insert(key.to_owned(), value);
         self
     }
-    /// The exception kind.
-    pub fn kind(&self) -> FailKind {
-        self.kind
-    }
     /// The message text.
     pub fn message(&self) -> &str {
         &self.message

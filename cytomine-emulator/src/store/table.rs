@@ -49,12 +49,4 @@ impl<T> Table<T> {
             .map(|(id, _)| *id)
             .collect()
     }
-    /// Number of records.
-    pub fn len(&self) -> usize {
-        self.rows.len()
-    }
-    /// Whether empty.
-    pub fn is_empty(&self) -> bool {
-        self.rows.is_empty()
-    }
 }

@@ -1,0 +1,66 @@
+//! `GET {imageinstance|abstractimage|uploadedfile}/{id}/download` with HTTP Range support (WIRE.md §4.3).
+
+use std::sync::RwLock;
+
+use axum::http::header;
+
+use super::source::{resolve, Kind};
+use crate::domains::Routes;
+use crate::http::call::Call;
+use crate::http::fail::{Fail, Outcome};
+use crate::http::reply::Reply;
+use crate::http::route::Params;
+use crate::store::State;
+
+/// Register the download routes.
+pub fn routes(r: &mut Routes) {
+    r.media("imageinstance/{id}/download", |c, p, s| download(c, p, s, Kind::Instance));
+    r.media("abstractimage/{id}/download", |c, p, s| download(c, p, s, Kind::Abstract));
+    r.media("uploadedfile/{id}/download", |c, p, s| download(c, p, s, Kind::Uploaded));
+}
+
+/// Parse `bytes=N-` or `bytes=N-M` against a length; `Err(())` when unsatisfiable.
+pub fn parse_range(value: &str, len: usize) -> Option<Result<(usize, usize), ()>> {
+    let spec = value.trim().strip_prefix("bytes=")?;
+    let (start, end) = spec.split_once('-')?;
+    if start.is_empty() {
+        let suffix: usize = end.parse().ok()?;
+        return Some(if suffix == 0 || len == 0 { Err(()) } else { Ok((len.saturating_sub(suffix), len - 1)) });
+    }
+    let start: usize = start.parse().ok()?;
+    let end: usize = if end.is_empty() { len.saturating_sub(1) } else { end.parse::<usize>().ok()?.min(len.saturating_sub(1)) };
+    Some(if start >= len || end < start { Err(()) } else { Ok((start, end)) })
+}
+
+fn download(call: &Call, p: &Params, st: &RwLock<State>, kind: Kind) -> Outcome {
+    let px = resolve(call, st, kind, p.id("id"))?;
+    let bytes = px.bytes.ok_or_else(|| Fail::not_found(format!("File for image {} not found", p.get("id"))))?;
+    let len = bytes.len();
+    let disposition = format!("attachment; filename=\"{}\"", px.filename.replace('"', ""));
+    let base = |status, body| {
+        Reply::raw(status, "application/octet-stream", body)
+            .header(header::CONTENT_DISPOSITION, disposition.clone())
+            .header(header::ACCEPT_RANGES, "bytes")
+    };
+    match call.header("range").and_then(|r| parse_range(r, len)) {
+        None => Ok(base(200, bytes)),
+        Some(Ok((start, end))) => {
+            Ok(base(206, bytes.slice(start..=end)).header(header::CONTENT_RANGE, format!("bytes {start}-{end}/{len}")))
+        }
+        Some(Err(())) => Ok(base(416, bytes::Bytes::new()).header(header::CONTENT_RANGE, format!("bytes */{len}"))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_range;
+
+    #[test]
+    fn ranges() {
+        assert_eq!(parse_range("bytes=10-", 100), Some(Ok((10, 99))));
+        assert_eq!(parse_range("bytes=10-19", 100), Some(Ok((10, 19))));
+        assert_eq!(parse_range("bytes=-5", 100), Some(Ok((95, 99))));
+        assert_eq!(parse_range("bytes=100-", 100), Some(Err(())));
+        assert_eq!(parse_range("items=1-2", 100), None);
+    }
+}

@@ -1,0 +1,98 @@
+//! Turning uploaded bytes into an uploaded file, an abstract image, its slice and image instances.
+
+use bytes::Bytes;
+
+use crate::domains::{add_default_slice, add_slices};
+use crate::imaging::probe;
+use crate::store::{AbstractImage, ImageInstance, State, UploadedFile};
+
+/// Uploaded file status: deployed.
+pub const DEPLOYED: i64 = 100;
+/// Uploaded file status: format not recognised.
+pub const ERROR_FORMAT: i64 = 11;
+
+/// What an import created.
+#[derive(Debug, Clone)]
+pub struct Imported {
+    /// The uploaded file id.
+    pub uploaded_file: i64,
+    /// The abstract image id, when the format was recognised.
+    pub abstract_image: Option<i64>,
+    /// One image instance per project.
+    pub instances: Vec<i64>,
+}
+
+/// Store `bytes` as an upload of `user` into `storage`, placed into `projects`.
+pub fn import(st: &mut State, user: i64, storage: i64, filename: &str, bytes: Bytes, projects: &[i64], now: i64) -> Imported {
+    let info = probe(&bytes);
+    let ext = filename.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default();
+    let meta = st.meta(now);
+    st.uploaded_files.insert(
+        meta.id,
+        UploadedFile {
+            meta,
+            user,
+            parent: None,
+            storage,
+            original_filename: filename.to_owned(),
+            filename: format!("{}/{filename}", meta.id),
+            ext,
+            content_type: info.map_or("application/octet-stream", |i| i.format.mime()).to_owned(),
+            size: bytes.len() as i64,
+            status: if info.is_some() { DEPLOYED } else { ERROR_FORMAT },
+            projects: projects.to_vec(),
+            bytes: Some(bytes),
+        },
+    );
+    let uploaded_file = meta.id;
+    let Some(info) = info else { return Imported { uploaded_file, abstract_image: None, instances: Vec::new() } };
+    let meta = st.meta(now);
+    st.abstract_images.insert(
+        meta.id,
+        AbstractImage {
+            meta,
+            uploaded_file: Some(uploaded_file),
+            original_filename: filename.to_owned(),
+            width: Some(i64::from(info.width)),
+            height: Some(i64::from(info.height)),
+            depth: 1,
+            duration: 1,
+            channels: i64::from(info.channels),
+            physical_size_x: None,
+            physical_size_y: None,
+            physical_size_z: None,
+            fps: None,
+            magnification: None,
+            bit_per_sample: i64::from(info.bit_depth),
+            sample_per_pixel: i64::from(info.channels),
+            colorspace: None,
+            tile_size: 256,
+        },
+    );
+    let abstract_image = meta.id;
+    add_default_slice(st, abstract_image, now);
+    let instances = projects.iter().map(|p| add_instance(st, abstract_image, *p, user, now)).collect();
+    Imported { uploaded_file, abstract_image: Some(abstract_image), instances }
+}
+
+/// Place an abstract image into a project (with its slice instances).
+pub fn add_instance(st: &mut State, base_image: i64, project: i64, user: i64, now: i64) -> i64 {
+    let meta = st.meta(now);
+    st.image_instances.insert(
+        meta.id,
+        ImageInstance {
+            meta,
+            base_image,
+            project,
+            user,
+            instance_filename: None,
+            physical_size_x: None,
+            physical_size_y: None,
+            physical_size_z: None,
+            fps: None,
+            number_of_annotations: 0,
+        },
+    );
+    add_slices(st, meta.id, now);
+    meta.id
+}

@@ -1,0 +1,7 @@
+//! Image bytes: uploads, downloads and rendered views.
+
+pub mod download;
+pub mod import;
+pub mod render;
+pub mod source;
+pub mod upload;

@@ -1,0 +1,85 @@
+//! `POST /upload` and `/ims/upload` (WIRE.md §4.5): one multipart file part.
+
+use std::sync::Arc;
+
+use axum::body::Body;
+use axum::extract::{FromRequest, Multipart, Request};
+use bytes::Bytes;
+use serde_json::{json, Value};
+
+use super::import::import;
+use crate::domains::acl;
+use crate::domains::crud::Domain;
+use crate::http::call::{parse_bool, parse_id_list, Call};
+use crate::http::reply::Reply;
+use crate::server::Shared;
+use crate::store::{AbstractImage, ImageInstance, UploadedFile};
+
+fn failure(message: &str) -> Reply {
+    Reply::json(400, &json!([{"status": 500, "error": message, "files": [{"size": 0, "error": message}]}]))
+}
+
+/// The one file part: its file name and bytes.
+async fn file_part(call: &Call) -> Result<(String, Bytes), String> {
+    let ct = call.header("content-type").unwrap_or("").to_owned();
+    let req = Request::builder()
+        .header("content-type", ct)
+        .body(Body::from(call.body.clone()))
+        .map_err(|e| e.to_string())?;
+    let mut multipart = Multipart::from_request(req, &()).await.map_err(|e| e.body_text())?;
+    while let Some(field) = multipart.next_field().await.map_err(|e| e.body_text())? {
+        let Some(name) = field.file_name().map(sanitize) else { continue };
+        let bytes = field.bytes().await.map_err(|e| e.body_text())?;
+        return Ok((name, bytes));
+    }
+    Err("No file part in the request.".into())
+}
+
+/// The last path segment, without characters that are unsafe in a path.
+fn sanitize(name: &str) -> String {
+    let last = name.rsplit(['/', '\\']).next().unwrap_or(name);
+    last.chars().filter(|c| !c.is_control()).collect()
+}
+
+/// Handle an upload.
+pub async fn upload(shared: &Arc<Shared>, call: Call) -> Reply {
+    if call.caller.is_none() {
+        return Reply::json(401, &json!({"status": 401, "title": "Unauthorized", "detail": "Authentication failed"}));
+    }
+    let storage = call.nonempty("storage").or(call.nonempty("idStorage")).and_then(|s| s.parse::<i64>().ok());
+    let Some(storage) = storage else { return failure("idStorage or storage parameter missing.") };
+    let projects = call.nonempty("projects").or(call.nonempty("idProject")).map(parse_id_list);
+    let Some(projects) = projects.unwrap_or(Some(Vec::new())) else { return failure("projects is not a list of ids.") };
+    let sync = call.param("sync").and_then(parse_bool).unwrap_or(false);
+    let (name, bytes) = match file_part(&call).await {
+        Ok(part) => part,
+        Err(e) => return failure(&e),
+    };
+    let size = call.header("content-length").map_or_else(|| call.body.len().to_string(), str::to_owned);
+    let mut st = shared.write();
+    let Some(owner) = st.storages.get(storage).map(|s| s.user) else {
+        return failure(&format!("Storage {storage} not found"));
+    };
+    if let Err(f) = acl::owner_or_admin(&call, owner, "be.cytomine.domain.image.server.Storage", storage) {
+        return failure(f.message());
+    }
+    for p in &projects {
+        if let Err(f) = acl::write_project(&call, &st, *p) {
+            return failure(f.message());
+        }
+    }
+    let user = call.caller.as_ref().map_or(0, |c| c.id);
+    let imported = import(&mut st, user, storage, &name, bytes, &projects, call.now);
+    let view = |v: Option<Value>| v.unwrap_or(Value::Null);
+    let uploaded = view(st.uploaded_files.get(imported.uploaded_file).map(|u: &UploadedFile| u.view(&st, &call)));
+    let images: Vec<Value> = match imported.abstract_image.filter(|_| sync) {
+        Some(ai) => {
+            let image = view(st.abstract_images.get(ai).map(|a: &AbstractImage| a.view(&st, &call)));
+            let instances: Vec<Value> =
+                imported.instances.iter().filter_map(|i| st.image_instances.get(*i)).map(|i: &ImageInstance| i.view(&st, &call)).collect();
+            vec![json!({"image": image, "imageInstances": instances})]
+        }
+        None => Vec::new(),
+    };
+    Reply::json(200, &json!([{"status": 200, "name": name, "size": size, "uploadedFile": uploaded, "images": images}]))
+}
