@@ -1,0 +1,192 @@
+//! Actions on images beyond CRUD (MODELS.md §4.2, M4-M8): original-file downloads, thumbnails,
+//! windows and the reference slice. Each one is a path built here, sent by the runtime's
+//! generic pieces (`cytomine::files::download`, `Cytomine::get_json`).
+
+use std::path::Path;
+
+use cytomine::{Cytomine, Error, Result};
+
+use crate::image::{AbstractImage, ImageInstance, SliceInstance};
+use crate::model::require_id;
+
+/// An image encoding the server renders, chosen from a destination file's extension.
+///
+/// ```
+/// use cytomine_models::RenderFormat;
+/// assert_eq!(RenderFormat::for_thumbnail("/tmp/t.PNG".as_ref()).unwrap(), RenderFormat::Png);
+/// assert_eq!(RenderFormat::for_thumbnail("t.jpeg".as_ref()).unwrap().extension(), "jpg");
+/// let err = RenderFormat::for_thumbnail("t.bmp".as_ref()).unwrap_err();
+/// assert!(err.to_string().contains("png, jpg, webp"));
+/// assert_eq!(RenderFormat::for_window("w.tif".as_ref()).unwrap(), RenderFormat::Tiff);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RenderFormat {
+    /// PNG (`.png`).
+    Png,
+    /// JPEG (`.jpg`, `.jpeg`).
+    Jpg,
+    /// WebP (`.webp`).
+    Webp,
+    /// TIFF (`.tif`, `.tiff`); windows only.
+    Tiff,
+}
+
+const THUMBNAIL_FORMATS: &[RenderFormat] =
+    &[RenderFormat::Png, RenderFormat::Jpg, RenderFormat::Webp];
+const WINDOW_FORMATS: &[RenderFormat] = &[
+    RenderFormat::Png,
+    RenderFormat::Jpg,
+    RenderFormat::Webp,
+    RenderFormat::Tiff,
+];
+
+impl RenderFormat {
+    /// The extension used in the server's URL.
+    pub fn extension(self) -> &'static str {
+        match self {
+            RenderFormat::Png => "png",
+            RenderFormat::Jpg => "jpg",
+            RenderFormat::Webp => "webp",
+            RenderFormat::Tiff => "tif",
+        }
+    }
+
+    /// The format of a thumbnail written to `destination`: png, jpg or webp.
+    pub fn for_thumbnail(destination: &Path) -> Result<Self> {
+        Self::from_destination(destination, THUMBNAIL_FORMATS)
+    }
+
+    /// The format of a window written to `destination`: png, jpg, webp or tif.
+    pub fn for_window(destination: &Path) -> Result<Self> {
+        Self::from_destination(destination, WINDOW_FORMATS)
+    }
+
+    fn from_destination(destination: &Path, allowed: &[RenderFormat]) -> Result<Self> {
+        let ext = destination
+            .extension()
+            .map(|e| e.to_string_lossy().to_ascii_lowercase())
+            .unwrap_or_default();
+        let format = match ext.as_str() {
+            "png" => Some(RenderFormat::Png),
+            "jpg" | "jpeg" => Some(RenderFormat::Jpg),
+            "webp" => Some(RenderFormat::Webp),
+            "tif" | "tiff" => Some(RenderFormat::Tiff),
+            _ => None,
+        };
+        format.filter(|f| allowed.contains(f)).ok_or_else(|| {
+            let names: Vec<&str> = allowed.iter().map(|f| f.extension()).collect();
+            Error::Usage(format!(
+                "cannot tell the image format of `{}`: its extension must be one of {}",
+                destination.display(),
+                names.join(", ")
+            ))
+        })
+    }
+}
+
+/// Downloads `GET /api/{kind}/{id}/download` to `destination`.
+async fn download_original(
+    cm: &Cytomine,
+    kind: &str,
+    id: Option<i64>,
+    destination: &Path,
+) -> Result<u64> {
+    let id = require_id(id, &format!("{kind} download"))?;
+    let path = format!("{kind}/{id}/download");
+    cytomine::files::download(cm, &path, &[], destination, None).await
+}
+
+impl AbstractImage {
+    /// Downloads the original file (`abstractimage/{id}/download`) to `destination`; returns
+    /// the number of bytes written. Nothing is left under `destination` on failure.
+    ///
+    /// ```no_run
+    /// # async fn demo(cm: cytomine_core::Cytomine, image: cytomine_models::AbstractImage) -> cytomine_core::Result<()> {
+    /// let bytes = image.download(&cm, "/tmp/slide.tiff").await?;
+    /// # Ok(()) }
+    /// ```
+    pub async fn download(&self, cm: &Cytomine, destination: impl AsRef<Path>) -> Result<u64> {
+        download_original(cm, "abstractimage", self.id, destination.as_ref()).await
+    }
+}
+
+impl ImageInstance {
+    /// Downloads the original file (`imageinstance/{id}/download`) to `destination`; returns
+    /// the number of bytes written.
+    ///
+    /// ```no_run
+    /// # async fn demo(cm: cytomine_core::Cytomine, image: cytomine_models::ImageInstance) -> cytomine_core::Result<()> {
+    /// let bytes = image.download(&cm, "/tmp/image13.tiff").await?;
+    /// # Ok(()) }
+    /// ```
+    pub async fn download(&self, cm: &Cytomine, destination: impl AsRef<Path>) -> Result<u64> {
+        download_original(cm, "imageinstance", self.id, destination.as_ref()).await
+    }
+
+    /// Writes a thumbnail whose longest side is at most `max_size` pixels
+    /// (`imageinstance/{id}/thumb.{ext}?maxSize=N`). The format follows the extension of
+    /// `destination` (png, jpg or webp; anything else is an error and nothing is sent).
+    ///
+    /// ```no_run
+    /// # async fn demo(cm: cytomine_core::Cytomine, image: cytomine_models::ImageInstance) -> cytomine_core::Result<()> {
+    /// image.dump(&cm, "/tmp/thumb.png", 256).await?;
+    /// # Ok(()) }
+    /// ```
+    pub async fn dump(
+        &self,
+        cm: &Cytomine,
+        destination: impl AsRef<Path>,
+        max_size: u32,
+    ) -> Result<u64> {
+        let destination = destination.as_ref();
+        let format = RenderFormat::for_thumbnail(destination)?;
+        let id = require_id(self.id, "image thumbnail")?;
+        let path = format!("imageinstance/{id}/thumb.{}", format.extension());
+        let query = [("maxSize".to_string(), max_size.to_string())];
+        cytomine::files::download(cm, &path, &query, destination, None).await
+    }
+
+    /// Writes the region `x, y, w, h` (full-resolution pixels) of the reference slice
+    /// (`imageinstance/{id}/window-{x}-{y}-{w}-{h}.{ext}`); the format follows the extension
+    /// of `destination` (png, jpg, webp or tif).
+    ///
+    /// ```no_run
+    /// # async fn demo(cm: cytomine_core::Cytomine, image: cytomine_models::ImageInstance) -> cytomine_core::Result<()> {
+    /// image.window(&cm, 0, 0, 512, 512, "/tmp/corner.png").await?;
+    /// # Ok(()) }
+    /// ```
+    pub async fn window(
+        &self,
+        cm: &Cytomine,
+        x: i64,
+        y: i64,
+        w: i64,
+        h: i64,
+        destination: impl AsRef<Path>,
+    ) -> Result<u64> {
+        let destination = destination.as_ref();
+        let format = RenderFormat::for_window(destination)?;
+        let id = require_id(self.id, "image window")?;
+        let path = format!(
+            "imageinstance/{id}/window-{x}-{y}-{w}-{h}.{}",
+            format.extension()
+        );
+        cytomine::files::download(cm, &path, &[], destination, None).await
+    }
+
+    /// The slice shown by default (`imageinstance/{id}/sliceinstance/reference.json`).
+    ///
+    /// ```no_run
+    /// # async fn demo(cm: cytomine_core::Cytomine, image: cytomine_models::ImageInstance) -> cytomine_core::Result<()> {
+    /// let slice = image.reference_slice(&cm).await?;
+    /// # Ok(()) }
+    /// ```
+    pub async fn reference_slice(&self, cm: &Cytomine) -> Result<SliceInstance> {
+        let id = require_id(self.id, "reference slice")?;
+        cm.get_json(
+            &format!("imageinstance/{id}/sliceinstance/reference.json"),
+            &[],
+        )
+        .await
+    }
+}

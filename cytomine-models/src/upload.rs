@@ -1,0 +1,178 @@
+//! Image upload: `POST /upload` (served by the image server), MODELS.md C16 and WIRE.md §4.5.
+
+use std::path::Path;
+
+use cytomine::files::{upload_file, Progress, UploadOptions};
+use cytomine::{Cytomine, Error, Result};
+use serde::Deserialize;
+
+use crate::image::{AbstractImage, ImageInstance};
+use crate::storage::UploadedFile;
+
+/// Options of [`UploadedFile::upload`].
+///
+/// ```
+/// let options = cytomine_models::UploadImageOptions {
+///     projects: vec![42],
+///     properties: vec![("stain".into(), "HE".into())],
+///     sync: true,
+/// };
+/// assert!(options.sync);
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct UploadImageOptions {
+    /// Projects to add the new images to.
+    pub projects: Vec<i64>,
+    /// Properties (key, value) to attach to the new images.
+    pub properties: Vec<(String, String)>,
+    /// Wait for the import to finish, so that [`UploadResult::images`] is filled.
+    pub sync: bool,
+}
+
+impl UploadImageOptions {
+    /// The query string, in the order the Python client sends it: `idStorage`, `storage`,
+    /// `sync`, then `idProject`, `projects`, `keys`, `values` when set.
+    ///
+    /// ```
+    /// let o = cytomine_models::UploadImageOptions { projects: vec![4, 5], ..Default::default() };
+    /// let q = o.query(3).unwrap();
+    /// assert_eq!(q[0], ("idStorage".to_string(), "3".to_string()));
+    /// assert_eq!(q[4], ("projects".to_string(), "4,5".to_string()));
+    /// ```
+    pub fn query(&self, storage_id: i64) -> Result<Vec<(String, String)>> {
+        let pair = |k: &str, v: String| (k.to_string(), v);
+        let mut query = vec![
+            pair("idStorage", storage_id.to_string()),
+            pair("storage", storage_id.to_string()),
+            pair("sync", self.sync.to_string()),
+        ];
+        if !self.projects.is_empty() {
+            let ids: Vec<String> = self.projects.iter().map(i64::to_string).collect();
+            query.push(pair("idProject", ids.join(",")));
+            query.push(pair("projects", ids.join(",")));
+        }
+        if !self.properties.is_empty() {
+            if let Some((k, v)) = self
+                .properties
+                .iter()
+                .find(|(k, v)| k.contains(',') || v.contains(','))
+            {
+                return Err(Error::Usage(format!(
+                    "upload property `{k}` = `{v}`: keys and values cannot contain a comma"
+                )));
+            }
+            let (keys, values): (Vec<&str>, Vec<&str>) = self
+                .properties
+                .iter()
+                .map(|(k, v)| (k.as_str(), v.as_str()))
+                .unzip();
+            query.push(pair("keys", keys.join(",")));
+            query.push(pair("values", values.join(",")));
+        }
+        Ok(query)
+    }
+}
+
+/// What an upload created: the uploaded file and, for a synchronous upload, its images.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct UploadResult {
+    /// The uploaded file record.
+    pub uploaded_file: UploadedFile,
+    /// The images imported from it (empty unless the upload was synchronous).
+    pub images: Vec<UploadedImage>,
+}
+
+/// One image imported by an upload.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct UploadedImage {
+    /// The abstract image (`image` on the wire).
+    #[serde(rename = "image")]
+    pub abstract_image: AbstractImage,
+    /// Its instances in the requested projects.
+    #[serde(default, deserialize_with = "instances")]
+    pub image_instances: Vec<ImageInstance>,
+}
+
+/// `imageInstances` as a plain array, a `{"collection": [...]}` envelope, or `null`.
+fn instances<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<ImageInstance>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Shape {
+        List(Vec<ImageInstance>),
+        Envelope { collection: Vec<ImageInstance> },
+        One(Box<ImageInstance>),
+    }
+    Ok(match Option::<Shape>::deserialize(d)? {
+        None => Vec::new(),
+        Some(Shape::List(list)) | Some(Shape::Envelope { collection: list }) => list,
+        Some(Shape::One(one)) => vec![*one],
+    })
+}
+
+/// The one element of the `/upload` answer (a JSON array of length 1; another length is a
+/// decode error that names the request).
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct UploadAnswer {
+    uploaded_file: UploadedFile,
+    #[serde(default)]
+    images: Vec<UploadedImage>,
+}
+
+impl UploadedFile {
+    /// Uploads a local image file into storage `storage_id`: multipart `POST /upload` with
+    /// the file as part `files[]`, streamed from disk. See [`UploadImageOptions`].
+    ///
+    /// ```no_run
+    /// # async fn demo(cm: cytomine_core::Cytomine) -> cytomine_core::Result<()> {
+    /// use cytomine_models::{UploadedFile, UploadImageOptions};
+    /// let options = UploadImageOptions { projects: vec![42], sync: true, ..Default::default() };
+    /// let result = UploadedFile::upload(&cm, "/data/slide.tiff", 3, &options).await?;
+    /// for image in &result.images {
+    ///     println!("{:?} in {} projects", image.abstract_image.id, image.image_instances.len());
+    /// }
+    /// # Ok(()) }
+    /// ```
+    pub async fn upload(
+        cm: &Cytomine,
+        file: impl AsRef<Path>,
+        storage_id: i64,
+        options: &UploadImageOptions,
+    ) -> Result<UploadResult> {
+        Self::upload_with_progress(cm, file, storage_id, options, None).await
+    }
+
+    /// [`UploadedFile::upload`] with a progress hook, called with the bytes sent so far and the
+    /// file's size.
+    ///
+    /// ```no_run
+    /// # async fn demo(cm: cytomine_core::Cytomine) -> cytomine_core::Result<()> {
+    /// use std::sync::Arc;
+    /// use cytomine_models::{UploadedFile, UploadImageOptions};
+    /// let progress: cytomine_core::files::Progress =
+    ///     Arc::new(|sent, total| println!("{sent} / {total:?} bytes"));
+    /// UploadedFile::upload_with_progress(&cm, "/data/slide.tiff", 3,
+    ///     &UploadImageOptions::default(), Some(progress)).await?;
+    /// # Ok(()) }
+    /// ```
+    pub async fn upload_with_progress(
+        cm: &Cytomine,
+        file: impl AsRef<Path>,
+        storage_id: i64,
+        options: &UploadImageOptions,
+        progress: Option<Progress>,
+    ) -> Result<UploadResult> {
+        let request = UploadOptions {
+            root: true,
+            path: "/upload".to_string(),
+            query: options.query(storage_id)?,
+            field: "files[]".to_string(),
+        };
+        let (first,): (UploadAnswer,) = upload_file(cm, file.as_ref(), &request, progress).await?;
+        Ok(UploadResult {
+            uploaded_file: first.uploaded_file,
+            images: first.images,
+        })
+    }
+}
