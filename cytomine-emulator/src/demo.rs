@@ -16,7 +16,14 @@ const T0: i64 = 1_767_225_600_000;
 
 fn term(st: &mut State, ontology: i64, name: &str, color: &str) -> i64 {
     let meta = st.meta(T0);
-    let term = Term { meta, name: name.into(), comment: None, ontology, color: color.into(), parent: None };
+    let term = Term {
+        meta,
+        name: name.into(),
+        comment: None,
+        ontology,
+        color: color.into(),
+        parent: None,
+    };
     st.terms.insert(meta.id, term);
     meta.id
 }
@@ -25,9 +32,19 @@ fn term(st: &mut State, ontology: i64, name: &str, color: &str) -> i64 {
 pub fn load(st: &mut State, admin: &UserKeys, _server_url: &str) {
     let alice = st.add_user("alice", Role::User, None, T0);
     let meta = st.meta(T0);
-    st.ontologies.insert(meta.id, Ontology { meta, name: "Demo ontology".into(), user: admin.id });
+    st.ontologies.insert(
+        meta.id,
+        Ontology {
+            meta,
+            name: "Demo ontology".into(),
+            user: admin.id,
+        },
+    );
     let ontology = meta.id;
-    let terms = [term(st, ontology, "Tumor", "#FF0000"), term(st, ontology, "Stroma", "#00FF00")];
+    let terms = [
+        term(st, ontology, "Tumor", "#FF0000"),
+        term(st, ontology, "Stroma", "#00FF00"),
+    ];
     let meta = st.meta(T0);
     st.projects.insert(
         meta.id,
@@ -49,7 +66,10 @@ pub fn load(st: &mut State, admin: &UserKeys, _server_url: &str) {
     );
     let project = meta.id;
     let storage = st.add_storage(admin.id, "Demo storage", T0);
-    let files = [("demo-slide.png", 1024, 768, Format::Png, 1), ("demo-slide.jpg", 800, 600, Format::Jpeg, 2)];
+    let files = [
+        ("demo-slide.png", 1024, 768, Format::Png, 1),
+        ("demo-slide.jpg", 800, 600, Format::Jpeg, 2),
+    ];
     for (name, w, h, format, seed) in files {
         let bytes = Bytes::from(demo_image(w, h, format, seed));
         let imported = import(st, admin.id, storage, name, bytes, &[project], T0);
@@ -73,9 +93,13 @@ fn annotate(st: &mut State, image: i64, k: u32, w: u32, h: u32, user: i64, term:
         y2 = y + size,
         x3 = x + size / 3.0
     );
-    let Ok(geometry) = parse_wkt(&location) else { return };
+    let Ok(geometry) = parse_wkt(&location) else {
+        return;
+    };
     let Some(bbox) = geometry.bbox() else { return };
-    let Some(slice) = crate::domains::reference_slice(st, image) else { return };
+    let Some(slice) = crate::domains::reference_slice(st, image) else {
+        return;
+    };
     let project = st.image_instances.get(image).map_or(0, |i| i.project);
     let meta = st.meta(T0);
     let area = geometry.area();
@@ -83,7 +107,20 @@ fn annotate(st: &mut State, image: i64, k: u32, w: u32, h: u32, user: i64, term:
     let centroid = geometry.centroid();
     st.annotations.insert(
         meta.id,
-        Annotation { meta, slice, image, project, user, location, geometry_compression: 0.0, area, perimeter, centroid, bbox, geometry },
+        Annotation {
+            meta,
+            slice,
+            image,
+            project,
+            user,
+            location,
+            geometry_compression: 0.0,
+            area,
+            perimeter,
+            centroid,
+            bbox,
+            geometry,
+        },
     );
     if let Some(i) = st.image_instances.get_mut(image) {
         i.number_of_annotations += 1;

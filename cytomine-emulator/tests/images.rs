@@ -16,7 +16,10 @@ async fn upload(client: &Client, query: &str, name: &str, bytes: Vec<u8>) -> (u1
         .http
         .post(format!("{}/upload?{query}", client.base))
         .header("date", DATE)
-        .header("authorization", format!("CYTOMINE {}:{}", client.keys.public_key, sig))
+        .header(
+            "authorization",
+            format!("CYTOMINE {}:{}", client.keys.public_key, sig),
+        )
         .multipart(form)
         .send()
         .await
@@ -24,14 +27,24 @@ async fn upload(client: &Client, query: &str, name: &str, bytes: Vec<u8>) -> (u1
     into_json(res).await
 }
 
-async fn bytes_of(client: &Client, path: &str, range: Option<&str>) -> (u16, reqwest::header::HeaderMap, Vec<u8>) {
-    let sig = hmac(&client.keys.private_key, &format!("GET\n\napplication/json\n{DATE}"));
+async fn bytes_of(
+    client: &Client,
+    path: &str,
+    range: Option<&str>,
+) -> (u16, reqwest::header::HeaderMap, Vec<u8>) {
+    let sig = hmac(
+        &client.keys.private_key,
+        &format!("GET\n\napplication/json\n{DATE}"),
+    );
     let mut req = client
         .http
         .get(format!("{}{path}", client.base))
         .header("date", DATE)
         .header("content-type", "application/json")
-        .header("authorization", format!("CYTOMINE {}:{}", client.keys.public_key, sig));
+        .header(
+            "authorization",
+            format!("CYTOMINE {}:{}", client.keys.public_key, sig),
+        );
     if let Some(r) = range {
         req = req.header("range", r);
     }
@@ -44,7 +57,9 @@ async fn bytes_of(client: &Client, path: &str, range: Option<&str>) -> (u16, req
 #[tokio::test]
 async fn upload_download_and_render() {
     let (_emu, admin, _bob) = setup().await;
-    let (_, p) = admin.post("/api/project.json", &json!({"name": "imgs"})).await;
+    let (_, p) = admin
+        .post("/api/project.json", &json!({"name": "imgs"}))
+        .await;
     let project = p["project"]["id"].as_i64().unwrap();
     let (_, storages) = admin.get("/api/storage.json").await;
     let storage = storages["collection"][0]["id"].as_i64().unwrap();
@@ -52,53 +67,110 @@ async fn upload_download_and_render() {
 
     let (status, missing) = upload(&admin, "", "a.png", png.clone()).await;
     assert_eq!(status, 400);
-    assert_eq!(missing[0]["error"], "idStorage or storage parameter missing.");
+    assert_eq!(
+        missing[0]["error"],
+        "idStorage or storage parameter missing."
+    );
 
-    let query = format!("idStorage={storage}&storage={storage}&idProject={project}&projects={project}&sync=true");
+    let query = format!(
+        "idStorage={storage}&storage={storage}&idProject={project}&projects={project}&sync=true"
+    );
     let (status, up) = upload(&admin, &query, "dir/slide.png", png.clone()).await;
     assert_eq!(status, 200, "{up}");
     assert_eq!(up[0]["name"], "slide.png");
     assert!(up[0]["size"].is_string());
     assert_eq!(up[0]["uploadedFile"]["status"], 100);
     let image = &up[0]["images"][0]["image"];
-    assert_eq!((image["width"].clone(), image["height"].clone()), (json!(300), json!(200)));
-    let instance = up[0]["images"][0]["imageInstances"][0]["id"].as_i64().unwrap();
+    assert_eq!(
+        (image["width"].clone(), image["height"].clone()),
+        (json!(300), json!(200))
+    );
+    let instance = up[0]["images"][0]["imageInstances"][0]["id"]
+        .as_i64()
+        .unwrap();
 
-    let (_, listed) = admin.get(&format!("/api/project/{project}/imageinstance.json")).await;
+    let (_, listed) = admin
+        .get(&format!("/api/project/{project}/imageinstance.json"))
+        .await;
     assert_eq!(listed["size"], 1);
     let (_, proj) = admin.get(&format!("/api/project/{project}.json")).await;
     assert_eq!(proj["numberOfImages"], 1);
-    let (status, reference) = admin.get(&format!("/api/imageinstance/{instance}/sliceinstance/reference.json")).await;
+    let (status, reference) = admin
+        .get(&format!(
+            "/api/imageinstance/{instance}/sliceinstance/reference.json"
+        ))
+        .await;
     assert_eq!(status, 200);
     assert_eq!(reference["image"], instance);
 
-    let (status, headers, body) = bytes_of(&admin, &format!("/api/imageinstance/{instance}/download"), None).await;
+    let (status, headers, body) = bytes_of(
+        &admin,
+        &format!("/api/imageinstance/{instance}/download"),
+        None,
+    )
+    .await;
     assert_eq!(status, 200);
     assert_eq!(body, png);
-    assert_eq!(headers["content-disposition"], "attachment; filename=\"slide.png\"");
+    assert_eq!(
+        headers["content-disposition"],
+        "attachment; filename=\"slide.png\""
+    );
     assert_eq!(headers["accept-ranges"], "bytes");
-    let (status, headers, tail) = bytes_of(&admin, &format!("/api/imageinstance/{instance}/download"), Some("bytes=10-")).await;
+    let (status, headers, tail) = bytes_of(
+        &admin,
+        &format!("/api/imageinstance/{instance}/download"),
+        Some("bytes=10-"),
+    )
+    .await;
     assert_eq!(status, 206);
     assert_eq!(tail, png[10..]);
-    assert_eq!(headers["content-range"], format!("bytes 10-{}/{}", png.len() - 1, png.len()));
+    assert_eq!(
+        headers["content-range"],
+        format!("bytes 10-{}/{}", png.len() - 1, png.len())
+    );
 
-    let (status, headers, thumb) = bytes_of(&admin, &format!("/api/imageinstance/{instance}/thumb.png?maxSize=150"), None).await;
+    let (status, headers, thumb) = bytes_of(
+        &admin,
+        &format!("/api/imageinstance/{instance}/thumb.png?maxSize=150"),
+        None,
+    )
+    .await;
     assert_eq!(status, 200);
     assert_eq!(headers["content-type"], "image/png");
     let info = probe(&thumb).unwrap();
     assert_eq!((info.width, info.height), (150, 100));
-    let (_, _, jpg) = bytes_of(&admin, &format!("/api/imageinstance/{instance}/thumb.gif"), None).await;
-    assert_eq!(probe(&jpg).map(|i| (i.format, i.width)), Some((Format::Jpeg, 300)));
-    let (_, _, win) = bytes_of(&admin, &format!("/api/imageinstance/{instance}/window-10-20-40-30.png"), None).await;
+    let (_, _, jpg) = bytes_of(
+        &admin,
+        &format!("/api/imageinstance/{instance}/thumb.gif"),
+        None,
+    )
+    .await;
+    assert_eq!(
+        probe(&jpg).map(|i| (i.format, i.width)),
+        Some((Format::Jpeg, 300))
+    );
+    let (_, _, win) = bytes_of(
+        &admin,
+        &format!("/api/imageinstance/{instance}/window-10-20-40-30.png"),
+        None,
+    )
+    .await;
     assert_eq!(probe(&win).map(|i| (i.width, i.height)), Some((40, 30)));
 
-    let body = json!({"image": instance, "location": "POLYGON ((10 10, 10 50, 70 50, 70 10, 10 10))"});
+    let body =
+        json!({"image": instance, "location": "POLYGON ((10 10, 10 50, 70 50, 70 10, 10 10))"});
     let (_, a) = admin.post("/api/annotation.json", &body).await;
     let id = a["annotation"]["id"].as_i64().unwrap();
-    let (status, _, crop) = bytes_of(&admin, &format!("/api/userannotation/{id}/crop.png"), None).await;
+    let (status, _, crop) =
+        bytes_of(&admin, &format!("/api/userannotation/{id}/crop.png"), None).await;
     assert_eq!(status, 200);
     assert_eq!(probe(&crop).map(|i| (i.width, i.height)), Some((60, 40)));
-    let (_, _, mask) = bytes_of(&admin, &format!("/api/userannotation/{id}/alphamask.jpg"), None).await;
+    let (_, _, mask) = bytes_of(
+        &admin,
+        &format!("/api/userannotation/{id}/alphamask.jpg"),
+        None,
+    )
+    .await;
     assert_eq!(probe(&mask).map(|i| i.format), Some(Format::Png));
 }
 
@@ -107,7 +179,13 @@ async fn unknown_format_is_an_error_format_upload() {
     let (_emu, admin, _bob) = setup().await;
     let (_, storages) = admin.get("/api/storage.json").await;
     let storage = storages["collection"][0]["id"].as_i64().unwrap();
-    let (status, up) = upload(&admin, &format!("storage={storage}&sync=true"), "notes.txt", b"hello".to_vec()).await;
+    let (status, up) = upload(
+        &admin,
+        &format!("storage={storage}&sync=true"),
+        "notes.txt",
+        b"hello".to_vec(),
+    )
+    .await;
     assert_eq!(status, 200);
     assert_eq!(up[0]["uploadedFile"]["status"], 11);
     assert_eq!(up[0]["images"], json!([]));
@@ -116,9 +194,18 @@ async fn unknown_format_is_an_error_format_upload() {
 #[tokio::test]
 async fn anonymous_image_paths_give_500_html() {
     let emu = Emulator::start().await.unwrap();
-    let res = reqwest::get(format!("{}/api/imageinstance/1/thumb.png", emu.base_url())).await.unwrap();
+    let res = reqwest::get(format!("{}/api/imageinstance/1/thumb.png", emu.base_url()))
+        .await
+        .unwrap();
     assert_eq!(res.status().as_u16(), 500);
     let c = Client::new(&emu, emu.admin());
-    let res = c.send(Method::GET, "/api/abstractimage/424242/thumb.png", None, Form::Current).await;
+    let res = c
+        .send(
+            Method::GET,
+            "/api/abstractimage/424242/thumb.png",
+            None,
+            Form::Current,
+        )
+        .await;
     assert_eq!(res.status().as_u16(), 404);
 }

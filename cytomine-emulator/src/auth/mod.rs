@@ -44,7 +44,7 @@ pub fn authenticate(state: &State, req: &RawRequest<'_>, now: i64) -> Option<Cal
         return None;
     }
     state.touch(user.meta.id, now);
-    Some(caller_of(state, user.meta.id, now)?)
+    caller_of(state, user.meta.id, now)
 }
 
 /// Build the caller view of a stored user (effective roles at `now`).

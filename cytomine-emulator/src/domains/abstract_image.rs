@@ -15,35 +15,68 @@ use crate::store::{AbstractImage, AbstractSlice, Meta, State, Table};
 /// Register the routes.
 pub fn routes(r: &mut Routes) {
     r.get("abstractimage.json", list);
-    r.write("POST", "abstractimage.json", |c, _, s| crud::post_many::<AbstractImage>(c, s));
-    r.get("abstractimage/{id}.json", |c, p, s| crud::get::<AbstractImage>(c, s, p.id("id"), p.get("id")));
-    r.write("PUT", "abstractimage/{id}.json", |c, _, s| crud::put::<AbstractImage>(c, s));
-    r.write("DELETE", "abstractimage/{id}.json", |c, p, s| crud::delete::<AbstractImage>(c, s, p.id("id")));
+    r.write("POST", "abstractimage.json", |c, _, s| {
+        crud::post_many::<AbstractImage>(c, s)
+    });
+    r.get("abstractimage/{id}.json", |c, p, s| {
+        crud::get::<AbstractImage>(c, s, p.id("id"), p.get("id"))
+    });
+    r.write("PUT", "abstractimage/{id}.json", |c, _, s| {
+        crud::put::<AbstractImage>(c, s)
+    });
+    r.write("DELETE", "abstractimage/{id}.json", |c, p, s| {
+        crud::delete::<AbstractImage>(c, s, p.id("id"))
+    });
     r.get("abstractimage/{id}/abstractslice.json", slices_of);
-    r.write("POST", "abstractslice.json", |c, _, s| crud::post_many::<AbstractSlice>(c, s));
-    r.get("abstractslice/{id}.json", |c, p, s| crud::get::<AbstractSlice>(c, s, p.id("id"), p.get("id")));
-    r.write("PUT", "abstractslice/{id}.json", |c, _, s| crud::put::<AbstractSlice>(c, s));
-    r.write("DELETE", "abstractslice/{id}.json", |c, p, s| crud::delete::<AbstractSlice>(c, s, p.id("id")));
+    r.write("POST", "abstractslice.json", |c, _, s| {
+        crud::post_many::<AbstractSlice>(c, s)
+    });
+    r.get("abstractslice/{id}.json", |c, p, s| {
+        crud::get::<AbstractSlice>(c, s, p.id("id"), p.get("id"))
+    });
+    r.write("PUT", "abstractslice/{id}.json", |c, _, s| {
+        crud::put::<AbstractSlice>(c, s)
+    });
+    r.write("DELETE", "abstractslice/{id}.json", |c, p, s| {
+        crud::delete::<AbstractSlice>(c, s, p.id("id"))
+    });
 }
 
 fn list(call: &Call, _p: &Params, st: &State) -> Outcome {
     let project = call.int("project")?;
     let in_project = |a: &AbstractImage| {
-        project.map_or(true, |p| st.image_instances.iter().any(|i| i.project == p && i.base_image == a.meta.id))
+        project.map_or(true, |p| {
+            st.image_instances
+                .iter()
+                .any(|i| i.project == p && i.base_image == a.meta.id)
+        })
     };
-    let items: Vec<&AbstractImage> = st.abstract_images.iter().rev().filter(|a| in_project(a)).collect();
+    let items: Vec<&AbstractImage> = st
+        .abstract_images
+        .iter()
+        .rev()
+        .filter(|a| in_project(a))
+        .collect();
     paged(call, items, |a| a.view(st, call))
 }
 
 fn slices_of(call: &Call, p: &Params, st: &State) -> Outcome {
-    let id = crud::find::<AbstractImage>(call, st, p.id("id"), p.get("id"))?.meta.id;
-    let items: Vec<&AbstractSlice> = st.abstract_slices.iter().filter(|s| s.image == id).collect();
+    let id = crud::find::<AbstractImage>(call, st, p.id("id"), p.get("id"))?
+        .meta
+        .id;
+    let items: Vec<&AbstractSlice> = st
+        .abstract_slices
+        .iter()
+        .filter(|s| s.image == id)
+        .collect();
     paged(call, items, |s| s.view(st, call))
 }
 
 /// How many halvings bring the larger side under the tile size (1 when unknown).
 pub fn zoom_levels(width: Option<i64>, height: Option<i64>, tile: i64) -> i64 {
-    let (Some(w), Some(h)) = (width, height) else { return 1 };
+    let (Some(w), Some(h)) = (width, height) else {
+        return 1;
+    };
     let mut side = w.max(h) as f64;
     let mut levels = 0;
     while side > tile as f64 {
@@ -55,7 +88,13 @@ pub fn zoom_levels(width: Option<i64>, height: Option<i64>, tile: i64) -> i64 {
 
 impl AbstractImage {
     /// Image facts shared with image instances, for the given URL kind and id.
-    pub fn shared_fields(&self, st: &State, call: &Call, kind: &str, id: i64) -> Vec<(&'static str, Value)> {
+    pub fn shared_fields(
+        &self,
+        st: &State,
+        call: &Call,
+        kind: &str,
+        id: i64,
+    ) -> Vec<(&'static str, Value)> {
         let file = self.uploaded_file.and_then(|u| st.uploaded_files.get(u));
         let base = format!("{}/api/{kind}/{id}", call.server_url);
         vec![
@@ -69,7 +108,10 @@ impl AbstractImage {
             ("duration", self.duration.into()),
             ("channels", self.channels.into()),
             ("extrinsicChannels", self.channels.into()),
-            ("zoom", zoom_levels(self.width, self.height, self.tile_size).into()),
+            (
+                "zoom",
+                zoom_levels(self.width, self.height, self.tile_size).into(),
+            ),
             ("tileSize", self.tile_size.into()),
             ("isVirtual", false.into()),
             ("magnification", j::opt(self.magnification)),
@@ -106,7 +148,10 @@ impl Domain for AbstractImage {
     fn view(&self, st: &State, call: &Call) -> Value {
         let mut m = j::head(Self::CLASS, &self.meta);
         m.insert("uploadedFile".into(), j::opt(self.uploaded_file));
-        j::put_all(&mut m, self.shared_fields(st, call, "abstractimage", self.meta.id));
+        j::put_all(
+            &mut m,
+            self.shared_fields(st, call, "abstractimage", self.meta.id),
+        );
         j::put_all(
             &mut m,
             vec![
@@ -116,7 +161,13 @@ impl Domain for AbstractImage {
                 ("physicalSizeY", j::opt(self.physical_size_y)),
                 ("physicalSizeZ", j::opt(self.physical_size_z)),
                 ("fps", j::opt(self.fps)),
-                ("inProject", st.image_instances.iter().any(|i| i.base_image == self.meta.id).into()),
+                (
+                    "inProject",
+                    st.image_instances
+                        .iter()
+                        .any(|i| i.base_image == self.meta.id)
+                        .into(),
+                ),
             ],
         );
         Value::Object(m)
@@ -127,11 +178,18 @@ impl Domain for AbstractImage {
     fn build(call: &Call, st: &State, body: &Body, old: Option<&Self>) -> Result<Self, Fail> {
         acl::not_guest(call)?;
         let original = j::text(body, "originalFilename").filter(|s| !s.trim().is_empty());
-        let original = original.ok_or_else(|| Fail::bad("'originalFilename' property cannot be blank"))?;
-        let uploaded_file = j::reference(body, "uploadedFile", false, |id| st.uploaded_files.contains(id))?;
+        let original =
+            original.ok_or_else(|| Fail::bad("'originalFilename' property cannot be blank"))?;
+        let uploaded_file = j::reference(body, "uploadedFile", false, |id| {
+            st.uploaded_files.contains(id)
+        })?;
         let _ = old;
         Ok(AbstractImage {
-            meta: Meta { id: 0, created: 0, updated: 0 },
+            meta: Meta {
+                id: 0,
+                created: 0,
+                updated: 0,
+            },
             uploaded_file,
             original_filename: original,
             width: j::int(body, "width"),
@@ -155,14 +213,31 @@ impl Domain for AbstractImage {
         Ok(())
     }
     fn remove(_call: &Call, st: &mut State, id: i64) -> Result<(), Fail> {
-        let instances: Vec<_> = st.image_instances.iter().filter(|i| i.base_image == id).collect();
+        let instances: Vec<_> = st
+            .image_instances
+            .iter()
+            .filter(|i| i.base_image == id)
+            .collect();
         if !instances.is_empty() {
-            let projects: Vec<Value> = instances.iter().filter_map(|i| st.projects.get(i.project)).map(|p| p.name.clone().into()).collect();
-            let names: Vec<Value> = instances.iter().map(|i| i.instance_filename.clone().into()).collect();
-            let list = projects.iter().map(|v| v.as_str().unwrap_or("").to_owned()).collect::<Vec<_>>().join(", ");
-            return Err(Fail::forbidden(format!("Abstract Image has instances in active projects : {list}"))
-                .with_value("projectNames", json!(projects))
-                .with_value("imageNames", json!(names)));
+            let projects: Vec<Value> = instances
+                .iter()
+                .filter_map(|i| st.projects.get(i.project))
+                .map(|p| p.name.clone().into())
+                .collect();
+            let names: Vec<Value> = instances
+                .iter()
+                .map(|i| i.instance_filename.clone().into())
+                .collect();
+            let list = projects
+                .iter()
+                .map(|v| v.as_str().unwrap_or("").to_owned())
+                .collect::<Vec<_>>()
+                .join(", ");
+            return Err(Fail::forbidden(format!(
+                "Abstract Image has instances in active projects : {list}"
+            ))
+            .with_value("projectNames", json!(projects))
+            .with_value("imageNames", json!(names)));
         }
         for s in st.abstract_slices.ids_where(|s| s.image == id) {
             st.abstract_slices.remove(s);
@@ -174,9 +249,22 @@ impl Domain for AbstractImage {
 /// Create the (C0, Z0, T0) slice of a new abstract image.
 pub fn add_default_slice(st: &mut State, image: i64, now: i64) -> i64 {
     let uploaded_file = st.abstract_images.get(image).and_then(|a| a.uploaded_file);
-    let mime = uploaded_file.and_then(|u| st.uploaded_files.get(u)).map(|u| u.content_type.clone());
+    let mime = uploaded_file
+        .and_then(|u| st.uploaded_files.get(u))
+        .map(|u| u.content_type.clone());
     let meta = st.meta(now);
-    st.abstract_slices.insert(meta.id, AbstractSlice { meta, image, uploaded_file, channel: 0, z_stack: 0, time: 0, mime });
+    st.abstract_slices.insert(
+        meta.id,
+        AbstractSlice {
+            meta,
+            image,
+            uploaded_file,
+            channel: 0,
+            z_stack: 0,
+            time: 0,
+            mime,
+        },
+    );
     meta.id
 }
 
@@ -201,7 +289,10 @@ impl Domain for AbstractSlice {
         let mut m = j::head(Self::CLASS, &self.meta);
         let channels = st.abstract_images.get(self.image).map_or(1, |a| a.channels);
         let depth = st.abstract_images.get(self.image).map_or(1, |a| a.depth);
-        let path = self.uploaded_file.and_then(|u| st.uploaded_files.get(u)).map(|u| u.filename.clone());
+        let path = self
+            .uploaded_file
+            .and_then(|u| st.uploaded_files.get(u))
+            .map(|u| u.filename.clone());
         j::put_all(
             &mut m,
             vec![
@@ -212,7 +303,10 @@ impl Domain for AbstractSlice {
                 ("channel", self.channel.into()),
                 ("zStack", self.z_stack.into()),
                 ("time", self.time.into()),
-                ("rank", (self.channel + channels * (self.z_stack + depth * self.time)).into()),
+                (
+                    "rank",
+                    (self.channel + channels * (self.z_stack + depth * self.time)).into(),
+                ),
                 ("channelName", Value::Null),
                 ("channelColor", Value::Null),
                 ("zName", Value::Null),
@@ -225,18 +319,33 @@ impl Domain for AbstractSlice {
     }
     fn build(call: &Call, st: &State, body: &Body, old: Option<&Self>) -> Result<Self, Fail> {
         acl::not_guest(call)?;
-        let image = j::reference(body, "image", true, |id| st.abstract_images.contains(id))?.unwrap_or(0);
-        let (c, z, t) = (j::int(body, "channel").unwrap_or(0), j::int(body, "zStack").unwrap_or(0), j::int(body, "time").unwrap_or(0));
+        let image =
+            j::reference(body, "image", true, |id| st.abstract_images.contains(id))?.unwrap_or(0);
+        let (c, z, t) = (
+            j::int(body, "channel").unwrap_or(0),
+            j::int(body, "zStack").unwrap_or(0),
+            j::int(body, "time").unwrap_or(0),
+        );
         let dup = st.abstract_slices.iter().any(|s| {
-            s.image == image && (s.channel, s.z_stack, s.time) == (c, z, t) && old.map_or(true, |o| o.meta.id != s.meta.id)
+            s.image == image
+                && (s.channel, s.z_stack, s.time) == (c, z, t)
+                && old.map_or(true, |o| o.meta.id != s.meta.id)
         });
         if dup {
-            return Err(Fail::exists(format!("AbstractSlice (C:{c}, Z:{z}, T:{t}) already exists for AbstractImage {image}")));
+            return Err(Fail::exists(format!(
+                "AbstractSlice (C:{c}, Z:{z}, T:{t}) already exists for AbstractImage {image}"
+            )));
         }
         Ok(AbstractSlice {
-            meta: Meta { id: 0, created: 0, updated: 0 },
+            meta: Meta {
+                id: 0,
+                created: 0,
+                updated: 0,
+            },
             image,
-            uploaded_file: j::reference(body, "uploadedFile", false, |id| st.uploaded_files.contains(id))?,
+            uploaded_file: j::reference(body, "uploadedFile", false, |id| {
+                st.uploaded_files.contains(id)
+            })?,
             channel: c,
             z_stack: z,
             time: t,

@@ -18,14 +18,21 @@ pub fn routes(r: &mut Routes) {
         let one = format!("{base}/{{id}}.json");
         r.write("POST", &post, |c, _, s| crud::post_many::<Annotation>(c, s));
         r.write("PUT", &one, |c, _, s| crud::put::<Annotation>(c, s));
-        r.write("DELETE", &one, |c, p, s| crud::delete::<Annotation>(c, s, p.id("id")));
+        r.write("DELETE", &one, |c, p, s| {
+            crud::delete::<Annotation>(c, s, p.id("id"))
+        });
     }
-    r.get("userannotation/{id}.json", |c, p, s| crud::get::<Annotation>(c, s, p.id("id"), p.get("id")));
+    r.get("userannotation/{id}.json", |c, p, s| {
+        crud::get::<Annotation>(c, s, p.id("id"), p.get("id"))
+    });
     r.get("annotation/{id}.json", |c, p, s| {
         if p.id("id").is_some_and(|id| s.annotations.contains(id)) {
             crud::get::<Annotation>(c, s, p.id("id"), p.get("id"))
         } else {
-            Err(Fail::not_found(format!("Annotation {} not found", p.get("id"))))
+            Err(Fail::not_found(format!(
+                "Annotation {} not found",
+                p.get("id")
+            )))
         }
     });
 }
@@ -33,8 +40,19 @@ pub fn routes(r: &mut Routes) {
 /// Link `term` to `annotation` for `user`; returns the link id.
 pub fn link_term(st: &mut State, annotation: i64, term: i64, user: i64, now: i64) -> i64 {
     let meta = st.meta(now);
-    st.annotation_terms.insert(meta.id, AnnotationTerm { meta, annotation, term, user });
-    st.terms_of_annotation.entry(annotation).or_default().push(meta.id);
+    st.annotation_terms.insert(
+        meta.id,
+        AnnotationTerm {
+            meta,
+            annotation,
+            term,
+            user,
+        },
+    );
+    st.terms_of_annotation
+        .entry(annotation)
+        .or_default()
+        .push(meta.id);
     meta.id
 }
 
@@ -57,25 +75,35 @@ pub fn check_term_in_project(st: &State, term: i64, project: i64) -> Result<(), 
     let ontology = st.projects.get(project).and_then(|p| p.ontology);
     match st.terms.get(term) {
         Some(t) if Some(t.ontology) == ontology => Ok(()),
-        Some(_) => Err(Fail::bad(format!("Term {term} is not in the ontology of project {project}"))),
+        Some(_) => Err(Fail::bad(format!(
+            "Term {term} is not in the ontology of project {project}"
+        ))),
         None => Err(Fail::bad(format!("term was not found with id: {term}"))),
     }
 }
 
 fn terms_in_body(body: &Body) -> Vec<i64> {
-    j::ids(body, "term").or_else(|| j::ids(body, "terms")).unwrap_or_default()
+    j::ids(body, "term")
+        .or_else(|| j::ids(body, "terms"))
+        .unwrap_or_default()
 }
 
 /// Physical size X of an image instance (its own, else its base image's).
 fn physical_size_x(st: &State, image: i64) -> Option<f64> {
     let inst = st.image_instances.get(image)?;
-    inst.physical_size_x.or_else(|| st.abstract_images.get(inst.base_image)?.physical_size_x)
+    inst.physical_size_x
+        .or_else(|| st.abstract_images.get(inst.base_image)?.physical_size_x)
 }
 
 /// `(area, areaUnit, perimeter, perimeterUnit)` as the server reports them.
 pub fn measures(st: &State, a: &Annotation) -> (f64, &'static str, f64, &'static str) {
     match physical_size_x(st, a.image) {
-        Some(psx) => (a.area * psx * psx, "micron²", a.perimeter * psx / 1000.0, "mm"),
+        Some(psx) => (
+            a.area * psx * psx,
+            "micron²",
+            a.perimeter * psx / 1000.0,
+            "mm",
+        ),
         None => (a.area.round(), "pixels²", a.perimeter.round(), "pixels"),
     }
 }
@@ -84,7 +112,10 @@ pub fn measures(st: &State, a: &Annotation) -> (f64, &'static str, f64, &'static
 pub fn urls(server: &str, a: &Annotation) -> (String, String, String) {
     let crop = format!("{server}/api/userannotation/{}/crop.png", a.meta.id);
     let small = format!("{crop}?maxSize=256");
-    let image = format!("{server}/#/project/{}/image/{}/annotation/{}", a.project, a.image, a.meta.id);
+    let image = format!(
+        "{server}/#/project/{}/image/{}/annotation/{}",
+        a.project, a.image, a.meta.id
+    );
     (crop, small, image)
 }
 
@@ -121,7 +152,10 @@ impl Domain for Annotation {
                 ("user", self.user.into()),
                 ("location", self.location.clone().into()),
                 ("geometryCompression", self.geometry_compression.into()),
-                ("centroid", json!({"x": self.centroid.0, "y": self.centroid.1})),
+                (
+                    "centroid",
+                    json!({"x": self.centroid.0, "y": self.centroid.1}),
+                ),
                 ("area", area.into()),
                 ("areaUnit", area_unit.into()),
                 ("perimeter", perimeter.into()),
@@ -149,15 +183,23 @@ impl Domain for Annotation {
         let slice = slice.ok_or_else(|| Fail::bad("Cannot retrieve slice or image"))?;
         let (slice_id, image, project) = (slice.meta.id, slice.image, slice.project);
         acl::write_project(call, st, project)?;
-        let location = j::text(body, "location").ok_or_else(|| Fail::bad("Annotation must have a valid geometry:null"))?;
-        let geometry = parse_wkt(&location).map_err(|_| Fail::bad("Annotation location is not valid"))?;
-        let bbox = geometry.bbox().ok_or_else(|| Fail::bad("Annotation dimension not valid"))?;
+        let location = j::text(body, "location")
+            .ok_or_else(|| Fail::bad("Annotation must have a valid geometry:null"))?;
+        let geometry =
+            parse_wkt(&location).map_err(|_| Fail::bad("Annotation location is not valid"))?;
+        let bbox = geometry
+            .bbox()
+            .ok_or_else(|| Fail::bad("Annotation dimension not valid"))?;
         for term in terms_in_body(body) {
             check_term_in_project(st, term, project)?;
         }
         let user = j::reference(body, "user", false, |id| st.users.contains(id))?;
         Ok(Annotation {
-            meta: Meta { id: 0, created: 0, updated: 0 },
+            meta: Meta {
+                id: 0,
+                created: 0,
+                updated: 0,
+            },
             slice: slice_id,
             image,
             project,
@@ -172,7 +214,9 @@ impl Domain for Annotation {
         })
     }
     fn after_add(call: &Call, st: &mut State, id: i64, body: &Body) -> Result<(), Fail> {
-        let Some(a) = st.annotations.get(id) else { return Ok(()) };
+        let Some(a) = st.annotations.get(id) else {
+            return Ok(());
+        };
         let (image, project, user) = (a.image, a.project, a.user);
         if let Some(i) = st.image_instances.get_mut(image) {
             i.number_of_annotations += 1;

@@ -36,7 +36,9 @@ struct Columns {
 impl Columns {
     fn from_call(call: &Call) -> Columns {
         let on = |g: &str| call.flag_or(&format!("show{g}"), false);
-        let groups = ["Meta", "WKT", "GIS", "Term", "Image", "User", "Slice", "Track"];
+        let groups = [
+            "Meta", "WKT", "GIS", "Term", "Image", "User", "Slice", "Track",
+        ];
         let any = groups.iter().any(|g| on(g)) || on("Basic") || on("Default");
         let mut c = Columns {
             meta: on("Meta"),
@@ -87,7 +89,11 @@ fn id_set(call: &Call, one: &str, many: &str) -> Result<Option<Vec<i64>>, Fail> 
     }
 }
 
-fn must_exist(ids: &Option<Vec<i64>>, exists: impl Fn(i64) -> bool, what: &str) -> Result<(), Fail> {
+fn must_exist(
+    ids: &Option<Vec<i64>>,
+    exists: impl Fn(i64) -> bool,
+    what: &str,
+) -> Result<(), Fail> {
     match ids.iter().flatten().find(|id| !exists(**id)) {
         Some(id) => Err(Fail::not_found(format!("{what} {id} not exist!"))),
         None => Ok(()),
@@ -99,7 +105,10 @@ fn parse_bbox(text: &str) -> Result<(f64, f64, f64, f64), Fail> {
     if let Some([a, b, c, d]) = nums.as_deref() {
         return Ok((*a, *b, *c, *d));
     }
-    parse_wkt(text).ok().and_then(|g| g.bbox()).ok_or_else(|| Fail::bad(format!("bbox is not valid: {text}")))
+    parse_wkt(text)
+        .ok()
+        .and_then(|g| g.bbox())
+        .ok_or_else(|| Fail::bad(format!("bbox is not valid: {text}")))
 }
 
 impl Filters {
@@ -116,10 +125,24 @@ impl Filters {
         if let Some(p) = call.int("project")? {
             scope.insert(p);
         }
-        scope.extend(images.iter().flatten().filter_map(|i| st.image_instances.get(*i)).map(|i| i.project));
-        scope.extend(slices.iter().flatten().filter_map(|s| st.slice_instances.get(*s)).map(|s| s.project));
+        scope.extend(
+            images
+                .iter()
+                .flatten()
+                .filter_map(|i| st.image_instances.get(*i))
+                .map(|i| i.project),
+        );
+        scope.extend(
+            slices
+                .iter()
+                .flatten()
+                .filter_map(|s| st.slice_instances.get(*s))
+                .map(|s| s.project),
+        );
         if call.int("project")?.is_none() && images.is_none() && slices.is_none() {
-            return Err(Fail::bad("There is no project or image or slice filter. We cannot check acl!"));
+            return Err(Fail::bad(
+                "There is no project or image or slice filter. We cannot check acl!",
+            ));
         }
         if scope.len() > 1 {
             return Err(Fail::bad("Only one project can be used for annotation listing (images or slices of several projects)"));
@@ -144,12 +167,16 @@ impl Filters {
     }
 
     fn keep(&self, st: &State, a: &Annotation) -> bool {
-        let within = |set: &Option<HashSet<i64>>, v: i64| set.as_ref().map_or(true, |s| s.contains(&v));
+        let within =
+            |set: &Option<HashSet<i64>>, v: i64| set.as_ref().map_or(true, |s| s.contains(&v));
         if self.project.is_some_and(|p| p != a.project)
             || !within(&self.images, a.image)
             || !within(&self.slices, a.slice)
             || !within(&self.users, a.user)
-            || self.excluded.as_ref().is_some_and(|s| s.contains(&a.meta.id))
+            || self
+                .excluded
+                .as_ref()
+                .is_some_and(|s| s.contains(&a.meta.id))
             || self.after.is_some_and(|t| a.meta.created <= t)
             || self.before.is_some_and(|t| a.meta.created >= t)
             || self.bbox.is_some_and(|b| !a.geometry.intersects_bbox(b))
@@ -162,7 +189,10 @@ impl Filters {
         let terms = term_ids(st, a.meta.id);
         (!self.no_term || terms.is_empty())
             && (!self.multiple_term || terms.len() > 1)
-            && self.terms.as_ref().map_or(true, |s| terms.iter().any(|t| s.contains(t)))
+            && self
+                .terms
+                .as_ref()
+                .map_or(true, |s| terms.iter().any(|t| s.contains(t)))
     }
 }
 
@@ -273,17 +303,31 @@ fn item<'a>(st: &'a State, call: &Call, c: Columns, a: &'a Annotation) -> Item<'
     });
     let gis = c.gis.then(|| {
         let (area, area_unit, perimeter, perimeter_unit) = measures(st, a);
-        GisCols { area, area_unit, perimeter, perimeter_unit, centroid: Centroid { x: a.centroid.0, y: a.centroid.1 } }
+        GisCols {
+            area,
+            area_unit,
+            perimeter,
+            perimeter_unit,
+            centroid: Centroid {
+                x: a.centroid.0,
+                y: a.centroid.1,
+            },
+        }
     });
     let links: Vec<(i64, i64, i64)> = if c.term {
         let ids = st.terms_of_annotation.get(&a.meta.id).into_iter().flatten();
-        ids.filter_map(|id| st.annotation_terms.get(*id)).map(|l| (l.meta.id, l.term, l.user)).collect()
+        ids.filter_map(|id| st.annotation_terms.get(*id))
+            .map(|l| (l.meta.id, l.term, l.user))
+            .collect()
     } else {
         Vec::new()
     };
     let image = st.image_instances.get(a.image);
     let base = image.and_then(|i| st.abstract_images.get(i.base_image));
-    let base_slice = st.slice_instances.get(a.slice).and_then(|s| st.abstract_slices.get(s.base_slice));
+    let base_slice = st
+        .slice_instances
+        .get(a.slice)
+        .and_then(|s| st.abstract_slices.get(s.base_slice));
     let author = st.users.get(a.user);
     Item {
         class: "be.cytomine.domain.ontology.UserAnnotation",
@@ -293,12 +337,27 @@ fn item<'a>(st: &'a State, call: &Call, c: Columns, a: &'a Annotation) -> Item<'
         geometry_compression: c.wkt.then_some(a.geometry_compression),
         gis,
         term: c.term.then(|| term_ids(st, a.meta.id)),
-        user_by_term: c.term.then(|| links.iter().map(|(id, term, user)| UserByTerm { id: *id, term: *term, user: vec![*user] }).collect()),
+        user_by_term: c.term.then(|| {
+            links
+                .iter()
+                .map(|(id, term, user)| UserByTerm {
+                    id: *id,
+                    term: *term,
+                    user: vec![*user],
+                })
+                .collect()
+        }),
         track: c.track.then(Vec::new),
         annotation_track: c.track.then(Vec::new),
-        original_filename: if c.image { base.map(|b| b.original_filename.as_str()) } else { None },
+        original_filename: if c.image {
+            base.map(|b| b.original_filename.as_str())
+        } else {
+            None
+        },
         instance_filename: if c.image {
-            image.and_then(|i| i.instance_filename.as_deref()).or(base.map(|b| b.original_filename.as_str()))
+            image
+                .and_then(|i| i.instance_filename.as_deref())
+                .or(base.map(|b| b.original_filename.as_str()))
         } else {
             None
         },
@@ -307,14 +366,27 @@ fn item<'a>(st: &'a State, call: &Call, c: Columns, a: &'a Annotation) -> Item<'
             z_stack: base_slice.map_or(0, |s| s.z_stack),
             time: base_slice.map_or(0, |s| s.time),
         }),
-        creator: if c.user { author.map(|u| u.username.as_str()) } else { None },
-        name: if c.user { author.map(|u| format!("{} {}", u.firstname, u.lastname).trim().to_owned()) } else { None },
+        creator: if c.user {
+            author.map(|u| u.username.as_str())
+        } else {
+            None
+        },
+        name: if c.user {
+            author.map(|u| format!("{} {}", u.firstname, u.lastname).trim().to_owned())
+        } else {
+            None
+        },
     }
 }
 
 fn list(call: &Call, _p: &Params, st: &State) -> Outcome {
     let filters = Filters::from_call(call, st)?;
     let columns = Columns::from_call(call);
-    let matches: Vec<&Annotation> = st.annotations.iter().rev().filter(|a| filters.keep(st, a)).collect();
+    let matches: Vec<&Annotation> = st
+        .annotations
+        .iter()
+        .rev()
+        .filter(|a| filters.keep(st, a))
+        .collect();
     paged(call, matches, |a| item(st, call, columns, a))
 }

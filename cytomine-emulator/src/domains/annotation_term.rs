@@ -18,7 +18,11 @@ pub fn routes(r: &mut Routes) {
     r.get("annotation/{a}/term/{t}.json", get_link);
     r.get("annotation/{a}/term/{t}/user/{u}.json", get_link);
     r.write("DELETE", "annotation/{a}/term/{t}.json", delete_link);
-    r.write("DELETE", "annotation/{a}/term/{t}/user/{u}.json", delete_link);
+    r.write(
+        "DELETE",
+        "annotation/{a}/term/{t}/user/{u}.json",
+        delete_link,
+    );
     r.get("annotation/{a}/term.json", list);
 }
 
@@ -30,7 +34,11 @@ fn find_link(call: &Call, p: &Params, st: &State) -> Result<i64, Fail> {
         .into_iter()
         .flatten()
         .copied()
-        .find(|id| st.annotation_terms.get(*id).is_some_and(|l| l.term == t && l.user == user))
+        .find(|id| {
+            st.annotation_terms
+                .get(*id)
+                .is_some_and(|l| l.term == t && l.user == user)
+        })
         .ok_or_else(|| Fail::not_found(format!("AnnotationTerm not found ({a},{t},{user})")))
 }
 
@@ -46,7 +54,11 @@ fn delete_link(call: &Call, p: &Params, st: &mut State) -> Outcome {
 
 /// Not wrapped: failures (a duplicate included) come out through path B.
 fn add(call: &Call, p: &Params, st: &mut State) -> Outcome {
-    let mut body = if call.body.is_empty() { Body::new() } else { call.json_object()? };
+    let mut body = if call.body.is_empty() {
+        Body::new()
+    } else {
+        call.json_object()?
+    };
     if !body.contains_key("userannotation") && !body.contains_key("annotationIdent") {
         body.insert("userannotation".into(), p.get("a").into());
     }
@@ -58,7 +70,9 @@ fn add(call: &Call, p: &Params, st: &mut State) -> Outcome {
 }
 
 fn list(call: &Call, p: &Params, st: &State) -> Outcome {
-    let a = crud::find::<crate::store::Annotation>(call, st, p.id("a"), p.get("a"))?.meta.id;
+    let a = crud::find::<crate::store::Annotation>(call, st, p.id("a"), p.get("a"))?
+        .meta
+        .id;
     let user = call.int("idUser")?;
     let links: Vec<&AnnotationTerm> = st
         .terms_of_annotation
@@ -95,7 +109,11 @@ impl Domain for AnnotationTerm {
         let mut m = j::head(Self::CLASS, &self.meta);
         j::put_all(
             &mut m,
-            vec![("userannotation", self.annotation.into()), ("term", self.term.into()), ("user", self.user.into())],
+            vec![
+                ("userannotation", self.annotation.into()),
+                ("term", self.term.into()),
+                ("user", self.user.into()),
+            ],
         );
         Value::Object(m)
     }
@@ -104,22 +122,44 @@ impl Domain for AnnotationTerm {
         acl::read_project(call, st, project).map(|_| ())
     }
     fn build(call: &Call, st: &State, body: &Body, _old: Option<&Self>) -> Result<Self, Fail> {
-        let key = if body.contains_key("userannotation") { "userannotation" } else { "annotationIdent" };
-        let annotation = j::reference(body, key, true, |id| st.annotations.contains(id))?.unwrap_or(0);
+        let key = if body.contains_key("userannotation") {
+            "userannotation"
+        } else {
+            "annotationIdent"
+        };
+        let annotation =
+            j::reference(body, key, true, |id| st.annotations.contains(id))?.unwrap_or(0);
         let project = st.annotations.get(annotation).map_or(0, |a| a.project);
         acl::write_project(call, st, project)?;
         let term = j::reference(body, "term", true, |id| st.terms.contains(id))?.unwrap_or(0);
         super::annotation::check_term_in_project(st, term, project)?;
-        let user = j::reference(body, "user", false, |id| st.users.contains(id))?.unwrap_or(call.user()?.id);
-        let dup = st.terms_of_annotation.get(&annotation).into_iter().flatten().any(|id| {
-            st.annotation_terms.get(*id).is_some_and(|l| l.term == term && l.user == user)
-        });
+        let user = j::reference(body, "user", false, |id| st.users.contains(id))?
+            .unwrap_or(call.user()?.id);
+        let dup = st
+            .terms_of_annotation
+            .get(&annotation)
+            .into_iter()
+            .flatten()
+            .any(|id| {
+                st.annotation_terms
+                    .get(*id)
+                    .is_some_and(|l| l.term == term && l.user == user)
+            });
         if dup {
             return Err(Fail::exists(format!(
                 "AnnotationTerm with annotation={annotation} and term={term} and user={user} already exist!"
             )));
         }
-        Ok(AnnotationTerm { meta: Meta { id: 0, created: 0, updated: 0 }, annotation, term, user })
+        Ok(AnnotationTerm {
+            meta: Meta {
+                id: 0,
+                created: 0,
+                updated: 0,
+            },
+            annotation,
+            term,
+            user,
+        })
     }
     fn after_add(_call: &Call, st: &mut State, id: i64, _body: &Body) -> Result<(), Fail> {
         if let Some(a) = st.annotation_terms.get(id).map(|l| l.annotation) {
@@ -128,7 +168,11 @@ impl Domain for AnnotationTerm {
         Ok(())
     }
     fn remove(call: &Call, st: &mut State, id: i64) -> Result<(), Fail> {
-        let project = st.annotation_terms.get(id).and_then(|l| st.annotations.get(l.annotation)).map_or(0, |a| a.project);
+        let project = st
+            .annotation_terms
+            .get(id)
+            .and_then(|l| st.annotations.get(l.annotation))
+            .map_or(0, |a| a.project);
         acl::write_project(call, st, project)?;
         super::cascade::delete_annotation_term(st, id);
         Ok(())

@@ -15,29 +15,61 @@ use crate::store::{ImageInstance, Meta, SliceInstance, State, Table};
 
 /// Register the routes.
 pub fn routes(r: &mut Routes) {
-    r.write("POST", "imageinstance.json", |c, _, s| crud::post_many::<ImageInstance>(c, s));
-    r.get("imageinstance/{id}.json", |c, p, s| crud::get::<ImageInstance>(c, s, p.id("id"), p.get("id")));
-    r.write("PUT", "imageinstance/{id}.json", |c, _, s| crud::put::<ImageInstance>(c, s));
-    r.write("DELETE", "imageinstance/{id}.json", |c, p, s| crud::delete::<ImageInstance>(c, s, p.id("id")));
+    r.write("POST", "imageinstance.json", |c, _, s| {
+        crud::post_many::<ImageInstance>(c, s)
+    });
+    r.get("imageinstance/{id}.json", |c, p, s| {
+        crud::get::<ImageInstance>(c, s, p.id("id"), p.get("id"))
+    });
+    r.write("PUT", "imageinstance/{id}.json", |c, _, s| {
+        crud::put::<ImageInstance>(c, s)
+    });
+    r.write("DELETE", "imageinstance/{id}.json", |c, p, s| {
+        crud::delete::<ImageInstance>(c, s, p.id("id"))
+    });
     r.get("project/{id}/imageinstance.json", by_project);
     r.get("imageinstance/{id}/sliceinstance.json", slices_of);
-    r.get("imageinstance/{id}/sliceinstance/reference.json", reference_slice);
-    r.write("POST", "sliceinstance.json", |c, _, s| crud::post_many::<SliceInstance>(c, s));
-    r.get("sliceinstance/{id}.json", |c, p, s| crud::get::<SliceInstance>(c, s, p.id("id"), p.get("id")));
-    r.write("PUT", "sliceinstance/{id}.json", |c, _, s| crud::put::<SliceInstance>(c, s));
-    r.write("DELETE", "sliceinstance/{id}.json", |c, p, s| crud::delete::<SliceInstance>(c, s, p.id("id")));
+    r.get(
+        "imageinstance/{id}/sliceinstance/reference.json",
+        reference_slice,
+    );
+    r.write("POST", "sliceinstance.json", |c, _, s| {
+        crud::post_many::<SliceInstance>(c, s)
+    });
+    r.get("sliceinstance/{id}.json", |c, p, s| {
+        crud::get::<SliceInstance>(c, s, p.id("id"), p.get("id"))
+    });
+    r.write("PUT", "sliceinstance/{id}.json", |c, _, s| {
+        crud::put::<SliceInstance>(c, s)
+    });
+    r.write("DELETE", "sliceinstance/{id}.json", |c, p, s| {
+        crud::delete::<SliceInstance>(c, s, p.id("id"))
+    });
 }
 
 fn by_project(call: &Call, p: &Params, st: &State) -> Outcome {
-    let id = p.id("id").ok_or_else(|| Fail::not_found(format!("Project {} not found", p.get("id"))))?;
+    let id = p
+        .id("id")
+        .ok_or_else(|| Fail::not_found(format!("Project {} not found", p.get("id"))))?;
     acl::read_project(call, st, id)?;
-    let items: Vec<&ImageInstance> = st.image_instances.iter().rev().filter(|i| i.project == id).collect();
+    let items: Vec<&ImageInstance> = st
+        .image_instances
+        .iter()
+        .rev()
+        .filter(|i| i.project == id)
+        .collect();
     paged(call, items, |i| i.view(st, call))
 }
 
 fn slices_of(call: &Call, p: &Params, st: &State) -> Outcome {
-    let id = crud::find::<ImageInstance>(call, st, p.id("id"), p.get("id"))?.meta.id;
-    let items: Vec<&SliceInstance> = st.slice_instances.iter().filter(|s| s.image == id).collect();
+    let id = crud::find::<ImageInstance>(call, st, p.id("id"), p.get("id"))?
+        .meta
+        .id;
+    let items: Vec<&SliceInstance> = st
+        .slice_instances
+        .iter()
+        .filter(|s| s.image == id)
+        .collect();
     paged(call, items, |s| s.view(st, call))
 }
 
@@ -47,8 +79,11 @@ pub fn reference_slice_of(st: &State, image: i64) -> Option<&SliceInstance> {
 }
 
 fn reference_slice(call: &Call, p: &Params, st: &State) -> Outcome {
-    let id = crud::find::<ImageInstance>(call, st, p.id("id"), p.get("id"))?.meta.id;
-    let slice = reference_slice_of(st, id).ok_or_else(|| Fail::not_found_filters("SliceInstance", &format!("image={id}")))?;
+    let id = crud::find::<ImageInstance>(call, st, p.id("id"), p.get("id"))?
+        .meta
+        .id;
+    let slice = reference_slice_of(st, id)
+        .ok_or_else(|| Fail::not_found_filters("SliceInstance", &format!("image={id}")))?;
     Ok(Reply::json(200, &slice.view(st, call)))
 }
 
@@ -74,18 +109,42 @@ impl Domain for ImageInstance {
     }
     fn view(&self, st: &State, call: &Call) -> Value {
         let mut m = j::head(Self::CLASS, &self.meta);
-        let Some(base) = st.abstract_images.get(self.base_image) else { return Value::Object(m) };
-        let name = self.instance_filename.clone().unwrap_or_else(|| base.original_filename.clone());
-        j::put_all(&mut m, vec![("baseImage", self.base_image.into()), ("project", self.project.into()), ("user", self.user.into())]);
-        j::put_all(&mut m, base.shared_fields(st, call, "imageinstance", self.meta.id));
+        let Some(base) = st.abstract_images.get(self.base_image) else {
+            return Value::Object(m);
+        };
+        let name = self
+            .instance_filename
+            .clone()
+            .unwrap_or_else(|| base.original_filename.clone());
+        j::put_all(
+            &mut m,
+            vec![
+                ("baseImage", self.base_image.into()),
+                ("project", self.project.into()),
+                ("user", self.user.into()),
+            ],
+        );
+        j::put_all(
+            &mut m,
+            base.shared_fields(st, call, "imageinstance", self.meta.id),
+        );
         j::put_all(
             &mut m,
             vec![
                 ("instanceFilename", name.into()),
                 ("blindedName", Value::Null),
-                ("physicalSizeX", j::opt(self.physical_size_x.or(base.physical_size_x))),
-                ("physicalSizeY", j::opt(self.physical_size_y.or(base.physical_size_y))),
-                ("physicalSizeZ", j::opt(self.physical_size_z.or(base.physical_size_z))),
+                (
+                    "physicalSizeX",
+                    j::opt(self.physical_size_x.or(base.physical_size_x)),
+                ),
+                (
+                    "physicalSizeY",
+                    j::opt(self.physical_size_y.or(base.physical_size_y)),
+                ),
+                (
+                    "physicalSizeZ",
+                    j::opt(self.physical_size_z.or(base.physical_size_z)),
+                ),
                 ("fps", j::opt(self.fps.or(base.fps))),
                 ("reviewStart", Value::Null),
                 ("reviewStop", Value::Null),
@@ -109,14 +168,25 @@ impl Domain for ImageInstance {
         let project = project.ok_or_else(|| Fail::bad("project not set"))?;
         acl::write_project(call, st, project)?;
         let dup = st.image_instances.iter().any(|i| {
-            i.base_image == base && i.project == project && old.map_or(true, |o| o.meta.id != i.meta.id)
+            i.base_image == base
+                && i.project == project
+                && old.map_or(true, |o| o.meta.id != i.meta.id)
         });
         if dup {
-            let name = st.abstract_images.get(base).map_or(String::new(), |a| a.original_filename.clone());
-            return Err(Fail::exists(format!("Image {name} already map with project {project}")));
+            let name = st
+                .abstract_images
+                .get(base)
+                .map_or(String::new(), |a| a.original_filename.clone());
+            return Err(Fail::exists(format!(
+                "Image {name} already map with project {project}"
+            )));
         }
         Ok(ImageInstance {
-            meta: Meta { id: 0, created: 0, updated: 0 },
+            meta: Meta {
+                id: 0,
+                created: 0,
+                updated: 0,
+            },
             base_image: base,
             project,
             user: old.map_or(call.user()?.id, |o| o.user),
@@ -142,14 +212,24 @@ impl Domain for ImageInstance {
 
 /// Count a new image instance in its project and create one slice instance per abstract slice.
 pub fn add_slices(st: &mut State, image: i64, now: i64) {
-    let Some(inst) = st.image_instances.get(image) else { return };
+    let Some(inst) = st.image_instances.get(image) else {
+        return;
+    };
     let (base, project) = (inst.base_image, inst.project);
     if let Some(p) = st.projects.get_mut(project) {
         p.number_of_images += 1;
     }
     for base_slice in st.abstract_slices.ids_where(|s| s.image == base) {
         let meta = st.meta(now);
-        st.slice_instances.insert(meta.id, SliceInstance { meta, project, base_slice, image });
+        st.slice_instances.insert(
+            meta.id,
+            SliceInstance {
+                meta,
+                project,
+                base_slice,
+                image,
+            },
+        );
     }
 }
 
@@ -172,7 +252,11 @@ impl Domain for SliceInstance {
     }
     fn view(&self, st: &State, call: &Call) -> Value {
         let mut m = j::head(Self::CLASS, &self.meta);
-        let base = st.abstract_slices.get(self.base_slice).map(|b| b.view(st, call)).unwrap_or(Value::Null);
+        let base = st
+            .abstract_slices
+            .get(self.base_slice)
+            .map(|b| b.view(st, call))
+            .unwrap_or(Value::Null);
         j::put_all(
             &mut m,
             vec![
@@ -182,7 +266,17 @@ impl Domain for SliceInstance {
                 ("image", self.image.into()),
             ],
         );
-        for k in ["path", "mime", "channel", "zStack", "time", "rank", "channelName", "channelColor", "zName"] {
+        for k in [
+            "path",
+            "mime",
+            "channel",
+            "zStack",
+            "time",
+            "rank",
+            "channelName",
+            "channelColor",
+            "zName",
+        ] {
             m.insert(k.into(), base[k].clone());
         }
         Value::Object(m)
@@ -191,17 +285,35 @@ impl Domain for SliceInstance {
         acl::read_project(call, st, self.project).map(|_| ())
     }
     fn build(call: &Call, st: &State, body: &Body, old: Option<&Self>) -> Result<Self, Fail> {
-        let project = j::reference(body, "project", true, |id| st.projects.contains(id))?.unwrap_or(0);
+        let project =
+            j::reference(body, "project", true, |id| st.projects.contains(id))?.unwrap_or(0);
         acl::write_project(call, st, project)?;
-        let image = j::reference(body, "image", true, |id| st.image_instances.contains(id))?.unwrap_or(0);
-        let base_slice = j::reference(body, "baseSlice", true, |id| st.abstract_slices.contains(id))?.unwrap_or(0);
+        let image =
+            j::reference(body, "image", true, |id| st.image_instances.contains(id))?.unwrap_or(0);
+        let base_slice = j::reference(body, "baseSlice", true, |id| {
+            st.abstract_slices.contains(id)
+        })?
+        .unwrap_or(0);
         let dup = st.slice_instances.iter().any(|s| {
-            s.image == image && s.base_slice == base_slice && old.map_or(true, |o| o.meta.id != s.meta.id)
+            s.image == image
+                && s.base_slice == base_slice
+                && old.map_or(true, |o| o.meta.id != s.meta.id)
         });
         if dup {
-            return Err(Fail::exists(format!("SliceInstance with base slice {base_slice} already exists for image {image}")));
+            return Err(Fail::exists(format!(
+                "SliceInstance with base slice {base_slice} already exists for image {image}"
+            )));
         }
-        Ok(SliceInstance { meta: Meta { id: 0, created: 0, updated: 0 }, project, base_slice, image })
+        Ok(SliceInstance {
+            meta: Meta {
+                id: 0,
+                created: 0,
+                updated: 0,
+            },
+            project,
+            base_slice,
+            image,
+        })
     }
     fn remove(call: &Call, st: &mut State, id: i64) -> Result<(), Fail> {
         let project = st.slice_instances.get(id).map_or(0, |s| s.project);

@@ -1,14 +1,13 @@
 //! The classic domains of Cytomine core, and the route table that dispatches to them.
 
-pub mod acl;
 mod abstract_image;
+pub mod acl;
 mod annotation;
 mod annotation_listing;
 mod annotation_term;
 mod cascade;
-mod image_instance;
-mod uploaded_file;
 pub mod crud;
+mod image_instance;
 pub mod json;
 mod members;
 mod ontology;
@@ -16,6 +15,7 @@ mod project;
 mod security;
 mod storage;
 mod term;
+mod uploaded_file;
 mod user;
 
 use std::sync::RwLock;

@@ -16,10 +16,18 @@ use crate::store::{Meta, State, Table, UploadedFile};
 /// Register the routes.
 pub fn routes(r: &mut Routes) {
     r.get("uploadedfile.json", list);
-    r.write("POST", "uploadedfile.json", |c, _, s| crud::post_many::<UploadedFile>(c, s));
-    r.get("uploadedfile/{id}.json", |c, p, s| crud::get::<UploadedFile>(c, s, p.id("id"), p.get("id")));
-    r.write("PUT", "uploadedfile/{id}.json", |c, _, s| crud::put::<UploadedFile>(c, s));
-    r.write("DELETE", "uploadedfile/{id}.json", |c, p, s| crud::delete::<UploadedFile>(c, s, p.id("id")));
+    r.write("POST", "uploadedfile.json", |c, _, s| {
+        crud::post_many::<UploadedFile>(c, s)
+    });
+    r.get("uploadedfile/{id}.json", |c, p, s| {
+        crud::get::<UploadedFile>(c, s, p.id("id"), p.get("id"))
+    });
+    r.write("PUT", "uploadedfile/{id}.json", |c, _, s| {
+        crud::put::<UploadedFile>(c, s)
+    });
+    r.write("DELETE", "uploadedfile/{id}.json", |c, p, s| {
+        crud::delete::<UploadedFile>(c, s, p.id("id"))
+    });
     r.get("uploadedfile/{id}/abstractimage.json", abstract_image_of);
 }
 
@@ -41,14 +49,24 @@ pub fn status_text(status: i64) -> &'static str {
 
 fn list(call: &Call, _p: &Params, st: &State) -> Outcome {
     let caller = call.user()?;
-    let items: Vec<&UploadedFile> = st.uploaded_files.iter().rev().filter(|u| caller.admin_by_now || u.user == caller.id).collect();
+    let items: Vec<&UploadedFile> = st
+        .uploaded_files
+        .iter()
+        .rev()
+        .filter(|u| caller.admin_by_now || u.user == caller.id)
+        .collect();
     paged(call, items, |u| u.view(st, call))
 }
 
 fn abstract_image_of(call: &Call, p: &Params, st: &State) -> Outcome {
     let id = p.id("id");
-    let image = st.abstract_images.iter().find(|a| a.uploaded_file.is_some() && a.uploaded_file == id);
-    let image = image.ok_or_else(|| Fail::not_found_filters("AbstractImage", &format!("uploadedFile={}", p.get("id"))))?;
+    let image = st
+        .abstract_images
+        .iter()
+        .find(|a| a.uploaded_file.is_some() && a.uploaded_file == id);
+    let image = image.ok_or_else(|| {
+        Fail::not_found_filters("AbstractImage", &format!("uploadedFile={}", p.get("id")))
+    })?;
     Ok(Reply::json(200, &image.view(st, call)))
 }
 
@@ -101,14 +119,25 @@ impl Domain for UploadedFile {
     }
     fn build(call: &Call, st: &State, body: &Body, old: Option<&Self>) -> Result<Self, Fail> {
         let caller = acl::not_guest(call)?;
-        let user = j::reference(body, "user", true, |id| st.users.contains(id))?.unwrap_or(caller.id);
-        let storage = j::reference(body, "storage", true, |id| st.storages.contains(id))?.unwrap_or(0);
+        let user =
+            j::reference(body, "user", true, |id| st.users.contains(id))?.unwrap_or(caller.id);
+        let storage =
+            j::reference(body, "storage", true, |id| st.storages.contains(id))?.unwrap_or(0);
         if let Some(s) = st.storages.get(storage) {
-            acl::owner_or_admin(call, s.user, "be.cytomine.domain.image.server.Storage", storage)?;
+            acl::owner_or_admin(
+                call,
+                s.user,
+                "be.cytomine.domain.image.server.Storage",
+                storage,
+            )?;
         }
         let original = j::text(body, "originalFilename").unwrap_or_default();
         Ok(UploadedFile {
-            meta: Meta { id: 0, created: 0, updated: 0 },
+            meta: Meta {
+                id: 0,
+                created: 0,
+                updated: 0,
+            },
             user,
             parent: j::reference(body, "parent", false, |id| st.uploaded_files.contains(id))?,
             storage,

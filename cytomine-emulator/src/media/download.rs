@@ -14,9 +14,15 @@ use crate::store::State;
 
 /// Register the download routes.
 pub fn routes(r: &mut Routes) {
-    r.media("imageinstance/{id}/download", |c, p, s| download(c, p, s, Kind::Instance));
-    r.media("abstractimage/{id}/download", |c, p, s| download(c, p, s, Kind::Abstract));
-    r.media("uploadedfile/{id}/download", |c, p, s| download(c, p, s, Kind::Uploaded));
+    r.media("imageinstance/{id}/download", |c, p, s| {
+        download(c, p, s, Kind::Instance)
+    });
+    r.media("abstractimage/{id}/download", |c, p, s| {
+        download(c, p, s, Kind::Abstract)
+    });
+    r.media("uploadedfile/{id}/download", |c, p, s| {
+        download(c, p, s, Kind::Uploaded)
+    });
 }
 
 /// Parse `bytes=N-` or `bytes=N-M` against a length; `Err(())` when unsatisfiable.
@@ -25,16 +31,30 @@ pub fn parse_range(value: &str, len: usize) -> Option<Result<(usize, usize), ()>
     let (start, end) = spec.split_once('-')?;
     if start.is_empty() {
         let suffix: usize = end.parse().ok()?;
-        return Some(if suffix == 0 || len == 0 { Err(()) } else { Ok((len.saturating_sub(suffix), len - 1)) });
+        return Some(if suffix == 0 || len == 0 {
+            Err(())
+        } else {
+            Ok((len.saturating_sub(suffix), len - 1))
+        });
     }
     let start: usize = start.parse().ok()?;
-    let end: usize = if end.is_empty() { len.saturating_sub(1) } else { end.parse::<usize>().ok()?.min(len.saturating_sub(1)) };
-    Some(if start >= len || end < start { Err(()) } else { Ok((start, end)) })
+    let end: usize = if end.is_empty() {
+        len.saturating_sub(1)
+    } else {
+        end.parse::<usize>().ok()?.min(len.saturating_sub(1))
+    };
+    Some(if start >= len || end < start {
+        Err(())
+    } else {
+        Ok((start, end))
+    })
 }
 
 fn download(call: &Call, p: &Params, st: &RwLock<State>, kind: Kind) -> Outcome {
     let px = resolve(call, st, kind, p.id("id"))?;
-    let bytes = px.bytes.ok_or_else(|| Fail::not_found(format!("File for image {} not found", p.get("id"))))?;
+    let bytes = px
+        .bytes
+        .ok_or_else(|| Fail::not_found(format!("File for image {} not found", p.get("id"))))?;
     let len = bytes.len();
     let disposition = format!("attachment; filename=\"{}\"", px.filename.replace('"', ""));
     let base = |status, body| {
@@ -44,10 +64,12 @@ fn download(call: &Call, p: &Params, st: &RwLock<State>, kind: Kind) -> Outcome 
     };
     match call.header("range").and_then(|r| parse_range(r, len)) {
         None => Ok(base(200, bytes)),
-        Some(Ok((start, end))) => {
-            Ok(base(206, bytes.slice(start..=end)).header(header::CONTENT_RANGE, format!("bytes {start}-{end}/{len}")))
+        Some(Ok((start, end))) => Ok(base(206, bytes.slice(start..=end))
+            .header(header::CONTENT_RANGE, format!("bytes {start}-{end}/{len}"))),
+        Some(Err(())) => {
+            Ok(base(416, bytes::Bytes::new())
+                .header(header::CONTENT_RANGE, format!("bytes */{len}")))
         }
-        Some(Err(())) => Ok(base(416, bytes::Bytes::new()).header(header::CONTENT_RANGE, format!("bytes */{len}"))),
     }
 }
 

@@ -23,9 +23,20 @@ pub struct Imported {
 }
 
 /// Store `bytes` as an upload of `user` into `storage`, placed into `projects`.
-pub fn import(st: &mut State, user: i64, storage: i64, filename: &str, bytes: Bytes, projects: &[i64], now: i64) -> Imported {
+pub fn import(
+    st: &mut State,
+    user: i64,
+    storage: i64,
+    filename: &str,
+    bytes: Bytes,
+    projects: &[i64],
+    now: i64,
+) -> Imported {
     let info = probe(&bytes);
-    let ext = filename.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default();
+    let ext = filename
+        .rsplit_once('.')
+        .map(|(_, e)| e.to_ascii_lowercase())
+        .unwrap_or_default();
     let meta = st.meta(now);
     st.uploaded_files.insert(
         meta.id,
@@ -37,15 +48,27 @@ pub fn import(st: &mut State, user: i64, storage: i64, filename: &str, bytes: By
             original_filename: filename.to_owned(),
             filename: format!("{}/{filename}", meta.id),
             ext,
-            content_type: info.map_or("application/octet-stream", |i| i.format.mime()).to_owned(),
+            content_type: info
+                .map_or("application/octet-stream", |i| i.format.mime())
+                .to_owned(),
             size: bytes.len() as i64,
-            status: if info.is_some() { DEPLOYED } else { ERROR_FORMAT },
+            status: if info.is_some() {
+                DEPLOYED
+            } else {
+                ERROR_FORMAT
+            },
             projects: projects.to_vec(),
             bytes: Some(bytes),
         },
     );
     let uploaded_file = meta.id;
-    let Some(info) = info else { return Imported { uploaded_file, abstract_image: None, instances: Vec::new() } };
+    let Some(info) = info else {
+        return Imported {
+            uploaded_file,
+            abstract_image: None,
+            instances: Vec::new(),
+        };
+    };
     let meta = st.meta(now);
     st.abstract_images.insert(
         meta.id,
@@ -71,8 +94,15 @@ pub fn import(st: &mut State, user: i64, storage: i64, filename: &str, bytes: By
     );
     let abstract_image = meta.id;
     add_default_slice(st, abstract_image, now);
-    let instances = projects.iter().map(|p| add_instance(st, abstract_image, *p, user, now)).collect();
-    Imported { uploaded_file, abstract_image: Some(abstract_image), instances }
+    let instances = projects
+        .iter()
+        .map(|p| add_instance(st, abstract_image, *p, user, now))
+        .collect();
+    Imported {
+        uploaded_file,
+        abstract_image: Some(abstract_image),
+        instances,
+    }
 }
 
 /// Place an abstract image into a project (with its slice instances).

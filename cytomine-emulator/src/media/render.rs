@@ -16,19 +16,48 @@ use crate::store::State;
 
 /// Register the image routes.
 pub fn routes(r: &mut Routes) {
-    r.media("abstractimage/{id}/thumb.{fmt}", |c, p, s| thumb(c, p, s, Kind::Abstract, 512));
-    r.media("imageinstance/{id}/thumb.{fmt}", |c, p, s| thumb(c, p, s, Kind::Instance, 512));
-    r.media("sliceinstance/{id}/thumb.{fmt}", |c, p, s| thumb(c, p, s, Kind::Slice, 512));
-    r.media("abstractimage/{id}/preview.{fmt}", |c, p, s| thumb(c, p, s, Kind::Abstract, 1024));
-    r.media("imageinstance/{id}/preview.{fmt}", |c, p, s| thumb(c, p, s, Kind::Instance, 1024));
-    r.media("sliceinstance/{id}/preview.{fmt}", |c, p, s| thumb(c, p, s, Kind::Slice, 1024));
-    r.media("abstractimage/{id}/window-{x}-{y}-{w}-{h}.{fmt}", |c, p, s| window(c, p, s, Kind::Abstract));
-    r.media("imageinstance/{id}/window-{x}-{y}-{w}-{h}.{fmt}", |c, p, s| window(c, p, s, Kind::Instance));
-    r.media("sliceinstance/{id}/window-{x}-{y}-{w}-{h}.{fmt}", |c, p, s| window(c, p, s, Kind::Slice));
-    r.media("userannotation/{id}/crop.{fmt}", |c, p, s| crop(c, p, s, Mode::Crop));
-    r.media("annotation/{id}/crop.{fmt}", |c, p, s| crop(c, p, s, Mode::Crop));
-    r.media("userannotation/{id}/mask.{fmt}", |c, p, s| crop(c, p, s, Mode::Mask));
-    r.media("userannotation/{id}/alphamask.{fmt}", |c, p, s| crop(c, p, s, Mode::AlphaMask));
+    r.media("abstractimage/{id}/thumb.{fmt}", |c, p, s| {
+        thumb(c, p, s, Kind::Abstract, 512)
+    });
+    r.media("imageinstance/{id}/thumb.{fmt}", |c, p, s| {
+        thumb(c, p, s, Kind::Instance, 512)
+    });
+    r.media("sliceinstance/{id}/thumb.{fmt}", |c, p, s| {
+        thumb(c, p, s, Kind::Slice, 512)
+    });
+    r.media("abstractimage/{id}/preview.{fmt}", |c, p, s| {
+        thumb(c, p, s, Kind::Abstract, 1024)
+    });
+    r.media("imageinstance/{id}/preview.{fmt}", |c, p, s| {
+        thumb(c, p, s, Kind::Instance, 1024)
+    });
+    r.media("sliceinstance/{id}/preview.{fmt}", |c, p, s| {
+        thumb(c, p, s, Kind::Slice, 1024)
+    });
+    r.media(
+        "abstractimage/{id}/window-{x}-{y}-{w}-{h}.{fmt}",
+        |c, p, s| window(c, p, s, Kind::Abstract),
+    );
+    r.media(
+        "imageinstance/{id}/window-{x}-{y}-{w}-{h}.{fmt}",
+        |c, p, s| window(c, p, s, Kind::Instance),
+    );
+    r.media(
+        "sliceinstance/{id}/window-{x}-{y}-{w}-{h}.{fmt}",
+        |c, p, s| window(c, p, s, Kind::Slice),
+    );
+    r.media("userannotation/{id}/crop.{fmt}", |c, p, s| {
+        crop(c, p, s, Mode::Crop)
+    });
+    r.media("annotation/{id}/crop.{fmt}", |c, p, s| {
+        crop(c, p, s, Mode::Crop)
+    });
+    r.media("userannotation/{id}/mask.{fmt}", |c, p, s| {
+        crop(c, p, s, Mode::Mask)
+    });
+    r.media("userannotation/{id}/alphamask.{fmt}", |c, p, s| {
+        crop(c, p, s, Mode::AlphaMask)
+    });
 }
 
 /// `jpg`, `png`, `webp`; anything else is served as JPEG.
@@ -49,34 +78,74 @@ fn adjust(call: &Call) -> Adjust {
         gamma: float(call, "gamma"),
         inverse: call.flag_or("inverse", false),
         colormap: call.nonempty("colormap").map(str::to_owned),
-        bits: call.nonempty("bits").and_then(|b| if b == "max" { Some(16) } else { b.parse().ok() }),
+        bits: call
+            .nonempty("bits")
+            .and_then(|b| if b == "max" { Some(16) } else { b.parse().ok() }),
     }
 }
 
 fn max_size(call: &Call, default: Option<u32>) -> Result<Option<u32>, Fail> {
-    Ok(call.int("maxSize")?.map(|v| v.clamp(1, 100_000) as u32).or(default))
+    Ok(call
+        .int("maxSize")?
+        .map(|v| v.clamp(1, 100_000) as u32)
+        .or(default))
 }
 
-fn draw(px: &Pixels, region: Option<Region>, max: Option<u32>, out: Format, adj: &Adjust, overlay: Overlay) -> Outcome {
+fn draw(
+    px: &Pixels,
+    region: Option<Region>,
+    max: Option<u32>,
+    out: Format,
+    adj: &Adjust,
+    overlay: Overlay,
+) -> Outcome {
     let src = match &px.bytes {
         Some(b) => Source::Encoded(b),
-        None => Source::Synthetic { width: px.width, height: px.height, seed: px.seed },
+        None => Source::Synthetic {
+            width: px.width,
+            height: px.height,
+            seed: px.seed,
+        },
     };
-    let bytes = render(&src, region, max, out, adj, overlay).map_err(|e| Fail::bad(e.to_string()))?;
+    let bytes =
+        render(&src, region, max, out, adj, overlay).map_err(|e| Fail::bad(e.to_string()))?;
     let real = crate::imaging::probe(&bytes).map_or(out, |i| i.format);
     Ok(Reply::raw(200, real.mime(), Bytes::from(bytes)))
 }
 
 fn thumb(call: &Call, p: &Params, st: &RwLock<State>, kind: Kind, default: u32) -> Outcome {
     let px = resolve(call, st, kind, p.id("id"))?;
-    draw(&px, None, max_size(call, Some(default))?, out_format(p.get("fmt")), &adjust(call), Overlay::None)
+    draw(
+        &px,
+        None,
+        max_size(call, Some(default))?,
+        out_format(p.get("fmt")),
+        &adjust(call),
+        Overlay::None,
+    )
 }
 
 fn window(call: &Call, p: &Params, st: &RwLock<State>, kind: Kind) -> Outcome {
     let px = resolve(call, st, kind, p.id("id"))?;
-    let num = |k: &str| p.get(k).parse::<u32>().map_err(|_| Fail::bad(format!("window {k} is not a number")));
-    let region = Region { x: num("x")?, y: num("y")?, w: num("w")?.max(1), h: num("h")?.max(1) };
-    draw(&px, Some(region), max_size(call, None)?, out_format(p.get("fmt")), &adjust(call), Overlay::None)
+    let num = |k: &str| {
+        p.get(k)
+            .parse::<u32>()
+            .map_err(|_| Fail::bad(format!("window {k} is not a number")))
+    };
+    let region = Region {
+        x: num("x")?,
+        y: num("y")?,
+        w: num("w")?.max(1),
+        h: num("h")?.max(1),
+    };
+    draw(
+        &px,
+        Some(region),
+        max_size(call, None)?,
+        out_format(p.get("fmt")),
+        &adjust(call),
+        Overlay::None,
+    )
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -90,7 +159,10 @@ fn crop(call: &Call, p: &Params, lock: &RwLock<State>, mode: Mode) -> Outcome {
     let (geometry, bbox, image) = {
         let st = lock.read().unwrap_or_else(|e| e.into_inner());
         let id = p.id("id").unwrap_or(0);
-        let a = st.annotations.get(id).ok_or_else(|| Fail::not_found(format!("Annotation {id} not found")))?;
+        let a = st
+            .annotations
+            .get(id)
+            .ok_or_else(|| Fail::not_found(format!("Annotation {id} not found")))?;
         acl::read_project(call, &st, a.project)?;
         (a.geometry.clone(), a.bbox, a.image)
     };
@@ -106,7 +178,14 @@ fn crop(call: &Call, p: &Params, lock: &RwLock<State>, mode: Mode) -> Outcome {
         out = Format::Png;
     }
     let overlay = overlay(mode, &geometry);
-    draw(&px, Some(region), max_size(call, None)?, out, &adjust(call), overlay)
+    draw(
+        &px,
+        Some(region),
+        max_size(call, None)?,
+        out,
+        &adjust(call),
+        overlay,
+    )
 }
 
 fn overlay(mode: Mode, g: &Geometry) -> Overlay<'_> {
@@ -124,5 +203,10 @@ fn region_of(b: (f64, f64, f64, f64), width: u32, height: u32) -> Region {
     let x1 = b.2.clamp(x0 + 1.0, w).ceil();
     let top = (h - b.3).clamp(0.0, h - 1.0).floor();
     let bottom = (h - b.1).clamp(top + 1.0, h).ceil();
-    Region { x: x0 as u32, y: top as u32, w: (x1 - x0).max(1.0) as u32, h: (bottom - top).max(1.0) as u32 }
+    Region {
+        x: x0 as u32,
+        y: top as u32,
+        w: (x1 - x0).max(1.0) as u32,
+        h: (bottom - top).max(1.0) as u32,
+    }
 }

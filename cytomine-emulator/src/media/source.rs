@@ -39,7 +39,10 @@ pub enum Kind {
 
 fn of_abstract(st: &State, id: i64) -> Option<Pixels> {
     let a = st.abstract_images.get(id)?;
-    let bytes = a.uploaded_file.and_then(|u| st.uploaded_files.get(u)).and_then(|u| u.bytes.clone());
+    let bytes = a
+        .uploaded_file
+        .and_then(|u| st.uploaded_files.get(u))
+        .and_then(|u| u.bytes.clone());
     Some(Pixels {
         bytes,
         width: a.width.unwrap_or(1024).clamp(1, 100_000) as u32,
@@ -50,7 +53,12 @@ fn of_abstract(st: &State, id: i64) -> Option<Pixels> {
 }
 
 /// Look up the pixels of `kind` `id`, checking read access to its project.
-pub fn resolve(call: &Call, lock: &RwLock<State>, kind: Kind, id: Option<i64>) -> Result<Pixels, Fail> {
+pub fn resolve(
+    call: &Call,
+    lock: &RwLock<State>,
+    kind: Kind,
+    id: Option<i64>,
+) -> Result<Pixels, Fail> {
     let st = lock.read().unwrap_or_else(|e| e.into_inner());
     let missing = || Fail::not_found(format!("Image {} not found", id.unwrap_or(0)));
     let id = id.ok_or_else(missing)?;
@@ -64,11 +72,20 @@ pub fn resolve(call: &Call, lock: &RwLock<State>, kind: Kind, id: Option<i64>) -
         Kind::Slice => {
             let s = st.slice_instances.get(id).ok_or_else(missing)?;
             acl::read_project(call, &st, s.project)?;
-            st.image_instances.get(s.image).map(|i| i.base_image).ok_or_else(missing)?
+            st.image_instances
+                .get(s.image)
+                .map(|i| i.base_image)
+                .ok_or_else(missing)?
         }
         Kind::Uploaded => {
             let u = st.uploaded_files.get(id).ok_or_else(missing)?;
-            return Ok(Pixels { bytes: u.bytes.clone(), width: 1, height: 1, seed: 0, filename: u.original_filename.clone() });
+            return Ok(Pixels {
+                bytes: u.bytes.clone(),
+                width: 1,
+                height: 1,
+                seed: 0,
+                filename: u.original_filename.clone(),
+            });
         }
     };
     of_abstract(&st, base).ok_or_else(missing)

@@ -16,7 +16,10 @@ use crate::server::Shared;
 use crate::store::{AbstractImage, ImageInstance, UploadedFile};
 
 fn failure(message: &str) -> Reply {
-    Reply::json(400, &json!([{"status": 500, "error": message, "files": [{"size": 0, "error": message}]}]))
+    Reply::json(
+        400,
+        &json!([{"status": 500, "error": message, "files": [{"size": 0, "error": message}]}]),
+    )
 }
 
 /// The one file part: its file name and bytes.
@@ -26,9 +29,13 @@ async fn file_part(call: &Call) -> Result<(String, Bytes), String> {
         .header("content-type", ct)
         .body(Body::from(call.body.clone()))
         .map_err(|e| e.to_string())?;
-    let mut multipart = Multipart::from_request(req, &()).await.map_err(|e| e.body_text())?;
+    let mut multipart = Multipart::from_request(req, &())
+        .await
+        .map_err(|e| e.body_text())?;
     while let Some(field) = multipart.next_field().await.map_err(|e| e.body_text())? {
-        let Some(name) = field.file_name().map(sanitize) else { continue };
+        let Some(name) = field.file_name().map(sanitize) else {
+            continue;
+        };
         let bytes = field.bytes().await.map_err(|e| e.body_text())?;
         return Ok((name, bytes));
     }
@@ -44,23 +51,43 @@ fn sanitize(name: &str) -> String {
 /// Handle an upload.
 pub async fn upload(shared: &Arc<Shared>, call: Call) -> Reply {
     if call.caller.is_none() {
-        return Reply::json(401, &json!({"status": 401, "title": "Unauthorized", "detail": "Authentication failed"}));
+        return Reply::json(
+            401,
+            &json!({"status": 401, "title": "Unauthorized", "detail": "Authentication failed"}),
+        );
     }
-    let storage = call.nonempty("storage").or(call.nonempty("idStorage")).and_then(|s| s.parse::<i64>().ok());
-    let Some(storage) = storage else { return failure("idStorage or storage parameter missing.") };
-    let projects = call.nonempty("projects").or(call.nonempty("idProject")).map(parse_id_list);
-    let Some(projects) = projects.unwrap_or(Some(Vec::new())) else { return failure("projects is not a list of ids.") };
+    let storage = call
+        .nonempty("storage")
+        .or(call.nonempty("idStorage"))
+        .and_then(|s| s.parse::<i64>().ok());
+    let Some(storage) = storage else {
+        return failure("idStorage or storage parameter missing.");
+    };
+    let projects = call
+        .nonempty("projects")
+        .or(call.nonempty("idProject"))
+        .map(parse_id_list);
+    let Some(projects) = projects.unwrap_or(Some(Vec::new())) else {
+        return failure("projects is not a list of ids.");
+    };
     let sync = call.param("sync").and_then(parse_bool).unwrap_or(false);
     let (name, bytes) = match file_part(&call).await {
         Ok(part) => part,
         Err(e) => return failure(&e),
     };
-    let size = call.header("content-length").map_or_else(|| call.body.len().to_string(), str::to_owned);
+    let size = call
+        .header("content-length")
+        .map_or_else(|| call.body.len().to_string(), str::to_owned);
     let mut st = shared.write();
     let Some(owner) = st.storages.get(storage).map(|s| s.user) else {
         return failure(&format!("Storage {storage} not found"));
     };
-    if let Err(f) = acl::owner_or_admin(&call, owner, "be.cytomine.domain.image.server.Storage", storage) {
+    if let Err(f) = acl::owner_or_admin(
+        &call,
+        owner,
+        "be.cytomine.domain.image.server.Storage",
+        storage,
+    ) {
         return failure(f.message());
     }
     for p in &projects {
@@ -71,15 +98,30 @@ pub async fn upload(shared: &Arc<Shared>, call: Call) -> Reply {
     let user = call.caller.as_ref().map_or(0, |c| c.id);
     let imported = import(&mut st, user, storage, &name, bytes, &projects, call.now);
     let view = |v: Option<Value>| v.unwrap_or(Value::Null);
-    let uploaded = view(st.uploaded_files.get(imported.uploaded_file).map(|u: &UploadedFile| u.view(&st, &call)));
+    let uploaded = view(
+        st.uploaded_files
+            .get(imported.uploaded_file)
+            .map(|u: &UploadedFile| u.view(&st, &call)),
+    );
     let images: Vec<Value> = match imported.abstract_image.filter(|_| sync) {
         Some(ai) => {
-            let image = view(st.abstract_images.get(ai).map(|a: &AbstractImage| a.view(&st, &call)));
-            let instances: Vec<Value> =
-                imported.instances.iter().filter_map(|i| st.image_instances.get(*i)).map(|i: &ImageInstance| i.view(&st, &call)).collect();
+            let image = view(
+                st.abstract_images
+                    .get(ai)
+                    .map(|a: &AbstractImage| a.view(&st, &call)),
+            );
+            let instances: Vec<Value> = imported
+                .instances
+                .iter()
+                .filter_map(|i| st.image_instances.get(*i))
+                .map(|i: &ImageInstance| i.view(&st, &call))
+                .collect();
             vec![json!({"image": image, "imageInstances": instances})]
         }
         None => Vec::new(),
     };
-    Reply::json(200, &json!([{"status": 200, "name": name, "size": size, "uploadedFile": uploaded, "images": images}]))
+    Reply::json(
+        200,
+        &json!([{"status": 200, "name": name, "size": size, "uploadedFile": uploaded, "images": images}]),
+    )
 }
