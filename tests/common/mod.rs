@@ -1,0 +1,159 @@
+//! Setup shared by the integration tests: an in-process emulator, connected clients, and
+//! helpers to check wire round trips and errors.
+#![allow(dead_code)]
+
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use cytomine::models::{ImageInstance, Project, Storage, UploadImageOptions, UploadedFile};
+use cytomine::prelude::*;
+use cytomine_emulator::imaging::{demo_image, Format};
+use cytomine_emulator::Emulator;
+use serde_json::Value;
+
+/// A running emulator and a client connected as its admin.
+pub struct Env {
+    /// The emulator (dropping it stops the server).
+    pub emu: Emulator,
+    /// Client of the built-in admin.
+    pub cm: Cytomine,
+}
+
+/// An empty emulator with the admin connected.
+pub async fn start() -> Env {
+    start_with(false).await
+}
+
+/// An emulator preloaded with the demo data set, with the admin connected.
+pub async fn start_demo() -> Env {
+    start_with(true).await
+}
+
+async fn start_with(demo: bool) -> Env {
+    let emu = Emulator::builder()
+        .demo(demo)
+        .start()
+        .await
+        .expect("emulator starts");
+    let admin = emu.admin();
+    let cm = Cytomine::connect(&emu.base_url(), admin.public_key, admin.private_key)
+        .await
+        .expect("admin connects");
+    Env { emu, cm }
+}
+
+impl Env {
+    /// Adds a plain user (ROLE_USER) and connects as that user.
+    pub async fn user(&self, username: &str) -> (i64, Cytomine) {
+        let keys = self.emu.add_user(username, cytomine_emulator::Role::User);
+        let cm = Cytomine::connect(&self.emu.base_url(), keys.public_key, keys.private_key)
+            .await
+            .expect("user connects");
+        (keys.id, cm)
+    }
+
+    /// The admin's id.
+    pub fn admin_id(&self) -> i64 {
+        self.emu.admin().id
+    }
+}
+
+/// A name no other test uses, for domains with unique names.
+pub fn unique(prefix: &str) -> String {
+    static NEXT: AtomicU64 = AtomicU64::new(1);
+    format!("{prefix}-{}", NEXT.fetch_add(1, Ordering::Relaxed))
+}
+
+/// The first storage of the connected user.
+pub async fn my_storage(cm: &Cytomine) -> Storage {
+    let storages = Storage::list().fetch(cm).await.expect("storages listed");
+    storages.first().cloned().expect("every user has a storage")
+}
+
+/// Writes a synthetic PNG of `w` x `h` pixels into `dir` and returns its path and bytes.
+pub fn png_file(
+    dir: &std::path::Path,
+    name: &str,
+    w: u32,
+    h: u32,
+) -> (std::path::PathBuf, Vec<u8>) {
+    let bytes = demo_image(w, h, Format::Png, 11);
+    let path = dir.join(name);
+    std::fs::write(&path, &bytes).expect("test image written");
+    (path, bytes)
+}
+
+/// A new project holding one image uploaded from a synthetic PNG of `w` x `h` pixels;
+/// returns the project, the image instance and the uploaded bytes.
+pub async fn project_with_image(
+    cm: &Cytomine,
+    dir: &std::path::Path,
+    w: u32,
+    h: u32,
+) -> (Project, ImageInstance, Vec<u8>) {
+    let mut project = Project::new(unique("imaging"));
+    project.save(cm).await.expect("project created");
+    let project_id = project.id.expect("project id");
+    let (path, bytes) = png_file(dir, &format!("{}.png", unique("slide")), w, h);
+    let storage = my_storage(cm).await.id.expect("storage id");
+    let options = UploadImageOptions {
+        projects: vec![project_id],
+        sync: true,
+        ..Default::default()
+    };
+    let result = UploadedFile::upload(cm, &path, storage, &options)
+        .await
+        .expect("image uploaded");
+    let image = result
+        .images
+        .first()
+        .and_then(|i| i.image_instances.first())
+        .cloned()
+        .expect("a synchronous upload into a project gives an image instance");
+    (project, image, bytes)
+}
+
+/// `value` without `null` attributes and with every number as a float, so that a typed
+/// model's serialization can be compared with the server's JSON.
+pub fn normalized(value: &Value) -> Value {
+    match value {
+        Value::Object(map) => Value::Object(
+            map.iter()
+                .filter(|(_, v)| !v.is_null())
+                .map(|(k, v)| (k.clone(), normalized(v)))
+                .collect(),
+        ),
+        Value::Array(items) => Value::Array(items.iter().map(normalized).collect()),
+        Value::Number(n) => n
+            .as_f64()
+            .and_then(serde_json::Number::from_f64)
+            .map(Value::Number)
+            .unwrap_or_else(|| value.clone()),
+        other => other.clone(),
+    }
+}
+
+/// Fetches `path` raw and as `R`, and checks that serializing the typed value gives back every
+/// attribute the server sent (the fetch -> update round trip loses nothing).
+pub async fn assert_round_trip<R: Fetch>(cm: &Cytomine, path: &str, key: R::Key) -> R {
+    let raw: Value = cm.get_json(path, &[]).await.expect("raw fetch");
+    let typed = R::fetch(cm, key).await.expect("typed fetch");
+    let back = serde_json::to_value(&typed).expect("serializes");
+    assert_eq!(normalized(&back), normalized(&raw), "round trip of {path}");
+    typed
+}
+
+/// Checks that `err` is a 404 carrying the server's message.
+pub fn assert_not_found(err: &cytomine::Error) {
+    assert_eq!(err.status(), Some(404), "{err}");
+    match err {
+        cytomine::Error::Status { message, .. } => {
+            let message = message.as_deref().unwrap_or_default();
+            assert!(
+                !message.is_empty(),
+                "404 without the server's message: {err}"
+            );
+            assert!(err.to_string().contains(message), "{err}");
+        }
+        other => panic!("expected a status error, got {other}"),
+    }
+}
