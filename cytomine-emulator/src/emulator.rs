@@ -59,6 +59,7 @@ impl EmulatorBuilder {
         let port = listener.local_addr()?.port();
         let server_url = format!("http://127.0.0.1:{port}");
         let mut state = State::default();
+        state.init_roles();
         let admin = state.add_user("admin", Role::Admin, self.admin_keys, now_ms());
         if self.demo {
             crate::demo::load(&mut state, &admin, &server_url);

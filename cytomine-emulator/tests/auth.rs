@@ -121,3 +121,20 @@ async fn admin_session_and_keys() {
         hmac(&bob.keys.private_key, "GET\n\n\nMon, 01 Jan 2024")
     );
 }
+
+#[tokio::test]
+async fn roles_are_listed() {
+    let emu = Emulator::start().await.unwrap();
+    let (status, roles) = Client::new(&emu, emu.admin()).get("/api/role.json").await;
+    assert_eq!(status, 200);
+    let names: Vec<&str> = roles["collection"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["authority"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        names,
+        ["ROLE_SUPER_ADMIN", "ROLE_ADMIN", "ROLE_USER", "ROLE_GUEST"]
+    );
+}

@@ -20,6 +20,8 @@ pub const ONLINE_MS: i64 = 5 * 60 * 1000;
 #[derive(Debug, Default)]
 pub struct State {
     next_id: i64,
+    /// The four roles with their ids (allocated on first use of [`State::roles`]).
+    pub role_ids: Vec<(i64, Role)>,
     /// Users.
     pub users: Table<User>,
     /// Open admin sessions: username → opening time (ms).
@@ -65,6 +67,16 @@ impl State {
             id: self.next_id(),
             created: now,
             updated: now,
+        }
+    }
+
+    /// Allocate the role ids (idempotent); roles share the global sequence as in Cytomine.
+    pub fn init_roles(&mut self) {
+        if self.role_ids.is_empty() {
+            for role in [Role::SuperAdmin, Role::Admin, Role::User, Role::Guest] {
+                let id = self.next_id();
+                self.role_ids.push((id, role));
+            }
         }
     }
 
