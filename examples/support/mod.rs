@@ -1,0 +1,68 @@
+//! What every example shares: where the server and keys come from, and logging.
+//!
+//! With `--host/--public_key/--private_key` (or `CYTOMINE_HOST`, `CYTOMINE_PUBLIC_KEY`,
+//! `CYTOMINE_PRIVATE_KEY`) the examples run against that server. Without, they start the
+//! emulator in-process with demo data, so they run anywhere. Keys are never written in code.
+
+#![allow(dead_code)]
+
+use cytomine::client::ConnectionInfo;
+use cytomine::Cytomine;
+use cytomine_emulator::Emulator;
+
+/// A connection, and the emulator behind it when there is no real server.
+pub struct Session {
+    pub cm: Cytomine,
+    /// Kept alive for as long as the example runs.
+    pub emulator: Option<Emulator>,
+}
+
+/// Connects to the server given on the command line or in the environment, or to a fresh
+/// in-process emulator with demo data.
+pub async fn connect() -> cytomine::Result<Session> {
+    let info = ConnectionInfo::from_cli()?;
+    init_logging(info.as_ref().and_then(|i| i.log_level.as_deref()));
+    match info {
+        Some(info) => {
+            println!("connecting to {}", info.host);
+            let cm = Cytomine::connect(
+                &info.host,
+                info.credentials.public_key.clone(),
+                info.credentials.private_key.expose(),
+            )
+            .await?;
+            Ok(Session { cm, emulator: None })
+        }
+        None => {
+            let emulator = Emulator::builder()
+                .demo(true)
+                .start()
+                .await
+                .map_err(|e| cytomine::Error::Usage(format!("cannot start the emulator: {e}")))?;
+            println!("no CYTOMINE_HOST given: using the in-process emulator at {}", emulator.base_url());
+            let admin = emulator.admin();
+            let cm = Cytomine::connect(&emulator.base_url(), admin.public_key, admin.private_key).await?;
+            Ok(Session { cm, emulator: Some(emulator) })
+        }
+    }
+}
+
+/// Logging through `tracing`: `--log_level DEBUG` (or `RUST_LOG`) shows one line per request at
+/// INFO and bodies at DEBUG. Keys and signatures are never logged.
+pub fn init_logging(level: Option<&str>) {
+    let filter = match level.map(str::to_ascii_lowercase).as_deref() {
+        Some("10" | "debug") => "cytomine=debug",
+        Some("20" | "info") => "cytomine=info",
+        Some("30" | "warning" | "warn") => "cytomine=warn",
+        Some(_) => "cytomine=error",
+        None => "cytomine=warn",
+    };
+    let env = tracing_subscriber::EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(filter));
+    let _ = tracing_subscriber::fmt().with_env_filter(env).with_target(false).try_init();
+}
+
+/// Prints a section heading.
+pub fn section(n: u32, title: &str) {
+    println!("\n== {n}. {title} ==");
+}
