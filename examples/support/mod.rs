@@ -20,8 +20,9 @@ pub struct Session {
 /// Connects to the server given on the command line or in the environment, or to a fresh
 /// in-process emulator with demo data.
 pub async fn connect() -> cytomine::Result<Session> {
+    let level = ConnectionInfo::log_level_from_args_and_env(std::env::args(), |k| std::env::var(k).ok());
+    init_logging(level.as_deref());
     let info = ConnectionInfo::from_cli()?;
-    init_logging(info.as_ref().and_then(|i| i.log_level.as_deref()));
     match info {
         Some(info) => {
             println!("connecting to {}", info.host);

@@ -58,13 +58,29 @@ impl ConnectionInfo {
             (Some(public), Some(private)) => Ok(Some(ConnectionInfo {
                 host,
                 credentials: Credentials::new(public, private),
-                log_level: find_option(&args, LOG).or_else(|| env("CYTOMINE_LOG_LEVEL")),
+                log_level: Self::log_level_from_args_and_env(&args, &env),
             })),
             (public, _) => Err(Error::usage(format!(
                 "host `{host}` given without its {}: pass --public_key and --private_key, or set CYTOMINE_PUBLIC_KEY and CYTOMINE_PRIVATE_KEY",
                 if public.is_none() { "public key" } else { "private key" }
             ))),
         }
+    }
+
+    /// The log level asked for with `--log_level`/`-l`/`--verbose` (or `CYTOMINE_LOG_LEVEL`),
+    /// whether or not a host is given.
+    ///
+    /// ```
+    /// use cytomine_core::client::ConnectionInfo;
+    /// assert_eq!(ConnectionInfo::log_level_from_args_and_env(["p", "-l", "DEBUG"], |_| None).as_deref(), Some("DEBUG"));
+    /// ```
+    pub fn log_level_from_args_and_env<I, S>(args: I, env: impl Fn(&str) -> Option<String>) -> Option<String>
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
+        let args: Vec<String> = args.into_iter().map(|a| a.as_ref().to_string()).collect();
+        find_option(&args, LOG).or_else(|| env("CYTOMINE_LOG_LEVEL"))
     }
 
     /// [`ConnectionInfo::from_args_and_env`] with this process's arguments and environment.

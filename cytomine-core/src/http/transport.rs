@@ -190,7 +190,7 @@ impl Transport {
         let status = response.status().as_u16();
         let path = response.url().path().to_string();
         tracing::info!(target: "cytomine::http", method = %info.method, path = %path, status,
-            elapsed_ms = started.elapsed().as_millis() as u64, "{} {} {}", info.method, path, status);
+            elapsed_ms = started.elapsed().as_millis() as u64, "request");
         if response.status().is_redirection() {
             let to = response
                 .headers()
