@@ -119,7 +119,7 @@ async fn annotation_listing_filters() {
     project.add_user(cm, bob, false).await.unwrap();
     project.refresh(cm).await.unwrap();
 
-    let mut make = |cm: Cytomine, location: String, terms: Vec<i64>| async move {
+    let make = |cm: Cytomine, location: String, terms: Vec<i64>| async move {
         let mut a = Annotation::new(location, image).with_terms(terms);
         a.save(&cm).await.unwrap();
         a.id.unwrap()
