@@ -12,7 +12,9 @@ use crate::codegen::list_ident;
 /// Stub `Resource` and capability impls, a stub list type, and builder methods that accept
 /// anything for the filter and param names that could be read.
 pub(crate) fn dummies(input: &DeriveInput, root: &Path, methods: &[Ident]) -> TokenStream {
-    if !input.generics.params.is_empty() {
+    // A generic type would need its parameters repeated; a union can never derive serde's
+    // traits, so stub impls would only add errors.
+    if !input.generics.params.is_empty() || matches!(input.data, syn::Data::Union(_)) {
         return TokenStream::new();
     }
     let ident = &input.ident;

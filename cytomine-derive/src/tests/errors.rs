@@ -7,7 +7,7 @@ const CASES: &[(&str, &str, &str)] = &[
     (
         r#"#[resource(class = "x.Y")] struct P { id: Option<i64> }"#,
         "`#[resource(path)]`: missing, expected a string literal",
-        r#"#[resource(class = "x.Y")]"#,
+        "resource",
     ),
     (
         r#"struct P { id: Option<i64> }"#,
@@ -152,7 +152,7 @@ const CASES: &[(&str, &str, &str)] = &[
     (
         r#"#[resource(path = "p")] struct P<T> { id: Option<i64>, t: T }"#,
         "`#[derive(Resource)]`: generic parameters are not supported",
-        "<T>",
+        "T",
     ),
     (
         r#"#[resource(path = "p")] struct P { name: String }"#,
@@ -203,7 +203,7 @@ fn all_problems_of_an_item_show_at_once() {
     );
     let spans: Vec<&str> = found.iter().map(|(_, span)| span.as_str()).collect();
     assert_eq!(spans.len(), 3, "{found:#?}");
-    assert!(spans.contains(&"<T>"), "{found:#?}");
+    assert!(spans.contains(&"T"), "{found:#?}");
     assert!(spans.contains(&"frobnicate"), "{found:#?}");
 
     let found = errors(

@@ -58,13 +58,17 @@ pub(crate) fn validate(input: &DeriveInput) -> Result<Model, Box<Failure>> {
     }
 }
 
-/// Where a missing key is reported: the first `#[resource]` attribute, else the struct's name.
+/// Where a missing key is reported: the `resource` of the first `#[resource(..)]`, else the
+/// struct's name.
 fn attribute_span(input: &DeriveInput) -> Span {
     input
         .attrs
         .iter()
         .find(|a| a.path().is_ident("resource"))
-        .map_or_else(|| input.ident.span(), syn::spanned::Spanned::span)
+        .map_or_else(
+            || input.ident.span(),
+            |a| syn::spanned::Spanned::span(a.path()),
+        )
 }
 
 fn dummy_methods(attrs: &ResourceAttrs) -> Vec<Ident> {

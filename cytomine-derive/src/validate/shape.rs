@@ -76,7 +76,7 @@ pub(crate) fn no_generics(input: &DeriveInput) -> darling::Result<()> {
     let generics = &input.generics;
     if !generics.params.is_empty() {
         return Err(shape_error(
-            generics,
+            &generics.params,
             "generic parameters are not supported",
             "a concrete struct; wrap a generic type in a concrete one instead",
         ));
