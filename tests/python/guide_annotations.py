@@ -48,7 +48,8 @@ def filter_annotations(guide: Guide) -> str:
     """AnnotationCollection with project, users, terms, showWKT and showTerm."""
     project, me, terms, first = guide["project"], guide["me"], guide["terms"], guide["annotation"]
     listed = annotations(project=project.id, users=[me.id], terms=[terms[0].id], showWKT=True, showTerm=True)
-    assert [a.id for a in listed] == [first.id], f"filtered list has ids {[a.id for a in listed]}, expected [{first.id}]"
+    listed_ids = [a.id for a in listed]
+    assert listed_ids == [first.id], f"filtered list has ids {listed_ids}, expected [{first.id}]"
     item = listed[0]
     assert getattr(item, "location", None) == FIRST, f"showWKT=True: item location {getattr(item, 'location', None)!r}"
     assert getattr(item, "term", None) == [terms[0].id], f"showTerm=True: item term {getattr(item, 'term', None)!r}"
@@ -69,7 +70,9 @@ def bulk_save(guide: Guide) -> str:
         raise AssertionError(f"bulk POST annotation.json: {len(e.failed)} of {BULK} items failed") from e
     assert result is True, f"bulk save returned {result!r}"
     listed = annotations(project=project.id, terms=[terms[1].id], showWKT=True)
-    assert len(listed) == BULK, f"after the bulk save, term {terms[1].id} lists {len(listed)} annotations, expected {BULK}"
+    assert len(listed) == BULK, (
+        f"after the bulk save, term {terms[1].id} lists {len(listed)} annotations, expected {BULK}"
+    )
     sent = sorted(square(i) for i in range(BULK))
     got = sorted(getattr(a, "location", "") for a in listed)
     assert got == sent, f"bulk-saved locations differ, first listed: {got[:2]}, first sent: {sent[:2]}"

@@ -65,9 +65,11 @@ def images_of_project(guide: Guide) -> str:
     """ImageInstanceCollection filtered by project."""
     project, image = guide["project"], guide["image"]
     listed = saved(
-        ImageInstanceCollection().fetch_with_filter("project", project.id), f"GET project/{project.id}/imageinstance.json"
+        ImageInstanceCollection().fetch_with_filter("project", project.id),
+        f"GET project/{project.id}/imageinstance.json",
     )
-    assert [i.id for i in listed] == [image.id], f"project {project.id} lists images {[i.id for i in listed]}, expected [{image.id}]"
+    listed_ids = [i.id for i in listed]
+    assert listed_ids == [image.id], f"project {project.id} lists images {listed_ids}, expected [{image.id}]"
     assert listed[0].width == WIDTH, f"listed image width {listed[0].width!r} != {WIDTH}"
     return f"project #{project.id} lists image #{image.id}"
 
