@@ -217,96 +217,6 @@ async fn annotation_listing_columns() {
     assert_eq!(track.track, Some(vec![]));
 }
 
-#[test]
-fn annotation_modifiers_use_the_wire_names() {
-    let q = Annotation::list()
-        .show_basic(true)
-        .show_meta(true)
-        .show_wkt(true)
-        .show_gis(true)
-        .show_term(true)
-        .show_track(true)
-        .show_user(true)
-        .show_image(true)
-        .show_slice(true)
-        .show_image_group(true)
-        .show_link(true)
-        .reviewed(false)
-        .no_term(true)
-        .multiple_term(false)
-        .project(1)
-        .user(2)
-        .users([3, 4])
-        .image(5)
-        .images([6, 7])
-        .slice(8)
-        .slices([9])
-        .term(10)
-        .terms([11, 12])
-        .suggested_term(13)
-        .track(14)
-        .tracks([15])
-        .group(16)
-        .groups([17, 18])
-        .bbox("0,0,1,1")
-        .bbox_annotation(19)
-        .base_annotation("POINT (1 1)")
-        .max_distance_base_annotation(2.5)
-        .included(true)
-        .annotation(20);
-    let pairs = q.as_query().query_pairs();
-    let keys: Vec<&str> = pairs.iter().map(|(k, _)| k.as_str()).collect();
-    assert_eq!(
-        keys,
-        [
-            "showBasic",
-            "showMeta",
-            "showWKT",
-            "showGIS",
-            "showTerm",
-            "showTrack",
-            "showUser",
-            "showImage",
-            "showSlice",
-            "showImageGroup",
-            "showLink",
-            "reviewed",
-            "noTerm",
-            "multipleTerm",
-            "project",
-            "user",
-            "users",
-            "image",
-            "images",
-            "slice",
-            "slices",
-            "term",
-            "terms",
-            "suggestedTerm",
-            "track",
-            "tracks",
-            "group",
-            "groups",
-            "bbox",
-            "bboxAnnotation",
-            "baseAnnotation",
-            "maxDistanceBaseAnnotation",
-            "included",
-            "annotation",
-        ]
-    );
-    let value = |k: &str| {
-        pairs
-            .iter()
-            .find(|(key, _)| key == k)
-            .map(|(_, v)| v.as_str())
-    };
-    assert_eq!(value("users"), Some("3,4"));
-    assert_eq!(value("maxDistanceBaseAnnotation"), Some("2.5"));
-    assert_eq!(value("baseAnnotation"), Some("POINT (1 1)"));
-    assert_eq!(q.as_query().path().unwrap(), "annotation.json");
-}
-
 #[tokio::test]
 #[ignore = "emulator: annotation.json ignores bboxAnnotation, baseAnnotation and maxDistanceBaseAnnotation"]
 async fn annotation_listing_by_other_annotations() {
@@ -378,7 +288,11 @@ async fn annotation_term_links() {
     assert_eq!(by_user.len(), 2);
 
     let via_terms = Term::list().annotation(aid).fetch(cm).await.unwrap();
-    assert_eq!(via_terms.len(), 2, "Term's `annotation` filter lists the links");
+    assert_eq!(
+        via_terms.len(),
+        2,
+        "Term's `annotation` filter lists the links"
+    );
 
     let err = AnnotationTerm::new(aid, t1).save(cm).await.unwrap_err();
     assert_eq!(err.status(), Some(400), "a duplicate link: {err}");

@@ -241,3 +241,112 @@ impl AnnotationTerm {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use cytomine::{Query, Resource};
+
+    use super::*;
+
+    #[test]
+    fn annotation_modifiers_use_the_wire_names() {
+        let q = Annotation::list()
+            .show_basic(true)
+            .show_meta(true)
+            .show_wkt(true)
+            .show_gis(true)
+            .show_term(true)
+            .show_track(true)
+            .show_user(true)
+            .show_image(true)
+            .show_slice(true)
+            .show_image_group(true)
+            .show_link(true)
+            .reviewed(false)
+            .no_term(true)
+            .multiple_term(false)
+            .project(1)
+            .user(2)
+            .users([3, 4])
+            .image(5)
+            .images([6, 7])
+            .slice(8)
+            .slices([9])
+            .term(10)
+            .terms([11, 12])
+            .suggested_term(13)
+            .track(14)
+            .tracks([15])
+            .group(16)
+            .groups([17, 18])
+            .bbox("0,0,1,1")
+            .bbox_annotation(19)
+            .base_annotation("POINT (1 1)")
+            .max_distance_base_annotation(2.5)
+            .included(true)
+            .annotation(20);
+        let pairs = q.as_query().query_pairs();
+        let keys: Vec<&str> = pairs.iter().map(|(k, _)| k.as_str()).collect();
+        assert_eq!(
+            keys,
+            [
+                "showBasic",
+                "showMeta",
+                "showWKT",
+                "showGIS",
+                "showTerm",
+                "showTrack",
+                "showUser",
+                "showImage",
+                "showSlice",
+                "showImageGroup",
+                "showLink",
+                "reviewed",
+                "noTerm",
+                "multipleTerm",
+                "project",
+                "user",
+                "users",
+                "image",
+                "images",
+                "slice",
+                "slices",
+                "term",
+                "terms",
+                "suggestedTerm",
+                "track",
+                "tracks",
+                "group",
+                "groups",
+                "bbox",
+                "bboxAnnotation",
+                "baseAnnotation",
+                "maxDistanceBaseAnnotation",
+                "included",
+                "annotation",
+            ]
+        );
+        let value = |k: &str| {
+            pairs
+                .iter()
+                .find(|(key, _)| key == k)
+                .map(|(_, v)| v.as_str())
+        };
+        assert_eq!(value("users"), Some("3,4"));
+        assert_eq!(value("maxDistanceBaseAnnotation"), Some("2.5"));
+        assert_eq!(value("baseAnnotation"), Some("POINT (1 1)"));
+        assert_eq!(q.as_query().path().unwrap(), "annotation.json");
+    }
+
+    #[test]
+    fn gis_numbers_are_read_from_numbers_and_strings() {
+        let a: Annotation =
+            serde_json::from_str(r#"{"area": "12.5", "perimeter": 14, "areaUnit": "pixels²"}"#)
+                .unwrap();
+        assert_eq!((a.area, a.perimeter), (Some(12.5), Some(14.0)));
+        let none: Annotation = serde_json::from_str(r#"{"area": null}"#).unwrap();
+        assert_eq!(none.area, None);
+        assert!(serde_json::from_str::<Annotation>(r#"{"area": "wide"}"#).is_err());
+        assert!(serde_json::from_str::<Annotation>(r#"{"area": [1]}"#).is_err());
+    }
+}

@@ -31,6 +31,8 @@ mod ontology;
 mod project;
 mod storage;
 mod upload;
+#[cfg(feature = "geo")]
+pub mod geo;
 mod user;
 
 pub use annotation::{Annotation, AnnotationList, AnnotationTerm, AnnotationTermList, Centroid};

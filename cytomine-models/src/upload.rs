@@ -176,3 +176,54 @@ impl UploadedFile {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_query_follows_the_python_client_order() {
+        let options = UploadImageOptions {
+            projects: vec![4, 5],
+            properties: vec![("stain".into(), "HE".into()), ("zoom".into(), "40".into())],
+            sync: true,
+        };
+        let query = options.query(3).unwrap();
+        let expected = [
+            ("idStorage", "3"),
+            ("storage", "3"),
+            ("sync", "true"),
+            ("idProject", "4,5"),
+            ("projects", "4,5"),
+            ("keys", "stain,zoom"),
+            ("values", "HE,40"),
+        ];
+        let expected: Vec<(String, String)> = expected
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        assert_eq!(query, expected);
+        let minimal = UploadImageOptions::default().query(9).unwrap();
+        assert_eq!(minimal.len(), 3);
+        assert_eq!(minimal[2], ("sync".to_string(), "false".to_string()));
+    }
+
+    #[test]
+    fn the_answer_is_read_in_every_shape_of_image_instances() {
+        let body = r#"[{"status": 200, "name": "a.png", "size": "10",
+            "uploadedFile": {"id": 1, "storage": 3},
+            "images": [{"image": {"id": 2, "width": 10}, "imageInstances": {"collection": [{"id": 5}]}},
+                       {"image": {"id": 3}, "imageInstances": [{"id": 6}, {"id": 7}]},
+                       {"image": {"id": 4}, "imageInstances": null}]}]"#;
+        let (answer,): (UploadAnswer,) = serde_json::from_str(body).unwrap();
+        assert_eq!(answer.uploaded_file.id, Some(1));
+        let counts: Vec<usize> = answer
+            .images
+            .iter()
+            .map(|i| i.image_instances.len())
+            .collect();
+        assert_eq!(counts, vec![1, 2, 0]);
+        assert_eq!(answer.images[0].abstract_image.shape.width, Some(10));
+        assert!(serde_json::from_str::<(UploadAnswer,)>("[]").is_err());
+    }
+}
