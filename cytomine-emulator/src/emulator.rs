@@ -8,6 +8,7 @@ use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
 
 use crate::domains::RouteTable;
+use crate::faults::Faults;
 use crate::keys::{Role, UserKeys};
 use crate::server::{now_ms, serve, Shared};
 use crate::store::State;
@@ -29,12 +30,13 @@ pub struct Emulator {
     task: Option<JoinHandle<()>>,
 }
 
-/// Options for [`Emulator`]: port, admin keys, demo data.
+/// Options for [`Emulator`]: port, admin keys, demo data, fault control endpoint.
 #[derive(Debug, Default, Clone)]
 pub struct EmulatorBuilder {
     port: u16,
     admin_keys: Option<(String, String)>,
     demo: bool,
+    fault_control: bool,
 }
 
 impl EmulatorBuilder {
@@ -53,6 +55,14 @@ impl EmulatorBuilder {
         self.demo = on;
         self
     }
+    /// Serve the fault control endpoint `POST`/`DELETE`/`GET /__emulator/faults` for
+    /// out-of-process clients (default off: the path is then a 404 like any unknown page).
+    /// A rule is JSON such as `{"fault": "status", "status": 503, "method": "POST",
+    /// "path": "annotation.json", "times": 2}`; see [`crate::FaultRule`].
+    pub fn fault_control(mut self, on: bool) -> Self {
+        self.fault_control = on;
+        self
+    }
     /// Bind 127.0.0.1:port and serve; returns once connections are accepted.
     pub async fn start(self) -> std::io::Result<Emulator> {
         let listener = TcpListener::bind(("127.0.0.1", self.port)).await?;
@@ -69,6 +79,8 @@ impl EmulatorBuilder {
             requests: Default::default(),
             server_url,
             routes: RouteTable::build(),
+            faults: Faults::default(),
+            fault_control: self.fault_control,
         });
         let app = axum::Router::new()
             .fallback(serve)
@@ -127,7 +139,20 @@ impl Emulator {
             user.enabled = enabled;
         }
     }
-    /// Requests received so far, on all routes.
+    /// The fault injection handle (off until a rule is injected).
+    ///
+    /// ```no_run
+    /// # async fn demo() -> std::io::Result<()> {
+    /// use cytomine_emulator::{Emulator, Fault, FaultRule};
+    /// let emulator = Emulator::start().await?;
+    /// let faults = emulator.faults().clone();
+    /// faults.inject(FaultRule::new(Fault::DropAfterProcessing).method("POST").path("project.json"));
+    /// # Ok(()) }
+    /// ```
+    pub fn faults(&self) -> &Faults {
+        &self.shared.faults
+    }
+    /// Requests received so far, on all routes (the fault control endpoint excluded).
     pub fn request_count(&self) -> u64 {
         self.shared.requests.load(Ordering::Relaxed)
     }

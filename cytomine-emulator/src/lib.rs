@@ -7,6 +7,7 @@ mod auth;
 mod demo;
 mod domains;
 mod emulator;
+mod faults;
 mod http;
 mod keys;
 mod media;
@@ -17,4 +18,5 @@ pub mod geometry;
 pub mod imaging;
 
 pub use emulator::{Emulator, EmulatorBuilder};
+pub use faults::{Fault, FaultRule, Faults};
 pub use keys::{Role, UserKeys};

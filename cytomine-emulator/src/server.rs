@@ -1,4 +1,4 @@
-//! The request pipeline: read, count, authenticate, dispatch, answer.
+//! The request pipeline: read, count, consult the faults, authenticate, dispatch, answer.
 
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, RwLock};
@@ -11,6 +11,7 @@ use serde_json::json;
 
 use crate::auth::{authenticate, RawRequest};
 use crate::domains::{Handler, Lookup, RouteTable};
+use crate::faults::Faults;
 use crate::http::call::Call;
 use crate::http::fail::Fail;
 use crate::http::reply::Reply;
@@ -26,6 +27,10 @@ pub struct Shared {
     pub server_url: String,
     /// The `/api/` routes.
     pub routes: RouteTable,
+    /// Injected faults.
+    pub faults: Faults,
+    /// Whether `/__emulator/faults` is served.
+    pub fault_control: bool,
 }
 
 impl Shared {
@@ -48,47 +53,54 @@ pub fn now_ms() -> i64 {
 
 /// The single axum handler: every path comes here.
 pub async fn serve(AxumState(shared): AxumState<Arc<Shared>>, req: Request) -> Response<Body> {
-    shared.requests.fetch_add(1, Ordering::Relaxed);
     let (parts, body) = req.into_parts();
+    let method = parts.method.as_str().to_ascii_uppercase();
     let Ok(body) = to_bytes(body, usize::MAX).await else {
+        shared.requests.fetch_add(1, Ordering::Relaxed);
         return Reply::error_page(400).into_response();
     };
-    let now = now_ms();
-    let method = parts.method.as_str().to_ascii_uppercase();
+    if shared.fault_control && parts.uri.path() == crate::faults::CONTROL_PATH {
+        return crate::faults::control(&shared.faults, &method, &body).into_response();
+    }
+    shared.requests.fetch_add(1, Ordering::Relaxed);
     let path = parts.uri.path().to_owned();
-    let raw_query = parts.uri.query();
-    // Seam: a fault-injection layer (statuses, delays, dropped or truncated answers) is consulted here,
-    // keyed by method and path, before authentication and dispatch.
-    let caller = {
-        let state = shared.read();
-        let raw = RawRequest {
-            method: &method,
-            path: &path,
-            raw_query,
-            headers: &parts.headers,
+    let firing = shared.faults.next_for(&method, &path);
+    let server_url = shared.server_url.clone();
+    let process = async move {
+        let now = now_ms();
+        let raw_query = parts.uri.query();
+        let caller = {
+            let state = shared.read();
+            let raw = RawRequest {
+                method: &method,
+                path: &path,
+                raw_query,
+                headers: &parts.headers,
+            };
+            authenticate(&state, &raw, now)
         };
-        authenticate(&state, &raw, now)
+        let query = raw_query
+            .map(|q| {
+                url::form_urlencoded::parse(q.as_bytes())
+                    .into_owned()
+                    .collect()
+            })
+            .unwrap_or_default();
+        let call = Call {
+            method,
+            path,
+            query,
+            headers: parts.headers,
+            body,
+            caller,
+            server_url: shared.server_url.clone(),
+            now,
+        };
+        let reply = route(&shared, call).await;
+        tracing::debug!(status = reply.status(), "answered");
+        reply.into_response()
     };
-    let query = raw_query
-        .map(|q| {
-            url::form_urlencoded::parse(q.as_bytes())
-                .into_owned()
-                .collect()
-        })
-        .unwrap_or_default();
-    let call = Call {
-        method,
-        path,
-        query,
-        headers: parts.headers,
-        body,
-        caller,
-        server_url: shared.server_url.clone(),
-        now,
-    };
-    let reply = route(&shared, call).await;
-    tracing::debug!(status = reply.status(), "answered");
-    reply.into_response()
+    crate::faults::apply(firing, &server_url, process).await
 }
 
 async fn route(shared: &Arc<Shared>, call: Call) -> Reply {

@@ -1,16 +1,17 @@
-//! `cytomine-emulator --port N --public-key K --private-key K [--demo]`: serve until killed.
+//! `cytomine-emulator --port N --public-key K --private-key K [--demo] [--fault-control]`: serve until killed.
 
 use std::io::Write;
 
 use cytomine_emulator::Emulator;
 
 const USAGE: &str =
-    "usage: cytomine-emulator [--port N] [--public-key K] [--private-key K] [--demo]
+    "usage: cytomine-emulator [--port N] [--public-key K] [--private-key K] [--demo] [--fault-control]
 
   --port N          port to bind on 127.0.0.1 (default 0: any free port)
   --public-key K    the admin's public key (default: random, printed)
   --private-key K   the admin's private key (default: random, printed)
   --demo            preload the demo project, ontology, images and annotations
+  --fault-control   serve POST/DELETE/GET /__emulator/faults to inject faults (tests only)
   --help            show this help";
 
 #[derive(Debug, Default)]
@@ -19,6 +20,7 @@ struct Args {
     public_key: Option<String>,
     private_key: Option<String>,
     demo: bool,
+    fault_control: bool,
 }
 
 fn parse(mut argv: impl Iterator<Item = String>) -> Result<Option<Args>, String> {
@@ -36,6 +38,7 @@ fn parse(mut argv: impl Iterator<Item = String>) -> Result<Option<Args>, String>
             "--public-key" => args.public_key = Some(value("--public-key")?),
             "--private-key" => args.private_key = Some(value("--private-key")?),
             "--demo" => args.demo = true,
+            "--fault-control" => args.fault_control = true,
             other => return Err(format!("unknown argument: {other}")),
         }
     }
@@ -58,7 +61,10 @@ async fn main() {
             std::process::exit(2);
         }
     };
-    let mut builder = Emulator::builder().port(args.port).demo(args.demo);
+    let mut builder = Emulator::builder()
+        .port(args.port)
+        .demo(args.demo)
+        .fault_control(args.fault_control);
     let random_keys = args.public_key.is_none();
     if let (Some(public), Some(private)) = (args.public_key, args.private_key) {
         builder = builder.admin_keys(public, private);
