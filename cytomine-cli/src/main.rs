@@ -1,0 +1,4 @@
+//! The `cytomine` command line.
+#![forbid(unsafe_code)]
+
+fn main() {}
