@@ -320,3 +320,34 @@ fn annotation_term_refuses_update_and_uses_the_composite_path() {
     let all = Annotation::OPERATIONS;
     assert!(all.fetch && all.create && all.update && all.delete);
 }
+
+#[tokio::test]
+async fn demo_data_is_typed_end_to_end() {
+    let env = start_demo().await;
+    let cm = &env.cm;
+    let projects = Project::list().fetch(cm).await.unwrap();
+    let demo = projects
+        .find(|p| p.name.as_deref() == Some("Demo project"))
+        .expect("the demo project");
+    let pid = demo.id.unwrap();
+    let ontology = demo.ontology.expect("the demo project has an ontology");
+    let images = ImageInstance::list().project(pid).fetch(cm).await.unwrap();
+    assert_eq!(images.len(), 2);
+    let terms = Term::list().ontology(ontology).fetch(cm).await.unwrap();
+    assert_eq!(terms.len(), 2);
+    let annotations = Annotation::list()
+        .project(pid)
+        .show_meta(true)
+        .show_term(true)
+        .show_wkt(true)
+        .fetch(cm)
+        .await
+        .unwrap();
+    assert!(!annotations.is_empty());
+    assert_eq!(annotations.total(), Some(annotations.len() as u64));
+    for a in annotations.iter() {
+        assert!(a.location.is_some() && a.term.is_some() && a.created.is_some());
+        let on_demo_image = images.iter().any(|i| i.id == a.image);
+        assert!(on_demo_image, "{a:?}");
+    }
+}
