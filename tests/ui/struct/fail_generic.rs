@@ -1,0 +1,11 @@
+use cytomine::Resource;
+use serde::{Deserialize, Serialize};
+
+#[derive(Resource, Serialize, Deserialize, Debug, Clone, Default)]
+#[resource(path = "project")]
+pub struct Project<T> {
+    pub id: Option<i64>,
+    pub extra: T,
+}
+
+fn main() {}

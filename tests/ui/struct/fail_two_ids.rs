@@ -1,0 +1,20 @@
+use cytomine::{Create, Resource};
+use serde::{Deserialize, Serialize};
+
+#[derive(Resource, Serialize, Deserialize, Debug, Clone, Default)]
+#[resource(path = "project")]
+pub struct Project {
+    #[resource(id)]
+    pub ident: Option<i64>,
+    #[resource(id)]
+    pub other: Option<i64>,
+}
+
+fn main() {
+    let _ = Project::list();
+}
+
+#[allow(dead_code)]
+async fn save(cm: &cytomine::Cytomine, project: &mut Project) -> cytomine::Result<()> {
+    project.save(cm).await
+}
