@@ -99,6 +99,16 @@ fn added_reply<T: Domain>(call: &Call, st: &mut State, id: i64) -> Reply {
     envelope_of::<T>(st, "Add", "added", object, &shim)
 }
 
+/// The Edit envelope for record `id`, changed in place by the caller (e.g. a merge).
+pub fn edited<T: Domain>(call: &Call, st: &mut State, id: i64) -> Outcome {
+    let Some(rec) = T::table(st).get(id) else {
+        return Err(T::not_found(&id.to_string()));
+    };
+    let object = rec.view(st, call);
+    let shim = Shim::of(rec);
+    Ok(envelope_of::<T>(st, "Edit", "edited", object, &shim))
+}
+
 /// What an envelope needs of a record, taken before the table is borrowed mutably.
 struct Shim {
     meta: Meta,
@@ -151,7 +161,13 @@ fn envelope_of<T: Domain>(
 
 /// `POST x.json` with one object (an array gives 400, as on non-batch endpoints).
 pub fn post<T: Domain>(call: &Call, st: &mut State) -> Outcome {
-    let body = call.json_object()?;
+    post_with::<T>(call, st, |_| {})
+}
+
+/// `POST` of one object, first completed by `fill` (values taken from the path).
+pub fn post_with<T: Domain>(call: &Call, st: &mut State, fill: impl Fn(&mut Body)) -> Outcome {
+    let mut body = call.json_object()?;
+    fill(&mut body);
     match create_one::<T>(call, st, &body) {
         Ok(id) => Ok(added_reply::<T>(call, st, id)),
         Err(f) => Ok(f.wrapped()),
@@ -160,12 +176,27 @@ pub fn post<T: Domain>(call: &Call, st: &mut State) -> Outcome {
 
 /// `POST x.json` accepting one object or an array (2.5).
 pub fn post_many<T: Domain>(call: &Call, st: &mut State) -> Outcome {
+    post_many_with::<T>(call, st, |_| {})
+}
+
+/// `POST` of one object or an array, each object first completed by `fill`.
+pub fn post_many_with<T: Domain>(call: &Call, st: &mut State, fill: impl Fn(&mut Body)) -> Outcome {
     match call.json()? {
-        Value::Array(items) => Ok(batch::<T>(call, st, items)),
-        Value::Object(body) => match create_one::<T>(call, st, &body) {
-            Ok(id) => Ok(added_reply::<T>(call, st, id)),
-            Err(f) => Ok(f.wrapped()),
-        },
+        Value::Array(mut items) => {
+            for item in &mut items {
+                if let Value::Object(body) = item {
+                    fill(body);
+                }
+            }
+            Ok(batch::<T>(call, st, items))
+        }
+        Value::Object(mut body) => {
+            fill(&mut body);
+            match create_one::<T>(call, st, &body) {
+                Ok(id) => Ok(added_reply::<T>(call, st, id)),
+                Err(f) => Ok(f.wrapped()),
+            }
+        }
         _ => Err(Fail::bad(
             "The body cannot be parsed, is the body content in the good format?",
         )),
@@ -201,7 +232,13 @@ fn batch<T: Domain>(call: &Call, st: &mut State, items: Vec<Value>) -> Reply {
 
 /// `PUT x/{id}.json`: the target is the body's `id`, rebuilt in full (2.4).
 pub fn put<T: Domain>(call: &Call, st: &mut State) -> Outcome {
-    let body = call.json_object()?;
+    put_with::<T>(call, st, |_| {})
+}
+
+/// `PUT` with the body first completed by `fill` (e.g. an `id` found from the path).
+pub fn put_with<T: Domain>(call: &Call, st: &mut State, fill: impl Fn(&mut Body)) -> Outcome {
+    let mut body = call.json_object()?;
+    fill(&mut body);
     Ok(update_one::<T>(call, st, &body).unwrap_or_else(Fail::wrapped))
 }
 

@@ -210,7 +210,8 @@ impl Domain for ImageInstance {
     }
 }
 
-/// Count a new image instance in its project and create one slice instance per abstract slice.
+/// Count a new image instance in its project, copy its base image's properties and create one
+/// slice instance per abstract slice.
 pub fn add_slices(st: &mut State, image: i64, now: i64) {
     let Some(inst) = st.image_instances.get(image) else {
         return;
@@ -219,6 +220,7 @@ pub fn add_slices(st: &mut State, image: i64, now: i64) {
     if let Some(p) = st.projects.get_mut(project) {
         p.number_of_images += 1;
     }
+    super::property::copy_base_properties(st, base, image, now);
     for base_slice in st.abstract_slices.ids_where(|s| s.image == base) {
         let meta = st.meta(now);
         st.slice_instances.insert(

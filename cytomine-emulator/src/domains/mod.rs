@@ -1,19 +1,27 @@
 //! The classic domains of Cytomine core, and the route table that dispatches to them.
 
+#[macro_use]
+mod macros;
+
 mod abstract_image;
 pub mod acl;
 mod annotation;
 mod annotation_listing;
 mod annotation_term;
+mod attached_file;
 mod cascade;
 pub mod crud;
+mod description;
 mod image_instance;
 pub mod json;
 mod members;
 mod ontology;
+mod owner;
 mod project;
+mod property;
 mod security;
 mod storage;
+mod tag;
 mod term;
 mod uploaded_file;
 mod user;
@@ -23,6 +31,7 @@ use std::sync::RwLock;
 pub use abstract_image::add_default_slice;
 pub use annotation::link_term as link_annotation_term;
 pub use image_instance::add_slices;
+pub use property::set_image_properties;
 
 /// The reference slice id of an image instance.
 pub fn reference_slice(st: &State, image: i64) -> Option<i64> {
@@ -87,6 +96,10 @@ impl Routes {
     pub fn media(&mut self, pattern: &str, f: MediaFn) {
         self.add("GET", pattern, Handler::Media(f));
     }
+    /// A media route with another method (a multipart upload parsed outside the lock).
+    pub fn media_write(&mut self, method: &'static str, pattern: &str, f: MediaFn) {
+        self.add(method, pattern, Handler::Media(f));
+    }
 }
 
 /// Outcome of looking a path up.
@@ -121,6 +134,10 @@ impl RouteTable {
         annotation_listing::routes(&mut r);
         annotation::routes(&mut r);
         annotation_term::routes(&mut r);
+        property::routes(&mut r);
+        attached_file::routes(&mut r);
+        description::routes(&mut r);
+        tag::routes(&mut r);
         RouteTable(r.0)
     }
 

@@ -195,9 +195,7 @@ impl Domain for Project {
     }
     fn remove(call: &Call, st: &mut State, id: i64) -> Result<(), Fail> {
         acl::manage_project(call, st, id)?;
-        for image in st.image_instances.ids_where(|i| i.project == id) {
-            super::cascade::delete_image_instance(st, image);
-        }
+        super::cascade::delete_project_content(st, id);
         Ok(())
     }
 }

@@ -8,8 +8,8 @@ use bytes::Bytes;
 use serde_json::{json, Value};
 
 use super::import::import;
-use crate::domains::acl;
 use crate::domains::crud::Domain;
+use crate::domains::{acl, set_image_properties};
 use crate::http::call::{parse_bool, parse_id_list, Call};
 use crate::http::reply::Reply;
 use crate::server::Shared;
@@ -23,7 +23,7 @@ fn failure(message: &str) -> Reply {
 }
 
 /// The one file part: its file name and bytes.
-async fn file_part(call: &Call) -> Result<(String, Bytes), String> {
+pub(crate) async fn file_part(call: &Call) -> Result<(String, Bytes), String> {
     let ct = call.header("content-type").unwrap_or("").to_owned();
     let req = Request::builder()
         .header("content-type", ct)
@@ -46,6 +46,17 @@ async fn file_part(call: &Call) -> Result<(String, Bytes), String> {
 fn sanitize(name: &str) -> String {
     let last = name.rsplit(['/', '\\']).next().unwrap_or(name);
     last.chars().filter(|c| !c.is_control()).collect()
+}
+
+/// The `keys`/`values` comma lists as pairs; `None` when their lengths differ.
+fn property_pairs(call: &Call) -> Option<Vec<(String, String)>> {
+    let split = |k: &str| -> Vec<String> {
+        call.nonempty(k)
+            .map(|v| v.split(',').map(str::to_owned).collect())
+            .unwrap_or_default()
+    };
+    let (keys, values) = (split("keys"), split("values"));
+    (keys.len() == values.len()).then(|| keys.into_iter().zip(values).collect())
 }
 
 /// Handle an upload.
@@ -71,6 +82,9 @@ pub async fn upload(shared: &Arc<Shared>, call: Call) -> Reply {
         return failure("projects is not a list of ids.");
     };
     let sync = call.param("sync").and_then(parse_bool).unwrap_or(false);
+    let Some(properties) = property_pairs(&call) else {
+        return failure("keys and values must have the same length.");
+    };
     let (name, bytes) = match file_part(&call).await {
         Ok(part) => part,
         Err(e) => return failure(&e),
@@ -97,6 +111,9 @@ pub async fn upload(shared: &Arc<Shared>, call: Call) -> Reply {
     }
     let user = call.caller.as_ref().map_or(0, |c| c.id);
     let imported = import(&mut st, user, storage, &name, bytes, &projects, call.now);
+    if let Some(ai) = imported.abstract_image {
+        set_image_properties(&mut st, ai, &imported.instances, &properties, call.now);
+    }
     let view = |v: Option<Value>| v.unwrap_or(Value::Null);
     let uploaded = view(
         st.uploaded_files

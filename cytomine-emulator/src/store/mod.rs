@@ -1,12 +1,20 @@
 //! The whole server state: one id sequence, users and sessions, and a table per domain.
 
+mod link_records;
+mod meta_records;
 mod records;
+mod review_records;
+mod social_records;
 mod table;
 
 use std::collections::HashMap;
 use std::sync::Mutex;
 
+pub use link_records::*;
+pub use meta_records::*;
 pub use records::*;
+pub use review_records::*;
+pub use social_records::*;
 pub use table::Table;
 
 use crate::keys::{random_uuid, Role, UserKeys};
@@ -52,6 +60,46 @@ pub struct State {
     pub annotation_terms: Table<AnnotationTerm>,
     /// Annotation id → its annotation-term ids.
     pub terms_of_annotation: HashMap<i64, Vec<i64>>,
+    /// The id of the built-in "parent" relation (allocated with the roles).
+    pub parent_relation: i64,
+    /// Relations between terms.
+    pub relation_terms: Table<RelationTerm>,
+    /// Roles granted to users.
+    pub user_roles: Table<UserRole>,
+    /// Properties of any domain object.
+    pub properties: Table<Property>,
+    /// Attached files.
+    pub attached_files: Table<AttachedFile>,
+    /// Descriptions.
+    pub descriptions: Table<Description>,
+    /// Tags.
+    pub tags: Table<Tag>,
+    /// Tags put on domain objects.
+    pub tag_associations: Table<TagDomainAssociation>,
+    /// Tracks.
+    pub tracks: Table<Track>,
+    /// Annotations on tracks.
+    pub annotation_tracks: Table<AnnotationTrack>,
+    /// Image groups.
+    pub image_groups: Table<ImageGroup>,
+    /// Image group memberships.
+    pub image_group_images: Table<ImageGroupImageInstance>,
+    /// Annotation groups.
+    pub annotation_groups: Table<AnnotationGroup>,
+    /// Annotation group memberships.
+    pub annotation_links: Table<AnnotationLink>,
+    /// Reviewed annotations.
+    pub reviewed_annotations: Table<ReviewedAnnotation>,
+    /// Image instance id → its review state.
+    pub image_reviews: HashMap<i64, ImageReview>,
+    /// Viewer positions.
+    pub positions: Table<Position>,
+    /// Annotation actions.
+    pub annotation_actions: Table<AnnotationAction>,
+    /// Project connections.
+    pub project_connections: Table<ProjectConnection>,
+    /// Image consultations.
+    pub image_consultations: Table<ImageConsultation>,
 }
 
 impl State {
@@ -70,13 +118,50 @@ impl State {
         }
     }
 
-    /// Allocate the role ids (idempotent); roles share the global sequence as in Cytomine.
+    /// Allocate the role ids and the "parent" relation id (idempotent); they share the global
+    /// sequence as in Cytomine.
     pub fn init_roles(&mut self) {
         if self.role_ids.is_empty() {
             for role in [Role::SuperAdmin, Role::Admin, Role::User, Role::Guest] {
                 let id = self.next_id();
                 self.role_ids.push((id, role));
             }
+            self.parent_relation = self.next_id();
+        }
+    }
+
+    /// Grant `user` the roles that come with `role` (an admin is also a user).
+    pub fn grant_roles(&mut self, user: i64, role: Role, now: i64) {
+        let implied: &[Role] = match role {
+            Role::SuperAdmin => &[Role::User, Role::Admin, Role::SuperAdmin],
+            Role::Admin => &[Role::User, Role::Admin],
+            Role::User => &[Role::User],
+            Role::Guest => &[Role::Guest],
+        };
+        for r in implied {
+            let meta = self.meta(now);
+            self.user_roles.insert(
+                meta.id,
+                UserRole {
+                    meta,
+                    user,
+                    role: *r,
+                },
+            );
+        }
+    }
+
+    /// Recompute a user's highest role from the roles granted (a guest when none is left).
+    pub fn refresh_role(&mut self, user: i64) {
+        let highest = self
+            .user_roles
+            .iter()
+            .filter(|r| r.user == user)
+            .map(|r| r.role)
+            .min()
+            .unwrap_or(Role::Guest);
+        if let Some(u) = self.users.get_mut(user) {
+            u.role = highest;
         }
     }
 
@@ -105,6 +190,7 @@ impl State {
         };
         self.users.insert(meta.id, user);
         self.add_storage(meta.id, &format!("{username} storage"), now);
+        self.grant_roles(meta.id, role, now);
         UserKeys {
             id: meta.id,
             username: username.to_owned(),

@@ -292,3 +292,14 @@ pub struct AnnotationTerm {
     /// User who linked them.
     pub user: i64,
 }
+
+impl Meta {
+    /// A placeholder stamped by the CRUD code when the record is stored.
+    pub fn blank() -> Meta {
+        Meta {
+            id: 0,
+            created: 0,
+            updated: 0,
+        }
+    }
+}

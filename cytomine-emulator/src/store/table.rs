@@ -49,4 +49,12 @@ impl<T> Table<T> {
             .map(|(id, _)| *id)
             .collect()
     }
+    /// Remove every record matching a predicate; returns the removed ids.
+    pub fn remove_where(&mut self, pred: impl Fn(&T) -> bool) -> Vec<i64> {
+        let ids = self.ids_where(pred);
+        for id in &ids {
+            self.rows.remove(id);
+        }
+        ids
+    }
 }

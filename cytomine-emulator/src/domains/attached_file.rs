@@ -1,0 +1,156 @@
+//! Attached files (WIRE.md §3.15): multipart upload answered with the bare object, download.
+
+use std::sync::RwLock;
+
+use axum::http::header;
+use serde_json::Value;
+
+use super::crud::{self, Domain};
+use super::json::{self as j, Body};
+use super::owner;
+use super::Routes;
+use crate::http::call::Call;
+use crate::http::fail::{Fail, Outcome};
+use crate::http::paging::paged;
+use crate::http::reply::Reply;
+use crate::http::route::Params;
+use crate::store::{AttachedFile, Meta, State};
+
+/// Register the routes.
+pub fn routes(r: &mut Routes) {
+    r.media_write("POST", "attachedfile.json", upload);
+    r.media_write("PUT", "attachedfile.json", upload);
+    // client-compat, not in core: the Python client re-uploads an existing file on its own path.
+    r.media_write("POST", "attachedfile/{id}.json", upload);
+    r.get("attachedfile.json", list_all);
+    r.get("domain/{cls}/{id}/attachedfile.json", list_of_owner);
+    r.get("attachedfile/{id}.json", |c, p, s| {
+        crud::get::<AttachedFile>(c, s, p.id("id"), p.get("id"))
+    });
+    r.get("attachedfile/{id}/download", download);
+    r.get("attachedfile/{id}/download.json", download);
+    r.write("DELETE", "attachedfile/{id}.json", |c, p, s| {
+        crud::delete::<AttachedFile>(c, s, p.id("id"))
+    });
+}
+
+fn required<'a>(call: &'a Call, key: &str) -> Result<&'a str, Fail> {
+    call.nonempty(key)
+        .ok_or_else(|| Fail::bad(format!("{key} must be set! value=null")))
+}
+
+/// Multipart `files[]`; query `domainClassName`, `domainIdent`, `filename`, `key`.
+fn upload(call: &Call, p: &Params, lock: &RwLock<State>) -> Outcome {
+    let (name, bytes) =
+        futures::executor::block_on(crate::media::upload::file_part(call)).map_err(Fail::bad)?;
+    let mut st = lock.write().unwrap_or_else(|e| e.into_inner());
+    let owner = owner::resolve(
+        &st,
+        required(call, "domainClassName")?,
+        required(call, "domainIdent")?,
+    )?;
+    owner::check_write(call, &st, &owner)?;
+    let filename = call
+        .nonempty("filename")
+        .map(|f| f.rsplit(['/', '\\']).next().unwrap_or(f).to_owned())
+        .unwrap_or(name);
+    let key = call.nonempty("key").map(str::to_owned);
+    let id = match p.id("id") {
+        Some(id) => {
+            let old = crud::find::<AttachedFile>(call, &st, Some(id), p.get("id"))?;
+            owner::check_write(call, &st, &old.owner)?;
+            id
+        }
+        None => st.next_id(),
+    };
+    let created = st
+        .attached_files
+        .get(id)
+        .map_or(call.now, |f| f.meta.created);
+    let file = AttachedFile {
+        meta: Meta {
+            id,
+            created,
+            updated: call.now,
+        },
+        owner,
+        filename,
+        key,
+        bytes,
+    };
+    let view = file.view(&st, call);
+    st.attached_files.insert(id, file);
+    Ok(Reply::json(200, &view))
+}
+
+fn list_where(call: &Call, st: &State, keep: impl Fn(&AttachedFile) -> bool) -> Outcome {
+    let items: Vec<&AttachedFile> = st
+        .attached_files
+        .iter()
+        .filter(|f| keep(f) && f.check_read(call, st).is_ok())
+        .collect();
+    paged(call, items, |f| f.view(st, call))
+}
+
+fn list_all(call: &Call, _p: &Params, st: &State) -> Outcome {
+    list_where(call, st, |_| true)
+}
+
+fn list_of_owner(call: &Call, p: &Params, st: &State) -> Outcome {
+    let owner = owner::from_route(call, p, st)?;
+    owner::check_read(call, st, &owner)?;
+    list_where(call, st, |f| f.owner == owner)
+}
+
+fn download(call: &Call, p: &Params, st: &State) -> Outcome {
+    let file = crud::find::<AttachedFile>(call, st, p.id("id"), p.get("id"))?;
+    let disposition = format!(
+        "attachment; filename=\"{}\"",
+        file.filename.replace('"', "")
+    );
+    Ok(
+        Reply::raw(200, "application/octet-stream", file.bytes.clone())
+            .header(header::CONTENT_DISPOSITION, disposition),
+    )
+}
+
+impl Domain for AttachedFile {
+    const CLASS: &'static str = "be.cytomine.domain.meta.AttachedFile";
+    table_access!(attached_files);
+    fn label(&self) -> String {
+        self.filename.clone()
+    }
+    fn not_found(id: &str) -> Fail {
+        Fail::not_found(format!("AttachedFile {id} not found"))
+    }
+    fn view(&self, _st: &State, _call: &Call) -> Value {
+        let mut m = j::head(Self::CLASS, &self.meta);
+        j::put_all(&mut m, owner::fields(&self.owner));
+        j::put_all(
+            &mut m,
+            vec![
+                (
+                    "url",
+                    format!("/api/attachedfile/{}/download", self.meta.id).into(),
+                ),
+                ("filename", self.filename.clone().into()),
+                ("key", j::opt(self.key.clone())),
+            ],
+        );
+        Value::Object(m)
+    }
+    fn check_read(&self, call: &Call, st: &State) -> Result<(), Fail> {
+        owner::check_read(call, st, &self.owner)
+    }
+    fn build(_call: &Call, _st: &State, _body: &Body, _old: Option<&Self>) -> Result<Self, Fail> {
+        Err(Fail::bad(
+            "Attached files are uploaded as multipart/form-data on attachedfile.json",
+        ))
+    }
+    fn remove(call: &Call, st: &mut State, id: i64) -> Result<(), Fail> {
+        match st.attached_files.get(id) {
+            Some(f) => owner::check_write(call, st, &f.owner),
+            None => Ok(()),
+        }
+    }
+}

@@ -1,0 +1,218 @@
+//! Properties of any domain object (WIRE.md §3.14, classic format): values are always strings.
+
+use std::collections::BTreeSet;
+
+use serde_json::Value;
+
+use super::acl;
+use super::crud::{self, Domain};
+use super::json::{self as j, Body};
+use super::owner;
+use super::Routes;
+use crate::http::call::Call;
+use crate::http::fail::{Fail, Outcome};
+use crate::http::paging::paged;
+use crate::http::route::Params;
+use crate::store::{DomainRef, Meta, Property, State};
+
+/// The owners' route prefixes: the generic form and the three shortcuts.
+const PREFIXES: [&str; 4] = [
+    "domain/{cls}/{id}",
+    "project/{id}",
+    "imageinstance/{id}",
+    "annotation/{id}",
+];
+
+/// Register the routes.
+pub fn routes(r: &mut Routes) {
+    for prefix in PREFIXES {
+        r.get(&format!("{prefix}/property.json"), list);
+        r.write("POST", &format!("{prefix}/property.json"), create);
+        r.get(&format!("{prefix}/property/{{pid}}.json"), |c, p, s| {
+            crud::get::<Property>(c, s, p.id("pid"), p.get("pid"))
+        });
+        r.write(
+            "PUT",
+            &format!("{prefix}/property/{{pid}}.json"),
+            |c, _, s| crud::put::<Property>(c, s),
+        );
+        r.write(
+            "DELETE",
+            &format!("{prefix}/property/{{pid}}.json"),
+            |c, p, s| crud::delete::<Property>(c, s, p.id("pid")),
+        );
+        r.get(&format!("{prefix}/key/{{key}}/property.json"), by_key);
+    }
+    r.write("POST", "property.json", |c, _, s| {
+        crud::post_many::<Property>(c, s)
+    });
+    r.get("annotation/property/key.json", |c, _, s| {
+        keys(c, s, owner::USER_ANNOTATION)
+    });
+    r.get("imageinstance/property/key.json", |c, _, s| {
+        keys(c, s, owner::IMAGE_INSTANCE)
+    });
+}
+
+fn list(call: &Call, p: &Params, st: &State) -> Outcome {
+    let owner = owner::from_route(call, p, st)?;
+    owner::check_read(call, st, &owner)?;
+    let items: Vec<&Property> = st.properties.iter().filter(|x| x.owner == owner).collect();
+    paged(call, items, |x| x.view(st, call))
+}
+
+fn create(call: &Call, p: &Params, st: &mut State) -> Outcome {
+    let owner = owner::from_route(call, p, st)?;
+    crud::post_many_with::<Property>(call, st, |body| owner::fill_body(body, &owner))
+}
+
+fn by_key(call: &Call, p: &Params, st: &State) -> Outcome {
+    let owner = owner::from_route(call, p, st)?;
+    let key = p.get("key");
+    let found = st
+        .properties
+        .iter()
+        .find(|x| x.owner == owner && x.key == key)
+        .map(|x| x.meta.id);
+    let filters = format!("domainIdent={}, key={key}", owner.ident);
+    let id = found.ok_or_else(|| Fail::not_found_filters("Property", &filters))?;
+    crud::get::<Property>(call, st, Some(id), &id.to_string())
+}
+
+/// `GET {annotation|imageinstance}/property/key.json?idProject=&idImage=&user=`: distinct keys.
+fn keys(call: &Call, st: &State, class: &str) -> Outcome {
+    let project = call.int("idProject")?;
+    let image = call.int("idImage")?;
+    if let Some(p) = project {
+        acl::read_project(call, st, p)?;
+    }
+    let place = |ident: i64| -> Option<(i64, i64)> {
+        if class == owner::IMAGE_INSTANCE {
+            st.image_instances
+                .get(ident)
+                .map(|i| (i.project, i.meta.id))
+        } else {
+            st.annotations.get(ident).map(|a| (a.project, a.image))
+        }
+    };
+    let keys: BTreeSet<&str> = st
+        .properties
+        .iter()
+        .filter(|x| x.owner.class == class)
+        .filter(|x| {
+            place(x.owner.ident).is_some_and(|(p, i)| {
+                project.map_or(true, |w| w == p) && image.map_or(true, |w| w == i)
+            })
+        })
+        .filter(|x| owner::check_read(call, st, &x.owner).is_ok())
+        .map(|x| x.key.as_str())
+        .collect();
+    paged(call, keys.into_iter().collect(), |k| k)
+}
+
+/// Store a property on `owner` directly (upload `keys`/`values`, annotation `property` bodies).
+pub fn set(st: &mut State, owner: &DomainRef, key: &str, value: &str, now: i64) -> i64 {
+    let meta = st.meta(now);
+    st.properties.insert(
+        meta.id,
+        Property {
+            meta,
+            owner: owner.clone(),
+            key: key.to_owned(),
+            value: value.to_owned(),
+        },
+    );
+    meta.id
+}
+
+/// Copy the properties of one object onto another.
+fn copy(st: &mut State, from: &DomainRef, to: &DomainRef, now: i64) {
+    let pairs: Vec<(String, String)> = st
+        .properties
+        .iter()
+        .filter(|x| &x.owner == from)
+        .map(|x| (x.key.clone(), x.value.clone()))
+        .collect();
+    for (k, v) in pairs {
+        set(st, to, &k, &v, now);
+    }
+}
+
+impl Domain for Property {
+    const CLASS: &'static str = "be.cytomine.domain.meta.Property";
+    table_access!(properties);
+    fn label(&self) -> String {
+        self.key.clone()
+    }
+    fn view(&self, _st: &State, _call: &Call) -> Value {
+        let mut m = j::head(Self::CLASS, &self.meta);
+        j::put_all(&mut m, owner::fields(&self.owner));
+        j::put_all(
+            &mut m,
+            vec![
+                ("key", self.key.clone().into()),
+                ("value", self.value.clone().into()),
+            ],
+        );
+        Value::Object(m)
+    }
+    fn check_read(&self, call: &Call, st: &State) -> Result<(), Fail> {
+        owner::check_read(call, st, &self.owner)
+    }
+    fn build(call: &Call, st: &State, body: &Body, old: Option<&Self>) -> Result<Self, Fail> {
+        let owner = owner::from_body(st, body)?;
+        if let Some(o) = old {
+            owner::check_write(call, st, &o.owner)?;
+        }
+        owner::check_write(call, st, &owner)?;
+        let key = j::required_text(body, "key")?;
+        let value =
+            j::text(body, "value").ok_or_else(|| Fail::bad("value must be set! value=null"))?;
+        Ok(Property {
+            meta: Meta::blank(),
+            owner,
+            key,
+            value,
+        })
+    }
+    fn remove(call: &Call, st: &mut State, id: i64) -> Result<(), Fail> {
+        match st.properties.get(id) {
+            Some(x) => owner::check_write(call, st, &x.owner),
+            None => Ok(()),
+        }
+    }
+}
+
+/// Upload `keys`/`values`: properties of the new abstract image and of its image instances.
+pub fn set_image_properties(
+    st: &mut State,
+    base: i64,
+    instances: &[i64],
+    pairs: &[(String, String)],
+    now: i64,
+) {
+    let owners = std::iter::once((owner::ABSTRACT_IMAGE, base))
+        .chain(instances.iter().map(|i| (owner::IMAGE_INSTANCE, *i)));
+    for (class, ident) in owners {
+        let to = DomainRef {
+            class: class.to_owned(),
+            ident,
+        };
+        for (k, v) in pairs {
+            set(st, &to, k, v, now);
+        }
+    }
+}
+
+/// A new image instance gets a copy of its base image's properties.
+pub fn copy_base_properties(st: &mut State, base: i64, image: i64, now: i64) {
+    let from = DomainRef {
+        class: owner::ABSTRACT_IMAGE.to_owned(),
+        ident: base,
+    };
+    let to = DomainRef {
+        class: owner::IMAGE_INSTANCE.to_owned(),
+        ident: image,
+    };
+    copy(st, &from, &to, now);
+}

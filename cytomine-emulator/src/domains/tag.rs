@@ -1,0 +1,171 @@
+//! Tags and tag-domain associations (WIRE.md §3.17, classic format).
+
+use serde_json::Value;
+
+use super::acl;
+use super::crud::{self, Domain};
+use super::json::{self as j, Body};
+use super::owner;
+use super::Routes;
+use crate::http::call::Call;
+use crate::http::fail::{Fail, Outcome};
+use crate::http::paging::paged;
+use crate::store::{Meta, State, Tag, TagDomainAssociation};
+
+/// Register the routes.
+pub fn routes(r: &mut Routes) {
+    r.get("tag.json", |c, _, s| {
+        paged(c, s.tags.iter().collect(), |t| t.view(s, c))
+    });
+    r.write("POST", "tag.json", |c, _, s| crud::post_many::<Tag>(c, s));
+    r.get("tag/{id}.json", |c, p, s| {
+        crud::get::<Tag>(c, s, p.id("id"), p.get("id"))
+    });
+    r.write("PUT", "tag/{id}.json", |c, _, s| crud::put::<Tag>(c, s));
+    r.write("DELETE", "tag/{id}.json", |c, p, s| {
+        crud::delete::<Tag>(c, s, p.id("id"))
+    });
+    r.get("tag_domain_association.json", |c, _, s| {
+        list_associations(c, s, |_| true)
+    });
+    r.write("POST", "tag_domain_association.json", |c, _, s| {
+        crud::post_many::<TagDomainAssociation>(c, s)
+    });
+    r.get(
+        "domain/{cls}/{id}/tag_domain_association.json",
+        |c, p, s| {
+            let owner = owner::from_route(c, p, s)?;
+            owner::check_read(c, s, &owner)?;
+            list_associations(c, s, |a| a.owner == owner)
+        },
+    );
+    r.write(
+        "POST",
+        "domain/{cls}/{id}/tag_domain_association.json",
+        |c, p, s| {
+            let owner = owner::from_route(c, p, s)?;
+            crud::post_many_with::<TagDomainAssociation>(c, s, |b| owner::fill_body(b, &owner))
+        },
+    );
+    r.get("tag_domain_association/{id}.json", |c, p, s| {
+        crud::get::<TagDomainAssociation>(c, s, p.id("id"), p.get("id"))
+    });
+    r.write("DELETE", "tag_domain_association/{id}.json", |c, p, s| {
+        crud::delete::<TagDomainAssociation>(c, s, p.id("id"))
+    });
+}
+
+fn list_associations(
+    call: &Call,
+    st: &State,
+    keep: impl Fn(&TagDomainAssociation) -> bool,
+) -> Outcome {
+    let items: Vec<&TagDomainAssociation> = st
+        .tag_associations
+        .iter()
+        .filter(|a| keep(a) && a.check_read(call, st).is_ok())
+        .collect();
+    paged(call, items, |a| a.view(st, call))
+}
+
+impl Domain for Tag {
+    const CLASS: &'static str = "be.cytomine.domain.meta.Tag";
+    table_access!(tags);
+    fn label(&self) -> String {
+        self.name.clone()
+    }
+    fn view(&self, st: &State, _call: &Call) -> Value {
+        let mut m = j::head(Self::CLASS, &self.meta);
+        let creator = st.users.get(self.user).map(|u| u.username.clone());
+        j::put_all(
+            &mut m,
+            vec![
+                ("name", self.name.clone().into()),
+                ("user", self.user.into()),
+                ("creatorName", j::opt(creator)),
+            ],
+        );
+        Value::Object(m)
+    }
+    fn check_read(&self, call: &Call, _st: &State) -> Result<(), Fail> {
+        call.user().map(|_| ())
+    }
+    fn build(call: &Call, st: &State, body: &Body, old: Option<&Self>) -> Result<Self, Fail> {
+        let caller = acl::not_guest(call)?;
+        if let Some(o) = old {
+            acl::owner_or_admin(call, o.user, Self::CLASS, o.meta.id)?;
+        }
+        let name = j::required_text(body, "name")?;
+        let taken = st
+            .tags
+            .iter()
+            .any(|t| t.name == name && old.map_or(true, |o| o.meta.id != t.meta.id));
+        if taken {
+            return Err(Fail::exists(format!("Tag {name} already exist!")));
+        }
+        Ok(Tag {
+            meta: Meta::blank(),
+            name,
+            user: old.map_or(caller.id, |o| o.user),
+        })
+    }
+    fn remove(call: &Call, st: &mut State, id: i64) -> Result<(), Fail> {
+        if let Some(t) = st.tags.get(id) {
+            acl::owner_or_admin(call, t.user, Self::CLASS, id)?;
+        }
+        for a in st.tag_associations.ids_where(|a| a.tag == id) {
+            st.tag_associations.remove(a);
+        }
+        Ok(())
+    }
+}
+
+impl Domain for TagDomainAssociation {
+    const CLASS: &'static str = "be.cytomine.domain.meta.TagDomainAssociation";
+    table_access!(tag_associations);
+    fn label(&self) -> String {
+        self.tag.to_string()
+    }
+    fn not_found(id: &str) -> Fail {
+        Fail::not_found(format!("TagDomainAssociation {id} not found"))
+    }
+    fn view(&self, st: &State, _call: &Call) -> Value {
+        let mut m = j::head(Self::CLASS, &self.meta);
+        j::put_all(&mut m, owner::fields(&self.owner));
+        let name = st.tags.get(self.tag).map(|t| t.name.clone());
+        j::put_all(
+            &mut m,
+            vec![("tag", self.tag.into()), ("tagName", j::opt(name))],
+        );
+        Value::Object(m)
+    }
+    fn check_read(&self, call: &Call, st: &State) -> Result<(), Fail> {
+        owner::check_read(call, st, &self.owner)
+    }
+    fn build(call: &Call, st: &State, body: &Body, _old: Option<&Self>) -> Result<Self, Fail> {
+        let owner = owner::from_body(st, body)?;
+        owner::check_write(call, st, &owner)?;
+        let tag = j::reference(body, "tag", true, |id| st.tags.contains(id))?.unwrap_or(0);
+        if st
+            .tag_associations
+            .iter()
+            .any(|a| a.owner == owner && a.tag == tag)
+        {
+            return Err(Fail::exists(format!(
+                "Tag {tag} already associated with {} {}",
+                owner.class, owner.ident
+            )));
+        }
+        Ok(TagDomainAssociation {
+            meta: Meta::blank(),
+            owner,
+            tag,
+        })
+    }
+    fn remove(call: &Call, st: &mut State, id: i64) -> Result<(), Fail> {
+        match st.tag_associations.get(id) {
+            Some(a) => owner::check_write(call, st, &a.owner),
+            None => Ok(()),
+        }
+    }
+}

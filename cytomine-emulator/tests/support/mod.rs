@@ -1,0 +1,146 @@
+//! Shared fixtures of the domain tests: a project with an ontology, an image and an annotation,
+//! multipart uploads and raw downloads, all signed with the test signer of `common`.
+#![allow(dead_code)]
+
+use reqwest::header::HeaderMap;
+use serde_json::{json, Value};
+
+use super::common::{hmac, into_json, Client, DATE};
+
+/// Ids of the records made by [`world`].
+pub struct World {
+    pub ontology: i64,
+    pub project: i64,
+    pub image: i64,
+    pub annotation: i64,
+    pub term: i64,
+}
+
+/// The id inside an Add envelope's object key.
+pub fn id_in(envelope: &Value, key: &str) -> i64 {
+    envelope[key]["id"]
+        .as_i64()
+        .unwrap_or_else(|| panic!("no {key}.id in {envelope}"))
+}
+
+/// Create an ontology with one term, a project on it, a 1000×800 image and one annotation.
+pub async fn world(admin: &Client, name: &str) -> World {
+    let (_, o) = admin
+        .post(
+            "/api/ontology.json",
+            &json!({"name": format!("{name} onto")}),
+        )
+        .await;
+    let ontology = id_in(&o, "ontology");
+    let (_, t) = admin
+        .post(
+            "/api/term.json",
+            &json!({"name": "T", "color": "#FF0000", "ontology": ontology}),
+        )
+        .await;
+    let (_, p) = admin
+        .post(
+            "/api/project.json",
+            &json!({"name": name, "ontology": ontology}),
+        )
+        .await;
+    let project = id_in(&p, "project");
+    let (_, ai) = admin
+        .post(
+            "/api/abstractimage.json",
+            &json!({"originalFilename": format!("{name}.tif"), "width": 1000, "height": 800}),
+        )
+        .await;
+    let (_, ii) = admin
+        .post(
+            "/api/imageinstance.json",
+            &json!({"baseImage": id_in(&ai, "abstractimage"), "project": project}),
+        )
+        .await;
+    let image = id_in(&ii, "imageinstance");
+    let (status, a) = admin
+        .post(
+            "/api/annotation.json",
+            &json!({"location": "POLYGON ((10 10, 10 50, 50 50, 50 10, 10 10))", "image": image}),
+        )
+        .await;
+    assert_eq!(status, 200, "{a}");
+    World {
+        ontology,
+        project,
+        image,
+        annotation: id_in(&a, "annotation"),
+        term: id_in(&t, "term"),
+    }
+}
+
+/// A multipart POST of one `files[]` part named `filename`, signed with its full content type.
+pub async fn multipart(client: &Client, path: &str, filename: &str, bytes: &[u8]) -> (u16, Value) {
+    let part = reqwest::multipart::Part::bytes(bytes.to_vec()).file_name(filename.to_owned());
+    let form = reqwest::multipart::Form::new().part("files[]", part);
+    let ct = format!("multipart/form-data; boundary={}", form.boundary());
+    let sig = hmac(&client.keys.private_key, &format!("POST\n\n{ct}\n{DATE}"));
+    let res = client
+        .http
+        .post(format!("{}{path}", client.base))
+        .header("date", DATE)
+        .header(
+            "authorization",
+            format!("CYTOMINE {}:{}", client.keys.public_key, sig),
+        )
+        .multipart(form)
+        .send()
+        .await
+        .expect("request reaches the emulator");
+    into_json(res).await
+}
+
+/// A POST with a raw body and content type (e.g. a form-encoded body labelled JSON).
+pub async fn post_raw(client: &Client, path: &str, ct: &str, body: &str) -> (u16, Value) {
+    let sig = hmac(&client.keys.private_key, &format!("POST\n\n{ct}\n{DATE}"));
+    let res = client
+        .http
+        .post(format!("{}{path}", client.base))
+        .header("date", DATE)
+        .header("content-type", ct)
+        .header(
+            "authorization",
+            format!("CYTOMINE {}:{}", client.keys.public_key, sig),
+        )
+        .body(body.to_owned())
+        .send()
+        .await
+        .expect("request reaches the emulator");
+    into_json(res).await
+}
+
+/// A signed GET returning status, headers and raw bytes.
+pub async fn bytes_of(client: &Client, path: &str) -> (u16, HeaderMap, Vec<u8>) {
+    let sig = hmac(
+        &client.keys.private_key,
+        &format!("GET\n\napplication/json\n{DATE}"),
+    );
+    let res = client
+        .http
+        .get(format!("{}{path}", client.base))
+        .header("date", DATE)
+        .header("content-type", "application/json")
+        .header(
+            "authorization",
+            format!("CYTOMINE {}:{}", client.keys.public_key, sig),
+        )
+        .send()
+        .await
+        .expect("request reaches the emulator");
+    let status = res.status().as_u16();
+    let headers = res.headers().clone();
+    let body = res.bytes().await.expect("body").to_vec();
+    (status, headers, body)
+}
+
+/// The `collection` of a list answer.
+pub fn items(list: &Value) -> &Vec<Value> {
+    list["collection"]
+        .as_array()
+        .unwrap_or_else(|| panic!("not a collection: {list}"))
+}
