@@ -31,7 +31,7 @@ impl fmt::Display for RequestInfo {
 /// ```
 /// # use cytomine_core::{Error, RequestInfo};
 /// let err = Error::Status {
-///     request: RequestInfo { method: "GET".into(), url: "http://h/api/project/0.json".into() },
+///     request: Box::new(RequestInfo { method: "GET".into(), url: "http://h/api/project/0.json".into() }),
 ///     status: 404,
 ///     message: Some("Project not found with filters : {id=0}".into()),
 ///     body: String::new(),
@@ -47,7 +47,7 @@ pub enum Error {
     #[error("{request} failed with HTTP {status}{}", describe(message, body))]
     Status {
         /// The request.
-        request: RequestInfo,
+        request: Box<RequestInfo>,
         /// The HTTP status.
         status: u16,
         /// The server's own message (from its JSON error body), when it gave one.
@@ -59,7 +59,7 @@ pub enum Error {
     #[error("{request}: cannot decode the answer at `{path}`: {reason}; body starts with: {body}")]
     Decode {
         /// The request.
-        request: RequestInfo,
+        request: Box<RequestInfo>,
         /// The HTTP status.
         status: u16,
         /// JSON path of the offending value (`collection[3].id`), `.` for the root.
@@ -73,7 +73,7 @@ pub enum Error {
     #[error("{request}: {kind}: {reason}")]
     Transport {
         /// The request.
-        request: RequestInfo,
+        request: Box<RequestInfo>,
         /// What kind of failure.
         kind: TransportKind,
         /// Details.
@@ -151,7 +151,7 @@ impl Error {
         match self {
             Error::Status { request, .. }
             | Error::Decode { request, .. }
-            | Error::Transport { request, .. } => Some(request),
+            | Error::Transport { request, .. } => Some(request.as_ref()),
             _ => None,
         }
     }
@@ -172,12 +172,76 @@ impl Error {
     }
 }
 
-/// The first [`SNIPPET_CHARS`] characters of a body, lossily decoded, on one line.
+/// JSON attributes whose string values are secrets: never shown in logs or errors.
+const SECRET_KEYS: [&str; 4] = ["privateKey", "private_key", "secondaryKey", "password"];
+
+/// The body with the string value of every [`SECRET_KEYS`] attribute replaced by `***`.
+pub(crate) fn redact(text: &str) -> String {
+    let mut out = text.to_string();
+    for key in SECRET_KEYS {
+        let pattern = format!("\"{key}\"");
+        let mut from = 0;
+        while let Some(found) = out[from..].find(&pattern) {
+            let after_key = from + found + pattern.len();
+            let rest = &out[after_key..];
+            let value_start = rest
+                .find(|c: char| !c.is_whitespace() && c != ':')
+                .map(|i| after_key + i);
+            match value_start.filter(|&i| out[i..].starts_with('"')) {
+                Some(open) => {
+                    let close = string_end(&out, open + 1);
+                    out.replace_range(open + 1..close, "***");
+                    from = open + 4;
+                }
+                None => from = after_key,
+            }
+        }
+    }
+    out
+}
+
+/// Index of the closing quote of a JSON string starting at `start` (or the end of the text).
+fn string_end(text: &str, start: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut i = start;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\\' => i += 2,
+            b'"' => return i,
+            _ => i += 1,
+        }
+    }
+    text.len()
+}
+
+/// The first [`SNIPPET_CHARS`] characters of a body, lossily decoded, secrets redacted, on
+/// one line.
 pub(crate) fn snippet(body: &[u8]) -> String {
-    let text = String::from_utf8_lossy(body);
+    let text = redact(&String::from_utf8_lossy(body));
     let mut out: String = text.chars().take(SNIPPET_CHARS).collect();
     if text.chars().count() > SNIPPET_CHARS {
         out.push('…');
     }
     out.replace(['\n', '\r'], " ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn secrets_are_redacted_from_snippets() {
+        let body = br#"{"id":1,"privateKey" : "abc-123","publicKey":"pub","password":"p\"w","secondaryKey":"s"}"#;
+        let shown = snippet(body);
+        assert!(
+            !shown.contains("abc-123") && !shown.contains("p\\\"w") && !shown.contains(":\"s\""),
+            "{shown}"
+        );
+        assert!(shown.contains("\"publicKey\":\"pub\""), "{shown}");
+        assert_eq!(redact(r#"{"privateKey":null}"#), r#"{"privateKey":null}"#);
+        assert_eq!(
+            redact(r#"{"privateKey":"unterminated"#),
+            r#"{"privateKey":"***"#
+        );
+    }
 }

@@ -201,6 +201,7 @@ pub(crate) fn expected_form(key: &str) -> &'static str {
         "list" => "a string literal path, like `list = \"project.json\"`",
         "filters" => "a list of filters, like `filters(user, admin = \"project/{}/admin.json\")`",
         "filter_required" => "the bare flag `filter_required`",
+        "no_batch" => "the bare flag `no_batch`",
         "params" => {
             "a list of typed modifiers, like `params(online: bool, show_wkt: bool = \"showWKT\")`"
         }

@@ -53,6 +53,7 @@
 //! | `list` | unfiltered list path, no placeholder: `list = "user.json"` | `"{path}.json"` |
 //! | `filters` | `filters(user, admin = "project/{}/admin.json")` | none |
 //! | `filter_required` | flag: the list needs a filter | off |
+//! | `no_batch` | flag: the create path refuses JSON arrays, so bulk saves send one POST per item (`BATCH_CREATE = false`) | off |
 //! | `params` | `params(online: bool, show_wkt: bool = "showWKT")` | none |
 //! | `refuse` | `refuse(fetch, create, update, delete)`: operations not allowed | none |
 //! | `crate` | path to the runtime: `crate = "::cytomine_core"` | `"::cytomine"` |

@@ -35,6 +35,8 @@ pub(crate) struct Model {
     pub filters: Vec<FilterModel>,
     /// `FILTER_REQUIRED`.
     pub filter_required: bool,
+    /// `BATCH_CREATE`: the create path accepts a JSON array.
+    pub batch_create: bool,
     /// The query modifiers, in declaration order.
     pub params: Vec<ParamModel>,
     /// `OPERATIONS`, and which capability traits are implemented.

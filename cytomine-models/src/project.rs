@@ -28,6 +28,7 @@ model! {
         path = "project",
         class = "be.cytomine.domain.project.Project",
         filters(user, ontology),
+        no_batch,
         params(
             with_last_activity: bool,
             with_members_count: bool,

@@ -20,7 +20,8 @@ pub struct Session {
 /// Connects to the server given on the command line or in the environment, or to a fresh
 /// in-process emulator with demo data.
 pub async fn connect() -> cytomine::Result<Session> {
-    let level = ConnectionInfo::log_level_from_args_and_env(std::env::args(), |k| std::env::var(k).ok());
+    let level =
+        ConnectionInfo::log_level_from_args_and_env(std::env::args(), |k| std::env::var(k).ok());
     init_logging(level.as_deref());
     let info = ConnectionInfo::from_cli()?;
     match info {
@@ -35,15 +36,21 @@ pub async fn connect() -> cytomine::Result<Session> {
             Ok(Session { cm, emulator: None })
         }
         None => {
-            let emulator = Emulator::builder()
-                .demo(true)
-                .start()
-                .await
-                .map_err(|e| cytomine::Error::Usage(format!("cannot start the emulator: {e}")))?;
-            println!("no CYTOMINE_HOST given: using the in-process emulator at {}", emulator.base_url());
+            let emulator =
+                Emulator::builder().demo(true).start().await.map_err(|e| {
+                    cytomine::Error::Usage(format!("cannot start the emulator: {e}"))
+                })?;
+            println!(
+                "no CYTOMINE_HOST given: using the in-process emulator at {}",
+                emulator.base_url()
+            );
             let admin = emulator.admin();
-            let cm = Cytomine::connect(&emulator.base_url(), admin.public_key, admin.private_key).await?;
-            Ok(Session { cm, emulator: Some(emulator) })
+            let cm = Cytomine::connect(&emulator.base_url(), admin.public_key, admin.private_key)
+                .await?;
+            Ok(Session {
+                cm,
+                emulator: Some(emulator),
+            })
         }
     }
 }
@@ -60,7 +67,10 @@ pub fn init_logging(level: Option<&str>) {
     };
     let env = tracing_subscriber::EnvFilter::try_from_default_env()
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(filter));
-    let _ = tracing_subscriber::fmt().with_env_filter(env).with_target(false).try_init();
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(env)
+        .with_target(false)
+        .try_init();
 }
 
 /// Prints a section heading.

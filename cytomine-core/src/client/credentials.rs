@@ -74,7 +74,10 @@ impl ConnectionInfo {
     /// use cytomine_core::client::ConnectionInfo;
     /// assert_eq!(ConnectionInfo::log_level_from_args_and_env(["p", "-l", "DEBUG"], |_| None).as_deref(), Some("DEBUG"));
     /// ```
-    pub fn log_level_from_args_and_env<I, S>(args: I, env: impl Fn(&str) -> Option<String>) -> Option<String>
+    pub fn log_level_from_args_and_env<I, S>(
+        args: I,
+        env: impl Fn(&str) -> Option<String>,
+    ) -> Option<String>
     where
         I: IntoIterator<Item = S>,
         S: AsRef<str>,

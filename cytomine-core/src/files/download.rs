@@ -129,7 +129,7 @@ async fn write_body(
     file.sync_all().await.map_err(|e| Error::io(part, e))?;
     if let Some(expected) = total.filter(|t| *t != done) {
         return Err(Error::Transport {
-            request: info,
+            request: Box::new(info),
             kind: TransportKind::Interrupted,
             reason: format!("body ended after {done} of {expected} bytes"),
         });

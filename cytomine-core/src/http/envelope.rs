@@ -73,7 +73,7 @@ fn ids_in_message(message: &str) -> Vec<i64> {
     message
         .split(|c: char| !(c.is_ascii_digit() || c == ','))
         .filter(|run| run.chars().any(|c| c.is_ascii_digit()))
-        .last()
+        .next_back()
         .map(|run| run.split(',').filter_map(|id| id.parse().ok()).collect())
         .unwrap_or_default()
 }

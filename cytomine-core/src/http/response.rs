@@ -38,7 +38,7 @@ fn html_element(text: &str, tag: &str) -> Option<String> {
 /// The error for a non-success status.
 pub(crate) fn status_error(request: RequestInfo, status: u16, body: &[u8]) -> Error {
     Error::Status {
-        request,
+        request: Box::new(request),
         status,
         message: server_message(body),
         body: snippet(body),
@@ -53,7 +53,7 @@ pub(crate) fn decode<T: DeserializeOwned>(
 ) -> Result<T, Error> {
     let mut de = serde_json::Deserializer::from_slice(body);
     serde_path_to_error::deserialize(&mut de).map_err(|err| Error::Decode {
-        request: request.clone(),
+        request: Box::new(request.clone()),
         status,
         path: err.path().to_string(),
         reason: err.inner().to_string(),
@@ -69,7 +69,7 @@ pub(crate) fn decode_value<T: DeserializeOwned>(
 ) -> Result<T, Error> {
     let text = snippet(value.to_string().as_bytes());
     serde_path_to_error::deserialize(value).map_err(|err| Error::Decode {
-        request: request.clone(),
+        request: Box::new(request.clone()),
         status: 200,
         path: join_path(prefix, &err.path().to_string()),
         reason: err.inner().to_string(),

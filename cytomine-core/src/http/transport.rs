@@ -198,7 +198,7 @@ impl Transport {
                 .and_then(|v| v.to_str().ok())
                 .unwrap_or("?");
             let err = Error::Transport {
-                request: info.clone(),
+                request: Box::new(info.clone()),
                 kind: TransportKind::Redirect,
                 reason: format!("HTTP {status} to {to}"),
             };
@@ -312,7 +312,7 @@ pub(crate) fn transport_error(request: &RequestInfo, err: &reqwest::Error) -> Er
         source = e.source();
     }
     Error::Transport {
-        request: request.clone(),
+        request: Box::new(request.clone()),
         kind,
         reason,
     }

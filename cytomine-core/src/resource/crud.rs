@@ -142,7 +142,7 @@ pub(crate) async fn send_object<R: Resource>(
 pub(crate) fn absorb<R: Resource>(object: &mut R, answer: CommandAnswer) -> Result<()> {
     let Some(Value::Object(server)) = answer.object else {
         return Err(Error::Decode {
-            request: answer.request,
+            request: Box::new(answer.request),
             status: 200,
             path: ".".into(),
             reason: format!(

@@ -20,6 +20,7 @@ pub(crate) fn resource_impl(model: &Model) -> TokenStream {
         key_type,
         id_field,
         filter_required,
+        batch_create,
         ..
     } = model;
     let class = match &model.class {
@@ -49,6 +50,7 @@ pub(crate) fn resource_impl(model: &Model) -> TokenStream {
             const LIST_PATH: &'static str = #list;
             const FILTERS: &'static [#root::Filter] = &[#(#filters),*];
             const FILTER_REQUIRED: bool = #filter_required;
+            const BATCH_CREATE: bool = #batch_create;
             const OPERATIONS: #root::Operations = #root::Operations {
                 fetch: #fetch,
                 create: #create_op,

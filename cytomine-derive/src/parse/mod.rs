@@ -21,6 +21,7 @@ pub(crate) const STRUCT_KEYS: &[&str] = &[
     "list",
     "filters",
     "filter_required",
+    "no_batch",
     "params",
     "refuse",
     "crate",
@@ -48,6 +49,8 @@ pub(crate) struct ResourceAttrs {
     pub filters: FilterList,
     #[darling(default)]
     pub filter_required: Flag,
+    #[darling(default)]
+    pub no_batch: Flag,
     #[darling(default)]
     pub params: ParamList,
     #[darling(default)]

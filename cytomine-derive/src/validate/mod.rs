@@ -174,6 +174,7 @@ fn build(
         path_fields,
         filters,
         filter_required: attrs.filter_required.is_present(),
+        batch_create: !attrs.no_batch.is_present(),
         params,
         operations: Operations {
             fetch: !refuse.fetch.is_present(),
