@@ -82,6 +82,12 @@ pub fn check_term_in_project(st: &State, term: i64, project: i64) -> Result<(), 
     }
 }
 
+fn tracks_in_body(body: &Body) -> Vec<i64> {
+    j::ids(body, "track")
+        .or_else(|| j::ids(body, "tracks"))
+        .unwrap_or_default()
+}
+
 fn terms_in_body(body: &Body) -> Vec<i64> {
     j::ids(body, "term")
         .or_else(|| j::ids(body, "terms"))
@@ -169,6 +175,11 @@ impl Domain for Annotation {
                 ("reviewed", false.into()),
             ],
         );
+        let (tracks, placements) = super::track::of_annotation(st, self.meta.id);
+        if !tracks.is_empty() {
+            m.insert("track".into(), tracks.into());
+            m.insert("annotationTrack".into(), placements.into());
+        }
         Value::Object(m)
     }
     fn check_read(&self, call: &Call, st: &State) -> Result<(), Fail> {
@@ -192,6 +203,13 @@ impl Domain for Annotation {
             .ok_or_else(|| Fail::bad("Annotation dimension not valid"))?;
         for term in terms_in_body(body) {
             check_term_in_project(st, term, project)?;
+        }
+        for track in tracks_in_body(body) {
+            if st.tracks.get(track).map(|t| t.image) != Some(image) {
+                return Err(Fail::bad(format!(
+                    "Track {track} is not a track of image {image}"
+                )));
+            }
         }
         let user = j::reference(body, "user", false, |id| st.users.contains(id))?;
         Ok(Annotation {
@@ -227,6 +245,8 @@ impl Domain for Annotation {
         for term in terms_in_body(body) {
             link_term(st, id, term, user, call.now);
         }
+        super::track::place(call, st, id, &tracks_in_body(body))?;
+        super::property::set_from_body(st, super::owner::USER_ANNOTATION, id, body, call.now);
         Ok(())
     }
     fn remove(call: &Call, st: &mut State, id: i64) -> Result<(), Fail> {

@@ -230,7 +230,7 @@ struct Item<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     track: Option<Vec<i64>>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    annotation_track: Option<Vec<i64>>,
+    annotation_track: Option<Vec<serde_json::Value>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     original_filename: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -329,6 +329,7 @@ fn item<'a>(st: &'a State, call: &Call, c: Columns, a: &'a Annotation) -> Item<'
         .get(a.slice)
         .and_then(|s| st.abstract_slices.get(s.base_slice));
     let author = st.users.get(a.user);
+    let tracks = c.track.then(|| super::track::of_annotation(st, a.meta.id));
     Item {
         class: "be.cytomine.domain.ontology.UserAnnotation",
         id: a.meta.id,
@@ -347,8 +348,8 @@ fn item<'a>(st: &'a State, call: &Call, c: Columns, a: &'a Annotation) -> Item<'
                 })
                 .collect()
         }),
-        track: c.track.then(Vec::new),
-        annotation_track: c.track.then(Vec::new),
+        track: tracks.as_ref().map(|t| t.0.clone()),
+        annotation_track: tracks.map(|t| t.1),
         original_filename: if c.image {
             base.map(|b| b.original_filename.as_str())
         } else {

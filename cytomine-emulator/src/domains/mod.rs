@@ -19,12 +19,15 @@ mod ontology;
 mod owner;
 mod project;
 mod property;
+mod relation_term;
 mod security;
 mod storage;
 mod tag;
 mod term;
+mod track;
 mod uploaded_file;
 mod user;
+mod user_role;
 
 use std::sync::RwLock;
 
@@ -138,6 +141,9 @@ impl RouteTable {
         attached_file::routes(&mut r);
         description::routes(&mut r);
         tag::routes(&mut r);
+        relation_term::routes(&mut r);
+        user_role::routes(&mut r);
+        track::routes(&mut r);
         RouteTable(r.0)
     }
 

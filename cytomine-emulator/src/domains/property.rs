@@ -125,6 +125,24 @@ pub fn set(st: &mut State, owner: &DomainRef, key: &str, value: &str, now: i64) 
     meta.id
 }
 
+/// The `property` (or `properties`) object of a create body, as properties of the new record.
+pub fn set_from_body(st: &mut State, class: &str, ident: i64, body: &Body, now: i64) {
+    let Some(Value::Object(pairs)) = body.get("property").or_else(|| body.get("properties")) else {
+        return;
+    };
+    let owner = DomainRef {
+        class: class.to_owned(),
+        ident,
+    };
+    for (key, value) in pairs {
+        let value = match value {
+            Value::String(s) => s.clone(),
+            other => other.to_string(),
+        };
+        set(st, &owner, key, &value, now);
+    }
+}
+
 /// Copy the properties of one object onto another.
 fn copy(st: &mut State, from: &DomainRef, to: &DomainRef, now: i64) {
     let pairs: Vec<(String, String)> = st

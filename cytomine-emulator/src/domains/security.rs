@@ -18,15 +18,6 @@ pub fn routes(r: &mut Routes) {
     r.get("userkey/{key}/keys.json", keys_by_public_key);
     r.get("user/{id}/keys.json", keys_by_user);
     r.get("user/current/keys", current_keys);
-    r.get("role.json", roles);
-}
-
-fn roles(call: &Call, _p: &Params, st: &State) -> Outcome {
-    crate::http::paging::paged(
-        call,
-        st.role_ids.iter().collect(),
-        |(id, role)| json!({"class": "be.cytomine.domain.security.SecRole", "id": id, "created": null, "updated": null, "authority": role.authority()}),
-    )
 }
 
 /// `/session/admin/{open,close,info}.json`.

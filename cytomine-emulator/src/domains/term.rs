@@ -61,8 +61,8 @@ fn by_project(call: &Call, p: &Params, st: &State) -> Outcome {
     list_where(call, st, |t| Some(t.ontology) == ontology)
 }
 
-/// Whether the caller may change the terms of `ontology`.
-fn check_write(call: &Call, st: &State, ontology: i64) -> Result<(), Fail> {
+/// Whether the caller may change the terms (and relations) of `ontology`.
+pub fn check_write(call: &Call, st: &State, ontology: i64) -> Result<(), Fail> {
     let caller = acl::not_guest(call)?;
     let owner = st.ontologies.get(ontology).map_or(0, |o| o.user);
     let member = st
@@ -139,6 +139,12 @@ impl Domain for Term {
         let parent = j::reference(body, "parent", false, |id| {
             st.terms.get(id).is_some_and(|t| t.ontology == ontology)
         })?;
+        // A body without `parent` keeps the parent relation (it lives in relation terms).
+        let parent = if body.contains_key("parent") {
+            parent
+        } else {
+            old.and_then(|o| o.parent)
+        };
         Ok(Term {
             meta: Meta {
                 id: 0,
@@ -156,6 +162,14 @@ impl Domain for Term {
         let ontology = st.terms.get(id).map_or(0, |t| t.ontology);
         check_write(call, st, ontology)?;
         super::cascade::delete_term(st, id);
+        Ok(())
+    }
+    fn after_add(call: &Call, st: &mut State, id: i64, _body: &Body) -> Result<(), Fail> {
+        super::relation_term::follow_parent(st, id, call.now);
+        Ok(())
+    }
+    fn after_update(call: &Call, st: &mut State, id: i64, _body: &Body) -> Result<(), Fail> {
+        super::relation_term::follow_parent(st, id, call.now);
         Ok(())
     }
     fn callback_extra(&self, cb: &mut Map<String, Value>) {

@@ -166,6 +166,8 @@ impl Domain for User {
             .map(|u| format!("{} storage", u.username))
             .unwrap_or_default();
         st.add_storage(id, &name, call.now);
+        let role = st.users.get(id).map_or(Role::User, |u| u.role);
+        st.grant_roles(id, role, call.now);
         Ok(())
     }
     fn remove(call: &Call, st: &mut State, id: i64) -> Result<(), Fail> {
@@ -174,6 +176,7 @@ impl Domain for User {
                 "You don't have the right to delete this user!",
             ));
         }
+        st.user_roles.remove_where(|r| r.user == id);
         for p in st.projects.ids_where(|_| true) {
             if let Some(p) = st.projects.get_mut(p) {
                 p.members.remove(&id);

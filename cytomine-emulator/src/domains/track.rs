@@ -1,0 +1,237 @@
+//! Tracks and annotation tracks (WIRE.md §3.18, classic format).
+
+use serde_json::{json, Value};
+
+use super::acl;
+use super::crud::{self, Domain};
+use super::json::{self as j, Body};
+use super::owner;
+use super::Routes;
+use crate::http::call::Call;
+use crate::http::fail::{Fail, Outcome};
+use crate::http::paging::paged;
+use crate::http::route::Params;
+use crate::store::{AnnotationTrack, Meta, State, Track};
+
+const PAIR: &str = "annotationtrack/{a}/{t}.json";
+
+/// Register the routes.
+pub fn routes(r: &mut Routes) {
+    r.write("POST", "track.json", |c, _, s| {
+        crud::post_many::<Track>(c, s)
+    });
+    r.get("track/{id}.json", |c, p, s| {
+        crud::get::<Track>(c, s, p.id("id"), p.get("id"))
+    });
+    r.write("PUT", "track/{id}.json", |c, _, s| crud::put::<Track>(c, s));
+    r.write("DELETE", "track/{id}.json", |c, p, s| {
+        crud::delete::<Track>(c, s, p.id("id"))
+    });
+    r.get("project/{id}/track.json", |c, p, s| {
+        let project = acl::read_project(c, s, p.id("id").unwrap_or(0))?.meta.id;
+        tracks(c, s, |t| t.project == project)
+    });
+    r.get("imageinstance/{id}/track.json", |c, p, s| {
+        let image = crud::find::<crate::store::ImageInstance>(c, s, p.id("id"), p.get("id"))?;
+        let image = image.meta.id;
+        tracks(c, s, |t| t.image == image)
+    });
+    r.write("POST", "annotationtrack.json", |c, _, s| {
+        crud::post_many::<AnnotationTrack>(c, s)
+    });
+    // client-compat, not in core: the Python client's `AnnotationTrack.save` posts here.
+    r.write("POST", PAIR, |c, p, s| {
+        let (a, t) = (p.get("a").to_owned(), p.get("t").to_owned());
+        crud::post_with::<AnnotationTrack>(c, s, |b| {
+            b.entry("annotationIdent").or_insert(a.clone().into());
+            b.entry("track").or_insert(t.clone().into());
+        })
+    });
+    r.get(PAIR, |c, p, s| {
+        let id = by_pair(s, p)?;
+        crud::get::<AnnotationTrack>(c, s, Some(id), &id.to_string())
+    });
+    r.write("DELETE", PAIR, |c, p, s| {
+        let id = by_pair(s, p)?;
+        crud::delete::<AnnotationTrack>(c, s, Some(id))
+    });
+    r.get("track/{id}/annotationtrack.json", |c, p, s| {
+        let track = crud::find::<Track>(c, s, p.id("id"), p.get("id"))?.meta.id;
+        placements(c, s, |x| x.track == track)
+    });
+    r.get("annotation/{id}/annotationtrack.json", |c, p, s| {
+        let a = crud::find::<crate::store::Annotation>(c, s, p.id("id"), p.get("id"))?;
+        let a = a.meta.id;
+        placements(c, s, |x| x.annotation == a)
+    });
+}
+
+fn tracks(call: &Call, st: &State, keep: impl Fn(&Track) -> bool) -> Outcome {
+    let items: Vec<&Track> = st.tracks.iter().filter(|t| keep(t)).collect();
+    paged(call, items, |t| t.view(st, call))
+}
+
+fn placements(call: &Call, st: &State, keep: impl Fn(&AnnotationTrack) -> bool) -> Outcome {
+    let items: Vec<&AnnotationTrack> = st.annotation_tracks.iter().filter(|x| keep(x)).collect();
+    paged(call, items, |x| x.view(st, call))
+}
+
+fn by_pair(st: &State, p: &Params) -> Result<i64, Fail> {
+    let (a, t) = (p.id("a"), p.id("t"));
+    st.annotation_tracks
+        .iter()
+        .find(|x| Some(x.annotation) == a && Some(x.track) == t)
+        .map(|x| x.meta.id)
+        .ok_or_else(|| {
+            let filters = format!("annotation={}, track={}", p.get("a"), p.get("t"));
+            Fail::not_found_filters("AnnotationTrack", &filters)
+        })
+}
+
+/// The `track` ids and `annotationTrack` entries of an annotation (annotation JSON and listing).
+pub fn of_annotation(st: &State, annotation: i64) -> (Vec<i64>, Vec<Value>) {
+    st.annotation_tracks
+        .iter()
+        .filter(|x| x.annotation == annotation)
+        .map(|x| (x.track, json!({"id": x.meta.id, "track": x.track})))
+        .unzip()
+}
+
+/// Put a new annotation on tracks (the `track`/`tracks` of its create body).
+pub fn place(call: &Call, st: &mut State, annotation: i64, tracks: &[i64]) -> Result<(), Fail> {
+    for track in tracks {
+        let body = json!({"annotationIdent": annotation, "track": track});
+        if let Value::Object(body) = body {
+            crud::create_one::<AnnotationTrack>(call, st, &body)?;
+        }
+    }
+    Ok(())
+}
+
+impl Domain for Track {
+    const CLASS: &'static str = "be.cytomine.domain.ontology.Track";
+    table_access!(tracks);
+    fn label(&self) -> String {
+        self.name.clone()
+    }
+    fn view(&self, _st: &State, _call: &Call) -> Value {
+        let mut m = j::head(Self::CLASS, &self.meta);
+        j::put_all(
+            &mut m,
+            vec![
+                ("name", self.name.clone().into()),
+                ("color", j::opt(self.color.clone())),
+                ("image", self.image.into()),
+                ("project", self.project.into()),
+            ],
+        );
+        Value::Object(m)
+    }
+    fn check_read(&self, call: &Call, st: &State) -> Result<(), Fail> {
+        acl::read_project(call, st, self.project).map(|_| ())
+    }
+    fn build(call: &Call, st: &State, body: &Body, old: Option<&Self>) -> Result<Self, Fail> {
+        let image = j::int(body, "image").and_then(|id| st.image_instances.get(id));
+        let image = image.ok_or_else(|| {
+            let raw = j::text(body, "image").unwrap_or_else(|| "null".into());
+            Fail::not_found(format!("ImageInstance {raw} not found"))
+        })?;
+        let (image, project) = (image.meta.id, image.project);
+        acl::write_project(call, st, project)?;
+        let name = j::required_text(body, "name")?;
+        if name.trim().is_empty() {
+            return Err(Fail::bad("name must be set! value=null"));
+        }
+        let taken = st.tracks.iter().any(|t| {
+            t.image == image && t.name == name && old.map_or(true, |o| o.meta.id != t.meta.id)
+        });
+        if taken {
+            return Err(Fail::exists(format!(
+                "Track {name} already exist in this image!"
+            )));
+        }
+        Ok(Track {
+            meta: Meta::blank(),
+            name,
+            color: j::text(body, "color"),
+            image,
+            project,
+        })
+    }
+    fn remove(call: &Call, st: &mut State, id: i64) -> Result<(), Fail> {
+        let project = st.tracks.get(id).map_or(0, |t| t.project);
+        acl::write_project(call, st, project)?;
+        st.annotation_tracks.remove_where(|x| x.track == id);
+        Ok(())
+    }
+}
+
+impl Domain for AnnotationTrack {
+    const CLASS: &'static str = "be.cytomine.domain.ontology.AnnotationTrack";
+    table_access!(annotation_tracks);
+    fn label(&self) -> String {
+        format!("{}/{}", self.annotation, self.track)
+    }
+    fn view(&self, st: &State, _call: &Call) -> Value {
+        let mut m = j::head(Self::CLASS, &self.meta);
+        j::put_all(
+            &mut m,
+            vec![
+                ("annotationIdent", self.annotation.into()),
+                (
+                    "annotationClassName",
+                    owner::annotation_class(st, self.annotation).into(),
+                ),
+                ("track", self.track.into()),
+                ("slice", self.slice.into()),
+            ],
+        );
+        Value::Object(m)
+    }
+    fn check_read(&self, call: &Call, st: &State) -> Result<(), Fail> {
+        let project = st.tracks.get(self.track).map_or(0, |t| t.project);
+        acl::read_project(call, st, project).map(|_| ())
+    }
+    fn build(call: &Call, st: &State, body: &Body, _old: Option<&Self>) -> Result<Self, Fail> {
+        let annotation = j::reference(body, "annotationIdent", true, |id| {
+            st.annotations.contains(id)
+        })?
+        .and_then(|id| st.annotations.get(id));
+        let track = j::reference(body, "track", true, |id| st.tracks.contains(id))?
+            .and_then(|id| st.tracks.get(id));
+        let (Some(a), Some(t)) = (annotation, track) else {
+            return Err(Fail::bad("annotationIdent and track must be set"));
+        };
+        if a.image != t.image {
+            return Err(Fail::bad(format!(
+                "Annotation {} and track {} are not on the same image",
+                a.meta.id, t.meta.id
+            )));
+        }
+        acl::write_project(call, st, t.project)?;
+        let dup = st
+            .annotation_tracks
+            .iter()
+            .any(|x| x.annotation == a.meta.id && x.track == t.meta.id);
+        if dup {
+            return Err(Fail::exists(format!(
+                "AnnotationTrack with annotation {} and track {} already exist!",
+                a.meta.id, t.meta.id
+            )));
+        }
+        Ok(AnnotationTrack {
+            meta: Meta::blank(),
+            annotation: a.meta.id,
+            track: t.meta.id,
+            slice: a.slice,
+        })
+    }
+    fn remove(call: &Call, st: &mut State, id: i64) -> Result<(), Fail> {
+        let project = st
+            .annotation_tracks
+            .get(id)
+            .and_then(|x| st.tracks.get(x.track))
+            .map_or(0, |t| t.project);
+        acl::write_project(call, st, project).map(|_| ())
+    }
+}
