@@ -2,21 +2,9 @@
 //! Alone in its test binary, because a `tracing` subscriber set for one test must not race with
 //! other tests' callsites.
 
-use cytomine::prelude::*;
-use cytomine_emulator::Emulator;
+mod common;
 
-async fn demo() -> (Emulator, Cytomine) {
-    let emu = Emulator::builder()
-        .demo(true)
-        .start()
-        .await
-        .expect("emulator starts");
-    let admin = emu.admin();
-    let cm = Cytomine::connect(&emu.base_url(), admin.public_key, admin.private_key)
-        .await
-        .expect("connects");
-    (emu, cm)
-}
+use cytomine::prelude::*;
 
 /// A `MakeWriter` collecting everything logged into a shared buffer.
 #[derive(Clone, Default)]
@@ -48,7 +36,7 @@ async fn s14_verbose_mode_logs_one_line_per_request_and_no_secret() {
         .with_ansi(false)
         .finish();
     let _guard = tracing::subscriber::set_default(subscriber);
-    let (emu, cm) = demo().await;
+    let common::Env { emu, cm } = common::start_demo().await;
     let projects = Project::list().fetch(&cm).await.unwrap();
     let fetched = Project::fetch(&cm, projects[0].id.unwrap()).await.unwrap();
     let _ = Project::fetch(&cm, 999_999).await;

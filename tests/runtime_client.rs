@@ -30,12 +30,8 @@ fn project(name: &str) -> MyProject {
 }
 
 async fn start() -> (Emulator, Cytomine) {
-    let emu = Emulator::builder().start().await.expect("emulator starts");
-    let admin = emu.admin();
-    let cm = Cytomine::connect(&emu.base_url(), admin.public_key, admin.private_key)
-        .await
-        .expect("connects");
-    (emu, cm)
+    let env = common::start().await;
+    (env.emu, env.cm)
 }
 
 #[tokio::test]

@@ -1,6 +1,7 @@
 //! The user guide's sections, each asserted: the same functions the examples run
 //! (`examples/guide/`), against the in-process emulator with demo data.
 
+mod common;
 #[path = "../examples/guide/mod.rs"]
 mod guide;
 
@@ -9,16 +10,8 @@ use cytomine::prelude::*;
 use cytomine_emulator::Emulator;
 
 async fn demo() -> (Emulator, Cytomine) {
-    let emu = Emulator::builder()
-        .demo(true)
-        .start()
-        .await
-        .expect("emulator starts");
-    let admin = emu.admin();
-    let cm = Cytomine::connect(&emu.base_url(), admin.public_key, admin.private_key)
-        .await
-        .expect("connects");
-    (emu, cm)
+    let env = common::start_demo().await;
+    (env.emu, env.cm)
 }
 
 #[tokio::test]

@@ -186,7 +186,10 @@ fn plan<R: Resource>(items: &[R], chunk_size: usize, outcomes: &mut [ItemOutcome
 /// The outcome of every item of a request that failed as a whole.
 fn whole_request_failed(err: &Error, n: usize) -> Vec<ItemOutcome> {
     let applied_maybe = match err {
-        Error::Transport { kind, .. } => *kind != TransportKind::Connect,
+        // Cytomine never redirects: a redirect comes from a proxy that did not pass the request on.
+        Error::Transport { kind, .. } => {
+            !matches!(kind, TransportKind::Connect | TransportKind::Redirect)
+        }
         Error::Status { status, .. } => !(400..500).contains(status) && !matches!(status, 503),
         Error::Decode { .. } => true,
         _ => false,

@@ -4,5 +4,5 @@
 mod download;
 mod upload;
 
-pub use download::{download, Progress};
+pub use download::{download, download_url, Progress};
 pub use upload::{upload_file, UploadOptions};

@@ -90,7 +90,23 @@ impl Transport {
             Payload::Json(b) => Some(b.clone()),
         };
         let make = || Ok(body.clone().map_or(AttemptBody::None, AttemptBody::Bytes));
-        self.execute(call, Vec::new, make, read_all).await
+        match self.execute_counted(call, Vec::new, make, read_all).await {
+            (Err(err), attempts) if attempts > 1 && gone_after_retried_delete(call, &err) => {
+                // An earlier attempt deleted it and its answer was lost: done, not failed.
+                tracing::info!(target: "cytomine::http", url = %call.url(&self.base),
+                    "already deleted by an earlier attempt");
+                let request = err.request().cloned().unwrap_or_else(|| RequestInfo {
+                    method: call.method.as_str().into(),
+                    url: call.url(&self.base),
+                });
+                Ok(Answer {
+                    request,
+                    status: 200,
+                    body: Bytes::new(),
+                })
+            }
+            (outcome, _) => outcome,
+        }
     }
 
     /// Sends `call` with extra headers and hands the successful response to `read`, which may
@@ -107,6 +123,23 @@ impl Transport {
         R: Fn(RequestInfo, reqwest::Response) -> Fut,
         Fut: Future<Output = Result<T>>,
     {
+        self.execute_counted(call, extra_headers, make_body, read)
+            .await
+            .0
+    }
+
+    /// [`Transport::execute`], also telling how many attempts were made.
+    async fn execute_counted<T, R, Fut>(
+        &self,
+        call: &Call,
+        extra_headers: impl Fn() -> Vec<(reqwest::header::HeaderName, String)>,
+        make_body: impl Fn() -> Result<AttemptBody>,
+        read: R,
+    ) -> (Result<T>, u32)
+    where
+        R: Fn(RequestInfo, reqwest::Response) -> Fut,
+        Fut: Future<Output = Result<T>>,
+    {
         let url = call.url(&self.base);
         let info = RequestInfo {
             method: call.method.as_str().to_string(),
@@ -115,11 +148,15 @@ impl Transport {
         let started = Instant::now();
         let mut attempt = 1;
         loop {
+            let body = match make_body() {
+                Ok(body) => body,
+                Err(err) => return (Err(err), attempt),
+            };
             let (outcome, retry_after) = self
-                .attempt(call, &info, &extra_headers(), make_body()?, &read)
+                .attempt(call, &info, &extra_headers(), body, &read)
                 .await;
             let err = match outcome {
-                Ok(value) => return Ok(value),
+                Ok(value) => return (Ok(value), attempt),
                 Err(err) => err,
             };
             let may_retry =
@@ -141,7 +178,7 @@ impl Transport {
                     tokio::time::sleep(wait).await;
                     attempt += 1;
                 }
-                None => return Err(err),
+                None => return (Err(err), attempt),
             }
         }
     }
@@ -251,6 +288,11 @@ impl Transport {
         }
         headers
     }
+}
+
+/// Whether `err` is the 404 of a DELETE that was sent before: the earlier attempt succeeded.
+fn gone_after_retried_delete(call: &Call, err: &Error) -> bool {
+    call.method == super::Method::Delete && err.status() == Some(404)
 }
 
 /// Whether a failed request surely changed nothing on the server, so that even a POST may be
