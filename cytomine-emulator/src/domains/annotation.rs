@@ -180,6 +180,11 @@ impl Domain for Annotation {
             m.insert("track".into(), tracks.into());
             m.insert("annotationTrack".into(), placements.into());
         }
+        let (groups, links) = super::annotation_group::of_annotation(st, self.meta.id);
+        if let Some(group) = groups.first() {
+            m.insert("group".into(), (*group).into());
+            m.insert("annotationLinks".into(), links.into());
+        }
         Value::Object(m)
     }
     fn check_read(&self, call: &Call, st: &State) -> Result<(), Fail> {
@@ -203,6 +208,13 @@ impl Domain for Annotation {
             .ok_or_else(|| Fail::bad("Annotation dimension not valid"))?;
         for term in terms_in_body(body) {
             check_term_in_project(st, term, project)?;
+        }
+        if let Some(group) = j::int(body, "group") {
+            if st.annotation_groups.get(group).map(|g| g.project) != Some(project) {
+                return Err(Fail::bad(format!(
+                    "Annotation group {group} is not in project {project}"
+                )));
+            }
         }
         for track in tracks_in_body(body) {
             if st.tracks.get(track).map(|t| t.image) != Some(image) {
@@ -247,6 +259,9 @@ impl Domain for Annotation {
         }
         super::track::place(call, st, id, &tracks_in_body(body))?;
         super::property::set_from_body(st, super::owner::USER_ANNOTATION, id, body, call.now);
+        if let Some(group) = j::int(body, "group") {
+            super::annotation_group::link(call, st, id, group)?;
+        }
         Ok(())
     }
     fn remove(call: &Call, st: &mut State, id: i64) -> Result<(), Fail> {

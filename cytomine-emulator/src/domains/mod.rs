@@ -6,12 +6,14 @@ mod macros;
 mod abstract_image;
 pub mod acl;
 mod annotation;
+mod annotation_group;
 mod annotation_listing;
 mod annotation_term;
 mod attached_file;
 mod cascade;
 pub mod crud;
 mod description;
+mod image_group;
 mod image_instance;
 pub mod json;
 mod members;
@@ -144,6 +146,8 @@ impl RouteTable {
         relation_term::routes(&mut r);
         user_role::routes(&mut r);
         track::routes(&mut r);
+        image_group::routes(&mut r);
+        annotation_group::routes(&mut r);
         RouteTable(r.0)
     }
 

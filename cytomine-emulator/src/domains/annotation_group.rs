@@ -1,0 +1,268 @@
+//! Annotation groups (with merge) and annotation links (WIRE.md §3.19, classic format).
+
+use serde_json::{json, Value};
+
+use super::acl;
+use super::crud::{self, Domain};
+use super::json::{self as j, Body};
+use super::owner;
+use super::Routes;
+use crate::http::call::Call;
+use crate::http::fail::{Fail, Outcome};
+use crate::http::paging::paged;
+use crate::http::route::Params;
+use crate::store::{Annotation, AnnotationGroup, AnnotationLink, ImageGroup, Meta, State};
+
+const PAIR: &str = "annotationgroup/{g}/annotation/{a}.json";
+
+/// Register the routes.
+pub fn routes(r: &mut Routes) {
+    r.write("POST", "annotationgroup.json", |c, _, s| {
+        crud::post_many::<AnnotationGroup>(c, s)
+    });
+    r.get("annotationgroup/{id}.json", |c, p, s| {
+        crud::get::<AnnotationGroup>(c, s, p.id("id"), p.get("id"))
+    });
+    r.write("PUT", "annotationgroup/{id}.json", |c, _, s| {
+        crud::put::<AnnotationGroup>(c, s)
+    });
+    r.write("DELETE", "annotationgroup/{id}.json", |c, p, s| {
+        crud::delete::<AnnotationGroup>(c, s, p.id("id"))
+    });
+    r.get("project/{id}/annotationgroup.json", |c, p, s| {
+        let project = acl::read_project(c, s, p.id("id").unwrap_or(0))?.meta.id;
+        groups(c, s, |g| g.project == project)
+    });
+    r.get("imagegroup/{id}/annotationgroup.json", |c, p, s| {
+        let ig = crud::find::<ImageGroup>(c, s, p.id("id"), p.get("id"))?
+            .meta
+            .id;
+        groups(c, s, |g| g.image_group == ig)
+    });
+    r.write(
+        "POST",
+        "annotationgroup/{id}/annotationgroup/{other}/merge.json",
+        merge,
+    );
+    r.write("POST", "annotationlink.json", |c, _, s| {
+        crud::post_many::<AnnotationLink>(c, s)
+    });
+    // client-compat, not in core (M): the Python client's `AnnotationLink.fetch`.
+    r.get(PAIR, |c, p, s| {
+        let id = by_pair(s, p)?;
+        crud::get::<AnnotationLink>(c, s, Some(id), &id.to_string())
+    });
+    r.write("DELETE", PAIR, |c, p, s| {
+        let id = by_pair(s, p)?;
+        crud::delete::<AnnotationLink>(c, s, Some(id))
+    });
+    r.get("annotationgroup/{id}/annotationlink.json", |c, p, s| {
+        let g = crud::find::<AnnotationGroup>(c, s, p.id("id"), p.get("id"))?
+            .meta
+            .id;
+        links(c, s, |l| l.group == g)
+    });
+    r.get("annotation/{id}/annotationlink.json", |c, p, s| {
+        let a = crud::find::<Annotation>(c, s, p.id("id"), p.get("id"))?
+            .meta
+            .id;
+        links(c, s, |l| l.annotation == a)
+    });
+}
+
+fn groups(call: &Call, st: &State, keep: impl Fn(&AnnotationGroup) -> bool) -> Outcome {
+    let items: Vec<&AnnotationGroup> = st.annotation_groups.iter().filter(|g| keep(g)).collect();
+    paged(call, items, |g| g.view(st, call))
+}
+
+fn links(call: &Call, st: &State, keep: impl Fn(&AnnotationLink) -> bool) -> Outcome {
+    let items: Vec<&AnnotationLink> = st.annotation_links.iter().filter(|l| keep(l)).collect();
+    paged(call, items, |l| l.view(st, call))
+}
+
+fn by_pair(st: &State, p: &Params) -> Result<i64, Fail> {
+    let (g, a) = (p.id("g"), p.id("a"));
+    st.annotation_links
+        .iter()
+        .find(|l| Some(l.group) == g && Some(l.annotation) == a)
+        .map(|l| l.meta.id)
+        .ok_or_else(|| {
+            let filters = format!("group={}, annotation={}", p.get("g"), p.get("a"));
+            Fail::not_found_filters("AnnotationLink", &filters)
+        })
+}
+
+/// Move the links of `other` into `id`, delete `other`, answer an Edit envelope for `id`.
+fn merge(call: &Call, p: &Params, st: &mut State) -> Outcome {
+    let g = crud::find::<AnnotationGroup>(call, st, p.id("id"), p.get("id"))?.clone();
+    let o = crud::find::<AnnotationGroup>(call, st, p.id("other"), p.get("other"))?.clone();
+    acl::write_project(call, st, g.project)?;
+    let same = g.project == o.project && g.image_group == o.image_group && g.kind == o.kind;
+    if !same || g.meta.id == o.meta.id {
+        return Err(Fail::bad(format!(
+            "Annotation groups {} and {} are incompatible to be merged.",
+            g.meta.id, o.meta.id
+        )));
+    }
+    let kept: Vec<i64> = st
+        .annotation_links
+        .iter()
+        .filter(|l| l.group == g.meta.id)
+        .map(|l| l.annotation)
+        .collect();
+    st.annotation_links
+        .remove_where(|l| l.group == o.meta.id && kept.contains(&l.annotation));
+    for id in st.annotation_links.ids_where(|l| l.group == o.meta.id) {
+        if let Some(l) = st.annotation_links.get_mut(id) {
+            l.group = g.meta.id;
+        }
+    }
+    st.annotation_groups.remove(o.meta.id);
+    if let Some(kept) = st.annotation_groups.get_mut(g.meta.id) {
+        kept.meta.updated = call.now;
+    }
+    crud::edited::<AnnotationGroup>(call, st, g.meta.id)
+}
+
+/// The `annotationLinks` of an annotation (annotation JSON), with their group ids.
+pub fn of_annotation(st: &State, annotation: i64) -> (Vec<i64>, Vec<Value>) {
+    st.annotation_links
+        .iter()
+        .filter(|l| l.annotation == annotation)
+        .map(|l| {
+            let entry = json!({"id": l.meta.id, "annotation": l.annotation, "image": l.image,
+                "group": l.group, "updated": l.meta.updated.to_string()});
+            (l.group, entry)
+        })
+        .unzip()
+}
+
+/// Link a new annotation to group `group` (the `group` of its create body).
+pub fn link(call: &Call, st: &mut State, annotation: i64, group: i64) -> Result<(), Fail> {
+    let body = json!({"annotationIdent": annotation, "group": group});
+    if let Value::Object(body) = body {
+        crud::create_one::<AnnotationLink>(call, st, &body)?;
+    }
+    Ok(())
+}
+
+impl Domain for AnnotationGroup {
+    const CLASS: &'static str = "be.cytomine.domain.ontology.AnnotationGroup";
+    table_access!(annotation_groups);
+    fn label(&self) -> String {
+        self.kind.clone()
+    }
+    fn view(&self, _st: &State, _call: &Call) -> Value {
+        let mut m = j::head(Self::CLASS, &self.meta);
+        j::put_all(
+            &mut m,
+            vec![
+                ("project", self.project.into()),
+                ("imageGroup", self.image_group.into()),
+                ("type", self.kind.clone().into()),
+            ],
+        );
+        Value::Object(m)
+    }
+    fn check_read(&self, call: &Call, st: &State) -> Result<(), Fail> {
+        acl::read_project(call, st, self.project).map(|_| ())
+    }
+    fn build(call: &Call, st: &State, body: &Body, _old: Option<&Self>) -> Result<Self, Fail> {
+        let project =
+            j::reference(body, "project", true, |id| st.projects.contains(id))?.unwrap_or(0);
+        let ig = j::reference(body, "imageGroup", true, |id| st.image_groups.contains(id))?;
+        let ig = ig.and_then(|g| st.image_groups.get(g));
+        let ig = ig.ok_or_else(|| Fail::bad("imageGroup was not found with id: null"))?;
+        if ig.project != project {
+            return Err(Fail::bad(format!(
+                "Image group {} is not in project {project}",
+                ig.meta.id
+            )));
+        }
+        acl::write_project(call, st, project)?;
+        Ok(AnnotationGroup {
+            meta: Meta::blank(),
+            project,
+            image_group: ig.meta.id,
+            kind: j::text(body, "type").unwrap_or_else(|| "SAME_OBJECT".into()),
+        })
+    }
+    fn remove(call: &Call, st: &mut State, id: i64) -> Result<(), Fail> {
+        let project = st.annotation_groups.get(id).map_or(0, |g| g.project);
+        acl::write_project(call, st, project)?;
+        st.annotation_links.remove_where(|l| l.group == id);
+        Ok(())
+    }
+}
+
+impl Domain for AnnotationLink {
+    const CLASS: &'static str = "be.cytomine.domain.ontology.AnnotationLink";
+    table_access!(annotation_links);
+    fn label(&self) -> String {
+        format!("{}/{}", self.group, self.annotation)
+    }
+    fn view(&self, _st: &State, _call: &Call) -> Value {
+        let mut m = j::head(Self::CLASS, &self.meta);
+        j::put_all(
+            &mut m,
+            vec![
+                ("annotationClassName", self.annotation_class.clone().into()),
+                ("annotationIdent", self.annotation.into()),
+                ("group", self.group.into()),
+                ("image", self.image.into()),
+            ],
+        );
+        Value::Object(m)
+    }
+    fn check_read(&self, call: &Call, st: &State) -> Result<(), Fail> {
+        let project = st
+            .annotation_groups
+            .get(self.group)
+            .map_or(0, |g| g.project);
+        acl::read_project(call, st, project).map(|_| ())
+    }
+    fn build(call: &Call, st: &State, body: &Body, _old: Option<&Self>) -> Result<Self, Fail> {
+        let a = j::reference(body, "annotationIdent", true, |id| {
+            st.annotations.contains(id)
+        })?;
+        let g = j::reference(body, "group", true, |id| st.annotation_groups.contains(id))?;
+        let (Some(a), Some(g)) = (
+            a.and_then(|a| st.annotations.get(a)),
+            g.and_then(|g| st.annotation_groups.get(g)),
+        ) else {
+            return Err(Fail::bad("annotationIdent and group must be set"));
+        };
+        if a.project != g.project {
+            return Err(Fail::bad(format!(
+                "Annotation {} and annotation group {} are not in the same project",
+                a.meta.id, g.meta.id
+            )));
+        }
+        acl::write_project(call, st, g.project)?;
+        let dup = st
+            .annotation_links
+            .iter()
+            .any(|l| l.annotation == a.meta.id && l.group == g.meta.id);
+        if dup {
+            return Err(Fail::exists(format!(
+                "AnnotationLink with annotation {} and group {} already exist!",
+                a.meta.id, g.meta.id
+            )));
+        }
+        Ok(AnnotationLink {
+            meta: Meta::blank(),
+            annotation: a.meta.id,
+            annotation_class: owner::USER_ANNOTATION.to_owned(),
+            group: g.meta.id,
+            image: a.image,
+        })
+    }
+    fn remove(call: &Call, st: &mut State, id: i64) -> Result<(), Fail> {
+        let project = st
+            .annotation_links
+            .get(id)
+            .and_then(|l| st.annotation_groups.get(l.group))
+            .map_or(0, |g| g.project);
+        acl::write_project(call, st, project).map(|_| ())
+    }
+}
