@@ -37,6 +37,7 @@ pub struct EmulatorBuilder {
     admin_keys: Option<(String, String)>,
     demo: bool,
     fault_control: bool,
+    signature_forms: crate::SignatureForms,
 }
 
 impl EmulatorBuilder {
@@ -63,6 +64,19 @@ impl EmulatorBuilder {
         self.fault_control = on;
         self
     }
+    /// Which signature forms to accept (default both): `CurrentOnly` behaves like a 2026
+    /// server, `LegacyOnly` like an older one, so clients can test their signing rule.
+    ///
+    /// ```
+    /// # async fn demo() -> std::io::Result<()> {
+    /// use cytomine_emulator::{Emulator, SignatureForms};
+    /// let old_server = Emulator::builder().signature_forms(SignatureForms::LegacyOnly).start().await?;
+    /// # Ok(()) }
+    /// ```
+    pub fn signature_forms(mut self, forms: crate::SignatureForms) -> Self {
+        self.signature_forms = forms;
+        self
+    }
     /// Bind 127.0.0.1:port and serve; returns once connections are accepted.
     pub async fn start(self) -> std::io::Result<Emulator> {
         let listener = TcpListener::bind(("127.0.0.1", self.port)).await?;
@@ -81,6 +95,7 @@ impl EmulatorBuilder {
             routes: RouteTable::build(),
             faults: Faults::default(),
             fault_control: self.fault_control,
+            signature_forms: self.signature_forms,
         });
         let app = axum::Router::new()
             .fallback(serve)

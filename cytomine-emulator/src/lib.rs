@@ -14,9 +14,12 @@ mod media;
 mod server;
 mod store;
 
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod geometry;
 pub mod imaging;
 
+pub use auth::signature::SignatureForms;
 pub use emulator::{Emulator, EmulatorBuilder};
 pub use faults::{Fault, FaultRule, Faults};
 pub use keys::{Role, UserKeys};

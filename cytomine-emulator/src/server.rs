@@ -31,6 +31,8 @@ pub struct Shared {
     pub faults: Faults,
     /// Whether `/__emulator/faults` is served.
     pub fault_control: bool,
+    /// Which signature forms are accepted.
+    pub signature_forms: crate::SignatureForms,
 }
 
 impl Shared {
@@ -77,7 +79,7 @@ pub async fn serve(AxumState(shared): AxumState<Arc<Shared>>, req: Request) -> R
                 raw_query,
                 headers: &parts.headers,
             };
-            authenticate(&state, &raw, now)
+            authenticate(&state, &raw, now, shared.signature_forms)
         };
         let query = raw_query
             .map(|q| {

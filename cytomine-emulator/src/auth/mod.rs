@@ -7,7 +7,7 @@ use axum::http::HeaderMap;
 use crate::http::call::Caller;
 use crate::keys::Role;
 use crate::store::State;
-use signature::{parse_authorization, verify, Signed};
+use signature::{parse_authorization, verify, SignatureForms, Signed};
 
 /// The raw facts of a request that authentication looks at.
 #[derive(Debug, Clone, Copy)]
@@ -27,7 +27,12 @@ fn header<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
 }
 
 /// The caller, or `None` when the request is anonymous (any failure is silent, as on the server).
-pub fn authenticate(state: &State, req: &RawRequest<'_>, now: i64) -> Option<Caller> {
+pub fn authenticate(
+    state: &State,
+    req: &RawRequest<'_>,
+    now: i64,
+    forms: SignatureForms,
+) -> Option<Caller> {
     let date = header(req.headers, "date")?;
     header(req.headers, "host")?;
     let (public_key, sig) = parse_authorization(header(req.headers, "authorization")?)?;
@@ -40,7 +45,7 @@ pub fn authenticate(state: &State, req: &RawRequest<'_>, now: i64) -> Option<Cal
         path: req.path,
         raw_query: req.raw_query,
     };
-    if !verify(&user.private_key, &signed, sig) {
+    if !verify(&user.private_key, &signed, sig, forms) {
         return None;
     }
     state.touch(user.meta.id, now);

@@ -23,6 +23,19 @@ pub struct Signed<'a> {
     pub raw_query: Option<&'a str>,
 }
 
+/// Which canonical strings the server accepts (WIRE.md §1.1): a real server of 2026 accepts only
+/// the current form, an older one only the legacy form; the default accepts both (§1.8).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SignatureForms {
+    /// Current and legacy forms.
+    #[default]
+    Both,
+    /// `METHOD\nMD5\nCONTENT-TYPE\nDATE` only, as servers since December 2025.
+    CurrentOnly,
+    /// The same followed by `\n/api/path?query` only, as older servers.
+    LegacyOnly,
+}
+
 /// HMAC-SHA1 of `canonical` keyed by `private_key`, in standard Base64.
 pub fn sign(private_key: &str, canonical: &str) -> String {
     let Ok(mut mac) = Hmac::<Sha1>::new_from_slice(private_key.as_bytes()) else {
@@ -42,8 +55,9 @@ pub fn effective_content_type<'a>(s: &Signed<'a>) -> &'a str {
     }
 }
 
-/// The canonical strings the server accepts: {current, legacy} × {effective type, ""}.
-pub fn canonical_candidates(s: &Signed<'_>) -> Vec<String> {
+/// The canonical strings the server accepts: {current, legacy} × {effective type, ""}, as
+/// `forms` allows.
+pub fn canonical_candidates(s: &Signed<'_>, forms: SignatureForms) -> Vec<String> {
     let effective = effective_content_type(s);
     let mut out = Vec::with_capacity(4);
     for ct in [effective, ""] {
@@ -52,16 +66,20 @@ pub fn canonical_candidates(s: &Signed<'_>) -> Vec<String> {
             Some(q) => format!("{current}\n{}?{q}", s.path),
             None => format!("{current}\n{}", s.path),
         };
-        out.push(current);
-        out.push(legacy);
+        if forms != SignatureForms::LegacyOnly {
+            out.push(current);
+        }
+        if forms != SignatureForms::CurrentOnly {
+            out.push(legacy);
+        }
     }
     out
 }
 
 /// Whether `signature` matches any accepted canonical string, compared in constant time.
-pub fn verify(private_key: &str, s: &Signed<'_>, signature: &str) -> bool {
+pub fn verify(private_key: &str, s: &Signed<'_>, signature: &str, forms: SignatureForms) -> bool {
     let mut ok = subtle::Choice::from(0u8);
-    for canonical in canonical_candidates(s) {
+    for canonical in canonical_candidates(s, forms) {
         let expected = sign(private_key, &canonical);
         ok |= expected.as_bytes().ct_eq(signature.as_bytes());
     }
@@ -124,15 +142,40 @@ mod tests {
             raw_query: Some("max=0&offset=0"),
         };
         assert_eq!(effective_content_type(&s), "application/json");
-        assert!(verify("privateKey", &s, "TYfLae6j4FUfJWjId9zgWc/kwpc="));
-        assert!(verify("privateKey", &s, "EHDKaY+UtMFmQpZ/PA3qCbwx35A="));
-        assert!(verify("privateKey", &s, "8MqL2ei7e6QOKi+AKk7vceS1Lfo="));
-        assert!(!verify("otherKey", &s, "EHDKaY+UtMFmQpZ/PA3qCbwx35A="));
+        assert!(verify(
+            "privateKey",
+            &s,
+            "TYfLae6j4FUfJWjId9zgWc/kwpc=",
+            SignatureForms::Both
+        ));
+        assert!(verify(
+            "privateKey",
+            &s,
+            "EHDKaY+UtMFmQpZ/PA3qCbwx35A=",
+            SignatureForms::Both
+        ));
+        assert!(verify(
+            "privateKey",
+            &s,
+            "8MqL2ei7e6QOKi+AKk7vceS1Lfo=",
+            SignatureForms::Both
+        ));
+        assert!(!verify(
+            "otherKey",
+            &s,
+            "EHDKaY+UtMFmQpZ/PA3qCbwx35A=",
+            SignatureForms::Both
+        ));
         let post = Signed {
             method: "POST",
             ..s
         };
-        assert!(!verify("privateKey", &post, "EHDKaY+UtMFmQpZ/PA3qCbwx35A="));
+        assert!(!verify(
+            "privateKey",
+            &post,
+            "EHDKaY+UtMFmQpZ/PA3qCbwx35A=",
+            SignatureForms::Both
+        ));
     }
 
     #[test]
@@ -143,5 +186,43 @@ mod tests {
         );
         assert_eq!(parse_authorization("Bearer x"), None);
         assert_eq!(parse_authorization("CYTOMINE abc"), None);
+    }
+}
+
+#[cfg(test)]
+mod forms_tests {
+    use super::*;
+
+    #[test]
+    fn a_generation_accepts_only_its_own_form() {
+        let s = Signed {
+            method: "GET",
+            content_md5: "",
+            content_type: "",
+            date: "Mon, 01 Jan 2024 00:00:00 +0000",
+            path: "/api/user/current.json",
+            raw_query: None,
+        };
+        let current = "EHDKaY+UtMFmQpZ/PA3qCbwx35A=";
+        let legacy = "RqHNi8odKG8YTtLPrlpOzlvrup0=";
+        assert!(verify(
+            "privateKey",
+            &s,
+            current,
+            SignatureForms::CurrentOnly
+        ));
+        assert!(!verify(
+            "privateKey",
+            &s,
+            legacy,
+            SignatureForms::CurrentOnly
+        ));
+        assert!(verify("privateKey", &s, legacy, SignatureForms::LegacyOnly));
+        assert!(!verify(
+            "privateKey",
+            &s,
+            current,
+            SignatureForms::LegacyOnly
+        ));
     }
 }

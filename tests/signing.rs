@@ -1,0 +1,55 @@
+//! The signing rule: detected at connection time against servers of either generation, or forced.
+
+use cytomine::prelude::*;
+use cytomine::SigningRule;
+use cytomine_emulator::{Emulator, SignatureForms};
+
+async fn server(forms: SignatureForms) -> Emulator {
+    Emulator::builder()
+        .signature_forms(forms)
+        .start()
+        .await
+        .expect("emulator starts")
+}
+
+#[tokio::test]
+async fn detects_the_rule_of_each_server_generation() {
+    for (forms, expected) in [
+        (SignatureForms::CurrentOnly, SigningRule::Current),
+        (SignatureForms::LegacyOnly, SigningRule::Legacy),
+        (SignatureForms::Both, SigningRule::Current),
+    ] {
+        let emu = server(forms).await;
+        let admin = emu.admin();
+        let cm = Cytomine::connect(&emu.base_url(), admin.public_key, admin.private_key)
+            .await
+            .unwrap();
+        assert_eq!(cm.signing_rule(), expected, "{forms:?}");
+        // The legacy rule signs path and query: a filtered, paged list proves both.
+        let mut p = Project::new(format!("signed {forms:?}"));
+        p.save(&cm).await.unwrap();
+        let user = cm.current_user().id.unwrap();
+        let listed = Project::list()
+            .user(user)
+            .max(5)
+            .offset(0)
+            .fetch(&cm)
+            .await
+            .unwrap();
+        assert_eq!(listed.len(), 1, "{forms:?}");
+        p.delete(&cm).await.unwrap();
+    }
+}
+
+#[tokio::test]
+async fn a_forced_rule_the_server_refuses_fails_with_401() {
+    let emu = server(SignatureForms::CurrentOnly).await;
+    let admin = emu.admin();
+    let err = Cytomine::builder(emu.base_url())
+        .credentials(admin.public_key, admin.private_key)
+        .signing_rule(SigningRule::Legacy)
+        .connect()
+        .await
+        .unwrap_err();
+    assert_eq!(err.status(), Some(401), "{err}");
+}
