@@ -3,7 +3,8 @@
 //! Every model has the same derives, the same serde settings (camelCase, `None` never sent) and
 //! the same base attributes (`id`, `class`, `created`, `updated`, `deleted`, and the `extra` map
 //! that keeps unknown attributes). The macro writes them once; each model file lists only its
-//! own attributes, which are pasted verbatim between the base attributes and `extra`.
+//! own attributes, which are pasted verbatim between the base attributes and `extra`. Every
+//! model is also a [`DomainObject`](crate::DomainObject), so things can be attached to it.
 
 /// Declares a model: `model! { /// docs  #[resource(...)] pub struct Name { own fields } }`.
 macro_rules! model {
@@ -40,6 +41,8 @@ macro_rules! model {
             #[serde(flatten)]
             pub extra: ::serde_json::Map<String, ::serde_json::Value>,
         }
+
+        domain_object!($name);
     };
 }
 
