@@ -5,6 +5,7 @@ mod macros;
 
 mod abstract_image;
 pub mod acl;
+mod activity;
 mod annotation;
 mod annotation_group;
 mod annotation_listing;
@@ -19,6 +20,7 @@ pub mod json;
 mod members;
 mod ontology;
 mod owner;
+mod position;
 mod project;
 mod property;
 mod relation_term;
@@ -148,6 +150,8 @@ impl RouteTable {
         track::routes(&mut r);
         image_group::routes(&mut r);
         annotation_group::routes(&mut r);
+        position::routes(&mut r);
+        activity::routes(&mut r);
         RouteTable(r.0)
     }
 

@@ -1,0 +1,259 @@
+//! Viewer positions and annotation actions (WIRE.md §3.20): social records, answered as bare JSON.
+
+use std::collections::BTreeMap;
+
+use serde_json::{json, Value};
+
+use super::acl;
+use super::json::{self as j, Body};
+use super::owner;
+use super::Routes;
+use crate::http::call::Call;
+use crate::http::fail::{Fail, Outcome};
+use crate::http::paging::paged;
+use crate::http::reply::Reply;
+use crate::http::route::Params;
+use crate::store::{AnnotationAction, Position, State, ONLINE_MS};
+
+const POSITION: &str = "be.cytomine.domain.social.PersistentUserPosition";
+const ACTION: &str = "be.cytomine.domain.social.AnnotationAction";
+
+/// Register the routes.
+pub fn routes(r: &mut Routes) {
+    for kind in ["imageinstance", "sliceinstance"] {
+        r.write(
+            "POST",
+            &format!("{kind}/{{id}}/position.json"),
+            add_position,
+        );
+        r.get(&format!("{kind}/{{id}}/positions.json"), list_positions);
+        r.get(
+            &format!("{kind}/{{id}}/annotation_action.json"),
+            list_actions,
+        );
+    }
+    r.get("imageinstance/{id}/position.json", list_positions);
+    r.get("imageinstance/{id}/position/{u}.json", last_position);
+    r.get("imageinstance/{id}/online.json", online);
+    // client-compat, not in core: the Python client's `Position.fetch`.
+    r.get("position/{id}.json", |c, p, s| {
+        let pos = p.id("id").and_then(|id| s.positions.get(id));
+        let pos = pos.ok_or_else(|| {
+            Fail::not_found_filters("UserPosition", &format!("id={}", p.get("id")))
+        })?;
+        acl::read_project(c, s, pos.project)?;
+        Ok(Reply::json(200, &position_view(pos)))
+    });
+    r.write("POST", "annotation_action.json", add_action);
+    // client-compat, not in core: the Python client's `AnnotationAction.fetch`.
+    r.get("annotation_action/{id}.json", |c, p, s| {
+        let a = p.id("id").and_then(|id| s.annotation_actions.get(id));
+        let a = a.ok_or_else(|| {
+            Fail::not_found_filters("AnnotationAction", &format!("id={}", p.get("id")))
+        })?;
+        acl::read_project(c, s, a.project)?;
+        Ok(Reply::json(200, &action_view(a)))
+    });
+}
+
+/// `(image, slice, project)` of `{imageinstance|sliceinstance}/{id}` in the call's path.
+pub fn place_of(call: &Call, p: &Params, st: &State) -> Result<(i64, i64, i64), Fail> {
+    let id = p.id("id").unwrap_or(0);
+    let missing = || Fail::not_found(format!("ImageInstance {} not found", p.get("id")));
+    let place = if call.path.starts_with("/api/sliceinstance/") {
+        let s = st.slice_instances.get(id).ok_or_else(missing)?;
+        (s.image, s.meta.id, s.project)
+    } else {
+        let i = st.image_instances.get(id).ok_or_else(missing)?;
+        let slice = super::image_instance::reference_slice_of(st, id).map_or(0, |s| s.meta.id);
+        (id, slice, i.project)
+    };
+    acl::read_project(call, st, place.2)?;
+    Ok(place)
+}
+
+fn position_view(x: &Position) -> Value {
+    let mut m = j::head(POSITION, &x.meta);
+    j::put_all(
+        &mut m,
+        vec![
+            ("user", x.user.into()),
+            ("image", x.image.into()),
+            ("slice", x.slice.into()),
+            ("project", x.project.into()),
+            ("zoom", x.zoom.into()),
+            ("rotation", x.rotation.into()),
+            ("broadcast", x.broadcast.into()),
+            ("location", x.location.clone().into()),
+            ("x", x.x.into()),
+            ("y", x.y.into()),
+        ],
+    );
+    Value::Object(m)
+}
+
+/// The four viewport corners of a position body, as `(x, y)` pairs.
+fn corners(body: &Body) -> Result<[(f64, f64); 4], Fail> {
+    let c = |k: &str| {
+        j::float(body, k).ok_or_else(|| Fail::bad(format!("{k} must be set! value=null")))
+    };
+    Ok([
+        (c("topLeftX")?, c("topLeftY")?),
+        (c("topRightX")?, c("topRightY")?),
+        (c("bottomRightX")?, c("bottomRightY")?),
+        (c("bottomLeftX")?, c("bottomLeftY")?),
+    ])
+}
+
+fn add_position(call: &Call, p: &Params, st: &mut State) -> Outcome {
+    let (image, slice, project) = place_of(call, p, st)?;
+    let body = call.json_object()?;
+    let pts = corners(&body)?;
+    let ring: Vec<String> = pts
+        .iter()
+        .chain(pts.first())
+        .map(|(x, y)| format!("{x} {y}"))
+        .collect();
+    let meta = st.meta(call.now);
+    let pos = Position {
+        meta,
+        user: call.user()?.id,
+        image,
+        slice,
+        project,
+        zoom: j::float(&body, "zoom").unwrap_or(0.0),
+        rotation: j::float(&body, "rotation").unwrap_or(0.0),
+        broadcast: j::flag(&body, "broadcast", false),
+        location: format!("POLYGON (({}))", ring.join(", ")),
+        x: pts.iter().map(|c| c.0).sum::<f64>() / 4.0,
+        y: pts.iter().map(|c| c.1).sum::<f64>() / 4.0,
+    };
+    let view = position_view(&pos);
+    st.positions.insert(meta.id, pos);
+    Ok(Reply::json(200, &view))
+}
+
+/// Whether a record stamped `created` by `user` passes the `user`, `afterThan`, `beforeThan` query.
+fn in_window(call: &Call, created: i64, user: i64) -> Result<bool, Fail> {
+    Ok(call.int("user")?.map_or(true, |u| u == user)
+        && call.int("afterThan")?.map_or(true, |t| created > t)
+        && call.int("beforeThan")?.map_or(true, |t| created < t))
+}
+
+/// `GET {imageinstance|sliceinstance}/{id}/positions.json?user=&slice=&afterThan=&beforeThan=&showDetails=`.
+fn list_positions(call: &Call, p: &Params, st: &State) -> Outcome {
+    let (image, slice, _) = place_of(call, p, st)?;
+    let by_slice = call.path.starts_with("/api/sliceinstance/");
+    let slice_filter = call.int("slice")?.or(by_slice.then_some(slice));
+    let mut items = Vec::new();
+    for x in st.positions.iter().rev().filter(|x| x.image == image) {
+        if slice_filter.map_or(true, |s| s == x.slice) && in_window(call, x.meta.created, x.user)? {
+            items.push(x);
+        }
+    }
+    if call.flag_or("showDetails", false) {
+        return paged(call, items, position_view);
+    }
+    let mut summary: BTreeMap<(String, String), (usize, &Position)> = BTreeMap::new();
+    for x in items {
+        let entry = summary
+            .entry((x.location.clone(), x.zoom.to_string()))
+            .or_insert((0, x));
+        entry.0 += 1;
+    }
+    let rows: Vec<Value> = summary
+        .into_values()
+        .map(|(n, x)| {
+            json!({"location": x.location, "zoom": x.zoom, "rotation": x.rotation,
+                   "image": x.image, "slice": x.slice, "frequency": n})
+        })
+        .collect();
+    paged(call, rows, |v| v)
+}
+
+/// `GET imageinstance/{id}/position/{u}.json`: the user's last position there, or `{}`.
+fn last_position(call: &Call, p: &Params, st: &State) -> Outcome {
+    let (image, _, _) = place_of(call, p, st)?;
+    let user = super::user::find_user(st, p.get("u"))?.meta.id;
+    let last = st
+        .positions
+        .iter()
+        .rev()
+        .find(|x| x.image == image && x.user == user);
+    Ok(Reply::json(200, &last.map_or(json!({}), position_view)))
+}
+
+/// `GET imageinstance/{id}/online.json`: users with a recent position on the image.
+fn online(call: &Call, p: &Params, st: &State) -> Outcome {
+    let (image, _, _) = place_of(call, p, st)?;
+    let mut users: Vec<i64> = st
+        .positions
+        .iter()
+        .filter(|x| x.image == image && call.now - x.meta.created < ONLINE_MS)
+        .map(|x| x.user)
+        .collect();
+    users.sort_unstable();
+    users.dedup();
+    Ok(Reply::json(200, &json!({"users": users})))
+}
+
+fn action_view(a: &AnnotationAction) -> Value {
+    let mut m = j::head(ACTION, &a.meta);
+    j::put_all(
+        &mut m,
+        vec![
+            ("user", a.user.into()),
+            ("image", a.image.into()),
+            ("slice", a.slice.into()),
+            ("project", a.project.into()),
+            ("action", a.action.clone().into()),
+            ("annotationIdent", a.annotation.into()),
+            ("annotationClassName", a.annotation_class.clone().into()),
+            ("annotationCreator", a.annotation_creator.into()),
+        ],
+    );
+    Value::Object(m)
+}
+
+/// `POST annotation_action.json` with `{annotationIdent, action}`.
+fn add_action(call: &Call, _p: &Params, st: &mut State) -> Outcome {
+    let body = call.json_object()?;
+    let id = j::int(&body, "annotationIdent")
+        .ok_or_else(|| Fail::bad("annotationIdent must be set! value=null"))?;
+    let a = st
+        .annotations
+        .get(id)
+        .or_else(|| st.reviewed_annotations.get(id).map(|r| &r.base))
+        .ok_or_else(|| Fail::not_found(format!("Annotation {id} not found")))?;
+    acl::read_project(call, st, a.project)?;
+    let action = j::required_text(&body, "action")?;
+    let (image, slice, project, creator) = (a.image, a.slice, a.project, a.user);
+    let meta = st.meta(call.now);
+    let record = AnnotationAction {
+        meta,
+        user: call.user()?.id,
+        image,
+        slice,
+        project,
+        action,
+        annotation: id,
+        annotation_class: owner::annotation_class(st, id).to_owned(),
+        annotation_creator: creator,
+    };
+    let view = action_view(&record);
+    st.annotation_actions.insert(meta.id, record);
+    Ok(Reply::json(200, &view))
+}
+
+/// `GET {imageinstance|sliceinstance}/{id}/annotation_action.json?user=&afterThan=&beforeThan=`.
+fn list_actions(call: &Call, p: &Params, st: &State) -> Outcome {
+    let (image, slice, _) = place_of(call, p, st)?;
+    let by_slice = call.path.starts_with("/api/sliceinstance/");
+    let mut items = Vec::new();
+    for a in st.annotation_actions.iter().filter(|a| a.image == image) {
+        if (!by_slice || a.slice == slice) && in_window(call, a.meta.created, a.user)? {
+            items.push(a);
+        }
+    }
+    paged(call, items, action_view)
+}
