@@ -153,7 +153,7 @@ mod tests {
 
     fn status(status: u16) -> Error {
         Error::Status {
-            request: request(),
+            request: request().into(),
             status,
             message: Some("nope\nsecond line".into()),
             body: String::new(),
@@ -169,7 +169,7 @@ mod tests {
             (status(500), 1),
             (
                 Error::Transport {
-                    request: request(),
+                    request: request().into(),
                     kind: TransportKind::Connect,
                     reason: "refused".into(),
                 },

@@ -41,13 +41,10 @@ fn main() -> ExitCode {
     match runtime.block_on(run(cli)) {
         Ok(report) => {
             output.report(&report);
-            match &report.failure {
-                Some(failure) => {
-                    output.failure(failure);
-                    failure.exit_code()
-                }
-                None => ExitCode::SUCCESS,
-            }
+            report
+                .failure
+                .as_ref()
+                .map_or(ExitCode::SUCCESS, Failure::exit_code)
         }
         Err(failure) => {
             output.failure(&failure);

@@ -128,17 +128,34 @@ impl Output {
         Output { json }
     }
 
-    /// Prints a report on standard output (a closed pipe is not an error).
+    /// Prints a report on standard output (a closed pipe is not an error). A partial failure
+    /// then gets its human line on standard error and, with `--json`, an `error` member in the
+    /// same JSON document, so that scripts read one document.
     pub fn report(&self, report: &Report) {
         let text = match (&report.human, self.json) {
-            (Human::Nothing, _) => return,
-            (_, true) => serde_json::to_string_pretty(&report.json).unwrap_or_default(),
-            (Human::Table(t), false) => t.render(),
-            (Human::Text(t), false) => t.clone(),
+            (Human::Nothing, _) => None,
+            (_, true) => Some(self.json_text(report)),
+            (Human::Table(t), false) => Some(t.render()),
+            (Human::Text(t), false) => Some(t.clone()),
         };
-        let mut out = std::io::stdout().lock();
-        let _ = writeln!(out, "{text}");
-        let _ = out.flush();
+        if let Some(text) = text {
+            let mut out = std::io::stdout().lock();
+            let _ = writeln!(out, "{text}");
+            let _ = out.flush();
+        }
+        if let Some(failure) = &report.failure {
+            eprintln!("error: {}", failure.message);
+        }
+    }
+
+    fn json_text(&self, report: &Report) -> String {
+        let mut json = report.json.clone();
+        if let (Some(failure), Value::Object(map)) = (&report.failure, &mut json) {
+            if let Value::Object(error) = failure.to_json() {
+                map.extend(error);
+            }
+        }
+        serde_json::to_string_pretty(&json).unwrap_or_default()
     }
 
     /// Prints a failure: one human line on standard error and, with `--json`, the error object
