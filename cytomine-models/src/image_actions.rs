@@ -1,4 +1,4 @@
-//! Actions on images beyond CRUD (MODELS.md §4.2, M4-M8): original-file downloads, thumbnails,
+//! Actions on images beyond CRUD (MODELS.md §4.2, M4-M10): original-file downloads, thumbnails,
 //! windows and the reference slice. Each one is a path built here, sent by the runtime's
 //! generic pieces (`cytomine::files::download`, `Cytomine::get_json`).
 
@@ -96,6 +96,45 @@ async fn download_original(
     cytomine::files::download(cm, &path, &[], destination, None).await
 }
 
+/// A region of an image, in full-resolution pixels.
+#[derive(Debug, Clone, Copy)]
+struct Region {
+    x: i64,
+    y: i64,
+    w: i64,
+    h: i64,
+}
+
+/// Writes `GET /api/{kind}/{id}/thumb.{ext}?maxSize=N` to `destination`.
+async fn thumbnail(
+    cm: &Cytomine,
+    kind: &str,
+    id: Option<i64>,
+    destination: &Path,
+    max_size: u32,
+) -> Result<u64> {
+    let format = RenderFormat::for_thumbnail(destination)?;
+    let id = require_id(id, &format!("{kind} thumbnail"))?;
+    let path = format!("{kind}/{id}/thumb.{}", format.extension());
+    let query = [("maxSize".to_string(), max_size.to_string())];
+    cytomine::files::download(cm, &path, &query, destination, None).await
+}
+
+/// Writes `GET /api/{kind}/{id}/window-{x}-{y}-{w}-{h}.{ext}` to `destination`.
+async fn window(
+    cm: &Cytomine,
+    kind: &str,
+    id: Option<i64>,
+    region: Region,
+    destination: &Path,
+) -> Result<u64> {
+    let format = RenderFormat::for_window(destination)?;
+    let id = require_id(id, &format!("{kind} window"))?;
+    let Region { x, y, w, h } = region;
+    let path = format!("{kind}/{id}/window-{x}-{y}-{w}-{h}.{}", format.extension());
+    cytomine::files::download(cm, &path, &[], destination, None).await
+}
+
 impl AbstractImage {
     /// Downloads the original file (`abstractimage/{id}/download`) to `destination`; returns
     /// the number of bytes written. Nothing is left under `destination` on failure.
@@ -138,12 +177,7 @@ impl ImageInstance {
         destination: impl AsRef<Path>,
         max_size: u32,
     ) -> Result<u64> {
-        let destination = destination.as_ref();
-        let format = RenderFormat::for_thumbnail(destination)?;
-        let id = require_id(self.id, "image thumbnail")?;
-        let path = format!("imageinstance/{id}/thumb.{}", format.extension());
-        let query = [("maxSize".to_string(), max_size.to_string())];
-        cytomine::files::download(cm, &path, &query, destination, None).await
+        thumbnail(cm, "imageinstance", self.id, destination.as_ref(), max_size).await
     }
 
     /// Writes the region `x, y, w, h` (full-resolution pixels) of the reference slice
@@ -164,14 +198,8 @@ impl ImageInstance {
         h: i64,
         destination: impl AsRef<Path>,
     ) -> Result<u64> {
-        let destination = destination.as_ref();
-        let format = RenderFormat::for_window(destination)?;
-        let id = require_id(self.id, "image window")?;
-        let path = format!(
-            "imageinstance/{id}/window-{x}-{y}-{w}-{h}.{}",
-            format.extension()
-        );
-        cytomine::files::download(cm, &path, &[], destination, None).await
+        let region = Region { x, y, w, h };
+        window(cm, "imageinstance", self.id, region, destination.as_ref()).await
     }
 
     /// The slice shown by default (`imageinstance/{id}/sliceinstance/reference.json`).
@@ -188,5 +216,47 @@ impl ImageInstance {
             &[],
         )
         .await
+    }
+}
+
+impl SliceInstance {
+    /// Writes a thumbnail of this slice whose longest side is at most `max_size` pixels
+    /// (`sliceinstance/{id}/thumb.{ext}?maxSize=N`); the format follows the extension of
+    /// `destination` (png, jpg or webp).
+    ///
+    /// ```no_run
+    /// # async fn demo(cm: cytomine_core::Cytomine, slice: cytomine_models::SliceInstance) -> cytomine_core::Result<()> {
+    /// slice.dump(&cm, "/tmp/slice.jpg", 256).await?;
+    /// # Ok(()) }
+    /// ```
+    pub async fn dump(
+        &self,
+        cm: &Cytomine,
+        destination: impl AsRef<Path>,
+        max_size: u32,
+    ) -> Result<u64> {
+        thumbnail(cm, "sliceinstance", self.id, destination.as_ref(), max_size).await
+    }
+
+    /// Writes the region `x, y, w, h` of this slice
+    /// (`sliceinstance/{id}/window-{x}-{y}-{w}-{h}.{ext}`); the format follows the extension
+    /// of `destination` (png, jpg, webp or tif).
+    ///
+    /// ```no_run
+    /// # async fn demo(cm: cytomine_core::Cytomine, slice: cytomine_models::SliceInstance) -> cytomine_core::Result<()> {
+    /// slice.window(&cm, 0, 0, 256, 256, "/tmp/slice-corner.png").await?;
+    /// # Ok(()) }
+    /// ```
+    pub async fn window(
+        &self,
+        cm: &Cytomine,
+        x: i64,
+        y: i64,
+        w: i64,
+        h: i64,
+        destination: impl AsRef<Path>,
+    ) -> Result<u64> {
+        let region = Region { x, y, w, h };
+        window(cm, "sliceinstance", self.id, region, destination.as_ref()).await
     }
 }

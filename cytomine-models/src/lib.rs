@@ -26,8 +26,10 @@ extern crate cytomine_core as cytomine;
 mod domain;
 #[macro_use]
 mod model;
+mod dump_pattern;
 
 mod annotation;
+mod annotation_actions;
 mod annotation_group;
 mod attached_file;
 #[cfg(feature = "geo")]
@@ -48,12 +50,14 @@ mod upload;
 mod user;
 
 pub use annotation::{Annotation, AnnotationList, AnnotationTerm, AnnotationTermList, Centroid};
+pub use annotation_actions::{dump_crops, CropOutcome, CropReport, DumpKind, DumpOptions};
 pub use annotation_group::{
     AnnotationGroup, AnnotationGroupList, AnnotationLink, AnnotationLinkList,
 };
 pub use attached_file::{AttachedFile, AttachedFileList, AttachedFileOptions};
 pub use cytomine_core::CurrentUser;
 pub use domain::DomainObject;
+pub use dump_pattern::DumpPattern;
 pub use image::{
     AbstractImage, AbstractImageList, AbstractSlice, AbstractSliceList, ImageInstance,
     ImageInstanceList, ImageServer, ImageServerList, SliceInstance, SliceInstanceList,
