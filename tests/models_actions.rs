@@ -1,0 +1,241 @@
+//! Annotation dumps (crop, mask, alpha mask; destination patterns; concurrent dumps with a
+//! per-item report), annotation review, and slice thumbnails and windows, against the emulator.
+
+mod common;
+
+use common::*;
+use cytomine::models::{
+    dump_crops, Annotation, DumpKind, DumpOptions, DumpPattern, ImageInstance, Ontology, Project,
+    Term,
+};
+use cytomine::prelude::*;
+use serde_json::Value;
+
+/// A 200 x 200 image in a project whose ontology has two terms, and two annotations, the
+/// first labelled with both terms.
+struct Scene {
+    env: Env,
+    image: ImageInstance,
+    terms: [i64; 2],
+    annotations: [Annotation; 2],
+    dir: tempfile::TempDir,
+}
+
+async fn scene() -> Scene {
+    let env = start().await;
+    let cm = &env.cm;
+    let mut ontology = Ontology::new(unique("onto"));
+    ontology.save(cm).await.unwrap();
+    let mut terms = [0; 2];
+    for (slot, name) in terms.iter_mut().zip(["tumour", "stroma"]) {
+        let mut term = Term::new(name, ontology.id.unwrap(), "#FF0000");
+        term.save(cm).await.unwrap();
+        *slot = term.id.unwrap();
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let (project, image, _) = project_with_image(cm, dir.path(), 200, 200).await;
+    let mut project: Project = project;
+    project.ontology = ontology.id;
+    project.update(cm).await.unwrap();
+    let image_id = image.id.unwrap();
+    let mut first = Annotation::new("POLYGON ((10 10, 10 90, 90 90, 90 10, 10 10))", image_id)
+        .with_terms(terms);
+    first.save(cm).await.unwrap();
+    let mut second = Annotation::new(
+        "POLYGON ((100 100, 100 140, 180 140, 180 100, 100 100))",
+        image_id,
+    );
+    second.save(cm).await.unwrap();
+    let annotations = [
+        Annotation::fetch(cm, first.id.unwrap()).await.unwrap(),
+        Annotation::fetch(cm, second.id.unwrap()).await.unwrap(),
+    ];
+    Scene {
+        env,
+        image,
+        terms,
+        annotations,
+        dir,
+    }
+}
+
+fn decoded(path: &std::path::Path) -> image::DynamicImage {
+    image::open(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+#[tokio::test]
+async fn crop_dump_follows_the_pattern_one_file_per_term() {
+    let s = scene().await;
+    let cm = &s.env.cm;
+    let a = &s.annotations[0];
+    let pattern = format!("{}/{{image}}/{{id}}-{{term}}.png", s.dir.path().display());
+    let options = DumpOptions {
+        max_size: Some(40),
+        ..Default::default()
+    };
+    let paths = a.dump(cm, pattern.as_str(), &options).await.unwrap();
+    let id = a.id.unwrap();
+    let image = s.image.id.unwrap();
+    let expected: Vec<_> = s
+        .terms
+        .iter()
+        .map(|t| s.dir.path().join(format!("{image}/{id}-{t}.png")))
+        .collect();
+    assert_eq!(paths, expected);
+    let first = std::fs::read(&paths[0]).unwrap();
+    assert_eq!(
+        first,
+        std::fs::read(&paths[1]).unwrap(),
+        "copies are identical"
+    );
+    let crop = decoded(&paths[0]);
+    assert!(
+        crop.width() <= 40 && crop.height() <= 40,
+        "maxSize honoured"
+    );
+    assert_eq!(
+        image::guess_format(&first).unwrap(),
+        image::ImageFormat::Png
+    );
+}
+
+#[tokio::test]
+async fn mask_and_alpha_mask_dumps() {
+    let s = scene().await;
+    let cm = &s.env.cm;
+    let a = &s.annotations[1];
+    let mask_path = s.dir.path().join("mask.jpg");
+    let mask = DumpOptions {
+        kind: DumpKind::Mask,
+        ..Default::default()
+    };
+    a.dump(cm, mask_path.to_str().unwrap(), &mask)
+        .await
+        .unwrap();
+    let bytes = std::fs::read(&mask_path).unwrap();
+    assert_eq!(
+        image::guess_format(&bytes).unwrap(),
+        image::ImageFormat::Jpeg
+    );
+
+    let alpha = DumpOptions {
+        kind: DumpKind::AlphaMask,
+        ..Default::default()
+    };
+    let alpha_path = s.dir.path().join("alpha.png");
+    a.dump(cm, alpha_path.to_str().unwrap(), &alpha)
+        .await
+        .unwrap();
+    assert!(
+        decoded(&alpha_path).color().has_alpha(),
+        "an alpha mask is transparent outside"
+    );
+
+    let jpg = s.dir.path().join("alpha.jpg");
+    let err = a.dump(cm, jpg.to_str().unwrap(), &alpha).await.unwrap_err();
+    assert!(matches!(err, cytomine::Error::Usage(_)), "{err}");
+    assert!(!jpg.exists());
+}
+
+#[tokio::test]
+async fn dumps_refuse_what_cannot_be_fetched_safely() {
+    let s = scene().await;
+    let cm = &s.env.cm;
+    let dest = s.dir.path().join("x.png");
+    let pattern = dest.to_str().unwrap();
+    let local = Annotation::new("POINT (1 1)", 1);
+    let mut no_url = local.clone();
+    no_url.id = Some(1);
+    let mut foreign = s.annotations[0].clone();
+    foreign.crop_url = Some("http://cytomine.example/api/userannotation/1/crop.png".into());
+    for a in [&local, &no_url, &foreign] {
+        let err = a
+            .dump(cm, pattern, &DumpOptions::default())
+            .await
+            .unwrap_err();
+        assert!(matches!(err, cytomine::Error::Usage(_)), "{err}");
+    }
+    let err = s.annotations[0]
+        .dump(
+            cm,
+            pattern.replace(".png", ".bmp").as_str(),
+            &DumpOptions::default(),
+        )
+        .await
+        .unwrap_err();
+    assert!(err.to_string().contains("png, jpg, webp"), "{err}");
+    assert!(!dest.exists());
+}
+
+#[tokio::test]
+async fn dump_crops_reports_every_annotation_in_order() {
+    let s = scene().await;
+    let cm = &s.env.cm;
+    let mut gone = s.annotations[1].clone();
+    gone.delete(cm).await.unwrap();
+    gone.crop_url = s.annotations[1].crop_url.clone();
+    let items = vec![gone, s.annotations[0].clone()];
+    let pattern = DumpPattern::new(format!("{}/crops/{{id}}.jpg", s.dir.path().display()));
+    let report = dump_crops(cm, &items, &pattern, &DumpOptions::default(), 2).await;
+    let order: Vec<Option<i64>> = report.outcomes.iter().map(|o| o.annotation).collect();
+    assert_eq!(order, items.iter().map(|a| a.id).collect::<Vec<_>>());
+    assert!(!report.is_complete());
+    let dumped: Vec<Option<i64>> = report.dumped().map(|(id, _)| id).collect();
+    assert_eq!(dumped, [s.annotations[0].id]);
+    let failed: Vec<(Option<i64>, Option<u16>)> =
+        report.failed().map(|(id, e)| (id, e.status())).collect();
+    assert_eq!(failed, [(s.annotations[1].id, Some(404))]);
+    let (_, paths) = report.dumped().next().unwrap();
+    assert!(paths[0].exists());
+}
+
+#[tokio::test]
+async fn review_and_unreview() {
+    let s = scene().await;
+    let cm = &s.env.cm;
+    let a = &s.annotations[1];
+    let err = a.review(cm, [s.terms[0]]).await.unwrap_err();
+    assert_eq!(
+        err.status(),
+        Some(400),
+        "the image is not in review mode: {err}"
+    );
+
+    let image = s.image.id.unwrap();
+    let _: Value = cm
+        .post_json(&format!("imageinstance/{image}/review.json"), &Value::Null)
+        .await
+        .unwrap();
+    let reviewed = a.review(cm, [s.terms[0]]).await.unwrap();
+    assert!(reviewed.id.is_some());
+    assert_ne!(reviewed.id, a.id, "the reviewed copy is a new object");
+    assert_eq!(reviewed.term.as_deref(), Some(&[s.terms[0]][..]));
+    assert_eq!(
+        Annotation::fetch(cm, a.id.unwrap()).await.unwrap().reviewed,
+        Some(true)
+    );
+
+    a.unreview(cm).await.unwrap();
+    assert_eq!(
+        Annotation::fetch(cm, a.id.unwrap()).await.unwrap().reviewed,
+        Some(false)
+    );
+    assert!(a.unreview(cm).await.is_err(), "nothing left to reject");
+}
+
+#[tokio::test]
+async fn slice_thumbnail_and_window() {
+    let s = scene().await;
+    let cm = &s.env.cm;
+    let slice = s.image.reference_slice(cm).await.unwrap();
+    let thumb = s.dir.path().join("slice/thumb.png");
+    slice.dump(cm, &thumb, 50).await.unwrap();
+    let t = decoded(&thumb);
+    assert_eq!(t.width().max(t.height()), 50);
+    let window = s.dir.path().join("slice/window.png");
+    slice.window(cm, 10, 20, 30, 40, &window).await.unwrap();
+    let w = decoded(&window);
+    assert_eq!((w.width(), w.height()), (30, 40));
+    let bad = s.dir.path().join("slice/window.gif");
+    assert!(slice.window(cm, 0, 0, 1, 1, &bad).await.is_err());
+}

@@ -1,0 +1,147 @@
+//! Paging (MODELS.md §7.5): `Query::stream` and `max`/`offset` windows give every item exactly
+//! once, in each of the cases where the Python client 4.3.0 loses or repeats pages.
+
+mod common;
+
+use std::time::Duration;
+
+use common::*;
+use cytomine::models::{Ontology, Term};
+use cytomine::prelude::*;
+use futures::{StreamExt, TryStreamExt};
+
+/// An ontology with `n` terms; returns its id and the term ids, sorted.
+async fn ontology_with(cm: &Cytomine, n: usize) -> (i64, Vec<i64>) {
+    let mut ontology = Ontology::new(unique("paging"));
+    ontology.save(cm).await.unwrap();
+    let oid = ontology.id.unwrap();
+    let mut batch: Collection<Term> = (0..n)
+        .map(|i| Term::new(format!("t{i}"), oid, "#000000"))
+        .collect();
+    let report = batch.save(cm).await.unwrap();
+    assert_eq!(report.created().count(), n);
+    let mut ids: Vec<i64> = batch.iter().filter_map(|t| t.id).collect();
+    ids.sort();
+    (oid, ids)
+}
+
+/// Every id the stream yields, sorted, failing on a duplicate or a hang.
+async fn streamed(cm: &Cytomine, ontology: i64, page_size: u64) -> Vec<i64> {
+    let stream = Term::list()
+        .ontology(ontology)
+        .page_size(page_size)
+        .stream(cm);
+    let items: Vec<Term> = tokio::time::timeout(Duration::from_secs(20), stream.try_collect())
+        .await
+        .expect("the stream ends")
+        .unwrap();
+    let mut ids: Vec<i64> = items.iter().filter_map(|t| t.id).collect();
+    ids.sort();
+    let before = ids.len();
+    ids.dedup();
+    assert_eq!(ids.len(), before, "no item is yielded twice");
+    ids
+}
+
+#[tokio::test]
+async fn stream_when_the_total_is_below_the_page_size() {
+    let env = start().await;
+    let (oid, ids) = ontology_with(&env.cm, 3).await;
+    assert_eq!(streamed(&env.cm, oid, 10).await, ids);
+}
+
+#[tokio::test]
+async fn stream_when_the_total_is_a_multiple_of_the_page_size() {
+    let env = start().await;
+    let (oid, ids) = ontology_with(&env.cm, 6).await;
+    assert_eq!(streamed(&env.cm, oid, 3).await, ids);
+    assert_eq!(streamed(&env.cm, oid, 1).await, ids);
+}
+
+#[tokio::test]
+async fn stream_keeps_the_last_partial_page() {
+    let env = start().await;
+    let (oid, ids) = ontology_with(&env.cm, 7).await;
+    assert_eq!(streamed(&env.cm, oid, 3).await, ids);
+}
+
+#[tokio::test]
+async fn stream_of_an_empty_list_ends() {
+    let env = start().await;
+    let (oid, ids) = ontology_with(&env.cm, 0).await;
+    assert!(ids.is_empty());
+    assert!(streamed(&env.cm, oid, 5).await.is_empty());
+}
+
+#[tokio::test]
+async fn a_query_run_again_starts_from_its_first_page() {
+    let env = start().await;
+    let cm = &env.cm;
+    let (oid, ids) = ontology_with(cm, 5).await;
+    let query = Term::list().ontology(oid).page_size(2);
+    let partly: Vec<Term> = query.stream(cm).take(3).try_collect().await.unwrap();
+    assert_eq!(partly.len(), 3);
+    let full: Vec<Term> = Term::list()
+        .ontology(oid)
+        .page_size(2)
+        .stream(cm)
+        .try_collect()
+        .await
+        .unwrap();
+    let again: Vec<Term> = Term::list()
+        .ontology(oid)
+        .page_size(2)
+        .stream(cm)
+        .try_collect()
+        .await
+        .unwrap();
+    let full_ids: Vec<Option<i64>> = full.iter().map(|t| t.id).collect();
+    assert_eq!(full_ids, again.iter().map(|t| t.id).collect::<Vec<_>>());
+    assert_eq!(
+        full_ids[..3],
+        partly.iter().map(|t| t.id).collect::<Vec<_>>()[..]
+    );
+    let mut sorted: Vec<i64> = full_ids.into_iter().flatten().collect();
+    sorted.sort();
+    assert_eq!(sorted, ids);
+}
+
+#[tokio::test]
+async fn max_and_offset_windows_cover_the_list_once() {
+    let env = start().await;
+    let cm = &env.cm;
+    let (oid, ids) = ontology_with(cm, 7).await;
+    let mut seen = Vec::new();
+    for offset in [0, 3, 6] {
+        let page = Term::list()
+            .ontology(oid)
+            .max(3)
+            .offset(offset)
+            .fetch(cm)
+            .await
+            .unwrap();
+        assert_eq!(page.total(), Some(7));
+        assert_eq!(page.len(), if offset == 6 { 1 } else { 3 });
+        seen.extend(page.iter().filter_map(|t| t.id));
+    }
+    seen.sort();
+    assert_eq!(seen, ids);
+    let past = Term::list()
+        .ontology(oid)
+        .max(3)
+        .offset(9)
+        .fetch(cm)
+        .await
+        .unwrap();
+    assert!(past.is_empty());
+    let window: Vec<Term> = Term::list()
+        .ontology(oid)
+        .max(4)
+        .offset(2)
+        .page_size(3)
+        .stream(cm)
+        .try_collect()
+        .await
+        .unwrap();
+    assert_eq!(window.len(), 4, "stream honours max and offset");
+}
