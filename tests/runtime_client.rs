@@ -1,6 +1,8 @@
 //! The runtime against the emulator, with a resource type defined here the way users define
 //! their own: connection, CRUD, errors as values, paging, bulk saves, secrets kept out of logs.
 
+mod common;
+
 use cytomine::{
     Collection, Create, Cytomine, Delete, Error, Fetch, ItemOutcome, Query, Resource, Update,
 };

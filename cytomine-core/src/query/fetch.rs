@@ -21,10 +21,17 @@ async fn fetch_page<R: Resource>(
     max: Option<u64>,
     offset: Option<u64>,
 ) -> Result<Page<R>> {
-    if let Some(max) = max {
+    if let Some(max) = max.filter(|m| *m > 0) {
         query.push(("max".into(), max.to_string()));
-    }
-    if let Some(offset) = offset {
+        let offset = offset.unwrap_or(0);
+        query.push(("offset".into(), offset.to_string()));
+        // The 2026 repository endpoints ignore max/offset and page with `page`/`size`
+        // (WIRE.md §2.7); classic endpoints ignore these. Both read the same window.
+        if offset % max == 0 {
+            query.push(("page".into(), (offset / max).to_string()));
+            query.push(("size".into(), max.to_string()));
+        }
+    } else if let Some(offset) = offset {
         query.push(("offset".into(), offset.to_string()));
     }
     let call = Call::api(Method::Get, path).query(query);
@@ -36,8 +43,23 @@ pub(super) async fn fetch_all<R: Resource>(cm: Cytomine, q: ListQuery<R>) -> Res
     let path = q.path()?;
     let (max, offset, _) = q.paging();
     let page = fetch_page::<R>(&cm, &path, q.query_pairs(), max, offset).await?;
+    let truncated = page
+        .size
+        .is_some_and(|total| total > page.collection.len() as u64);
+    if max.is_none() && offset.is_none() && truncated {
+        // Asked for everything, got a page: a server that pages on its own (the 2026
+        // repository endpoints return 20 items by default). Read every page instead.
+        let items: Vec<R> = stream(cm, q.page_size(REPOSITORY_MAX_PAGE))
+            .try_collect()
+            .await?;
+        let total = items.len() as u64;
+        return Ok(Collection::with_total(items, Some(total)));
+    }
     Ok(Collection::with_total(page.collection, page.size))
 }
+
+/// The largest page the repository endpoints serve (WIRE.md §2.7).
+const REPOSITORY_MAX_PAGE: u64 = 2000;
 
 type PageTask<R> = tokio::task::JoinHandle<Result<Page<R>>>;
 
