@@ -1,0 +1,110 @@
+//! Command line of the harness.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+/// Benchmarks cytomine-rs against the official Python client 4.3.0 on the in-process emulator.
+#[derive(Debug, Parser)]
+#[command(name = "bench")]
+pub struct Args {
+    /// Internal: `measure -- CMD...`.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    /// Repetitions of each measured run (the table shows medians).
+    #[arg(long, default_value_t = 3)]
+    pub runs: usize,
+    /// Where to write the markdown document.
+    #[arg(long, default_value = "BENCHMARKS.md")]
+    pub out: PathBuf,
+    /// Tiny sizes, one run, a reduced sweep: checks the harness end to end in seconds.
+    #[arg(long)]
+    pub quick: bool,
+    /// The Python interpreter with `cytomine-python-client==4.3.0` (default: `$CYTOMINE_PYTHON`,
+    /// else `.venv/bin/python` at the workspace root, else `python3`).
+    #[arg(long)]
+    pub python: Option<PathBuf>,
+    /// Skip the bulk chunk size × concurrency sweep.
+    #[arg(long)]
+    pub no_sweep: bool,
+}
+
+/// Subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Run CMD as the only child of a fresh process and print its wall time, CPU time and
+    /// peak RSS as one JSON line.
+    Measure {
+        /// The command and its arguments.
+        #[arg(trailing_var_arg = true, allow_hyphen_values = true, required = true)]
+        command: Vec<String>,
+    },
+}
+
+/// Sizes of the workloads.
+#[derive(Debug, Clone)]
+pub struct Scale {
+    /// W1 requests.
+    pub w1_requests: u64,
+    /// W2 annotations.
+    pub w2_annotations: u64,
+    /// W3 large N.
+    pub w3_large: u64,
+    /// W3 small N.
+    pub w3_small: u64,
+    /// W3 page size when streaming.
+    pub w3_page: u64,
+    /// W4 file size, bytes.
+    pub w4_bytes: u64,
+    /// Sweep chunk sizes.
+    pub sweep_chunks: Vec<usize>,
+    /// Sweep concurrencies.
+    pub sweep_parallel: Vec<usize>,
+    /// Requests for the emulator throughput measure.
+    pub throughput_requests: u64,
+}
+
+impl Scale {
+    /// The sizes, or tiny ones for `--quick`.
+    pub fn new(quick: bool) -> Scale {
+        if quick {
+            return Scale {
+                w1_requests: 50,
+                w2_annotations: 200,
+                w3_large: 2_000,
+                w3_small: 500,
+                w3_page: 100,
+                w4_bytes: 1_000_000,
+                sweep_chunks: vec![15, 100],
+                sweep_parallel: vec![1, 4],
+                throughput_requests: 400,
+            };
+        }
+        Scale {
+            w1_requests: 1_000,
+            w2_annotations: 10_000,
+            w3_large: 100_000,
+            w3_small: 10_000,
+            w3_page: 1_000,
+            w4_bytes: 200_000_000,
+            sweep_chunks: vec![15, 50, 100, 250, 500],
+            sweep_parallel: vec![1, 2, 4, 8],
+            throughput_requests: 5_000,
+        }
+    }
+}
+
+impl Args {
+    /// The sizes to use.
+    pub fn scale(&self) -> Scale {
+        Scale::new(self.quick)
+    }
+    /// Repetitions (1 in quick mode).
+    pub fn repetitions(&self) -> usize {
+        if self.quick {
+            1
+        } else {
+            self.runs.max(1)
+        }
+    }
+}
