@@ -172,7 +172,10 @@ impl Domain for Annotation {
                 ("smallCropURL", small.into()),
                 ("url", crop.into()),
                 ("imageURL", image_url.into()),
-                ("reviewed", false.into()),
+                (
+                    "reviewed",
+                    super::review::is_reviewed(st, self.meta.id).into(),
+                ),
             ],
         );
         let (tracks, placements) = super::track::of_annotation(st, self.meta.id);

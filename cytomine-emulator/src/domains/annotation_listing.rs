@@ -1,70 +1,33 @@
-//! `GET annotation.json`: the annotation listing with its filters and column groups (WIRE.md §3.11).
+//! `GET annotation.json`: the annotation listing with its filters (WIRE.md §3.11); with
+//! `reviewed=true` it lists reviewed annotations. Also the "included" listings.
 
 use std::collections::HashSet;
 
-use serde::Serialize;
-
 use super::acl;
-use super::annotation::{measures, term_ids, urls};
+use super::annotation_item::{item, Columns, Listed};
 use super::Routes;
-use crate::geometry::parse_wkt;
+use crate::geometry::{parse_wkt, Geometry};
 use crate::http::call::Call;
 use crate::http::fail::{Fail, Outcome};
 use crate::http::paging::paged;
 use crate::http::route::Params;
-use crate::store::{Annotation, State};
+use crate::store::State;
 
-/// Register the routes.
+/// Register the routes (before `annotation/{id}.json`, which would catch `annotation/included.json`).
 pub fn routes(r: &mut Routes) {
-    r.get("annotation.json", list);
-    r.get("annotation/search.json", list);
-}
-
-/// Which column groups to emit.
-#[derive(Debug, Clone, Copy, Default)]
-struct Columns {
-    meta: bool,
-    wkt: bool,
-    gis: bool,
-    term: bool,
-    image: bool,
-    user: bool,
-    slice: bool,
-    track: bool,
-}
-
-impl Columns {
-    fn from_call(call: &Call) -> Columns {
-        let on = |g: &str| call.flag_or(&format!("show{g}"), false);
-        let groups = [
-            "Meta", "WKT", "GIS", "Term", "Image", "User", "Slice", "Track",
-        ];
-        let any = groups.iter().any(|g| on(g)) || on("Basic") || on("Default");
-        let mut c = Columns {
-            meta: on("Meta"),
-            wkt: on("WKT"),
-            gis: on("GIS"),
-            term: on("Term"),
-            image: on("Image"),
-            user: on("User"),
-            slice: on("Slice"),
-            track: on("Track"),
-        };
-        if !any || on("Default") {
-            c.meta = true;
-            c.term = true;
-        }
-        let off = |g: &str| call.flag_or(&format!("hide{g}"), false);
-        c.meta &= !off("Meta");
-        c.wkt &= !off("WKT");
-        c.gis &= !off("GIS");
-        c.term &= !off("Term");
-        c.image &= !off("Image");
-        c.user &= !off("User");
-        c.slice &= !off("Slice");
-        c.track &= !off("Track");
-        c
-    }
+    r.get("annotation.json", |c, _, s| list(c, s, None, None));
+    r.get("annotation/search.json", |c, _, s| list(c, s, None, None));
+    r.get("imageinstance/{id}/annotation/included.json", |c, p, s| {
+        let image = p.id("id").unwrap_or(0);
+        let area = included_area(c, s)?;
+        list(c, s, Some(image), Some(area))
+    });
+    // client-compat, not in core: `AnnotationCollection(included=True)` asks for this path,
+    // with the image in the query; it is served as the route above.
+    r.get("annotation/included.json", |c, _: &Params, s| {
+        let area = included_area(c, s)?;
+        list(c, s, None, Some(area))
+    });
 }
 
 /// The filters of one listing request, resolved and checked.
@@ -74,12 +37,18 @@ struct Filters {
     slices: Option<HashSet<i64>>,
     users: Option<HashSet<i64>>,
     terms: Option<HashSet<i64>>,
+    tracks: Option<HashSet<i64>>,
+    review_users: Option<HashSet<i64>>,
     no_term: bool,
     multiple_term: bool,
+    no_track: bool,
+    multiple_track: bool,
+    not_reviewed_only: bool,
     bbox: Option<(f64, f64, f64, f64)>,
     after: Option<i64>,
     before: Option<i64>,
     excluded: Option<HashSet<i64>>,
+    inside: Option<Geometry>,
 }
 
 fn id_set(call: &Call, one: &str, many: &str) -> Result<Option<Vec<i64>>, Fail> {
@@ -111,9 +80,49 @@ fn parse_bbox(text: &str) -> Result<(f64, f64, f64, f64), Fail> {
         .ok_or_else(|| Fail::bad(format!("bbox is not valid: {text}")))
 }
 
+/// The bounding box of `bbox`, or of the annotation named by `bboxAnnotation`.
+fn bbox_of(call: &Call, st: &State) -> Result<Option<(f64, f64, f64, f64)>, Fail> {
+    if let Some(id) = call.int("bboxAnnotation")? {
+        let a = st
+            .annotations
+            .get(id)
+            .ok_or_else(|| Fail::not_found(format!("Annotation {id} not exist!")))?;
+        return Ok(Some(a.bbox));
+    }
+    call.nonempty("bbox").map(parse_bbox).transpose()
+}
+
+/// The area of an "included" listing: `geometry` (WKT) or the geometry of `annotation`.
+fn included_area(call: &Call, st: &State) -> Result<Geometry, Fail> {
+    if let Some(wkt) = call.nonempty("geometry") {
+        return parse_wkt(wkt).map_err(|_| Fail::bad(format!("geometry is not valid: {wkt}")));
+    }
+    let id = call
+        .int("annotation")?
+        .ok_or_else(|| Fail::bad("geometry or annotation must be set"))?;
+    let a = st
+        .annotations
+        .get(id)
+        .map(|a| &a.geometry)
+        .or_else(|| st.reviewed_annotations.get(id).map(|r| &r.base.geometry));
+    a.cloned()
+        .ok_or_else(|| Fail::not_found(format!("Annotation {id} not exist!")))
+}
+
+/// Whether annotation geometry `g` (with box `b`) lies inside `area` (box inside box, and the
+/// centroid inside the area).
+fn inside(area: &Geometry, b: (f64, f64, f64, f64), centroid: (f64, f64)) -> bool {
+    area.bbox()
+        .is_some_and(|(x0, y0, x1, y1)| b.0 >= x0 && b.1 >= y0 && b.2 <= x1 && b.3 <= y1)
+        && area.contains_point(centroid.0, centroid.1)
+}
+
 impl Filters {
-    fn from_call(call: &Call, st: &State) -> Result<Filters, Fail> {
-        let images = id_set(call, "image", "images")?;
+    fn from_call(call: &Call, st: &State, path_image: Option<i64>) -> Result<Filters, Fail> {
+        let images = match path_image {
+            Some(i) => Some(vec![i]),
+            None => id_set(call, "image", "images")?,
+        };
         let slices = id_set(call, "slice", "slices")?;
         let users = id_set(call, "user", "users")?;
         let terms = id_set(call, "term", "terms")?;
@@ -157,36 +166,53 @@ impl Filters {
             slices: set(slices),
             users: set(users),
             terms: set(terms),
+            tracks: set(id_set(call, "track", "tracks")?),
+            review_users: set(call.ids("reviewUsers")?),
             no_term: call.flag_or("noTerm", false),
             multiple_term: call.flag_or("multipleTerm", false),
-            bbox: call.nonempty("bbox").map(parse_bbox).transpose()?,
+            no_track: call.flag_or("noTrack", false),
+            multiple_track: call.flag_or("multipleTrack", false),
+            not_reviewed_only: call.flag_or("notReviewedOnly", false),
+            bbox: bbox_of(call, st)?,
             after: call.int("afterThan")?,
             before: call.int("beforeThan")?,
             excluded: set(call.ids("excludedAnnotation")?),
+            inside: None,
         })
     }
 
-    fn keep(&self, st: &State, a: &Annotation) -> bool {
+    fn keep(&self, st: &State, l: Listed) -> bool {
+        let a = l.a;
         let within =
             |set: &Option<HashSet<i64>>, v: i64| set.as_ref().map_or(true, |s| s.contains(&v));
+        let excluded = |id: i64| self.excluded.as_ref().is_some_and(|s| s.contains(&id));
         if self.project.is_some_and(|p| p != a.project)
             || !within(&self.images, a.image)
             || !within(&self.slices, a.slice)
             || !within(&self.users, a.user)
-            || self
-                .excluded
-                .as_ref()
-                .is_some_and(|s| s.contains(&a.meta.id))
+            || excluded(a.meta.id)
+            || l.review.is_some_and(|r| excluded(r.parent))
             || self.after.is_some_and(|t| a.meta.created <= t)
             || self.before.is_some_and(|t| a.meta.created >= t)
             || self.bbox.is_some_and(|b| !a.geometry.intersects_bbox(b))
+            || self
+                .inside
+                .as_ref()
+                .is_some_and(|g| !inside(g, a.bbox, a.centroid))
+            || self.not_reviewed_only && l.is_reviewed(st)
+            || l.review
+                .is_some_and(|r| !within(&self.review_users, r.review_user))
         {
             return false;
         }
+        self.keep_terms(st, l) && self.keep_tracks(st, l)
+    }
+
+    fn keep_terms(&self, st: &State, l: Listed) -> bool {
         if self.terms.is_none() && !self.no_term && !self.multiple_term {
             return true;
         }
-        let terms = term_ids(st, a.meta.id);
+        let terms = l.terms(st);
         (!self.no_term || terms.is_empty())
             && (!self.multiple_term || terms.len() > 1)
             && self
@@ -194,200 +220,43 @@ impl Filters {
                 .as_ref()
                 .map_or(true, |s| terms.iter().any(|t| s.contains(t)))
     }
-}
 
-#[derive(Serialize)]
-struct Centroid {
-    x: f64,
-    y: f64,
-}
-
-#[derive(Serialize)]
-struct UserByTerm {
-    id: i64,
-    term: i64,
-    user: Vec<i64>,
-}
-
-/// One listing item, serialized straight from the stored annotation.
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct Item<'a> {
-    class: &'static str,
-    id: i64,
-    #[serde(flatten, skip_serializing_if = "Option::is_none")]
-    meta: Option<MetaCols>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    location: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    geometry_compression: Option<f64>,
-    #[serde(flatten, skip_serializing_if = "Option::is_none")]
-    gis: Option<GisCols>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    term: Option<Vec<i64>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    user_by_term: Option<Vec<UserByTerm>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    track: Option<Vec<i64>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    annotation_track: Option<Vec<serde_json::Value>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    original_filename: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    instance_filename: Option<&'a str>,
-    #[serde(flatten, skip_serializing_if = "Option::is_none")]
-    slice: Option<SliceCols>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    creator: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    name: Option<String>,
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct MetaCols {
-    created: i64,
-    updated: i64,
-    image: i64,
-    slice: i64,
-    project: i64,
-    user: i64,
-    nb_comments: i64,
-    count_reviewed_annotations: i64,
-    reviewed: bool,
-    #[serde(rename = "cropURL")]
-    crop_url: String,
-    #[serde(rename = "smallCropURL")]
-    small_crop_url: String,
-    url: String,
-    #[serde(rename = "imageURL")]
-    image_url: String,
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct GisCols {
-    area: f64,
-    area_unit: &'static str,
-    perimeter: f64,
-    perimeter_unit: &'static str,
-    centroid: Centroid,
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct SliceCols {
-    channel: i64,
-    z_stack: i64,
-    time: i64,
-}
-
-fn item<'a>(st: &'a State, call: &Call, c: Columns, a: &'a Annotation) -> Item<'a> {
-    let meta = c.meta.then(|| {
-        let (crop, small, image_url) = urls(&call.server_url, a);
-        MetaCols {
-            created: a.meta.created,
-            updated: a.meta.updated,
-            image: a.image,
-            slice: a.slice,
-            project: a.project,
-            user: a.user,
-            nb_comments: 0,
-            count_reviewed_annotations: 0,
-            reviewed: false,
-            url: crop.clone(),
-            crop_url: crop,
-            small_crop_url: small,
-            image_url,
+    fn keep_tracks(&self, st: &State, l: Listed) -> bool {
+        if self.tracks.is_none() && !self.no_track && !self.multiple_track {
+            return true;
         }
-    });
-    let gis = c.gis.then(|| {
-        let (area, area_unit, perimeter, perimeter_unit) = measures(st, a);
-        GisCols {
-            area,
-            area_unit,
-            perimeter,
-            perimeter_unit,
-            centroid: Centroid {
-                x: a.centroid.0,
-                y: a.centroid.1,
-            },
-        }
-    });
-    let links: Vec<(i64, i64, i64)> = if c.term {
-        let ids = st.terms_of_annotation.get(&a.meta.id).into_iter().flatten();
-        ids.filter_map(|id| st.annotation_terms.get(*id))
-            .map(|l| (l.meta.id, l.term, l.user))
-            .collect()
-    } else {
-        Vec::new()
-    };
-    let image = st.image_instances.get(a.image);
-    let base = image.and_then(|i| st.abstract_images.get(i.base_image));
-    let base_slice = st
-        .slice_instances
-        .get(a.slice)
-        .and_then(|s| st.abstract_slices.get(s.base_slice));
-    let author = st.users.get(a.user);
-    let tracks = c.track.then(|| super::track::of_annotation(st, a.meta.id));
-    Item {
-        class: "be.cytomine.domain.ontology.UserAnnotation",
-        id: a.meta.id,
-        meta,
-        location: c.wkt.then_some(a.location.as_str()),
-        geometry_compression: c.wkt.then_some(a.geometry_compression),
-        gis,
-        term: c.term.then(|| term_ids(st, a.meta.id)),
-        user_by_term: c.term.then(|| {
-            links
-                .iter()
-                .map(|(id, term, user)| UserByTerm {
-                    id: *id,
-                    term: *term,
-                    user: vec![*user],
-                })
-                .collect()
-        }),
-        track: tracks.as_ref().map(|t| t.0.clone()),
-        annotation_track: tracks.map(|t| t.1),
-        original_filename: if c.image {
-            base.map(|b| b.original_filename.as_str())
-        } else {
-            None
-        },
-        instance_filename: if c.image {
-            image
-                .and_then(|i| i.instance_filename.as_deref())
-                .or(base.map(|b| b.original_filename.as_str()))
-        } else {
-            None
-        },
-        slice: c.slice.then(|| SliceCols {
-            channel: base_slice.map_or(0, |s| s.channel),
-            z_stack: base_slice.map_or(0, |s| s.z_stack),
-            time: base_slice.map_or(0, |s| s.time),
-        }),
-        creator: if c.user {
-            author.map(|u| u.username.as_str())
-        } else {
-            None
-        },
-        name: if c.user {
-            author.map(|u| format!("{} {}", u.firstname, u.lastname).trim().to_owned())
-        } else {
-            None
-        },
+        let (tracks, _) = super::track::of_annotation(st, l.a.meta.id);
+        (!self.no_track || tracks.is_empty())
+            && (!self.multiple_track || tracks.len() > 1)
+            && self
+                .tracks
+                .as_ref()
+                .map_or(true, |s| tracks.iter().any(|t| s.contains(t)))
     }
 }
 
-fn list(call: &Call, _p: &Params, st: &State) -> Outcome {
-    let filters = Filters::from_call(call, st)?;
+/// The listing; `reviewed=true` (or an "included" listing without `user`/`users`) lists
+/// reviewed annotations.
+fn list(call: &Call, st: &State, image: Option<i64>, area: Option<Geometry>) -> Outcome {
+    let mut filters = Filters::from_call(call, st, image)?;
+    let no_user = filters.users.is_none();
+    let reviewed = call.flag_or("reviewed", false) || (area.is_some() && no_user);
+    if area.is_some() {
+        if let Some(a) = call.int("annotation")? {
+            filters.excluded.get_or_insert_with(HashSet::new).insert(a);
+        }
+    }
+    filters.inside = area;
     let columns = Columns::from_call(call);
-    let matches: Vec<&Annotation> = st
-        .annotations
-        .iter()
-        .rev()
-        .filter(|a| filters.keep(st, a))
+    let candidates: Vec<Listed> = if reviewed {
+        let all = st.reviewed_annotations.iter().rev();
+        all.map(Listed::reviewed).collect()
+    } else {
+        st.annotations.iter().rev().map(Listed::user).collect()
+    };
+    let matches: Vec<Listed> = candidates
+        .into_iter()
+        .filter(|l| filters.keep(st, *l))
         .collect();
-    paged(call, matches, |a| item(st, call, columns, a))
+    paged(call, matches, |l| item(st, call, columns, l))
 }

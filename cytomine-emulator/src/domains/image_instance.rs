@@ -146,16 +146,11 @@ impl Domain for ImageInstance {
                     j::opt(self.physical_size_z.or(base.physical_size_z)),
                 ),
                 ("fps", j::opt(self.fps.or(base.fps))),
-                ("reviewStart", Value::Null),
-                ("reviewStop", Value::Null),
-                ("reviewUser", Value::Null),
-                ("reviewed", false.into()),
-                ("inReview", false.into()),
                 ("numberOfAnnotations", self.number_of_annotations.into()),
                 ("numberOfJobAnnotations", 0.into()),
-                ("numberOfReviewedAnnotations", 0.into()),
             ],
         );
+        j::put_all(&mut m, super::review::image_fields(st, self.meta.id));
         Value::Object(m)
     }
     fn check_read(&self, call: &Call, st: &State) -> Result<(), Fail> {

@@ -8,6 +8,7 @@ pub mod acl;
 mod activity;
 mod annotation;
 mod annotation_group;
+mod annotation_item;
 mod annotation_listing;
 mod annotation_term;
 mod attached_file;
@@ -24,6 +25,7 @@ mod position;
 mod project;
 mod property;
 mod relation_term;
+mod review;
 mod security;
 mod storage;
 mod tag;
@@ -152,6 +154,7 @@ impl RouteTable {
         annotation_group::routes(&mut r);
         position::routes(&mut r);
         activity::routes(&mut r);
+        review::routes(&mut r);
         RouteTable(r.0)
     }
 

@@ -118,7 +118,10 @@ impl Domain for Project {
                 ("numberOfImages", self.number_of_images.into()),
                 ("numberOfAnnotations", self.number_of_annotations.into()),
                 ("numberOfJobAnnotations", 0.into()),
-                ("numberOfReviewedAnnotations", 0.into()),
+                (
+                    "numberOfReviewedAnnotations",
+                    super::review::project_count(st, self.meta.id).into(),
+                ),
                 ("isClosed", self.is_closed.into()),
                 ("isReadOnly", (self.mode == ProjectMode::ReadOnly).into()),
                 (

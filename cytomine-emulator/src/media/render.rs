@@ -58,6 +58,15 @@ pub fn routes(r: &mut Routes) {
     r.media("userannotation/{id}/alphamask.{fmt}", |c, p, s| {
         crop(c, p, s, Mode::AlphaMask)
     });
+    r.media("reviewedannotation/{id}/crop.{fmt}", |c, p, s| {
+        crop(c, p, s, Mode::Crop)
+    });
+    r.media("reviewedannotation/{id}/mask.{fmt}", |c, p, s| {
+        crop(c, p, s, Mode::Mask)
+    });
+    r.media("reviewedannotation/{id}/alphamask.{fmt}", |c, p, s| {
+        crop(c, p, s, Mode::AlphaMask)
+    });
 }
 
 /// `jpg`, `png`, `webp`; anything else is served as JPEG.
@@ -162,6 +171,7 @@ fn crop(call: &Call, p: &Params, lock: &RwLock<State>, mode: Mode) -> Outcome {
         let a = st
             .annotations
             .get(id)
+            .or_else(|| st.reviewed_annotations.get(id).map(|r| &r.base))
             .ok_or_else(|| Fail::not_found(format!("Annotation {id} not found")))?;
         acl::read_project(call, &st, a.project)?;
         (a.geometry.clone(), a.bbox, a.image)
