@@ -32,6 +32,9 @@
 
 pub use cytomine_core::*;
 
+#[cfg(feature = "blocking")]
+pub mod blocking;
+
 /// The resource types of Cytomine.
 pub mod models {
     pub use cytomine_models::*;

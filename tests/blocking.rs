@@ -1,0 +1,145 @@
+//! `cytomine::blocking` (feature `blocking`) against the emulator, which runs on a runtime of its
+//! own: CRUD, lists, paged iteration, bulk saves, the `run` escape hatch, and the clear error
+//! (not a panic) when the facade is called from inside an async runtime.
+#![cfg(feature = "blocking")]
+
+use cytomine::blocking::{Cytomine, INSIDE_RUNTIME};
+use cytomine::models::{Annotation, ImageInstance, Project};
+use cytomine::{Collection, Error, Query, Resource};
+use cytomine_emulator::Emulator;
+
+/// The emulator, served by its own runtime's threads while the test thread blocks.
+struct Server {
+    runtime: tokio::runtime::Runtime,
+    emulator: Emulator,
+}
+
+impl Server {
+    fn start() -> Server {
+        let runtime = tokio::runtime::Runtime::new().unwrap();
+        let emulator = runtime
+            .block_on(Emulator::builder().demo(true).start())
+            .unwrap();
+        Server { runtime, emulator }
+    }
+
+    fn connect(&self) -> Cytomine {
+        let admin = self.emulator.admin();
+        Cytomine::connect(
+            &self.emulator.base_url(),
+            admin.public_key,
+            admin.private_key,
+        )
+        .unwrap()
+    }
+}
+
+fn demo_project(cm: &Cytomine) -> i64 {
+    let projects = cm.list(Project::list()).unwrap();
+    let demo = projects.find(|p| p.name.as_deref() == Some("Demo project"));
+    demo.and_then(|p| p.id).unwrap()
+}
+
+#[test]
+fn crud_and_lists_run_to_completion() {
+    let server = Server::start();
+    let cm = server.connect();
+    assert_eq!(cm.current_user().username, "admin");
+
+    let mut project = Project::new("Blocking project");
+    cm.save(&mut project).unwrap();
+    let id = project.id.unwrap();
+    let fetched: Project = cm.fetch(id).unwrap();
+    assert_eq!(fetched.name.as_deref(), Some("Blocking project"));
+    project.name = Some("Renamed".into());
+    cm.update(&mut project).unwrap();
+    assert_eq!(
+        cm.fetch::<Project>(id).unwrap().name.as_deref(),
+        Some("Renamed")
+    );
+    let all = cm.list(Project::list()).unwrap();
+    assert!(all.iter().any(|p| p.id == Some(id)));
+    cm.delete(&project).unwrap();
+    let gone = cm.fetch::<Project>(id).unwrap_err();
+    assert!(gone.is_not_found(), "{gone}");
+
+    let mut other = Project::new("Deleted by id");
+    cm.save(&mut other).unwrap();
+    cm.delete_by_id::<Project>(other.id.unwrap()).unwrap();
+    assert!(cm
+        .fetch::<Project>(other.id.unwrap())
+        .unwrap_err()
+        .is_not_found());
+    drop(server);
+}
+
+#[test]
+fn iteration_pages_and_bulk_saves() {
+    let server = Server::start();
+    let cm = server.connect();
+    let project = demo_project(&cm);
+    let query = Annotation::list()
+        .project(project)
+        .show_wkt(true)
+        .page_size(5);
+    let items: Vec<Annotation> = cm.iter(query).collect::<Result<_, _>>().unwrap();
+    assert_eq!(items.len(), 12);
+    assert!(items.iter().all(|a| a.location.is_some()));
+
+    let images = cm.list(ImageInstance::list().project(project)).unwrap();
+    let image = images.first().and_then(|i| i.id).unwrap();
+    let mut batch: Collection<Annotation> = (0..3)
+        .map(|k| Annotation::new(format!("POINT ({} 10)", 10 + k), image))
+        .collect();
+    let report = cm.save_all(&mut batch).unwrap();
+    assert!(report.is_complete(), "{report:?}");
+    assert!(batch.iter().all(|a| a.id.is_some()));
+    let on_image = cm.list(Annotation::list().image(image)).unwrap();
+    assert_eq!(on_image.len(), 6 + 3);
+}
+
+#[test]
+fn run_reaches_the_rest_of_the_async_api() {
+    let server = Server::start();
+    let cm = server.connect();
+    let project = demo_project(&cm);
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("image.bin");
+    let target_in = target.clone();
+    let bytes = cm
+        .run(|acm| async move {
+            let images = ImageInstance::list().project(project).fetch(&acm).await?;
+            let first = images.first().cloned().unwrap_or_default();
+            first.download(&acm, &target_in).await
+        })
+        .unwrap();
+    assert_eq!(std::fs::metadata(&target).unwrap().len(), bytes);
+}
+
+fn assert_inside_runtime(err: Error) {
+    match err {
+        Error::Usage(message) => assert_eq!(message, INSIDE_RUNTIME),
+        other => panic!("expected the inside-runtime usage error, got {other}"),
+    }
+}
+
+#[test]
+fn calling_it_inside_an_async_runtime_is_a_clear_error_not_a_panic() {
+    let server = Server::start();
+    let cm = server.connect();
+    let admin = server.emulator.admin();
+    let url = server.emulator.base_url();
+    let outer = tokio::runtime::Runtime::new().unwrap();
+    outer.block_on(async move {
+        assert_inside_runtime(cm.list(Project::list()).unwrap_err());
+        assert_inside_runtime(cm.fetch::<Project>(1).unwrap_err());
+        let mut iter = cm.iter(Project::list());
+        assert_inside_runtime(iter.next().unwrap().unwrap_err());
+        assert!(iter.next().is_none());
+        let connect = Cytomine::connect(&url, admin.public_key, admin.private_key);
+        assert_inside_runtime(connect.unwrap_err());
+        drop(cm); // dropping the client in async code does not panic either
+    });
+    assert!(!INSIDE_RUNTIME.contains("panic"));
+    let _ = &server.runtime;
+}
