@@ -48,6 +48,9 @@ macro_rules! domain_object {
                     .as_deref()
                     .or(<Self as ::cytomine::Resource>::CLASS_NAME)
             }
+            // The object's own id, even on models that have a `domain_ident` field (the id of
+            // *their* owner).
+            #[allow(clippy::misnamed_getters)]
             fn domain_ident(&self) -> Option<i64> {
                 self.id
             }
