@@ -28,6 +28,7 @@ pub fn routes(r: &mut Routes) {
         crud::delete::<AbstractImage>(c, s, p.id("id"))
     });
     r.get("abstractimage/{id}/abstractslice.json", slices_of);
+    r.get("uploadedfile/{id}/abstractslice.json", slices_of_upload);
     r.write("POST", "abstractslice.json", |c, _, s| {
         crud::post_many::<AbstractSlice>(c, s)
     });
@@ -68,6 +69,18 @@ fn slices_of(call: &Call, p: &Params, st: &State) -> Outcome {
         .abstract_slices
         .iter()
         .filter(|s| s.image == id)
+        .collect();
+    paged(call, items, |s| s.view(st, call))
+}
+
+fn slices_of_upload(call: &Call, p: &Params, st: &State) -> Outcome {
+    let id = crud::find::<crate::store::UploadedFile>(call, st, p.id("id"), p.get("id"))?
+        .meta
+        .id;
+    let items: Vec<&AbstractSlice> = st
+        .abstract_slices
+        .iter()
+        .filter(|s| s.uploaded_file == Some(id))
         .collect();
     paged(call, items, |s| s.view(st, call))
 }
