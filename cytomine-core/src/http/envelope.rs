@@ -41,7 +41,7 @@ pub(crate) struct BatchOutcome {
 /// Reads a batch answer. The ids come from the message text (`annotations 11,12,13 added`,
 /// `Only part of the entries (annotations 11,13`), the failures from `data.errors`.
 pub(crate) fn batch_outcome(answer: &Value) -> Option<BatchOutcome> {
-    let status = answer.get("status")?.as_u64()? as u16;
+    let status = u16::try_from(answer.get("status")?.as_u64()?).ok()?;
     let data = answer.get("data")?;
     let message = data.get("message").and_then(Value::as_str).unwrap_or("");
     let failures = data
@@ -72,8 +72,7 @@ pub(crate) fn batch_outcome(answer: &Value) -> Option<BatchOutcome> {
 fn ids_in_message(message: &str) -> Vec<i64> {
     message
         .split(|c: char| !(c.is_ascii_digit() || c == ','))
-        .filter(|run| run.chars().any(|c| c.is_ascii_digit()))
-        .next_back()
+        .rfind(|run| run.chars().any(|c| c.is_ascii_digit()))
         .map(|run| run.split(',').filter_map(|id| id.parse().ok()).collect())
         .unwrap_or_default()
 }
@@ -116,5 +115,10 @@ mod tests {
         let none = json!({"data": {"success": false, "message": "No entry saved", "errors": []}, "status": 400});
         assert_eq!(batch_outcome(&none).unwrap().created_ids, Vec::<i64>::new());
         assert!(batch_outcome(&json!([1])).is_none());
+        let wrapped = json!({"data": {"message": "x 1 added"}, "status": 65_736});
+        assert!(
+            batch_outcome(&wrapped).is_none(),
+            "65736 is no status, not 200"
+        );
     }
 }
