@@ -7,7 +7,7 @@ use futures::stream::{self, StreamExt};
 use serde_json::Value;
 
 use crate::client::Cytomine;
-use crate::error::{Error, Result, TransportKind};
+use crate::error::{Error, RequestInfo, Result, TransportKind};
 use crate::http::envelope::{batch_outcome, BatchOutcome};
 use crate::http::request::Call;
 use crate::http::response::decode;
@@ -213,12 +213,23 @@ async fn post_batch(cm: &Cytomine, chunk: &Chunk) -> Vec<ItemOutcome> {
         Ok(a) => a,
         Err(err) => return whole_request_failed(&err, n),
     };
-    let parsed: Result<Value> = decode(&answer.request, answer.status, &answer.body);
+    batch_answer(&chunk.bodies, &answer.request, answer.status, &answer.body)
+}
+
+/// The outcome of each input from a batch answer's body; all unknown when it is unreadable.
+pub(crate) fn batch_answer(
+    inputs: &[Value],
+    request: &RequestInfo,
+    status: u16,
+    body: &[u8],
+) -> Vec<ItemOutcome> {
+    let parsed: Result<Value> = decode(request, status, body);
     match parsed.ok().as_ref().and_then(batch_outcome) {
-        Some(outcome) => assign(&chunk.bodies, outcome),
-        None => {
-            vec![ItemOutcome::Unknown("the server's answer to the batch is unreadable".into()); n]
-        }
+        Some(outcome) => assign(inputs, outcome),
+        None => vec![
+            ItemOutcome::Unknown("the server's answer to the batch is unreadable".into());
+            inputs.len()
+        ],
     }
 }
 

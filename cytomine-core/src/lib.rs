@@ -15,6 +15,8 @@ pub mod client;
 mod collection;
 mod error;
 pub mod files;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod http;
 pub mod query;
 mod resource;

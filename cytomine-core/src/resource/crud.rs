@@ -130,9 +130,18 @@ pub(crate) async fn send_object<R: Resource>(
         .transport()
         .send(&Call::api(method, path).json(body.into()))
         .await?;
-    let value: Value = decode(&answer.request, answer.status, &answer.body)?;
+    command_answer::<R>(answer.request, answer.status, &answer.body)
+}
+
+/// Reads a command answer's body: the object under `R`'s envelope key or `data`.
+pub(crate) fn command_answer<R: Resource>(
+    request: RequestInfo,
+    status: u16,
+    body: &[u8],
+) -> Result<CommandAnswer> {
+    let value: Value = decode(&request, status, body)?;
     Ok(CommandAnswer {
-        request: answer.request,
+        request,
         object: command_object(value, R::ENVELOPE_KEY),
     })
 }

@@ -1,0 +1,11 @@
+//! The emulator's `geometry::parse_wkt` on any text; what parses survives `to_wkt` and a
+//! second parse unchanged.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    if let Ok(text) = std::str::from_utf8(data) {
+        cytomine_fuzz::wkt::round_trip(text);
+    }
+});

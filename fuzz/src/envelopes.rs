@@ -1,0 +1,26 @@
+//! Batch outcomes and error messages on any body. Shared by the `envelopes` fuzz target and
+//! `cytomine-core`'s seed replay test (`#[path]`-included there).
+
+use cytomine_core::{fuzzing, ItemOutcome};
+use serde_json::{json, Value};
+
+/// The first byte: how many items the batch held (low nibble) and, with the second byte, the
+/// status of an error answer; the rest is the body, read both as a batch answer and as the
+/// body of an error. A bulk save accounts for every item, with created ids that the body lists.
+pub fn check(data: &[u8]) {
+    let [count, status_low, body @ ..] = data else {
+        return;
+    };
+    let inputs: Vec<Value> = (0..count & 0x0f).map(|i| json!({"i": i})).collect();
+    let outcomes = fuzzing::batch(&inputs, body);
+    assert_eq!(outcomes.len(), inputs.len(), "an item without outcome");
+    let text = String::from_utf8_lossy(body);
+    for outcome in &outcomes {
+        if let ItemOutcome::Created(id) = outcome {
+            assert!(text.contains(&id.to_string()), "id {id} is not in the body");
+        }
+    }
+    let status = 400 + u16::from(count >> 4) * 16 + u16::from(*status_low & 0x0f);
+    let error = fuzzing::status(status, body);
+    let _ = format!("{error} {error:?}");
+}
