@@ -192,3 +192,42 @@ async fn tag_domain_association_create_fetch_list_delete() {
     TagDomainAssociation::delete_by_id(cm, id).await.unwrap();
     assert_not_found(&TagDomainAssociation::fetch(cm, id).await.unwrap_err());
 }
+
+#[tokio::test]
+async fn properties_of_images_and_annotations_through_the_shortcuts() {
+    let env = start().await;
+    let cm = &env.cm;
+    let dir = tempfile::tempdir().unwrap();
+    let (_, image, _) = project_with_image(cm, dir.path(), 32, 32).await;
+    let image_id = image.id.unwrap();
+    let mut annotation = cytomine::models::Annotation::new("POINT (5 5)", image_id);
+    annotation.save(cm).await.unwrap();
+    let annotation_id = annotation.id.unwrap();
+
+    let mut on_image = Property::of(&image, "scanner", "X1").unwrap();
+    on_image.save(cm).await.unwrap();
+    let mut on_annotation = Property::of(&annotation, "grade", "2").unwrap();
+    on_annotation.save(cm).await.unwrap();
+    assert_eq!(
+        on_annotation.domain_class_name.as_deref(),
+        Some("be.cytomine.domain.ontology.UserAnnotation")
+    );
+
+    let of_image = Property::list()
+        .imageinstance(image_id)
+        .fetch(cm)
+        .await
+        .unwrap();
+    assert_eq!(of_image.as_map()["scanner"].id, on_image.id);
+    let of_annotation = Property::list()
+        .annotation(annotation_id)
+        .fetch(cm)
+        .await
+        .unwrap();
+    let keys: Vec<&str> = of_annotation.as_map().into_keys().collect();
+    assert_eq!(keys, ["grade"]);
+    let by_key = Property::fetch_by_key(cm, &annotation, "grade")
+        .await
+        .unwrap();
+    assert_eq!(by_key.value.as_deref(), Some("2"));
+}
