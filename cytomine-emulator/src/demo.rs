@@ -1,4 +1,5 @@
-//! The demo data set: an ontology, a project with two members, two real images, a dozen annotations.
+//! The demo data set: an ontology, a project with two members, two real images, a dozen
+//! annotations, and around them a description, a property, a tag, an image group and a track.
 
 use std::collections::BTreeSet;
 
@@ -9,7 +10,10 @@ use crate::geometry::parse_wkt;
 use crate::imaging::{demo_image, Format};
 use crate::keys::{Role, UserKeys};
 use crate::media::import::import;
-use crate::store::{Annotation, Ontology, Project, ProjectMode, State, Term};
+use crate::store::{
+    Annotation, Description, DomainRef, ImageGroup, ImageGroupImageInstance, Ontology, Project,
+    ProjectMode, Property, State, Tag, TagDomainAssociation, Term, Track,
+};
 
 /// Fixed creation time of demo records (2026-01-01T00:00:00Z), so the content is deterministic.
 const T0: i64 = 1_767_225_600_000;
@@ -70,15 +74,87 @@ pub fn load(st: &mut State, admin: &UserKeys, _server_url: &str) {
         ("demo-slide.png", 1024, 768, Format::Png, 1),
         ("demo-slide.jpg", 800, 600, Format::Jpeg, 2),
     ];
+    let mut images = Vec::new();
     for (name, w, h, format, seed) in files {
         let bytes = Bytes::from(demo_image(w, h, format, seed));
         let imported = import(st, admin.id, storage, name, bytes, &[project], T0);
+        images.extend(imported.instances.iter().copied());
         for image in imported.instances {
             for k in 0..6u32 {
                 let author = if k % 2 == 0 { admin.id } else { alice.id };
                 annotate(st, image, k, w, h, author, terms[(k % 2) as usize]);
             }
         }
+    }
+    describe(st, admin.id, project, &images);
+}
+
+/// Metadata around the demo project: a description, a property, a tag, an image group and a track.
+fn describe(st: &mut State, admin: i64, project: i64, images: &[i64]) {
+    let owner = DomainRef {
+        class: "be.cytomine.domain.project.Project".into(),
+        ident: project,
+    };
+    let meta = st.meta(T0);
+    let data = "<p>Two synthetic slides with tumor and stroma annotations.</p>".into();
+    let description = Description {
+        meta,
+        owner: owner.clone(),
+        data,
+    };
+    st.descriptions.insert(meta.id, description);
+    let meta = st.meta(T0);
+    let property = Property {
+        meta,
+        owner: owner.clone(),
+        key: "stain".into(),
+        value: "H&E".into(),
+    };
+    st.properties.insert(meta.id, property);
+    let meta = st.meta(T0);
+    let tag = meta.id;
+    let name = "demo".into();
+    st.tags.insert(
+        tag,
+        Tag {
+            meta,
+            name,
+            user: admin,
+        },
+    );
+    let meta = st.meta(T0);
+    let link = TagDomainAssociation { meta, owner, tag };
+    st.tag_associations.insert(meta.id, link);
+    let meta = st.meta(T0);
+    let group = meta.id;
+    let name = Some("Both slides".into());
+    st.image_groups.insert(
+        group,
+        ImageGroup {
+            meta,
+            name,
+            project,
+        },
+    );
+    for image in images {
+        let meta = st.meta(T0);
+        let member = ImageGroupImageInstance {
+            meta,
+            group,
+            image: *image,
+        };
+        st.image_group_images.insert(meta.id, member);
+    }
+    if let Some(image) = images.first() {
+        let meta = st.meta(T0);
+        let track = Track {
+            meta,
+            name: "Demo track".into(),
+            color: Some("#0000FF".into()),
+            image: *image,
+            project,
+        };
+        st.tracks.insert(meta.id, track);
     }
 }
 
