@@ -64,7 +64,7 @@ fn sweep(doc: &Document) -> String {
         return String::new();
     }
     let mut out = String::from(
-        "## W2 sweep: bulk chunk size × concurrency (cytomine-rs, wall seconds, one run each)\n\n",
+        "## W2 sweep: bulk chunk size × concurrency (cytomine-rs, median wall seconds)\n\n",
     );
     out.push_str(&report::sweep_table(&doc.sweep));
     let best = doc.sweep.iter().min_by(|a, b| a.2.total_cmp(&b.2));

@@ -189,13 +189,20 @@ pub async fn run_all(args: &Args) -> Result<(), String> {
         run_group(&programs, &w2, runs, &mut samples)?;
         let mut cells = Vec::new();
         if !args.no_sweep {
-            for (chunk, parallel, job) in jobs::w2_sweep(&f, &scale) {
-                let s = programs.measure(&job)?;
-                eprintln!(
-                    "[w2 sweep chunk {chunk} x {parallel}] wall {:.3} s",
-                    s.usage.wall_s
-                );
-                cells.push((chunk, parallel, s.usage.wall_s));
+            let sweep = jobs::w2_sweep(&f, &scale);
+            let mut walls = vec![Vec::new(); sweep.len()];
+            for _ in 0..runs {
+                for ((chunk, parallel, job), walls) in sweep.iter().zip(walls.iter_mut()) {
+                    let s = programs.measure(job)?;
+                    eprintln!(
+                        "[w2 sweep chunk {chunk} x {parallel}] wall {:.3} s",
+                        s.usage.wall_s
+                    );
+                    walls.push(s.usage.wall_s);
+                }
+            }
+            for ((chunk, parallel, _), walls) in sweep.iter().zip(&walls) {
+                cells.push((*chunk, *parallel, median(walls)));
             }
         }
         Ok((w2, cells))
