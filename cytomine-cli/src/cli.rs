@@ -34,7 +34,7 @@ pub struct Cli {
 #[derive(Debug, Args)]
 pub struct ConnectionFlags {
     /// Server host, e.g. https://cytomine.example (env CYTOMINE_HOST).
-    #[arg(long, global = true, visible_alias = "cytomine_host")]
+    #[arg(long, global = true, alias = "cytomine_host")]
     pub host: Option<String>,
     /// Public key (env CYTOMINE_PUBLIC_KEY).
     #[arg(long, global = true, aliases = ["public_key", "publicKey", "cytomine_public_key"])]
