@@ -6,6 +6,10 @@
 //! - Typed list queries: a filter a resource does not declare does not compile.
 //! - A thin async runtime: request signing, retries, typed errors, paging as a stream, chunked
 //!   concurrent bulk saves, streamed downloads and uploads.
+//! - Feature `blocking`: `cytomine::blocking`, the same API for scripts, on a runtime the client
+//!   owns (never to be called from inside an async runtime).
+//! - Feature `geo`: `cytomine::models::geo`, annotation locations as `geo_types` geometries and
+//!   annotation collections as GeoJSON, with their terms and properties.
 //!
 //! ```no_run
 //! use cytomine::prelude::*;
