@@ -1,5 +1,5 @@
 //! One message template for every misuse:
-//! "`#[resource(<key>)]`: <what is wrong>, expected <what is valid>", on the offending token.
+//! "`` `#[resource(<key>)]`: <what is wrong>, expected <what is valid> ``", on the offending token.
 //!
 //! Our own checks build their errors with [`misuse`]; darling's own errors (unknown key, duplicate
 //! key, wrong value type, missing key) are rephrased into the same template by [`rephrase`],

@@ -1,5 +1,5 @@
-//! The HTTP layer: what a call is ([`request`]), how it is retried ([`retry`]), sent and signed
-//! ([`transport`]), and how an answer becomes a value or an [`Error`](crate::Error) ([`response`]).
+//! The HTTP layer: what a call is (`request`), how it is retried ([`retry`]), sent and signed
+//! (`transport`), and how an answer becomes a value or an [`Error`](crate::Error) (`response`).
 
 pub(crate) mod envelope;
 pub(crate) mod request;
