@@ -3,7 +3,7 @@
 //!
 //! **Do not call it from inside an async runtime** (an `async fn`, a `#[tokio::main]` program,
 //! a task): blocking there would stall the runtime's threads. Every call checks first and
-//! returns [`Error::Usage`](crate::Error::Usage) saying so instead of blocking or panicking; in
+//! returns [`Error::Usage`] saying so instead of blocking or panicking; in
 //! async code use the async API directly, or move the blocking work to
 //! `tokio::task::spawn_blocking`.
 //!
