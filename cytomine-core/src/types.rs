@@ -1,5 +1,6 @@
 //! Small wire types shared by every model.
 
+use serde::de::{self, Deserializer, Visitor};
 use serde::{Deserialize, Serialize};
 
 /// A server timestamp in whichever form the server sent it: epoch milliseconds as a string
@@ -15,22 +16,52 @@ use serde::{Deserialize, Serialize};
 /// let iso: Timestamp = serde_json::from_str("\"2024-01-01T00:00:00\"").unwrap();
 /// assert_eq!(iso.epoch_millis(), Some(1_704_067_200_000));
 /// assert_eq!(serde_json::to_string(&t).unwrap(), "\"1690000000000\"");
+/// let int: Timestamp = serde_json::from_str("1690000000000").unwrap();
+/// assert_eq!(serde_json::to_string(&int).unwrap(), "1690000000000");
 /// ```
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(untagged)]
 pub enum Timestamp {
-    /// A JSON number of epoch milliseconds.
-    Number(f64),
+    /// A JSON number of epoch milliseconds, kept as sent (integer or not).
+    Number(serde_json::Number),
     /// A string: epoch milliseconds, or `yyyy-MM-ddTHH:mm:ss`.
     Text(String),
+}
+
+/// Read directly from a number or a string: no buffering (an untagged derive would buffer every
+/// value, which shows when decoding 100,000 annotations).
+impl<'de> Deserialize<'de> for Timestamp {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct TimestampVisitor;
+        impl Visitor<'_> for TimestampVisitor {
+            type Value = Timestamp;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("epoch milliseconds (a number or a string) or an ISO date-time")
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Timestamp, E> {
+                Ok(Timestamp::Number(v.into()))
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Timestamp, E> {
+                Ok(Timestamp::Number(v.into()))
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Timestamp, E> {
+                serde_json::Number::from_f64(v)
+                    .map(Timestamp::Number)
+                    .ok_or_else(|| E::custom("a timestamp must be a finite number"))
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Timestamp, E> {
+                Ok(Timestamp::Text(v.to_string()))
+            }
+        }
+        deserializer.deserialize_any(TimestampVisitor)
+    }
 }
 
 impl Timestamp {
     /// Milliseconds since the Unix epoch (UTC), when the value can be read.
     pub fn epoch_millis(&self) -> Option<i64> {
         match self {
-            Timestamp::Number(n) if n.is_finite() => Some(n.trunc() as i64),
-            Timestamp::Number(_) => None,
+            Timestamp::Number(n) => n.as_i64().or_else(|| n.as_f64().map(|f| f.trunc() as i64)),
             Timestamp::Text(t) => t.parse::<i64>().ok().or_else(|| iso_millis(t)),
         }
     }

@@ -2,8 +2,6 @@
 
 use std::sync::Arc;
 
-use axum::body::Body;
-use axum::extract::{FromRequest, Multipart, Request};
 use bytes::Bytes;
 use serde_json::{json, Value};
 
@@ -24,19 +22,17 @@ fn failure(message: &str) -> Reply {
 
 /// The one file part: its file name and bytes.
 pub(crate) async fn file_part(call: &Call) -> Result<(String, Bytes), String> {
-    let ct = call.header("content-type").unwrap_or("").to_owned();
-    let req = Request::builder()
-        .header("content-type", ct)
-        .body(Body::from(call.body.clone()))
-        .map_err(|e| e.to_string())?;
-    let mut multipart = Multipart::from_request(req, &())
-        .await
-        .map_err(|e| e.body_text())?;
-    while let Some(field) = multipart.next_field().await.map_err(|e| e.body_text())? {
+    let ct = call.header("content-type").unwrap_or("");
+    let boundary = multer::parse_boundary(ct).map_err(|e| format!("Invalid multipart body: {e}"))?;
+    // The body is already in memory: no size limit applies beyond the one the server read.
+    let body = call.body.clone();
+    let stream = futures::stream::once(async move { Ok::<Bytes, std::io::Error>(body) });
+    let mut multipart = multer::Multipart::new(stream, boundary);
+    while let Some(field) = multipart.next_field().await.map_err(|e| e.to_string())? {
         let Some(name) = field.file_name().map(sanitize) else {
             continue;
         };
-        let bytes = field.bytes().await.map_err(|e| e.body_text())?;
+        let bytes = field.bytes().await.map_err(|e| e.to_string())?;
         return Ok((name, bytes));
     }
     Err("No file part in the request.".into())
