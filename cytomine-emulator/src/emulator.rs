@@ -38,6 +38,7 @@ pub struct EmulatorBuilder {
     demo: bool,
     fault_control: bool,
     signature_forms: crate::SignatureForms,
+    profile: crate::Profile,
 }
 
 impl EmulatorBuilder {
@@ -77,6 +78,20 @@ impl EmulatorBuilder {
         self.signature_forms = forms;
         self
     }
+    /// The wire format of the ten migrated domains (default [`Profile::Classic`](crate::Profile)):
+    /// `Repository` answers them as the 2026 repository service does (WIRE.md §2.7).
+    ///
+    /// ```
+    /// # async fn demo() -> std::io::Result<()> {
+    /// use cytomine_emulator::{Emulator, Profile};
+    /// let new_server = Emulator::builder().profile(Profile::Repository).start().await?;
+    /// assert_eq!(new_server.profile(), Profile::Repository);
+    /// # Ok(()) }
+    /// ```
+    pub fn profile(mut self, profile: crate::Profile) -> Self {
+        self.profile = profile;
+        self
+    }
     /// Bind 127.0.0.1:port and serve; returns once connections are accepted.
     pub async fn start(self) -> std::io::Result<Emulator> {
         let listener = TcpListener::bind(("127.0.0.1", self.port)).await?;
@@ -92,7 +107,7 @@ impl EmulatorBuilder {
             state: RwLock::new(state),
             requests: Default::default(),
             server_url,
-            routes: RouteTable::build(),
+            routes: RouteTable::build_for(self.profile),
             faults: Faults::default(),
             fault_control: self.fault_control,
             signature_forms: self.signature_forms,
@@ -139,6 +154,10 @@ impl Emulator {
     /// The bound port.
     pub fn port(&self) -> u16 {
         self.port
+    }
+    /// The wire format served for the migrated domains.
+    pub fn profile(&self) -> crate::Profile {
+        self.shared.routes.profile()
     }
     /// The built-in admin user (ROLE_ADMIN).
     pub fn admin(&self) -> UserKeys {
@@ -204,6 +223,7 @@ impl std::fmt::Debug for Emulator {
         f.debug_struct("Emulator")
             .field("base_url", &self.shared.server_url)
             .field("admin", &self.admin)
+            .field("profile", &self.profile())
             .finish()
     }
 }

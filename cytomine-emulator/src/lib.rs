@@ -2,6 +2,8 @@
 //!
 //! It verifies `CYTOMINE` signatures by the server's own rule, serves the classic JSON format
 //! (envelopes, error bodies, paging), enforces project membership, and serves real image bytes.
+//! With [`Profile::Repository`] it answers the ten domains that the 2026 server moved to its
+//! repository service in that service's format instead (WIRE.md §2.7).
 
 mod auth;
 mod demo;
@@ -11,6 +13,7 @@ mod faults;
 mod http;
 mod keys;
 mod media;
+mod profile;
 mod server;
 mod store;
 
@@ -23,3 +26,4 @@ pub use auth::signature::SignatureForms;
 pub use emulator::{Emulator, EmulatorBuilder};
 pub use faults::{Fault, FaultRule, Faults};
 pub use keys::{Role, UserKeys};
+pub use profile::Profile;

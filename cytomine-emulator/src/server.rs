@@ -97,6 +97,7 @@ pub async fn serve(AxumState(shared): AxumState<Arc<Shared>>, req: Request) -> R
             caller,
             server_url: shared.server_url.clone(),
             now,
+            profile: shared.routes.profile(),
         };
         let reply = route(&shared, call).await;
         tracing::debug!(status = reply.status(), "answered");
@@ -148,8 +149,8 @@ fn anonymous_status(api_path: &str) -> u16 {
 async fn dispatch(shared: &Arc<Shared>, call: Call, api_path: &str) -> Reply {
     let (handler, params) = match shared.routes.lookup(&call.method, api_path) {
         Lookup::Found(route, params) => (route.handler, params),
-        Lookup::WrongMethod => return problem(405, "Method Not Allowed", &call.path),
-        Lookup::Missing => return problem(404, "Not Found", &call.path),
+        Lookup::WrongMethod => return no_handler(405, &call.path),
+        Lookup::Missing => return no_handler(404, &call.path),
     };
     let outcome = match handler {
         Handler::Read(f) => f(&call, &params, &shared.read()),
@@ -167,12 +168,9 @@ async fn dispatch(shared: &Arc<Shared>, call: Call, api_path: &str) -> Reply {
     outcome.unwrap_or_else(Fail::reply)
 }
 
-/// A Spring `ProblemDetail` body (unknown path, wrong method).
-fn problem(status: u16, title: &str, instance: &str) -> Reply {
-    Reply::json(
-        status,
-        &json!({"type": "about:blank", "title": title, "status": status, "detail": format!("No handler for {instance}"), "instance": instance}),
-    )
+/// Spring's `ProblemDetail` for an unknown path or a wrong method.
+fn no_handler(status: u16, instance: &str) -> Reply {
+    crate::http::problem::problem(status, &format!("No handler for {instance}"), instance)
 }
 
 fn ping(shared: &Shared) -> Reply {

@@ -1,17 +1,21 @@
-//! `cytomine-emulator --port N --public-key K --private-key K [--demo] [--fault-control]`: serve until killed.
+//! `cytomine-emulator --port N --public-key K --private-key K [--demo] [--fault-control]
+//! [--profile classic|repository]`: serve until killed.
 
 use std::io::Write;
 
-use cytomine_emulator::Emulator;
+use cytomine_emulator::{Emulator, Profile};
 
 const USAGE: &str =
     "usage: cytomine-emulator [--port N] [--public-key K] [--private-key K] [--demo] [--fault-control]
+                         [--profile classic|repository]
 
   --port N          port to bind on 127.0.0.1 (default 0: any free port)
   --public-key K    the admin's public key (default: random, printed)
   --private-key K   the admin's private key (default: random, printed)
   --demo            preload the demo project, ontology, images and annotations
   --fault-control   serve POST/DELETE/GET /__emulator/faults to inject faults (tests only)
+  --profile P       wire format of the ten migrated domains: classic (default), or repository
+                    (the 2026 format: no class, ISO times, data envelopes, page/size, soft delete)
   --help            show this help";
 
 #[derive(Debug, Default)]
@@ -21,6 +25,7 @@ struct Args {
     private_key: Option<String>,
     demo: bool,
     fault_control: bool,
+    profile: Profile,
 }
 
 fn parse(mut argv: impl Iterator<Item = String>) -> Result<Option<Args>, String> {
@@ -39,6 +44,7 @@ fn parse(mut argv: impl Iterator<Item = String>) -> Result<Option<Args>, String>
             "--private-key" => args.private_key = Some(value("--private-key")?),
             "--demo" => args.demo = true,
             "--fault-control" => args.fault_control = true,
+            "--profile" => args.profile = value("--profile")?.parse()?,
             other => return Err(format!("unknown argument: {other}")),
         }
     }
@@ -64,7 +70,8 @@ async fn main() {
     let mut builder = Emulator::builder()
         .port(args.port)
         .demo(args.demo)
-        .fault_control(args.fault_control);
+        .fault_control(args.fault_control)
+        .profile(args.profile);
     let random_keys = args.public_key.is_none();
     if let (Some(public), Some(private)) = (args.public_key, args.private_key) {
         builder = builder.admin_keys(public, private);
@@ -84,6 +91,7 @@ async fn main() {
         );
     }
     let mut out = std::io::stdout();
+    eprintln!("wire profile: {}", emulator.profile());
     let _ = writeln!(out, "listening on {}", emulator.base_url());
     let _ = out.flush();
     wait_for_signal().await;

@@ -251,21 +251,36 @@ fn update_one<T: Domain>(call: &Call, st: &mut State, body: &Body) -> Result<Rep
             T::CLASS
         )));
     };
-    let old_meta = *old.meta();
-    let mut rec = T::build(call, st, body, Some(old))?;
-    *rec.meta_mut() = Meta {
-        id: old_meta.id,
-        created: old_meta.created,
-        updated: call.now,
-    };
-    T::table_mut(st).insert(old_meta.id, rec);
-    T::after_update(call, st, old_meta.id, body)?;
-    let Some(rec) = T::table(st).get(old_meta.id) else {
+    let old_id = old.meta().id;
+    replace_one::<T>(call, st, old_id, body)?;
+    let Some(rec) = T::table(st).get(old_id) else {
         return Ok(Reply::error_page(500));
     };
     let object = rec.view(st, call);
     let shim = Shim::of(rec);
     Ok(envelope_of::<T>(st, "Edit", "edited", object, &shim))
+}
+
+/// Rebuild record `id` from `body` (write permission and validation in `build`), keep its id and
+/// creation time, stamp `updated`, store it and run `after_update`.
+pub fn replace_one<T: Domain>(
+    call: &Call,
+    st: &mut State,
+    id: i64,
+    body: &Body,
+) -> Result<(), Fail> {
+    let Some(old) = T::table(st).get(id) else {
+        return Err(T::not_found(&id.to_string()));
+    };
+    let created = old.meta().created;
+    let mut rec = T::build(call, st, body, Some(old))?;
+    *rec.meta_mut() = Meta {
+        id,
+        created,
+        updated: call.now,
+    };
+    T::table_mut(st).insert(id, rec);
+    T::after_update(call, st, id, body)
 }
 
 /// `DELETE x/{id}.json`: the envelope holds the record as it was.

@@ -22,9 +22,11 @@ mod members;
 mod ontology;
 mod owner;
 mod position;
+mod profiled;
 mod project;
 mod property;
 mod relation_term;
+pub mod repository;
 mod review;
 mod security;
 mod storage;
@@ -51,6 +53,7 @@ pub use security::session;
 use crate::http::call::Call;
 use crate::http::fail::Outcome;
 use crate::http::route::{Params, Pattern};
+use crate::profile::Profile;
 use crate::store::State;
 
 /// A handler that only reads the state.
@@ -81,11 +84,16 @@ pub struct Route {
     pub handler: Handler,
 }
 
-/// A route table under construction.
+/// A route table under construction, for one profile.
 #[derive(Default)]
-pub struct Routes(Vec<Route>);
+pub struct Routes(Vec<Route>, Profile);
 
 impl Routes {
+    /// Whether the classic format is served (the migrated domains register their classic-only
+    /// routes only then).
+    pub fn classic(&self) -> bool {
+        self.1 == Profile::Classic
+    }
     fn add(&mut self, method: &'static str, pattern: &str, handler: Handler) {
         self.0.push(Route {
             method,
@@ -122,12 +130,17 @@ pub enum Lookup<'a> {
 }
 
 /// The whole `/api/` route table.
-pub struct RouteTable(Vec<Route>);
+pub struct RouteTable(Vec<Route>, Profile);
 
 impl RouteTable {
-    /// Build every domain's routes.
+    /// Build every domain's routes in the classic profile.
     pub fn build() -> RouteTable {
-        let mut r = Routes::default();
+        RouteTable::build_for(Profile::Classic)
+    }
+
+    /// Build every domain's routes for `profile`.
+    pub fn build_for(profile: Profile) -> RouteTable {
+        let mut r = Routes(Vec::new(), profile);
         security::routes(&mut r);
         user::routes(&mut r);
         project::routes(&mut r);
@@ -155,7 +168,12 @@ impl RouteTable {
         position::routes(&mut r);
         activity::routes(&mut r);
         review::routes(&mut r);
-        RouteTable(r.0)
+        RouteTable(r.0, profile)
+    }
+
+    /// The profile the table was built for.
+    pub fn profile(&self) -> Profile {
+        self.1
     }
 
     /// Find the route for `method` and `path` (the part after `/api/`).

@@ -3,12 +3,14 @@
 use serde_json::{json, Value};
 
 use super::acl;
-use super::crud::{self, Domain};
+use super::crud::Domain;
 use super::json::{self as j, Body};
+use super::profiled;
+use super::repository;
 use super::Routes;
 use crate::http::call::Call;
 use crate::http::fail::{Fail, Outcome};
-use crate::http::paging::paged;
+use crate::http::paging::{paged, spring_paged};
 use crate::http::route::Params;
 use crate::store::{Meta, Ontology, Project, State, Table, Term};
 
@@ -18,17 +20,36 @@ const TERM_CLASS: &str = "be.cytomine.domain.ontology.Term";
 pub fn routes(r: &mut Routes) {
     r.get("ontology.json", list);
     r.write("POST", "ontology.json", |c, _, s| {
-        crud::post_many::<Ontology>(c, s)
+        profiled::post_many::<Ontology>(c, s)
     });
-    r.get("ontology/{id}.json", |c, p, s| {
-        crud::get::<Ontology>(c, s, p.id("id"), p.get("id"))
-    });
-    r.write("PUT", "ontology/{id}.json", |c, _, s| {
-        crud::put::<Ontology>(c, s)
-    });
-    r.write("DELETE", "ontology/{id}.json", |c, p, s| {
-        crud::delete::<Ontology>(c, s, p.id("id"))
-    });
+    r.get("ontology/{id}.json", profiled::get_by_path::<Ontology>);
+    r.write("PUT", "ontology/{id}.json", profiled::put::<Ontology>);
+    r.write(
+        "DELETE",
+        "ontology/{id}.json",
+        profiled::delete_by_path::<Ontology>,
+    );
+    if !r.classic() {
+        r.get("ontology_light.json", |c, _, s| {
+            let items = own_ontologies(c, s)?;
+            Ok(spring_paged(
+                c,
+                items,
+                |o| json!({"id": o.meta.id, "name": o.name}),
+            ))
+        });
+    }
+}
+
+/// The repository lists only the ontologies the caller created (WIRE.md §3.2).
+fn own_ontologies<'a>(call: &Call, st: &'a State) -> Result<Vec<&'a Ontology>, Fail> {
+    let caller = call.user()?.id;
+    Ok(st
+        .ontologies
+        .iter()
+        .rev()
+        .filter(|o| o.user == caller)
+        .collect())
 }
 
 /// Whether the caller may read ontology `o`: creator, admin, or member of a project using it.
@@ -44,6 +65,9 @@ pub fn readable(call: &Call, st: &State, o: &Ontology) -> bool {
 }
 
 fn list(call: &Call, _p: &Params, st: &State) -> Outcome {
+    if call.is_repository() {
+        return repository::list(call, st, own_ontologies(call, st)?);
+    }
     let items: Vec<&Ontology> = st
         .ontologies
         .iter()

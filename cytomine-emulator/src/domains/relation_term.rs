@@ -5,10 +5,11 @@ use serde_json::Value;
 
 use super::crud::{self, Domain};
 use super::json::{self as j, Body};
+use super::profiled;
+use super::repository;
 use super::Routes;
 use crate::http::call::Call;
 use crate::http::fail::{Fail, Outcome};
-use crate::http::paging::paged;
 use crate::http::route::Params;
 use crate::store::{Meta, RelationTerm, State};
 
@@ -18,23 +19,48 @@ const PAIR: &str = "relation/{rel}/term1/{t1}/term2/{t2}.json";
 pub fn routes(r: &mut Routes) {
     r.write("POST", "relation/{rel}/term.json", |c, p, s| {
         let relation = relation_id(s, p.get("rel"))?;
-        crud::post_with::<RelationTerm>(c, s, |b| {
+        profiled::post_with::<RelationTerm>(c, s, |b| {
             b.entry("relation").or_insert(relation.into());
         })
     });
-    // `GET` by pair: in the spec and in core C, not in the M controllers.
-    r.get(PAIR, |c, p, s| {
-        let id = by_pair(s, p)?;
-        crud::get::<RelationTerm>(c, s, Some(id), &id.to_string())
+    r.write("DELETE", PAIR, |c, p, s| match by_pair(s, p) {
+        Ok(id) => profiled::delete::<RelationTerm>(c, s, Some(id), &id.to_string()),
+        Err(_) if c.is_repository() => Ok(repository::unable::<RelationTerm>(c, p.get("t2"))),
+        Err(f) => Err(f),
     });
-    r.write("DELETE", PAIR, |c, p, s| {
-        let id = by_pair(s, p)?;
-        crud::delete::<RelationTerm>(c, s, Some(id))
-    });
-    r.get("relation/term/{id}.json", |c, p, s| {
-        let term = p.id("id").unwrap_or(0);
-        list(c, s, |r| r.term1 == term || r.term2 == term)
-    });
+    if r.classic() {
+        // `GET` by pair: in the spec and in core C, not in the M controllers (there: 405).
+        r.get(PAIR, |c, p, s| {
+            let id = by_pair(s, p)?;
+            crud::get::<RelationTerm>(c, s, Some(id), &id.to_string())
+        });
+        r.get("relation/term/{id}.json", |c, p, s| {
+            let term = p.id("id").unwrap_or(0);
+            list(c, s, |r| r.term1 == term || r.term2 == term)
+        });
+    } else {
+        // The repository's own paths: the relation by its id (WIRE.md §3.4).
+        r.write("POST", "relation/term.json", |c, _, s| {
+            let relation = s.parent_relation;
+            profiled::post_with::<RelationTerm>(c, s, |b| {
+                b.entry("relation").or_insert(relation.into());
+            })
+        });
+        r.get(
+            "relation/term/{id}.json",
+            profiled::get_by_path::<RelationTerm>,
+        );
+        r.write(
+            "PUT",
+            "relation/term/{id}.json",
+            profiled::put::<RelationTerm>,
+        );
+        r.write(
+            "DELETE",
+            "relation/term/{id}.json",
+            profiled::delete_by_path::<RelationTerm>,
+        );
+    }
     r.get("relation/term/{side}/{id}.json", |c, p, s| {
         let term = p.id("id").unwrap_or(0);
         match p.get("side") {
@@ -80,7 +106,7 @@ fn list(call: &Call, st: &State, keep: impl Fn(&RelationTerm) -> bool) -> Outcom
         .iter()
         .filter(|r| keep(r) && r.check_read(call, st).is_ok())
         .collect();
-    paged(call, items, |r| r.view(st, call))
+    profiled::list(call, st, items)
 }
 
 /// Make the parent relation terms of `term` follow its `parent` field (after a term is saved).
@@ -148,7 +174,7 @@ impl Domain for RelationTerm {
             _ => Err(super::acl::denied(Self::CLASS, self.meta.id)),
         }
     }
-    fn build(call: &Call, st: &State, body: &Body, _old: Option<&Self>) -> Result<Self, Fail> {
+    fn build(call: &Call, st: &State, body: &Body, old: Option<&Self>) -> Result<Self, Fail> {
         let relation = j::int(body, "relation").unwrap_or(st.parent_relation);
         if relation != st.parent_relation {
             return Err(Fail::bad(format!(
@@ -164,10 +190,12 @@ impl Domain for RelationTerm {
             ));
         }
         super::term::check_write(call, st, ontology(term1).unwrap_or(0))?;
-        let dup = st
-            .relation_terms
-            .iter()
-            .any(|r| r.relation == relation && r.term1 == term1 && r.term2 == term2);
+        let dup = st.relation_terms.iter().any(|r| {
+            r.relation == relation
+                && r.term1 == term1
+                && r.term2 == term2
+                && old.map_or(true, |o| o.meta.id != r.meta.id)
+        });
         if dup {
             return Err(Fail::exists(format!(
                 "RelationTerm with relation={relation}, term1={term1} and term2={term2} already exist!"

@@ -3,12 +3,12 @@
 use serde_json::Value;
 
 use super::acl;
-use super::crud::{self, Domain};
+use super::crud::Domain;
 use super::json::{self as j, Body};
+use super::profiled;
 use super::Routes;
 use crate::http::call::Call;
 use crate::http::fail::{Fail, Outcome};
-use crate::http::paging::paged;
 use crate::http::route::Params;
 use crate::store::{Meta, State, Storage, Table};
 
@@ -16,17 +16,15 @@ use crate::store::{Meta, State, Storage, Table};
 pub fn routes(r: &mut Routes) {
     r.get("storage.json", list);
     r.write("POST", "storage.json", |c, _, s| {
-        crud::post_many::<Storage>(c, s)
+        profiled::post_many::<Storage>(c, s)
     });
-    r.get("storage/{id}.json", |c, p, s| {
-        crud::get::<Storage>(c, s, p.id("id"), p.get("id"))
-    });
-    r.write("PUT", "storage/{id}.json", |c, _, s| {
-        crud::put::<Storage>(c, s)
-    });
-    r.write("DELETE", "storage/{id}.json", |c, p, s| {
-        crud::delete::<Storage>(c, s, p.id("id"))
-    });
+    r.get("storage/{id}.json", profiled::get_by_path::<Storage>);
+    r.write("PUT", "storage/{id}.json", profiled::put::<Storage>);
+    r.write(
+        "DELETE",
+        "storage/{id}.json",
+        profiled::delete_by_path::<Storage>,
+    );
 }
 
 fn list(call: &Call, _p: &Params, st: &State) -> Outcome {
@@ -38,7 +36,7 @@ fn list(call: &Call, _p: &Params, st: &State) -> Outcome {
         .rev()
         .filter(|s| all || s.user == caller.id)
         .collect();
-    paged(call, items, |s| s.view(st, call))
+    profiled::list(call, st, items)
 }
 
 impl Domain for Storage {

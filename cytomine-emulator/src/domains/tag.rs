@@ -3,33 +3,38 @@
 use serde_json::Value;
 
 use super::acl;
-use super::crud::{self, Domain};
+use super::crud::Domain;
 use super::json::{self as j, Body};
 use super::owner;
+use super::profiled;
 use super::Routes;
 use crate::http::call::Call;
 use crate::http::fail::{Fail, Outcome};
-use crate::http::paging::paged;
 use crate::store::{Meta, State, Tag, TagDomainAssociation};
 
 /// Register the routes.
 pub fn routes(r: &mut Routes) {
     r.get("tag.json", |c, _, s| {
-        paged(c, s.tags.iter().collect(), |t| t.view(s, c))
+        // The repository sorts by `created,desc` by default (WIRE.md §2.7).
+        let tags = s.tags.iter();
+        let items = if c.is_repository() {
+            tags.rev().collect()
+        } else {
+            tags.collect()
+        };
+        profiled::list(c, s, items)
     });
-    r.write("POST", "tag.json", |c, _, s| crud::post_many::<Tag>(c, s));
-    r.get("tag/{id}.json", |c, p, s| {
-        crud::get::<Tag>(c, s, p.id("id"), p.get("id"))
+    r.write("POST", "tag.json", |c, _, s| {
+        profiled::post_many::<Tag>(c, s)
     });
-    r.write("PUT", "tag/{id}.json", |c, _, s| crud::put::<Tag>(c, s));
-    r.write("DELETE", "tag/{id}.json", |c, p, s| {
-        crud::delete::<Tag>(c, s, p.id("id"))
-    });
+    r.get("tag/{id}.json", profiled::get_by_path::<Tag>);
+    r.write("PUT", "tag/{id}.json", profiled::put::<Tag>);
+    r.write("DELETE", "tag/{id}.json", profiled::delete_by_path::<Tag>);
     r.get("tag_domain_association.json", |c, _, s| {
         list_associations(c, s, |_| true)
     });
     r.write("POST", "tag_domain_association.json", |c, _, s| {
-        crud::post_many::<TagDomainAssociation>(c, s)
+        profiled::post_many::<TagDomainAssociation>(c, s)
     });
     r.get(
         "domain/{cls}/{id}/tag_domain_association.json",
@@ -44,15 +49,18 @@ pub fn routes(r: &mut Routes) {
         "domain/{cls}/{id}/tag_domain_association.json",
         |c, p, s| {
             let owner = owner::from_route(c, p, s)?;
-            crud::post_many_with::<TagDomainAssociation>(c, s, |b| owner::fill_body(b, &owner))
+            profiled::post_many_with::<TagDomainAssociation>(c, s, |b| owner::fill_body(b, &owner))
         },
     );
-    r.get("tag_domain_association/{id}.json", |c, p, s| {
-        crud::get::<TagDomainAssociation>(c, s, p.id("id"), p.get("id"))
-    });
-    r.write("DELETE", "tag_domain_association/{id}.json", |c, p, s| {
-        crud::delete::<TagDomainAssociation>(c, s, p.id("id"))
-    });
+    r.get(
+        "tag_domain_association/{id}.json",
+        profiled::get_by_path::<TagDomainAssociation>,
+    );
+    r.write(
+        "DELETE",
+        "tag_domain_association/{id}.json",
+        profiled::delete_by_path::<TagDomainAssociation>,
+    );
 }
 
 fn list_associations(
@@ -65,7 +73,7 @@ fn list_associations(
         .iter()
         .filter(|a| keep(a) && a.check_read(call, st).is_ok())
         .collect();
-    paged(call, items, |a| a.view(st, call))
+    profiled::list(call, st, items)
 }
 
 impl Domain for Tag {

@@ -3,26 +3,27 @@
 use serde_json::{Map, Value};
 
 use super::acl;
-use super::crud::{self, Domain};
+use super::crud::Domain;
 use super::json::{self as j, Body};
+use super::profiled;
 use super::Routes;
 use crate::http::call::Call;
 use crate::http::fail::{Fail, Outcome};
-use crate::http::paging::paged;
 use crate::http::route::Params;
 use crate::store::{Meta, State, Table, Term};
 
 /// Register the routes.
 pub fn routes(r: &mut Routes) {
-    r.get("term.json", list);
-    r.write("POST", "term.json", |c, _, s| crud::post_many::<Term>(c, s));
-    r.get("term/{id}.json", |c, p, s| {
-        crud::get::<Term>(c, s, p.id("id"), p.get("id"))
+    if r.classic() {
+        // The repository has no list of all terms: a GET there is a 405 (WIRE.md §3.3).
+        r.get("term.json", list);
+    }
+    r.write("POST", "term.json", |c, _, s| {
+        profiled::post_many::<Term>(c, s)
     });
-    r.write("PUT", "term/{id}.json", |c, _, s| crud::put::<Term>(c, s));
-    r.write("DELETE", "term/{id}.json", |c, p, s| {
-        crud::delete::<Term>(c, s, p.id("id"))
-    });
+    r.get("term/{id}.json", profiled::get_by_path::<Term>);
+    r.write("PUT", "term/{id}.json", profiled::put::<Term>);
+    r.write("DELETE", "term/{id}.json", profiled::delete_by_path::<Term>);
     r.get("ontology/{id}/term.json", by_ontology);
     r.get("project/{id}/term.json", by_project);
 }
@@ -39,7 +40,7 @@ fn list_where(call: &Call, st: &State, pred: impl Fn(&Term) -> bool) -> Outcome 
         .iter()
         .filter(|t| pred(t) && readable(call, st, t))
         .collect();
-    paged(call, items, |t| t.view(st, call))
+    profiled::list(call, st, items)
 }
 
 fn list(call: &Call, _p: &Params, st: &State) -> Outcome {

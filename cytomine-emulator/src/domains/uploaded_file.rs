@@ -3,12 +3,12 @@
 use serde_json::Value;
 
 use super::acl;
-use super::crud::{self, Domain};
+use super::crud::Domain;
 use super::json::{self as j, Body};
+use super::profiled;
 use super::Routes;
 use crate::http::call::Call;
 use crate::http::fail::{Fail, Outcome};
-use crate::http::paging::paged;
 use crate::http::reply::Reply;
 use crate::http::route::Params;
 use crate::store::{Meta, State, Table, UploadedFile};
@@ -17,17 +17,22 @@ use crate::store::{Meta, State, Table, UploadedFile};
 pub fn routes(r: &mut Routes) {
     r.get("uploadedfile.json", list);
     r.write("POST", "uploadedfile.json", |c, _, s| {
-        crud::post_many::<UploadedFile>(c, s)
+        profiled::post_many::<UploadedFile>(c, s)
     });
-    r.get("uploadedfile/{id}.json", |c, p, s| {
-        crud::get::<UploadedFile>(c, s, p.id("id"), p.get("id"))
-    });
-    r.write("PUT", "uploadedfile/{id}.json", |c, _, s| {
-        crud::put::<UploadedFile>(c, s)
-    });
-    r.write("DELETE", "uploadedfile/{id}.json", |c, p, s| {
-        crud::delete::<UploadedFile>(c, s, p.id("id"))
-    });
+    r.get(
+        "uploadedfile/{id}.json",
+        profiled::get_by_path::<UploadedFile>,
+    );
+    r.write(
+        "PUT",
+        "uploadedfile/{id}.json",
+        profiled::put::<UploadedFile>,
+    );
+    r.write(
+        "DELETE",
+        "uploadedfile/{id}.json",
+        profiled::delete_by_path::<UploadedFile>,
+    );
     r.get("uploadedfile/{id}/abstractimage.json", abstract_image_of);
 }
 
@@ -55,7 +60,7 @@ fn list(call: &Call, _p: &Params, st: &State) -> Outcome {
         .rev()
         .filter(|u| caller.admin_by_now || u.user == caller.id)
         .collect();
-    paged(call, items, |u| u.view(st, call))
+    profiled::list(call, st, items)
 }
 
 fn abstract_image_of(call: &Call, p: &Params, st: &State) -> Outcome {

@@ -2,8 +2,9 @@
 
 use serde_json::{json, Value};
 
-use super::crud::{self, Domain};
+use super::crud::Domain;
 use super::json::{self as j, Body};
+use super::profiled;
 use super::Routes;
 use crate::http::call::Call;
 use crate::http::fail::{Fail, Outcome};
@@ -17,12 +18,17 @@ use crate::store::{Meta, State, Table, User};
 pub fn routes(r: &mut Routes) {
     r.get("user/current.json", current);
     r.get("user.json", list);
-    r.write("POST", "user.json", |c, _, s| crud::post_many::<User>(c, s));
-    r.get("user/{id}.json", get_one);
-    r.write("PUT", "user/{id}.json", |c, _, s| crud::put::<User>(c, s));
-    r.write("DELETE", "user/{id}.json", |c, p, s| {
-        crud::delete::<User>(c, s, p.id("id"))
+    r.write("POST", "user.json", |c, _, s| {
+        profiled::post_many::<User>(c, s)
     });
+    if r.classic() {
+        r.get("user/{id}.json", get_one);
+    } else {
+        // The repository's user CRUD reads numeric ids only (WIRE.md §3.13).
+        r.get("user/{id}.json", profiled::get_by_path::<User>);
+    }
+    r.write("PUT", "user/{id}.json", profiled::put::<User>);
+    r.write("DELETE", "user/{id}.json", profiled::delete_by_path::<User>);
 }
 
 /// A user by id or username (404 path C otherwise).

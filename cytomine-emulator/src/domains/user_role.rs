@@ -2,12 +2,15 @@
 
 use serde_json::{json, Value};
 
-use super::crud::{self, Domain};
+use super::crud::Domain;
 use super::json::{self as j, Body};
+use super::profiled;
+use super::repository::{self, role_record};
 use super::Routes;
 use crate::http::call::Call;
 use crate::http::fail::{Fail, Outcome};
-use crate::http::paging::paged;
+use crate::http::paging::{paged, spring_paged};
+use crate::http::problem::problem;
 use crate::http::reply::Reply;
 use crate::http::route::Params;
 use crate::keys::Role;
@@ -19,30 +22,47 @@ const ONE: &str = "user/{u}/role/{r}.json";
 /// Register the routes.
 pub fn routes(r: &mut Routes) {
     r.get("role.json", |c, _, s| {
-        paged(c, s.role_ids.iter().collect(), |(id, role)| {
-            role_view(*id, *role)
-        })
+        let roles = s.role_ids.iter().collect();
+        if c.is_repository() {
+            return Ok(spring_paged(c, roles, |(id, role)| {
+                role_record(s, *id, *role)
+            }));
+        }
+        paged(c, roles, |(id, role)| role_view(*id, *role))
     });
-    r.get("role/{id}.json", |_, p, s| {
+    r.get("role/{id}.json", |c, p, s| {
         let found = s.role_ids.iter().find(|(id, _)| Some(*id) == p.id("id"));
-        let (id, role) = found
-            .ok_or_else(|| Fail::not_found_filters("SecRole", &format!("id={}", p.get("id"))))?;
-        Ok(Reply::json(200, &role_view(*id, *role)))
+        match found {
+            Some((id, role)) if c.is_repository() => {
+                Ok(Reply::json(200, &role_record(s, *id, *role)))
+            }
+            Some((id, role)) => Ok(Reply::json(200, &role_view(*id, *role))),
+            None if c.is_repository() => {
+                let detail = format!("Unable to find role with id: {}", p.get("id"));
+                Ok(problem(404, &detail, &c.path))
+            }
+            None => Err(Fail::not_found_filters(
+                "SecRole",
+                &format!("id={}", p.get("id")),
+            )),
+        }
     });
     r.get("user/{u}/role.json", list_of_user);
     r.write("POST", "user/{u}/role.json", |c, p, s| {
         let user = super::user::find_user(s, p.get("u"))?.meta.id;
-        crud::post_with::<UserRole>(c, s, |b| {
+        profiled::post_with::<UserRole>(c, s, |b| {
             b.entry("user").or_insert(user.into());
         })
     });
-    r.get(ONE, |c, p, s| {
-        let id = granted(s, p)?;
-        crud::get::<UserRole>(c, s, Some(id), &id.to_string())
+    r.get(ONE, |c, p, s| match granted(s, p) {
+        Ok(id) => profiled::get::<UserRole>(c, s, Some(id), &id.to_string()),
+        Err(_) if c.is_repository() => Ok(repository::unable::<UserRole>(c, p.get("r"))),
+        Err(f) => Err(f),
     });
-    r.write("DELETE", ONE, |c, p, s| {
-        let id = granted(s, p)?;
-        crud::delete::<UserRole>(c, s, Some(id))
+    r.write("DELETE", ONE, |c, p, s| match granted(s, p) {
+        Ok(id) => profiled::delete::<UserRole>(c, s, Some(id), &id.to_string()),
+        Err(_) if c.is_repository() => Ok(repository::unable::<UserRole>(c, p.get("r"))),
+        Err(f) => Err(f),
     });
     r.write("PUT", "user/{u}/role/{r}/define.json", define);
 }
@@ -77,7 +97,7 @@ fn list_of_user(call: &Call, p: &Params, st: &State) -> Outcome {
         items.sort_by_key(|x| x.role);
         items.truncate(1);
     }
-    paged(call, items, |x| x.view(st, call))
+    profiled::list(call, st, items)
 }
 
 fn admin_only(call: &Call) -> Result<(), Fail> {
@@ -106,7 +126,7 @@ fn define(call: &Call, p: &Params, st: &mut State) -> Outcome {
         .iter()
         .find(|x| x.user == user && x.role == role)
         .map_or(0, |x| x.meta.id);
-    crud::get::<UserRole>(call, st, Some(id), &id.to_string())
+    profiled::get::<UserRole>(call, st, Some(id), &id.to_string())
 }
 
 impl Domain for UserRole {

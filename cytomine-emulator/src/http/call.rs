@@ -6,6 +6,7 @@ use serde_json::{Map, Value};
 
 use super::fail::Fail;
 use crate::keys::Role;
+use crate::profile::Profile;
 
 /// The authenticated caller of a request.
 #[derive(Debug, Clone)]
@@ -46,9 +47,15 @@ pub struct Call {
     pub server_url: String,
     /// Request time, epoch milliseconds.
     pub now: i64,
+    /// The wire format served for the migrated domains.
+    pub profile: Profile,
 }
 
 impl Call {
+    /// Whether the migrated domains answer in the 2026 repository format.
+    pub fn is_repository(&self) -> bool {
+        self.profile == Profile::Repository
+    }
     /// The first value of a query parameter.
     pub fn param(&self, key: &str) -> Option<&str> {
         self.query

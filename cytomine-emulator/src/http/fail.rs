@@ -72,6 +72,10 @@ impl Fail {
         self.values.insert(key.to_owned(), value);
         self
     }
+    /// The exception type.
+    pub fn kind(&self) -> FailKind {
+        self.kind
+    }
     /// The message text.
     pub fn message(&self) -> &str {
         &self.message

@@ -1,7 +1,9 @@
-//! HTTP plumbing: the request view, replies, error shapes, paging and path patterns.
+//! HTTP plumbing: the request view, replies, error shapes, paging, timestamps and path patterns.
 
 pub mod call;
 pub mod fail;
+pub mod iso_time;
 pub mod paging;
+pub mod problem;
 pub mod reply;
 pub mod route;

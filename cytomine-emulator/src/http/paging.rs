@@ -73,3 +73,48 @@ pub fn envelope<V: Serialize>(page: Page, size: usize, shown: &[V]) -> Reply {
         },
     )
 }
+
+/// The default page size of the repository endpoints (Spring's `size`).
+pub const SPRING_DEFAULT_SIZE: usize = 20;
+/// The largest page the repository endpoints serve.
+pub const SPRING_MAX_SIZE: usize = 2000;
+
+/// Spring's page window: `page` (0-based) and `size` (default 20, at most 2000). `max` and
+/// `offset` are ignored; a missing, malformed or negative value falls back to its default, as
+/// Spring's pageable resolver does (WIRE.md §2.7).
+pub fn spring_page(call: &Call) -> (usize, usize) {
+    let number = |key: &str| call.param(key).and_then(|v| v.trim().parse::<i64>().ok());
+    let page = number("page").filter(|p| *p >= 0).unwrap_or(0) as usize;
+    let size = number("size")
+        .filter(|s| *s >= 1)
+        .map_or(SPRING_DEFAULT_SIZE, |s| (s as usize).min(SPRING_MAX_SIZE));
+    (page, size)
+}
+
+/// Page `items` the repository way: `offset = page*size`, `perPage = size` (the requested page
+/// size, not the item count), `size = total`, `totalPages = ceil(total/size)`.
+pub fn spring_paged<I, V, F>(call: &Call, items: Vec<I>, view: F) -> Reply
+where
+    F: Fn(I) -> V,
+    V: Serialize,
+{
+    let (page, size) = spring_page(call);
+    let total = items.len();
+    let offset = page.saturating_mul(size);
+    let shown: Vec<V> = items
+        .into_iter()
+        .skip(offset)
+        .take(size)
+        .map(view)
+        .collect();
+    Reply::json(
+        200,
+        &Envelope {
+            collection: &shown,
+            offset,
+            per_page: size,
+            size: total,
+            total_pages: total.div_ceil(size),
+        },
+    )
+}

@@ -23,7 +23,8 @@ fn failure(message: &str) -> Reply {
 /// The one file part: its file name and bytes.
 pub(crate) async fn file_part(call: &Call) -> Result<(String, Bytes), String> {
     let ct = call.header("content-type").unwrap_or("");
-    let boundary = multer::parse_boundary(ct).map_err(|e| format!("Invalid multipart body: {e}"))?;
+    let boundary =
+        multer::parse_boundary(ct).map_err(|e| format!("Invalid multipart body: {e}"))?;
     // The body is already in memory: no size limit applies beyond the one the server read.
     let body = call.body.clone();
     let stream = futures::stream::once(async move { Ok::<Bytes, std::io::Error>(body) });

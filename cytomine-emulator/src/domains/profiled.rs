@@ -1,0 +1,85 @@
+//! The one switch between the two wire formats for the migrated domains: each helper answers
+//! classically ([`crud`]) or in the repository format ([`repository`]) after the call's profile.
+
+use super::crud;
+use super::json::Body;
+use super::repository::{self, Migrated};
+use crate::http::call::Call;
+use crate::http::fail::Outcome;
+use crate::http::paging::paged;
+use crate::http::route::Params;
+use crate::store::State;
+
+/// `GET` of record `id` (`raw` as the path spelled it).
+pub fn get<T: Migrated>(call: &Call, st: &State, id: Option<i64>, raw: &str) -> Outcome {
+    if call.is_repository() {
+        repository::get::<T>(call, st, id, raw)
+    } else {
+        crud::get::<T>(call, st, id, raw)
+    }
+}
+
+/// `GET x/{id}.json`.
+pub fn get_by_path<T: Migrated>(call: &Call, p: &Params, st: &State) -> Outcome {
+    get::<T>(call, st, p.id("id"), p.get("id"))
+}
+
+/// `DELETE x/{id}.json`.
+pub fn delete_by_path<T: Migrated>(call: &Call, p: &Params, st: &mut State) -> Outcome {
+    delete::<T>(call, st, p.id("id"), p.get("id"))
+}
+
+/// A list of records (already filtered and ordered).
+pub fn list<T: Migrated>(call: &Call, st: &State, items: Vec<&T>) -> Outcome {
+    if call.is_repository() {
+        repository::list(call, st, items)
+    } else {
+        paged(call, items, |r| r.view(st, call))
+    }
+}
+
+/// `POST x.json`: one object or (classic only) an array.
+pub fn post_many<T: Migrated>(call: &Call, st: &mut State) -> Outcome {
+    post_many_with::<T>(call, st, |_| {})
+}
+
+/// `POST` completed by `fill` (values from the path): one object or (classic only) an array.
+pub fn post_many_with<T: Migrated>(
+    call: &Call,
+    st: &mut State,
+    fill: impl Fn(&mut Body),
+) -> Outcome {
+    if call.is_repository() {
+        repository::post::<T>(call, st, fill)
+    } else {
+        crud::post_many_with::<T>(call, st, fill)
+    }
+}
+
+/// `POST` of one object completed by `fill`.
+pub fn post_with<T: Migrated>(call: &Call, st: &mut State, fill: impl Fn(&mut Body)) -> Outcome {
+    if call.is_repository() {
+        repository::post::<T>(call, st, fill)
+    } else {
+        crud::post_with::<T>(call, st, fill)
+    }
+}
+
+/// `PUT x/{id}.json`: classic targets the body's id and rebuilds in full; the repository targets
+/// the path's id and changes only the fields sent.
+pub fn put<T: Migrated>(call: &Call, p: &Params, st: &mut State) -> Outcome {
+    if call.is_repository() {
+        repository::put::<T>(call, st, p.id("id"), p.get("id"))
+    } else {
+        crud::put::<T>(call, st)
+    }
+}
+
+/// `DELETE` of record `id` (`raw` as the path spelled it): hard and classic, or soft.
+pub fn delete<T: Migrated>(call: &Call, st: &mut State, id: Option<i64>, raw: &str) -> Outcome {
+    if call.is_repository() {
+        repository::delete::<T>(call, st, id, raw)
+    } else {
+        crud::delete::<T>(call, st, id)
+    }
+}
