@@ -32,6 +32,8 @@ pub enum Kind {
     Network,
     /// Some items of a bulk operation not done.
     Partial,
+    /// Whoever read the output stopped reading (`cytomine ... | head`): not an error.
+    OutputClosed,
 }
 
 impl Kind {
@@ -45,6 +47,7 @@ impl Kind {
             Kind::NotFound => 5,
             Kind::Network => 6,
             Kind::Partial => 7,
+            Kind::OutputClosed => 0,
         }
     }
 
@@ -58,6 +61,7 @@ impl Kind {
             Kind::NotFound => "not_found",
             Kind::Network => "network",
             Kind::Partial => "partial",
+            Kind::OutputClosed => "output_closed",
         }
     }
 }

@@ -19,7 +19,12 @@ pub struct Exporter<W: Write> {
 }
 
 fn write_failed(e: std::io::Error) -> Failure {
-    Failure::new(Kind::Input, format!("cannot write the export: {e}"))
+    let kind = if e.kind() == std::io::ErrorKind::BrokenPipe {
+        Kind::OutputClosed
+    } else {
+        Kind::Input
+    };
+    Failure::new(kind, format!("cannot write the export: {e}"))
 }
 
 impl<W: Write> Exporter<W> {

@@ -46,6 +46,7 @@ fn main() -> ExitCode {
                 .as_ref()
                 .map_or(ExitCode::SUCCESS, Failure::exit_code)
         }
+        Err(failure) if failure.kind == Kind::OutputClosed => ExitCode::SUCCESS,
         Err(failure) => {
             output.failure(&failure);
             failure.exit_code()

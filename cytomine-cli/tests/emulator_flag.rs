@@ -215,3 +215,31 @@ fn bad_command_lines_exit_2() {
     no_host.expect_code(2);
     assert!(no_host.stderr.contains("no host"), "{}", no_host.stderr);
 }
+
+#[test]
+fn an_export_into_a_closed_pipe_stops_quietly() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = demo_project(dir.path()).to_string();
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_cytomine"))
+        .args([
+            "--emulator",
+            "annotations",
+            "export",
+            "--project",
+            &p,
+            "--format",
+            "wkt",
+        ])
+        .current_dir(dir.path())
+        .env("HOME", dir.path())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Like `| head -0`: the reader is gone before anything is written.
+    drop(child.stdout.take());
+    let output = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(0), "{stderr}");
+    assert!(!stderr.contains("error"), "{stderr}");
+}
