@@ -179,3 +179,34 @@ async fn bulk_save_of_a_type_without_batch_accounts_for_every_item() {
         assert_eq!(batch[i].id, Some(id));
     }
 }
+
+#[tokio::test]
+async fn wait_until_alive_sees_a_server_come_back() {
+    use cytomine_emulator::{Fault, FaultRule};
+    use std::time::Duration;
+    let (emu, cm) = start().await;
+    assert!(
+        cm.wait_until_alive(Duration::from_secs(5), Duration::from_millis(10))
+            .await
+    );
+    // Down for the next 3 pings (each retried by the client's policy), then up again.
+    emu.faults().inject(
+        FaultRule::new(Fault::Status(404))
+            .path("/server/ping")
+            .times(3),
+    );
+    assert!(
+        cm.wait_until_alive(Duration::from_secs(5), Duration::from_millis(10))
+            .await
+    );
+    assert_eq!(emu.faults().fired(), 3);
+    emu.faults().inject(
+        FaultRule::new(Fault::Status(404))
+            .path("/server/ping")
+            .times(1000),
+    );
+    assert!(
+        !cm.wait_until_alive(Duration::from_millis(100), Duration::from_millis(20))
+            .await
+    );
+}

@@ -108,6 +108,32 @@ impl Cytomine {
             .is_ok()
     }
 
+    /// Pings `GET /server/ping` every `every` until it answers 200 or `timeout` has passed,
+    /// as the Python client's `wait_to_accept_connection`. Returns whether the server answered.
+    ///
+    /// ```no_run
+    /// # async fn demo(cm: cytomine_core::Cytomine) {
+    /// use std::time::Duration;
+    /// assert!(cm.wait_until_alive(Duration::from_secs(120), Duration::from_secs(1)).await);
+    /// # }
+    /// ```
+    pub async fn wait_until_alive(
+        &self,
+        timeout: std::time::Duration,
+        every: std::time::Duration,
+    ) -> bool {
+        let deadline = tokio::time::Instant::now() + timeout;
+        loop {
+            if self.is_alive().await {
+                return true;
+            }
+            if tokio::time::Instant::now() + every > deadline {
+                return false;
+            }
+            tokio::time::sleep(every).await;
+        }
+    }
+
     /// Opens an admin session (`GET /session/admin/open.json`): an admin's rights apply only
     /// while it is open. Returns the server's role summary.
     pub async fn open_admin_session(&self) -> Result<Value> {
