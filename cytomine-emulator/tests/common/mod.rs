@@ -7,7 +7,7 @@ use reqwest::{Method, Response};
 use serde_json::Value;
 use sha1::Sha1;
 
-pub use cytomine_emulator::{Emulator, Role, UserKeys};
+pub use cytomine_emulator::{Emulator, Profile, Role, UserKeys};
 
 /// Base64(HMAC-SHA1(private, canonical)).
 pub fn hmac(private: &str, canonical: &str) -> String {
@@ -116,7 +116,16 @@ pub async fn into_json(res: Response) -> (u16, Value) {
 
 /// An emulator, an admin client with an open admin session, and a plain user client.
 pub async fn setup() -> (Emulator, Client, Client) {
-    let emu = Emulator::start().await.expect("emulator starts");
+    setup_with(Profile::Classic).await
+}
+
+/// As [`setup`], serving the migrated domains in `profile`.
+pub async fn setup_with(profile: Profile) -> (Emulator, Client, Client) {
+    let emu = Emulator::builder()
+        .profile(profile)
+        .start()
+        .await
+        .expect("emulator starts");
     let admin = Client::new(&emu, emu.admin());
     let (status, _) = admin.get("/session/admin/open.json").await;
     assert_eq!(status, 200);

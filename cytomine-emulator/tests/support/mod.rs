@@ -16,10 +16,11 @@ pub struct World {
     pub term: i64,
 }
 
-/// The id inside an Add envelope's object key.
+/// The id inside an Add envelope's object key (or its `data`, in the repository profile).
 pub fn id_in(envelope: &Value, key: &str) -> i64 {
     envelope[key]["id"]
         .as_i64()
+        .or_else(|| envelope["data"]["id"].as_i64())
         .unwrap_or_else(|| panic!("no {key}.id in {envelope}"))
 }
 
