@@ -116,6 +116,9 @@ def model_seeds():
         write("decode_models", f"Project-error{j}", bytes([0]) + body(err))
     write("decode_models", "User-html", bytes([4]) + HTML)
     write("decode_models", "Timestamp-number", bytes([21]) + b"1690000000000.5")
+    # Regression: an ISO year this large overflowed the epoch arithmetic (found while fuzzing).
+    write("decode_models", "Timestamp-regression-year-overflow",
+          bytes([21]) + b'"922337203685477580-01-01T00:00:00"')
 
 
 def envelope_seeds():

@@ -77,7 +77,8 @@ fn iso_millis(text: &str) -> Option<i64> {
         .split(':')
         .map(|p| p.split('.').next()?.parse::<i64>().ok());
     let (hh, mm, ss) = (t.next()??, t.next()??, t.next().flatten().unwrap_or(0));
-    if !(1..=12).contains(&m) || !(1..=31).contains(&day) {
+    // Beyond ±100 million years the day count below would overflow an i64 of milliseconds.
+    if !(1..=12).contains(&m) || !(1..=31).contains(&day) || y.unsigned_abs() > 100_000_000 {
         return None;
     }
     // Days from civil (Howard Hinnant's algorithm).
@@ -88,5 +89,28 @@ fn iso_millis(text: &str) -> Option<i64> {
     let doy = (153 * mp + 2) / 5 + day - 1;
     let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
     let days = era * 146_097 + doe - 719_468;
-    Some(((days * 24 + hh) * 60 + mm) * 60_000 + ss * 1000)
+    // Out-of-range clock fields are read as the server would add them, but never overflow.
+    let clock = hh
+        .checked_mul(3_600_000)?
+        .checked_add(mm.checked_mul(60_000)?)?
+        .checked_add(ss.checked_mul(1000)?)?;
+    (days * 86_400_000).checked_add(clock)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Timestamp;
+
+    #[test]
+    fn huge_or_odd_iso_fields_give_none_not_an_overflow() {
+        let read = |t: &str| Timestamp::Text(t.into()).epoch_millis();
+        assert_eq!(read("2024-01-01T00:00:00"), Some(1_704_067_200_000));
+        assert_eq!(read("2024-01-01T01:02:03.5Z"), Some(1_704_070_923_000));
+        assert_eq!(read("922337203685477580-01-01T00:00:00"), None);
+        assert_eq!(read("-922337203685477580-01-01T00:00:00"), None);
+        assert_eq!(read("2024-01-01T9223372036854775807:00:00"), None);
+        assert_eq!(read("2024-01-01T00:9223372036854775807:00"), None);
+        assert_eq!(read("2024-01-01T00:00:9223372036854775807"), None);
+        assert_eq!(read("99999999-12-31T23:59:59").map(|ms| ms > 0), Some(true));
+    }
 }
