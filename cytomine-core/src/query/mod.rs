@@ -24,7 +24,7 @@ use crate::resource::{render, Resource};
 ///
 /// ```
 /// use cytomine_core::{ListQuery, Resource};
-/// # use cytomine_core as cytomine;
+/// # extern crate cytomine_core as cytomine;
 /// #[derive(cytomine_core::Resource, serde::Serialize, serde::Deserialize, Debug, Clone, Default)]
 /// #[resource(path = "project", filters(user, ontology))]
 /// pub struct Project { pub id: Option<i64>, pub name: String }

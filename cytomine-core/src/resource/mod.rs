@@ -50,7 +50,7 @@ pub struct Operations {
 ///
 /// ```
 /// use cytomine_core::{Resource, Filter};
-/// # use cytomine_core as cytomine;
+/// # extern crate cytomine_core as cytomine;
 /// #[derive(cytomine_core::Resource, serde::Serialize, serde::Deserialize, Debug, Clone, Default)]
 /// #[resource(path = "project", filters(user, ontology))]
 /// pub struct Project { pub id: Option<i64>, pub name: String }
