@@ -10,65 +10,25 @@
 //! `python3`. Without the client installed these tests FAIL, they never skip: run `.ci/run`, or
 //! `pip install cytomine-python-client==4.3.0`.
 
-use std::io::{BufRead, BufReader, Read, Seek, SeekFrom};
+use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, ExitStatus, Stdio};
 use std::sync::mpsc;
-use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+use std::time::Duration;
 
 use cytomine_emulator::Emulator;
 
-/// The workspace root (the root package's manifest directory).
-const WORKSPACE: &str = env!("CARGO_MANIFEST_DIR");
+#[path = "common/python.rs"]
+mod python;
+
+use python::{python_command, python_with_client, run_captured, test_keys, WORKSPACE};
+
 /// Upper bound for the whole user guide (the client's own connection wait alone is 120 s).
 const GUIDE_TIMEOUT: Duration = Duration::from_secs(300);
 /// Upper bound for the short check against the binary.
 const SMOKE_TIMEOUT: Duration = Duration::from_secs(180);
 /// How long the binary may take to print its `listening on` line.
 const LISTEN_TIMEOUT: Duration = Duration::from_secs(30);
-
-/// The interpreter to use, by the documented order of preference.
-fn python() -> PathBuf {
-    if let Some(explicit) = std::env::var_os("CYTOMINE_PYTHON").filter(|p| !p.is_empty()) {
-        return PathBuf::from(explicit);
-    }
-    let venv = Path::new(WORKSPACE).join(".venv/bin/python");
-    if venv.is_file() {
-        return venv;
-    }
-    PathBuf::from("python3")
-}
-
-/// The interpreter, after checking that `import cytomine` works with it; panics with the fix otherwise.
-fn python_with_client() -> PathBuf {
-    let python = python();
-    let probe = Command::new(&python)
-        .args(["-c", "import cytomine"])
-        .output();
-    let problem = match probe {
-        Ok(out) if out.status.success() => return python,
-        Ok(out) => String::from_utf8_lossy(&out.stderr).trim().to_string(),
-        Err(e) => format!("cannot run it: {e}"),
-    };
-    panic!(
-        "the official Python client is not importable with {}: {problem}\n\
-         Run `.ci/run` (it creates .venv with the client), or `pip install \
-         cytomine-python-client==4.3.0` and point CYTOMINE_PYTHON at that interpreter.",
-        python.display()
-    );
-}
-
-/// A key pair for one test's server. Not a secret (the server lives only for the test), and never printed.
-fn test_keys(tag: &str) -> (String, String) {
-    let nanos = SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map_or(0, |d| d.as_nanos());
-    let pid = std::process::id();
-    (
-        format!("interop-{tag}-public-{pid}-{nanos}"),
-        format!("interop-{tag}-private-{pid}-{nanos:x}"),
-    )
-}
 
 /// What a Python script did: its exit status (None when killed on timeout) and its combined output.
 struct ScriptRun {
@@ -103,52 +63,17 @@ fn run_script(
     (public_key, private_key): &(String, String),
     timeout: Duration,
 ) -> ScriptRun {
-    let mut log = tempfile::tempfile().expect("a temporary file for the script's output");
-    let stderr = log.try_clone().expect("a second handle on the output file");
-    let mut child = Command::new(python)
+    let mut command = python_command(python);
+    command
         .arg(Path::new(WORKSPACE).join("tests/python").join(script))
         .args(["--host", base_url, "--public_key", public_key])
         .args(["--private_key", private_key, "--log_level", "WARNING"])
-        .current_dir(WORKSPACE)
-        .env("PYTHONDONTWRITEBYTECODE", "1")
-        .env("PYTHONUNBUFFERED", "1")
-        .env("NO_PROXY", "127.0.0.1,localhost")
-        .env("no_proxy", "127.0.0.1,localhost")
-        .stdin(Stdio::null())
-        .stdout(Stdio::from(
-            log.try_clone().expect("a handle on the output file"),
-        ))
-        .stderr(Stdio::from(stderr))
-        .spawn()
-        .unwrap_or_else(|e| panic!("cannot start {}: {e}", python.display()));
-    let status = wait_with_timeout(&mut child, timeout);
-    let mut output = String::new();
-    if let Err(e) = log
-        .seek(SeekFrom::Start(0))
-        .and_then(|_| log.read_to_string(&mut output))
-    {
-        output = format!("<cannot read the script's output: {e}>");
-    }
+        .current_dir(WORKSPACE);
+    let run = run_captured(command, timeout);
     ScriptRun {
         script,
-        status,
-        output,
-    }
-}
-
-/// Wait for `child`; kill it and return None once `timeout` has passed.
-fn wait_with_timeout(child: &mut Child, timeout: Duration) -> Option<ExitStatus> {
-    let deadline = Instant::now() + timeout;
-    loop {
-        match child.try_wait() {
-            Ok(Some(status)) => return Some(status),
-            Ok(None) if Instant::now() < deadline => std::thread::sleep(Duration::from_millis(50)),
-            _ => {
-                let _ = child.kill();
-                let _ = child.wait();
-                return None;
-            }
-        }
+        status: run.status,
+        output: run.output,
     }
 }
 

@@ -8,12 +8,18 @@ against a Cytomine server, e.g. the emulator binary.
 The sdist ships `tests/test_*.py` without `conftest.py`, `__init__.py` or `data/`; this script
 copies its tests into a temporary `tests/` package next to our `conftest.py` (MODELS.md §6.2) and
 `data/attached_file.txt` (13 bytes, `attached file`), then runs pytest there with this interpreter,
-which must have `cytomine-python-client==4.3.0` and `pytest` installed. Without `--sdist`, the
-sdist is fetched once with `pip download --no-deps --no-binary :all:` into a temporary folder.
-The exit status is pytest's.
+which must have `cytomine-python-client==4.3.0` and `pytest` installed. `--sdist` defaults to
+`$CYTOMINE_PY_SDIST` (`.ci/run` sets it to its cached tarball); without either, the sdist is
+fetched with `pip download --no-deps --no-binary :all:` into a temporary folder.
+
+pytest runs verbose (one `<node id> <OUTCOME>` line per test, which `tests/python_suite.rs`
+reads), without its cache, and without replaying captured output in failure reports: with the
+client's DEBUG logging that output holds request signatures and the answer carrying the private
+key. Add `-- --show-capture=all` to see it. The exit status is pytest's.
 """
 
 import argparse
+import os
 import shutil
 import subprocess
 import sys
@@ -50,7 +56,11 @@ def main() -> int:
     parser.add_argument("--host", required=True)
     parser.add_argument("--public_key", required=True)
     parser.add_argument("--private_key", required=True)
-    parser.add_argument("--sdist", help="the unpacked sdist, its tests/ folder, or the .tar.gz")
+    parser.add_argument(
+        "--sdist",
+        default=os.environ.get("CYTOMINE_PY_SDIST") or None,
+        help="the unpacked sdist, its tests/ folder, or the .tar.gz (default: $CYTOMINE_PY_SDIST)",
+    )
     args, extra = parser.parse_known_args()
     with tempfile.TemporaryDirectory(prefix="cytomine-suite-") as tmp:
         scratch = Path(tmp)
@@ -61,7 +71,8 @@ def main() -> int:
         (tests / "data").mkdir(exist_ok=True)
         (tests / "data" / "attached_file.txt").write_bytes(b"attached file")
         command = [
-            sys.executable, "-m", "pytest", "tests", "-p", "no:cacheprovider", "-rA",
+            sys.executable, "-m", "pytest", "tests", "-p", "no:cacheprovider", "-v", "-rfEs",
+            "--show-capture=no",
             "--host", args.host, "--public_key", args.public_key, "--private_key", args.private_key,
             *[a for a in extra if a != "--"],
         ]
