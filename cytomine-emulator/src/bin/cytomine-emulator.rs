@@ -112,3 +112,25 @@ async fn wait_for_signal() {
     }
     let _ = tokio::signal::ctrl_c().await;
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(list: &[&str]) -> Result<Option<Args>, String> {
+        parse(list.iter().map(|s| (*s).to_owned()))
+    }
+
+    #[test]
+    fn profile_flag() {
+        let classic = args(&[]).ok().flatten().map(|a| a.profile);
+        assert_eq!(classic, Some(Profile::Classic));
+        let repo = args(&["--profile", "repository", "--demo"]).ok().flatten();
+        assert_eq!(
+            repo.map(|a| (a.profile, a.demo)),
+            Some((Profile::Repository, true))
+        );
+        assert!(args(&["--profile", "2026"]).is_err_and(|e| e.contains("unknown profile")));
+        assert!(args(&["--profile"]).is_err_and(|e| e.contains("needs a value")));
+    }
+}
