@@ -78,8 +78,9 @@ async fn ontology_and_term_crud() {
     let fetched = Term::fetch(&cm, tid).await.unwrap();
     assert_eq!(fetched.color.as_deref(), Some("#00FF00"));
     assert_eq!(
-        fetched.extra["ontologyId"], oid,
-        "the repository names it ontologyId"
+        fetched.ontology,
+        Some(oid),
+        "the repository's `ontologyId` lands in `ontology`"
     );
     assert_recent(&fetched.updated);
 
@@ -109,6 +110,9 @@ async fn relation_terms_are_saved_and_deleted_by_their_pair() {
     assert!(link.id.is_some());
     let of_parent = Term::fetch(&cm, p).await.unwrap();
     assert_eq!(of_parent.extra["children"][0]["id"], c);
+    // The repository's `ontologyId`, `term1Id`... land in the model's own fields.
+    assert_eq!(of_parent.ontology, Some(oid), "{of_parent:?}");
+    assert_eq!((link.term1, link.term2), (Some(p), Some(c)), "{link:?}");
     // The repository has no GET by term pair (WIRE.md §3.4): the server answers 405.
     let err = RelationTerm::fetch(&cm, (p, c)).await.unwrap_err();
     assert_eq!(err.status(), Some(405), "{err}");
@@ -175,7 +179,7 @@ async fn tag_and_association_crud_beside_a_classic_project() {
     link.save(&cm).await.unwrap();
     let link_id = link.id.unwrap();
     let fetched = TagDomainAssociation::fetch(&cm, link_id).await.unwrap();
-    assert_eq!(fetched.extra["tagId"], tag_id);
+    assert_eq!(fetched.tag, Some(tag_id), "`tagId` lands in `tag`");
     assert_recent(&fetched.created);
     link.delete(&cm).await.unwrap();
     let err = TagDomainAssociation::fetch(&cm, link_id).await.unwrap_err();
@@ -225,8 +229,8 @@ async fn user_role_and_user_role_crud() {
     let grant_id = grant.id.unwrap();
     let fetched = UserRole::fetch(&cm, (uid, admin_role)).await.unwrap();
     assert_eq!(
-        (fetched.id, &fetched.extra["roleId"]),
-        (Some(grant_id), &serde_json::json!(admin_role))
+        (fetched.id, fetched.role),
+        (Some(grant_id), Some(admin_role))
     );
     assert_eq!(
         UserRole::list().user(uid).fetch(&cm).await.unwrap().len(),

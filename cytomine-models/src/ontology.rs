@@ -92,6 +92,7 @@ model! {
         /// Free comment.
         pub comment: Option<String>,
         /// Id of the ontology.
+        #[serde(alias = "ontologyId")]
         pub ontology: Option<i64>,
         /// Display colour, e.g. `#AAAAAA`.
         pub color: Option<String>,
@@ -157,10 +158,13 @@ model! {
     )]
     pub struct RelationTerm {
         /// Id of the relation (the built-in "parent" relation by default).
+        #[serde(alias = "relationId")]
         pub relation: Option<i64>,
         /// Id of the parent term.
+        #[serde(alias = "term1Id")]
         pub term1: Option<i64>,
         /// Id of the child term.
+        #[serde(alias = "term2Id")]
         pub term2: Option<i64>,
     }
 }

@@ -54,8 +54,10 @@ model! {
     )]
     pub struct UserRole {
         /// Id of the user.
+        #[serde(alias = "userId")]
         pub user: Option<i64>,
         /// Id of the role.
+        #[serde(alias = "roleId")]
         pub role: Option<i64>,
         /// The role's name (sent by the server).
         pub authority: Option<String>,

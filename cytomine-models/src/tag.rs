@@ -74,8 +74,10 @@ model! {
         /// Class name of the tagged object.
         pub domain_class_name: Option<String>,
         /// Id of the tagged object.
+        #[serde(alias = "domainId")]
         pub domain_ident: Option<i64>,
         /// Id of the tag.
+        #[serde(alias = "tagId")]
         pub tag: Option<i64>,
         /// Name of the tag (sent by the server).
         pub tag_name: Option<String>,

@@ -146,8 +146,8 @@ pub(crate) fn command_answer<R: Resource>(
     })
 }
 
-/// Merges the server's object into `object`: attributes the server sent replace local ones,
-/// local-only attributes stay.
+/// Merges the server's object into `object`: attributes the server sent (with a value) replace
+/// local ones, local-only attributes stay.
 pub(crate) fn absorb<R: Resource>(object: &mut R, answer: CommandAnswer) -> Result<()> {
     let Some(Value::Object(server)) = answer.object else {
         return Err(Error::Decode {
@@ -161,8 +161,11 @@ pub(crate) fn absorb<R: Resource>(object: &mut R, answer: CommandAnswer) -> Resu
             body: String::new(),
         });
     };
+    // Read the server's object as `R` first, so that its wire names (`ontologyId` on 2026
+    // servers, `ontology` on classic ones) become the model's own before the merge.
+    let from_server: R = decode_value(&answer.request, R::ENVELOPE_KEY, Value::Object(server))?;
     let mut current = to_value(object)?;
-    if let Value::Object(map) = &mut current {
+    if let (Value::Object(map), Value::Object(server)) = (&mut current, to_value(&from_server)?) {
         map.extend(server);
     }
     *object = decode_value(&answer.request, R::ENVELOPE_KEY, current)?;
