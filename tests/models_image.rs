@@ -100,7 +100,6 @@ async fn abstract_slices_of_an_image() {
 }
 
 #[tokio::test]
-#[ignore = "emulator: no uploadedfile/{id}/abstractslice.json route"]
 async fn abstract_slices_of_an_uploaded_file() {
     let env = start().await;
     let cm = &env.cm;

@@ -115,7 +115,6 @@ async fn term_filters_by_ontology_and_project() {
 }
 
 #[tokio::test]
-#[ignore = "emulator: no relation/parent/term.json, relation/parent/term1/{t1}/term2/{t2}.json or relation/term/{id}.json routes"]
 async fn relation_term_create_fetch_list_delete() {
     let env = start().await;
     let cm = &env.cm;
