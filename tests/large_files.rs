@@ -25,17 +25,38 @@ async fn an_image_of_several_megabytes_round_trips() {
 
     let sent = Arc::new(AtomicU64::new(0));
     let seen = sent.clone();
-    let progress: cytomine::files::Progress = Arc::new(move |done, _| seen.store(done, Ordering::Relaxed));
-    let options = UploadImageOptions { projects: vec![project.id.unwrap()], sync: true, ..Default::default() };
-    let result = UploadedFile::upload_with_progress(cm, &source, storage.id.unwrap(), &options, Some(progress))
-        .await
-        .unwrap();
-    assert_eq!(sent.load(Ordering::Relaxed), bytes.len() as u64, "progress reached the file size");
+    let progress: cytomine::files::Progress =
+        Arc::new(move |done, _| seen.store(done, Ordering::Relaxed));
+    let options = UploadImageOptions {
+        projects: vec![project.id.unwrap()],
+        sync: true,
+        ..Default::default()
+    };
+    let result = UploadedFile::upload_with_progress(
+        cm,
+        &source,
+        storage.id.unwrap(),
+        &options,
+        Some(progress),
+    )
+    .await
+    .unwrap();
+    assert_eq!(
+        sent.load(Ordering::Relaxed),
+        bytes.len() as u64,
+        "progress reached the file size"
+    );
     let image = &result.images[0].image_instances[0];
-    assert_eq!((image.shape.width, image.shape.height), (Some(1500), Some(1500)));
+    assert_eq!(
+        (image.shape.width, image.shape.height),
+        (Some(1500), Some(1500))
+    );
 
     let back = dir.path().join("back.tif");
     let n = image.download(cm, &back).await.unwrap();
     assert_eq!(n, bytes.len() as u64);
-    assert!(std::fs::read(&back).unwrap() == bytes, "downloaded bytes equal the upload");
+    assert!(
+        std::fs::read(&back).unwrap() == bytes,
+        "downloaded bytes equal the upload"
+    );
 }

@@ -126,10 +126,7 @@ async fn s08_download_and_thumbnail() {
     let bytes = std::fs::read(&files.original).unwrap();
     assert_eq!(bytes.len() as u64, files.original_bytes);
     let original = image::load_from_memory(&bytes).expect("the download is the real image");
-    assert_eq!(
-        Some(original.width() as i64),
-        image.shape.width
-    );
+    assert_eq!(Some(original.width() as i64), image.shape.width);
     let thumb = image::open(&files.thumbnail).expect("the thumbnail is a real PNG");
     assert_eq!(thumb.width().max(thumb.height()), 256);
     let ratio = |w: u32, h: u32| w as f64 / h as f64;
