@@ -14,6 +14,10 @@ use crate::http::response::decode;
 use crate::http::transport::AttemptBody;
 use crate::http::Method;
 
+/// Bytes read from disk per chunk: large enough that a 200 MB upload is a few hundred chunks,
+/// small enough to keep memory bounded.
+const UPLOAD_CHUNK: usize = 256 * 1024;
+
 /// Where and how to upload.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UploadOptions {
@@ -60,12 +64,13 @@ pub async fn upload_file<T: DeserializeOwned>(
         let std_file = std::fs::File::open(file).map_err(|e| Error::io(file, e))?;
         let progress = progress.clone();
         let mut sent = 0u64;
-        let stream = ReaderStream::new(tokio::fs::File::from_std(std_file)).inspect(move |chunk| {
-            if let (Ok(c), Some(p)) = (chunk, &progress) {
-                sent += c.len() as u64;
-                p(sent, Some(len));
-            }
-        });
+        let stream = ReaderStream::with_capacity(tokio::fs::File::from_std(std_file), UPLOAD_CHUNK)
+            .inspect(move |chunk| {
+                if let (Ok(c), Some(p)) = (chunk, &progress) {
+                    sent += c.len() as u64;
+                    p(sent, Some(len));
+                }
+            });
         let part =
             reqwest::multipart::Part::stream_with_length(reqwest::Body::wrap_stream(stream), len)
                 .file_name(name.clone());
