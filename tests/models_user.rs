@@ -90,7 +90,6 @@ async fn user_list_online_modifier() {
 }
 
 #[tokio::test]
-#[ignore = "emulator: user.json ignores the publicKey modifier"]
 async fn user_list_public_key_modifier() {
     let env = start().await;
     let bob = env

@@ -90,11 +90,13 @@ pub fn list_users<'a>(call: &Call, users: impl Iterator<Item = &'a User>) -> Out
 
 fn list(call: &Call, _p: &Params, st: &State) -> Outcome {
     let online = call.flag_or("online", false);
+    let public_key = call.nonempty("publicKey");
     list_users(
         call,
         st.users
             .iter()
-            .filter(|u| !online || st.is_online(u.meta.id, call.now)),
+            .filter(|u| !online || st.is_online(u.meta.id, call.now))
+            .filter(|u| public_key.map_or(true, |k| u.public_key == k)),
     )
 }
 
