@@ -84,7 +84,6 @@ async fn project_filters_by_ontology_and_by_user() {
 }
 
 #[tokio::test]
-#[ignore = "emulator: project.json ignores withMembersCount (no membersCount in list items)"]
 async fn project_list_modifier_adds_members_count() {
     let env = start().await;
     let mut project = Project::new(unique("counted"));

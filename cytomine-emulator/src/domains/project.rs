@@ -41,7 +41,14 @@ fn list_where(call: &Call, st: &State, pred: impl Fn(&Project) -> bool) -> Outco
         .rev()
         .filter(|p| acl::can_read(caller, p) && pred(p))
         .collect();
-    paged(call, items, |p| p.view(st, call))
+    let members_count = call.flag_or("withMembersCount", false);
+    paged(call, items, |p| {
+        let mut view = p.view(st, call);
+        if members_count {
+            view["membersCount"] = p.members.len().into();
+        }
+        view
+    })
 }
 
 fn list(call: &Call, _p: &Params, st: &State) -> Outcome {
