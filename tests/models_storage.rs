@@ -69,7 +69,6 @@ async fn uploaded_file_crud() {
 }
 
 #[tokio::test]
-#[ignore = "emulator: uploadedfile.json ignores the parent and all modifiers"]
 async fn uploaded_file_parent_and_all_modifiers() {
     let env = start().await;
     let cm = &env.cm;

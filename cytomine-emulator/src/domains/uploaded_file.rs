@@ -54,11 +54,16 @@ pub fn status_text(status: i64) -> &'static str {
 
 fn list(call: &Call, _p: &Params, st: &State) -> Outcome {
     let caller = call.user()?;
+    let parent = call.int("parent")?;
+    // `all=true` lists every file an admin may see; by default (and with `all=false`) an
+    // admin sees every file too only while admin-by-now, others see their own.
+    let everyone = caller.admin_by_now && call.flag_or("all", true);
     let items: Vec<&UploadedFile> = st
         .uploaded_files
         .iter()
         .rev()
-        .filter(|u| caller.admin_by_now || u.user == caller.id)
+        .filter(|u| everyone || u.user == caller.id)
+        .filter(|u| parent.is_none() || u.parent == parent)
         .collect();
     profiled::list(call, st, items)
 }
