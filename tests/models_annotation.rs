@@ -218,7 +218,6 @@ async fn annotation_listing_columns() {
 }
 
 #[tokio::test]
-#[ignore = "emulator: annotation.json ignores bboxAnnotation, baseAnnotation and maxDistanceBaseAnnotation"]
 async fn annotation_listing_by_other_annotations() {
     let s = scene().await;
     let cm = &s.env.cm;

@@ -45,6 +45,7 @@ struct Filters {
     multiple_track: bool,
     not_reviewed_only: bool,
     bbox: Option<(f64, f64, f64, f64)>,
+    near: Option<((f64, f64, f64, f64), f64)>,
     after: Option<i64>,
     before: Option<i64>,
     excluded: Option<HashSet<i64>>,
@@ -90,6 +91,40 @@ fn bbox_of(call: &Call, st: &State) -> Result<Option<(f64, f64, f64, f64)>, Fail
         return Ok(Some(a.bbox));
     }
     call.nonempty("bbox").map(parse_bbox).transpose()
+}
+
+/// `baseAnnotation` (an id or a WKT) and `maxDistanceBaseAnnotation`: the base's bounding box
+/// and the distance. The emulator measures between bounding boxes, an approximation of the
+/// server's `ST_Distance` that never misses an annotation within the distance.
+fn near_of(call: &Call, st: &State) -> Result<Option<((f64, f64, f64, f64), f64)>, Fail> {
+    let Some(base) = call.nonempty("baseAnnotation") else {
+        return Ok(None);
+    };
+    let bbox = match base.trim().parse::<i64>() {
+        Ok(id) => st
+            .annotations
+            .get(id)
+            .map(|a| a.bbox)
+            .ok_or_else(|| Fail::not_found(format!("Annotation {id} not exist!")))?,
+        Err(_) => parse_bbox(base)?,
+    };
+    let distance = call
+        .nonempty("maxDistanceBaseAnnotation")
+        .map(|d| {
+            d.trim()
+                .parse::<f64>()
+                .map_err(|_| Fail::bad(format!("maxDistanceBaseAnnotation is not a number: {d}")))
+        })
+        .transpose()?
+        .unwrap_or(0.0);
+    Ok(Some((bbox, distance)))
+}
+
+/// Distance between two boxes `(minx, miny, maxx, maxy)`; 0 when they touch or overlap.
+fn box_distance(a: (f64, f64, f64, f64), b: (f64, f64, f64, f64)) -> f64 {
+    let dx = (b.0 - a.2).max(a.0 - b.2).max(0.0);
+    let dy = (b.1 - a.3).max(a.1 - b.3).max(0.0);
+    dx.hypot(dy)
 }
 
 /// The area of an "included" listing: `geometry` (WKT) or the geometry of `annotation`.
@@ -174,6 +209,7 @@ impl Filters {
             multiple_track: call.flag_or("multipleTrack", false),
             not_reviewed_only: call.flag_or("notReviewedOnly", false),
             bbox: bbox_of(call, st)?,
+            near: near_of(call, st)?,
             after: call.int("afterThan")?,
             before: call.int("beforeThan")?,
             excluded: set(call.ids("excludedAnnotation")?),
@@ -195,6 +231,7 @@ impl Filters {
             || self.after.is_some_and(|t| a.meta.created <= t)
             || self.before.is_some_and(|t| a.meta.created >= t)
             || self.bbox.is_some_and(|b| !a.geometry.intersects_bbox(b))
+            || self.near.is_some_and(|(b, d)| box_distance(a.bbox, b) > d)
             || self
                 .inside
                 .as_ref()
