@@ -45,7 +45,7 @@ struct Filters {
     multiple_track: bool,
     not_reviewed_only: bool,
     bbox: Option<(f64, f64, f64, f64)>,
-    near: Option<((f64, f64, f64, f64), f64)>,
+    near: Option<Near>,
     after: Option<i64>,
     before: Option<i64>,
     excluded: Option<HashSet<i64>>,
@@ -93,10 +93,13 @@ fn bbox_of(call: &Call, st: &State) -> Result<Option<(f64, f64, f64, f64)>, Fail
     call.nonempty("bbox").map(parse_bbox).transpose()
 }
 
+/// A box `(minx, miny, maxx, maxy)` and a distance from it.
+type Near = ((f64, f64, f64, f64), f64);
+
 /// `baseAnnotation` (an id or a WKT) and `maxDistanceBaseAnnotation`: the base's bounding box
 /// and the distance. The emulator measures between bounding boxes, an approximation of the
 /// server's `ST_Distance` that never misses an annotation within the distance.
-fn near_of(call: &Call, st: &State) -> Result<Option<((f64, f64, f64, f64), f64)>, Fail> {
+fn near_of(call: &Call, st: &State) -> Result<Option<Near>, Fail> {
     let Some(base) = call.nonempty("baseAnnotation") else {
         return Ok(None);
     };
