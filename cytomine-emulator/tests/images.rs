@@ -8,23 +8,7 @@ use reqwest::Method;
 use serde_json::{json, Value};
 
 async fn upload(client: &Client, query: &str, name: &str, bytes: Vec<u8>) -> (u16, Value) {
-    let part = reqwest::multipart::Part::bytes(bytes).file_name(name.to_owned());
-    let form = reqwest::multipart::Form::new().part("files[]", part);
-    let ct = format!("multipart/form-data; boundary={}", form.boundary());
-    let sig = hmac(&client.keys.private_key, &format!("POST\n\n{ct}\n{DATE}"));
-    let res = client
-        .http
-        .post(format!("{}/upload?{query}", client.base))
-        .header("date", DATE)
-        .header(
-            "authorization",
-            format!("CYTOMINE {}:{}", client.keys.public_key, sig),
-        )
-        .multipart(form)
-        .send()
-        .await
-        .unwrap();
-    into_json(res).await
+    multipart(client, &format!("/upload?{query}"), name, &bytes).await
 }
 
 async fn bytes_of(

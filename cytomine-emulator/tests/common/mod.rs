@@ -132,3 +132,24 @@ pub async fn setup_with(profile: Profile) -> (Emulator, Client, Client) {
     let bob = Client::new(&emu, emu.add_user("bob", Role::User));
     (emu, admin, bob)
 }
+
+/// A multipart POST of one `files[]` part named `filename`, signed with its full content type.
+pub async fn multipart(client: &Client, path: &str, filename: &str, bytes: &[u8]) -> (u16, Value) {
+    let part = reqwest::multipart::Part::bytes(bytes.to_vec()).file_name(filename.to_owned());
+    let form = reqwest::multipart::Form::new().part("files[]", part);
+    let ct = format!("multipart/form-data; boundary={}", form.boundary());
+    let sig = hmac(&client.keys.private_key, &format!("POST\n\n{ct}\n{DATE}"));
+    let res = client
+        .http
+        .post(format!("{}{path}", client.base))
+        .header("date", DATE)
+        .header(
+            "authorization",
+            format!("CYTOMINE {}:{}", client.keys.public_key, sig),
+        )
+        .multipart(form)
+        .send()
+        .await
+        .expect("request reaches the emulator");
+    into_json(res).await
+}

@@ -75,27 +75,6 @@ pub async fn world(admin: &Client, name: &str) -> World {
     }
 }
 
-/// A multipart POST of one `files[]` part named `filename`, signed with its full content type.
-pub async fn multipart(client: &Client, path: &str, filename: &str, bytes: &[u8]) -> (u16, Value) {
-    let part = reqwest::multipart::Part::bytes(bytes.to_vec()).file_name(filename.to_owned());
-    let form = reqwest::multipart::Form::new().part("files[]", part);
-    let ct = format!("multipart/form-data; boundary={}", form.boundary());
-    let sig = hmac(&client.keys.private_key, &format!("POST\n\n{ct}\n{DATE}"));
-    let res = client
-        .http
-        .post(format!("{}{path}", client.base))
-        .header("date", DATE)
-        .header(
-            "authorization",
-            format!("CYTOMINE {}:{}", client.keys.public_key, sig),
-        )
-        .multipart(form)
-        .send()
-        .await
-        .expect("request reaches the emulator");
-    into_json(res).await
-}
-
 /// A POST with a raw body and content type (e.g. a form-encoded body labelled JSON).
 pub async fn post_raw(client: &Client, path: &str, ct: &str, body: &str) -> (u16, Value) {
     let sig = hmac(&client.keys.private_key, &format!("POST\n\n{ct}\n{DATE}"));
