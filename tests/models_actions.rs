@@ -4,10 +4,7 @@
 mod common;
 
 use common::*;
-use cytomine::models::{
-    dump_crops, Annotation, DumpKind, DumpOptions, DumpPattern, ImageInstance, Ontology, Project,
-    Term,
-};
+use cytomine::models::{dump_crops, Annotation, DumpKind, DumpOptions, DumpPattern, ImageInstance};
 use cytomine::prelude::*;
 use serde_json::Value;
 
@@ -24,19 +21,8 @@ struct Scene {
 async fn scene() -> Scene {
     let env = start().await;
     let cm = &env.cm;
-    let mut ontology = Ontology::new(unique("onto"));
-    ontology.save(cm).await.unwrap();
-    let mut terms = [0; 2];
-    for (slot, name) in terms.iter_mut().zip(["tumour", "stroma"]) {
-        let mut term = Term::new(name, ontology.id.unwrap(), "#FF0000");
-        term.save(cm).await.unwrap();
-        *slot = term.id.unwrap();
-    }
     let dir = tempfile::tempdir().unwrap();
-    let (project, image, _) = project_with_image(cm, dir.path(), 200, 200).await;
-    let mut project: Project = project;
-    project.ontology = ontology.id;
-    project.update(cm).await.unwrap();
+    let (_project, image, terms) = project_with_terms_and_image(cm, dir.path(), 200, 200).await;
     let image_id = image.id.unwrap();
     let mut first = Annotation::new("POLYGON ((10 10, 10 90, 90 90, 90 10, 10 10))", image_id)
         .with_terms(terms);

@@ -4,7 +4,7 @@
 mod common;
 
 use common::*;
-use cytomine::models::{Annotation, AnnotationTerm, ImageInstance, Ontology, Project, Term};
+use cytomine::models::{Annotation, AnnotationTerm, ImageInstance, Project, Term};
 use cytomine::prelude::*;
 
 /// A project with an ontology of two terms and one 200 x 200 image.
@@ -19,19 +19,8 @@ struct Scene {
 async fn scene() -> Scene {
     let env = start().await;
     let cm = &env.cm;
-    let mut ontology = Ontology::new(unique("onto"));
-    ontology.save(cm).await.unwrap();
-    let mut terms = [0; 2];
-    for (slot, name) in terms.iter_mut().zip(["tumour", "stroma"]) {
-        let mut term = Term::new(name, ontology.id.unwrap(), "#FF0000");
-        term.save(cm).await.unwrap();
-        *slot = term.id.unwrap();
-    }
     let dir = tempfile::tempdir().unwrap();
-    let (project, image, _) = project_with_image(cm, dir.path(), 200, 200).await;
-    let mut project: Project = project;
-    project.ontology = ontology.id;
-    project.update(cm).await.unwrap();
+    let (project, image, terms) = project_with_terms_and_image(cm, dir.path(), 200, 200).await;
     Scene {
         project: project.id.unwrap(),
         env,

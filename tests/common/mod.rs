@@ -112,6 +112,29 @@ pub async fn project_with_image(
     (project, image, bytes)
 }
 
+/// A project whose ontology has the terms "tumour" and "stroma", with one `w` x `h` image:
+/// the project (with its ontology set), the image and the two term ids.
+pub async fn project_with_terms_and_image(
+    cm: &Cytomine,
+    dir: &std::path::Path,
+    w: u32,
+    h: u32,
+) -> (Project, ImageInstance, [i64; 2]) {
+    let mut ontology = cytomine::models::Ontology::new(unique("onto"));
+    ontology.save(cm).await.expect("ontology created");
+    let mut terms = [0; 2];
+    for (slot, name) in terms.iter_mut().zip(["tumour", "stroma"]) {
+        let mut term =
+            cytomine::models::Term::new(name, ontology.id.expect("ontology id"), "#FF0000");
+        term.save(cm).await.expect("term created");
+        *slot = term.id.expect("term id");
+    }
+    let (mut project, image, _) = project_with_image(cm, dir, w, h).await;
+    project.ontology = ontology.id;
+    project.update(cm).await.expect("project updated");
+    (project, image, terms)
+}
+
 /// `value` without `null` attributes and with every number as a float, so that a typed
 /// model's serialization can be compared with the server's JSON.
 pub fn normalized(value: &Value) -> Value {
