@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use clap::{Parser, Subcommand};
+use clap::{Parser, Subcommand, ValueEnum};
 
 /// Benchmarks cytomine-rs against the official Python client 4.3.0 on the in-process emulator.
 #[derive(Debug, Parser)]
@@ -27,6 +27,23 @@ pub struct Args {
     /// Skip the bulk chunk size × concurrency sweep.
     #[arg(long)]
     pub no_sweep: bool,
+    /// Run only these workloads (comma-separated, e.g. `--only w1,w3`); all when absent. The
+    /// emulator's throughput is always measured; the sweep runs only with W2.
+    #[arg(long, value_enum, value_delimiter = ',')]
+    pub only: Vec<Workload>,
+}
+
+/// A workload that `--only` can select.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Workload {
+    /// Sequential project fetches.
+    W1,
+    /// Bulk save (and its sweep).
+    W2,
+    /// Annotation listings.
+    W3,
+    /// Download and upload of the big image.
+    W4,
 }
 
 /// Subcommands.
@@ -98,6 +115,10 @@ impl Args {
     /// The sizes to use.
     pub fn scale(&self) -> Scale {
         Scale::new(self.quick)
+    }
+    /// Whether `workload` is to run (`--only` absent or naming it).
+    pub fn runs_workload(&self, workload: Workload) -> bool {
+        self.only.is_empty() || self.only.contains(&workload)
     }
     /// Repetitions (1 in quick mode).
     pub fn repetitions(&self) -> usize {

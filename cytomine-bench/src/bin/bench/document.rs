@@ -99,12 +99,15 @@ fn throughput(t: &Throughput) -> String {
          | Load | Rate |\n|---|---:|\n\
          | signed `GET project/{{id}}.json`, {c} connections, {n} requests | {g:.0} requests/s |\n\
          | `GET annotation.json?project=..&showWKT=true`, one request ({mb:.1} MB) | {a:.0} annotations/s |\n\
+         | the same listing by pages of {page} (`max`/`offset`), one request after the other | {pa:.0} annotations/s |\n\
          | `GET imageinstance/{{id}}/download` of the W4 image | {d:.0} MB/s |\n\n",
         c = CONNECTIONS,
         n = t.gets,
         g = t.gets_per_s,
         mb = t.listing_bytes as f64 / 1e6,
         a = t.annotations_per_s,
+        page = t.page,
+        pa = t.paged_annotations_per_s,
         d = t.download_mb_per_s,
     )
 }

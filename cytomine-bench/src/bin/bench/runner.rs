@@ -10,7 +10,7 @@ use cytomine_bench::stats::{median, median_usage};
 use cytomine_bench::targets::{self, Verdict};
 use cytomine_emulator::Emulator;
 
-use crate::args::Args;
+use crate::args::{Args, Workload};
 use crate::document::{self, Document};
 use crate::jobs::{self, Client, Job, Target};
 use crate::{fixture, throughput};
@@ -170,10 +170,14 @@ pub async fn run_all(args: &Args) -> Result<(), String> {
     let mut samples = Samples::new();
     let w4_size = std::fs::metadata(&f.w4_file).map(|m| m.len()).unwrap_or(0);
     let groups = [
-        jobs::w1(&f, &scale),
-        jobs::w3(&f, &scale),
-        jobs::w4(&f, w4_size, &dir),
+        (Workload::W1, jobs::w1(&f, &scale)),
+        (Workload::W3, jobs::w3(&f, &scale)),
+        (Workload::W4, jobs::w4(&f, w4_size, &dir)),
     ];
+    let groups = groups
+        .into_iter()
+        .filter(|(w, _)| args.runs_workload(*w))
+        .map(|(_, group)| group);
     let jobs_run = tokio::task::block_in_place(|| -> Result<Vec<Job>, String> {
         let mut all = Vec::new();
         for group in groups {
@@ -185,9 +189,12 @@ pub async fn run_all(args: &Args) -> Result<(), String> {
     eprintln!("measuring the emulator's throughput ...");
     let throughput = throughput::measure(&emulator, &admin, &f, &scale).await?;
     let (w2_jobs, sweep) = tokio::task::block_in_place(|| -> Result<_, String> {
+        let mut cells = Vec::new();
+        if !args.runs_workload(Workload::W2) {
+            return Ok((Vec::new(), cells));
+        }
         let w2 = jobs::w2(&f, &scale);
         run_group(&programs, &w2, runs, &mut samples)?;
-        let mut cells = Vec::new();
         if !args.no_sweep {
             let sweep = jobs::w2_sweep(&f, &scale);
             let mut walls = vec![Vec::new(); sweep.len()];

@@ -1,6 +1,7 @@
 //! The emulator's own throughput, measured from inside the harness with bare keep-alive
 //! requests (no decoding): signed project GETs from several connections at once, a full
-//! annotation listing with WKT, and the download of the big image.
+//! annotation listing with WKT (in one request, then by pages), and the download of the big
+//! image.
 
 use std::time::Instant;
 
@@ -24,6 +25,10 @@ pub struct Throughput {
     pub annotations_per_s: f64,
     /// Bytes of the listing.
     pub listing_bytes: u64,
+    /// Annotations with WKT listed per second by pages of `page` (`max`/`offset`), in turn.
+    pub paged_annotations_per_s: f64,
+    /// The page size of that figure.
+    pub page: u64,
     /// Download rate of the big image, MB/s.
     pub download_mb_per_s: f64,
 }
@@ -91,6 +96,13 @@ pub async fn measure(
     let started = Instant::now();
     let listing_bytes = get_body(&client, &base, &listing, keys).await?;
     let annotations_per_s = scale.w3_large as f64 / started.elapsed().as_secs_f64();
+    let page = scale.w3_page.max(1);
+    let started = Instant::now();
+    for offset in (0..scale.w3_large).step_by(page as usize) {
+        let path = format!("{listing}&max={page}&offset={offset}");
+        get_body(&client, &base, &path, keys).await?;
+    }
+    let paged_annotations_per_s = scale.w3_large as f64 / started.elapsed().as_secs_f64();
     let download = format!("/api/imageinstance/{}/download", f.w4_image);
     let started = Instant::now();
     let bytes = get_body(&client, &base, &download, keys).await?;
@@ -100,6 +112,8 @@ pub async fn measure(
         gets,
         annotations_per_s,
         listing_bytes,
+        paged_annotations_per_s,
+        page,
         download_mb_per_s,
     })
 }
