@@ -1,4 +1,7 @@
-//! Viewer positions and annotation actions (WIRE.md §3.20): social records, answered as bare JSON.
+//! Viewer positions and annotation actions (WIRE.md §3.20): social records, answered as bare JSON;
+//! and the property values at annotation centroids (`annotationposition.json`).
+
+mod annotation_position;
 
 use std::collections::BTreeMap;
 
@@ -20,6 +23,7 @@ const ACTION: &str = "be.cytomine.domain.social.AnnotationAction";
 
 /// Register the routes.
 pub fn routes(r: &mut Routes) {
+    annotation_position::routes(r);
     for kind in ["imageinstance", "sliceinstance"] {
         r.write(
             "POST",

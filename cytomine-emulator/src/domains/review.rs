@@ -3,6 +3,8 @@
 
 use serde_json::{json, Value};
 
+mod layer;
+
 use super::acl;
 use super::crud::{self, Domain};
 use super::json::{self as j, Body};
@@ -25,6 +27,7 @@ pub fn routes(r: &mut Routes) {
     r.write("GET", "annotation/{id}/review.json", accept);
     r.write("DELETE", "imageinstance/{id}/review.json", stop);
     r.write("DELETE", "annotation/{id}/review.json", reject);
+    layer::routes(r);
     r.get("reviewedannotation.json", list);
     r.get("reviewedannotation/{id}.json", |c, p, s| {
         crud::get::<ReviewedAnnotation>(c, s, p.id("id"), p.get("id"))
@@ -180,12 +183,16 @@ fn accept(call: &Call, p: &Params, st: &mut State) -> Outcome {
     terms.extend(super::annotation::term_ids(st, id));
     terms.sort_unstable();
     terms.dedup();
-    let body = json!({"parentIdent": id, "terms": terms});
-    let Value::Object(body) = body else {
-        return Err(Fail::bad("terms"));
-    };
-    let created = crud::create_one::<ReviewedAnnotation>(call, st, &body)?;
+    let created = review_copy(call, st, id, terms)?;
     crud::added::<ReviewedAnnotation>(call, st, created)
+}
+
+/// Store the reviewed copy of user annotation `parent` with `terms`, by the caller; its id.
+fn review_copy(call: &Call, st: &mut State, parent: i64, terms: Vec<i64>) -> Result<i64, Fail> {
+    let mut body = Body::new();
+    body.insert("parentIdent".to_owned(), parent.into());
+    body.insert("terms".to_owned(), terms.into());
+    crud::create_one::<ReviewedAnnotation>(call, st, &body)
 }
 
 /// `DELETE annotation/{id}/review.json`: reject (delete the reviewed copy).
