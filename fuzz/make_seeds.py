@@ -11,7 +11,14 @@ ROOT = pathlib.Path(__file__).resolve().parent / "corpus"
 MODELS = ["Project", "Ontology", "Term", "RelationTerm", "User", "Storage", "UploadedFile",
           "AbstractImage", "AbstractSlice", "ImageInstance", "SliceInstance", "ImageServer",
           "Annotation", "AnnotationTerm", "UploadedImage", "ApiKeys", "Password", "CurrentUser",
-          "Centroid", "ImageShape", "SlicePosition", "Timestamp"]
+          "Centroid", "ImageShape", "SlicePosition", "Timestamp",
+          # Appended later (selectors 22 and up): the attached data, groups, social and roles.
+          "AnnotationGroup", "AnnotationLink", "AttachedFile", "ImageGroup",
+          "ImageGroupImageInstance", "Property", "Description", "Role", "UserRole",
+          "AnnotationFilter", "Position", "AnnotationAction", "ProjectConnection",
+          "ImageConsultation", "Tag", "TagDomainAssociation", "Track", "AnnotationTrack"]
+# The command envelope's object key where it is not the lower-cased model name (WIRE.md §2.3).
+KEYS = {"UserRole": "secusersecrole", "Role": "secrole"}
 BASE = {"id": 123, "created": "1690000000000", "updated": "1690000000001", "deleted": None}
 OBJECTS = {
     "Project": {"class": "be.cytomine.domain.project.Project", "name": "My project", "ontology": 5,
@@ -56,6 +63,57 @@ OBJECTS = {
                    "cropURL": "http://127.0.0.1:8080/api/userannotation/123/crop.png"},
     "AnnotationTerm": {"class": "be.cytomine.domain.ontology.AnnotationTerm",
                        "userannotation": 20, "term": 7, "user": 1},
+    "AnnotationGroup": {"class": "be.cytomine.domain.ontology.AnnotationGroup", "project": 3,
+                        "imageGroup": 30, "type": "SAME_OBJECT"},
+    "AnnotationLink": {"class": "be.cytomine.domain.ontology.AnnotationLink",
+                       "annotationClassName": "be.cytomine.domain.ontology.UserAnnotation",
+                       "annotationIdent": 20, "group": 31, "image": 11},
+    "AttachedFile": {"class": "be.cytomine.domain.meta.AttachedFile",
+                     "domainClassName": "be.cytomine.domain.project.Project", "domainIdent": 3,
+                     "filename": "notes.txt", "key": None, "url": "/api/attachedfile/123/download"},
+    "ImageGroup": {"class": "be.cytomine.domain.image.group.ImageGroup", "name": "Stains",
+                   "project": 3, "imageInstances": [{"id": 11, "instanceFilename": "a.png"}],
+                   "numberOfImages": 1},
+    "ImageGroupImageInstance": {"class": "be.cytomine.domain.image.group.ImageGroupImageInstance",
+                                "group": 30, "image": 11, "groupName": "Stains"},
+    "Property": {"class": "be.cytomine.domain.meta.Property",
+                 "domainClassName": "be.cytomine.domain.ontology.UserAnnotation",
+                 "domainIdent": 20, "key": "grade", "value": "2"},
+    "Description": {"class": "be.cytomine.domain.meta.Description",
+                    "domainClassName": "be.cytomine.domain.project.Project", "domainIdent": 3,
+                    "data": "<p>Notes</p>"},
+    "Role": {"class": "be.cytomine.domain.security.SecRole", "authority": "ROLE_USER"},
+    "UserRole": {"class": "be.cytomine.domain.security.SecUserSecRole", "user": 1, "role": 2,
+                 "authority": "ROLE_ADMIN"},
+    "AnnotationFilter": {"class": "be.cytomine.domain.ontology.AnnotationFilter", "name": "Mine",
+                         "project": 3, "users": [1, 4], "terms": [7]},
+    "Position": {"class": "be.cytomine.domain.social.PersistentUserPosition", "user": 1,
+                 "image": 11, "slice": 12, "project": 3, "broadcast": False,
+                 "location": "POLYGON ((0 0, 0 100, 100 100, 100 0, 0 0))", "zoom": 2,
+                 "rotation": 0.0, "x": 50.0, "y": 50.0},
+    "AnnotationAction": {"class": "be.cytomine.domain.social.AnnotationAction", "user": 1,
+                         "image": 11, "slice": 12, "project": 3,
+                         "annotationClassName": "be.cytomine.domain.ontology.UserAnnotation",
+                         "annotationIdent": 20, "annotationCreator": 1, "action": "select"},
+    "ProjectConnection": {"class": "be.cytomine.domain.social.PersistentProjectConnection",
+                          "user": 1, "project": 3, "time": 5000, "os": "Linux",
+                          "browser": "firefox", "browserVersion": "120.0",
+                          "countViewedImages": 2, "countCreatedAnnotations": 1},
+    "ImageConsultation": {"class": "be.cytomine.domain.social.PersistentImageConsultation",
+                          "user": 1, "image": 11, "project": 3, "imageName": "a.png",
+                          "imageThumb": "http://127.0.0.1:8080/api/imageinstance/11/thumb.png",
+                          "mode": "Explore", "projectConnection": 40, "time": 1200,
+                          "countCreatedAnnotations": 0},
+    "Tag": {"class": "be.cytomine.domain.meta.Tag", "name": "urgent", "user": 1,
+            "creatorName": "admin"},
+    "TagDomainAssociation": {"class": "be.cytomine.domain.meta.TagDomainAssociation",
+                             "domainClassName": "be.cytomine.domain.project.Project",
+                             "domainIdent": 3, "tag": 50, "tagName": "urgent"},
+    "Track": {"class": "be.cytomine.domain.ontology.Track", "name": "Cell 1", "color": "#00FF00",
+              "image": 11, "project": 3},
+    "AnnotationTrack": {"class": "be.cytomine.domain.ontology.AnnotationTrack",
+                        "annotationClassName": "be.cytomine.domain.ontology.UserAnnotation",
+                        "annotationIdent": 20, "track": 60, "slice": 12},
 }
 PLAIN = {
     "UploadedImage": {"image": dict(BASE, **OBJECTS["AbstractImage"]),
@@ -95,7 +153,7 @@ def model_seeds():
         sel = bytes([i])
         if model in OBJECTS:
             obj = dict(BASE, **OBJECTS[model])
-            key = model.lower()
+            key = KEYS.get(model, model.lower())
             write("decode_models", f"{model}-object", sel + body(obj))
             write("decode_models", f"{model}-page", sel + body(
                 {"collection": [obj, dict(obj, id=124)], "offset": 0, "perPage": 2, "size": 3,
@@ -115,6 +173,14 @@ def model_seeds():
     for j, err in enumerate(ERRORS):
         write("decode_models", f"Project-error{j}", bytes([0]) + body(err))
     write("decode_models", "User-html", bytes([4]) + HTML)
+    # The 2026 repository spellings of the ids (WIRE.md §2.7), read into the same fields.
+    aliases = {"UserRole": {"id": 5, "userId": 1, "roleId": 2, "created": "2024-01-01T00:00:00",
+                            "deleted": None, "dataType": "USER_ROLE"},
+               "TagDomainAssociation": {"id": 6, "tagId": 50, "domainId": 3,
+                                        "domainClassName": "be.cytomine.domain.project.Project",
+                                        "created": "2024-01-01T00:00:00"}}
+    for model, value in aliases.items():
+        write("decode_models", f"{model}-aliases", bytes([MODELS.index(model)]) + body(value))
     write("decode_models", "Timestamp-number", bytes([21]) + b"1690000000000.5")
     # Regression: an ISO year this large overflowed the epoch arithmetic (found while fuzzing).
     write("decode_models", "Timestamp-regression-year-overflow",
