@@ -18,7 +18,7 @@ MODELS = ["Project", "Ontology", "Term", "RelationTerm", "User", "Storage", "Upl
           "AnnotationFilter", "Position", "AnnotationAction", "ProjectConnection",
           "ImageConsultation", "Tag", "TagDomainAssociation", "Track", "AnnotationTrack"]
 # The command envelope's object key where it is not the lower-cased model name (WIRE.md §2.3).
-KEYS = {"UserRole": "secusersecrole", "Role": "secrole"}
+KEYS = {"UserRole": "secusersecrole"}
 BASE = {"id": 123, "created": "1690000000000", "updated": "1690000000001", "deleted": None}
 OBJECTS = {
     "Project": {"class": "be.cytomine.domain.project.Project", "name": "My project", "ontology": 5,
