@@ -27,11 +27,14 @@ fn endpoints<R: Resource>() -> Vec<Endpoint> {
     if ops.delete {
         out.push(("DELETE", R::ITEM_PATH.to_string()));
     }
-    if !R::FILTER_REQUIRED {
+    if ops.list && !R::FILTER_REQUIRED {
         out.push(("GET", R::LIST_PATH.to_string()));
     }
     for filter in R::FILTERS {
         out.push(("GET", filter.path.replace("{}", "{filter}")));
+    }
+    for lookup in R::LOOKUPS {
+        out.push(("GET", lookup.path.to_string()));
     }
     out
 }
@@ -75,7 +78,6 @@ fn actions() -> Vec<Endpoint> {
             "POST",
             "annotationgroup/{id}/annotationgroup/{other}/merge.json",
         ),
-        ("POST", "attachedfile.json"),
         ("GET", "attachedfile/{id}/download"),
     ]
     .into_iter()
@@ -141,7 +143,6 @@ const EXCEPTIONS: &[(&str, &str, &str)] = &[
     ("PUT", "tag_domain_association/{id}.json", "TagDomainAssociation update, inherited in the Python client (§5.2 c, E141)"),
     ("GET", "tag_domain_association.json", "all tag associations: core (WIRE §3.17) has it, the spec not"),
     ("GET", "attachedfile.json", "all attached files: core (WIRE §3.15) has it, the spec not"),
-    ("GET", "description.json", "Description has no collection in the Python client; the list exists only because every resource type has one, and the server answers 404"),
     ("GET", "imageserver.json", "ImageServer: removed from core in 2026 (WIRE §3.21) and from the Python client 4.3.0; kept read-only for older servers"),
     ("GET", "imageserver/{id}.json", "ImageServer: see imageserver.json"),
 ];

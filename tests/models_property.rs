@@ -32,7 +32,9 @@ async fn property_crud_by_key_and_lists() {
     let path = format!("domain/{class}/{pid}/property/{id}.json");
     let mut fetched = assert_round_trip::<Property>(cm, &path, (class.clone(), pid, id)).await;
     assert_eq!(fetched.value.as_deref(), Some("H&E"));
-    let by_key = Property::fetch_by_key(cm, &project, "stain").await.unwrap();
+    let by_key = Property::fetch_by_key(cm, &class, pid, "stain")
+        .await
+        .unwrap();
     assert_eq!(by_key.id, Some(id));
 
     fetched.value = Some("PAS".into());
@@ -53,11 +55,22 @@ async fn property_crud_by_key_and_lists() {
     assert_eq!(shortcut.len(), 2);
 
     fetched.delete(cm).await.unwrap();
-    assert_not_found(&Property::fetch(cm, (class, pid, id)).await.unwrap_err());
     assert_not_found(
-        &Property::fetch_by_key(cm, &project, "stain")
+        &Property::fetch(cm, (class.clone(), pid, id))
             .await
             .unwrap_err(),
+    );
+    assert_not_found(
+        &Property::fetch_by_key(cm, &class, pid, "stain")
+            .await
+            .unwrap_err(),
+    );
+    let err = Property::fetch_by_key(cm, "", pid, "stain")
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(err, cytomine::Error::Usage(_)),
+        "nothing sent: {err}"
     );
 }
 
@@ -106,9 +119,8 @@ async fn attached_file_upload_fetch_download_list_delete() {
     let local = dir.path().join("attached_file.txt");
     std::fs::write(&local, b"attached file").unwrap();
 
-    let file = AttachedFile::upload(cm, &project, &local, &AttachedFileOptions::default())
-        .await
-        .unwrap();
+    let mut file = AttachedFile::of(&project, &AttachedFileOptions::default()).unwrap();
+    file.upload(cm, &local).await.unwrap();
     let id = file.id.expect("uploaded file has an id");
     assert_eq!(file.filename.as_deref(), Some("attached_file.txt"));
     assert_eq!(file.domain_ident, project.id);
@@ -117,9 +129,8 @@ async fn attached_file_upload_fetch_download_list_delete() {
         filename: Some("renamed.txt".into()),
         key: Some("protocol".into()),
     };
-    let named = AttachedFile::upload(cm, &project, &local, &options)
-        .await
-        .unwrap();
+    let mut named = AttachedFile::of(&project, &options).unwrap();
+    named.upload(cm, &local).await.unwrap();
     assert_eq!(named.filename.as_deref(), Some("renamed.txt"));
     assert_eq!(named.key.as_deref(), Some("protocol"));
 
@@ -140,7 +151,10 @@ async fn attached_file_upload_fetch_download_list_delete() {
 
     fetched.delete(cm).await.unwrap();
     assert_not_found(&AttachedFile::fetch(cm, id).await.unwrap_err());
-    let missing = AttachedFile::upload(cm, &project, dir.path().join("nope"), &options).await;
+    let missing = AttachedFile::of(&project, &options)
+        .unwrap()
+        .upload(cm, dir.path().join("nope"))
+        .await;
     assert!(matches!(missing, Err(cytomine::Error::Io { .. })));
 }
 
@@ -226,7 +240,8 @@ async fn properties_of_images_and_annotations_through_the_shortcuts() {
         .unwrap();
     let keys: Vec<&str> = of_annotation.as_map().into_keys().collect();
     assert_eq!(keys, ["grade"]);
-    let by_key = Property::fetch_by_key(cm, &annotation, "grade")
+    let class = annotation.domain_class_name().unwrap_or_default();
+    let by_key = Property::fetch_by_key(cm, class, annotation_id, "grade")
         .await
         .unwrap();
     assert_eq!(by_key.value.as_deref(), Some("2"));

@@ -36,10 +36,10 @@ async fn positions_listed_per_image_and_slice_with_modifiers() {
             .unwrap();
     }
     let me = cm.current_user().id.unwrap();
+    // `showDetails=true` is sent by default: full positions, with their centroids.
     let all = Position::list()
         .imageinstance(image_id)
         .user(me)
-        .show_details(true)
         .fetch(cm)
         .await
         .unwrap();

@@ -34,7 +34,8 @@ pub use error::{Error, RequestInfo, Result, TransportKind};
 pub use http::retry::RetryPolicy;
 pub use query::{ListQuery, Query, QueryValue};
 pub use resource::{
-    render, Create, Delete, Fetch, Filter, KeyParts, Operations, PathValue, Resource, Update,
+    fetch_by, lookup_path, multipart_create, multipart_query, render, Create, Delete, Fetch,
+    Filter, KeyParts, Listable, Lookup, Multipart, Operations, PathValue, Resource, Update,
 };
 pub use session::CurrentUser;
 pub use types::Timestamp;

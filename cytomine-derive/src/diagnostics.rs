@@ -206,18 +206,71 @@ pub(crate) fn expected_form(key: &str) -> &'static str {
             "a list of typed modifiers, like `params(online: bool, show_wkt: bool = \"showWKT\")`"
         }
         "refuse" => "a list of operations, like `refuse(update, delete)`",
+        "fetch_by" => {
+            "a list of named lookups, like `fetch_by(key = \"domain/{domain_class_name}/{domain_ident}/key/{key}/property.json\")`"
+        }
+        "multipart" => {
+            "`multipart(part = \"files[]\", query(field, other = \"wireKey\"))`, the fields sent in the query string"
+        }
         "crate" => "a string literal path, like `crate = \"::cytomine\"`",
         "id" => "the bare flag `#[resource(id)]` on the id field",
-        "refuse(fetch)" | "refuse(create)" | "refuse(update)" | "refuse(delete)" => {
+        "refuse(fetch)" | "refuse(create)" | "refuse(update)" | "refuse(delete)"
+        | "refuse(list)" => {
             "a bare operation name, like `refuse(update)`"
         }
         _ => "`#[resource(path = \"...\", ...)]`",
     }
 }
 
+/// `"; did you mean `x`?"` (to end an "expected" text) for the candidate closest to `name` (at most half of its letters
+/// differ), else nothing.
+pub(crate) fn did_you_mean(name: &str, candidates: &[impl AsRef<str>]) -> String {
+    let best = candidates
+        .iter()
+        .map(|c| (edit_distance(name, c.as_ref()), c.as_ref()))
+        .filter(|(d, c)| *d > 0 && *d * 2 <= name.len().max(c.len()))
+        .min_by_key(|(d, _)| *d);
+    match best {
+        Some((_, c)) => format!("; did you mean `{c}`?"),
+        None => String::new(),
+    }
+}
+
+/// Levenshtein distance, by characters.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let above = row[j + 1];
+            row[j + 1] = (above + 1)
+                .min(row[j] + 1)
+                .min(diagonal + usize::from(ca != *cb));
+            diagonal = above;
+        }
+    }
+    row[b.len()]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn suggests_only_close_names() {
+        assert_eq!(
+            did_you_mean("qeury", &["path", "query"]),
+            "; did you mean `query`?"
+        );
+        assert_eq!(
+            did_you_mean("domain_idnet", &["domain_ident", "key"]),
+            "; did you mean `domain_ident`?"
+        );
+        assert_eq!(did_you_mean("zzz", &["path", "query"]), "");
+        assert_eq!(did_you_mean("path", &["path"]), "");
+    }
 
     #[test]
     fn unknown_keys_keep_the_suggestion() {

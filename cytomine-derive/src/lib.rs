@@ -21,7 +21,7 @@
 //! }
 //!
 //! assert_eq!(Project::ITEM_PATH, "project/{id}.json");
-//! assert_eq!(Project::FILTERS[1], Filter { name: "ontology", path: "ontology/{}/project.json" });
+//! assert_eq!(Project::FILTERS[1].path, "ontology/{}/project.json");
 //! // The list builder has one method per filter and per query modifier:
 //! let query = Project::list().ontology(100).with_members_count(true).users([7, 8]);
 //! ```
@@ -30,11 +30,13 @@
 //!
 //! For `struct Project`: `impl Resource for Project` (the consts `PATH`, `ENVELOPE_KEY`,
 //! `CLASS_NAME`, `CREATE_PATH`, `ITEM_PATH`, `KEY_NAMES`, `LIST_PATH`, `FILTERS`,
-//! `FILTER_REQUIRED`, `OPERATIONS`, the `Key` type, `id`/`set_id` and a field lookup for path
-//! templates); `impl Fetch`, `Create`, `Update`, `Delete` unless refused; and the list type
-//! `ProjectList` (same visibility as the struct) implementing `Query`, with one builder method per
-//! filter and param. The allowed filters are listed at run time by `Project::FILTERS`, and in the
-//! list type's rustdoc.
+//! `FILTER_REQUIRED`, `BATCH_CREATE`, `DEFAULT_PARAMS`, `LOOKUPS`, `MULTIPART`, `OPERATIONS`, the
+//! `Key` type, `id`/`set_id` and a field lookup for path templates); `impl Fetch`, `Create`,
+//! `Update`, `Delete`, `Listable` unless refused; the list type `ProjectList` (same visibility
+//! as the struct) implementing `Query`, with one builder method per filter and param; and, for
+//! `fetch_by` and `multipart`, inherent methods (`fetch_by_<name>`, `upload`) that each make one
+//! call into the runtime. The allowed filters are listed at run time by `Project::FILTERS`, and
+//! in the list type's rustdoc.
 //!
 //! # Requirements on the struct
 //!
@@ -51,11 +53,13 @@
 //! | `create` | POST path template: `create = "domain/{domain_class_name}/{domain_ident}/property.json"` | `"{path}.json"` |
 //! | `item` | one item's template, at least one placeholder: `item = "project/{id}.json"` | `"{path}/{id}.json"` |
 //! | `list` | unfiltered list path, no placeholder: `list = "user.json"` | `"{path}.json"` |
-//! | `filters` | `filters(user, admin = "project/{}/admin.json")` | none |
+//! | `filters` | `filters(user, admin = "project/{}/admin.json", project_user(path = "project/{}/user/{}.json", query(project, user)))` | none |
 //! | `filter_required` | flag: the list needs a filter | off |
 //! | `no_batch` | flag: the create path refuses JSON arrays, so bulk saves send one POST per item (`BATCH_CREATE = false`) | off |
-//! | `params` | `params(online: bool, show_wkt: bool = "showWKT")` | none |
-//! | `refuse` | `refuse(fetch, create, update, delete)`: operations not allowed | none |
+//! | `params` | `params(online: bool, show_wkt: bool = "showWKT", show_details: bool default true)` | none |
+//! | `refuse` | `refuse(fetch, create, update, delete, list)`: operations not allowed | none |
+//! | `fetch_by` | `fetch_by(key = "domain/{domain_class_name}/{domain_ident}/key/{key}/property.json")`: more ways to fetch one item | none |
+//! | `multipart` | `multipart(part = "files[]", query(domain_ident, filename = "name"))`: the create is a file upload | JSON create |
 //! | `crate` | path to the runtime: `crate = "::cytomine_core"` | `"::cytomine"` |
 //!
 //! Templates are relative to `/api/`. A placeholder `{name}` names a field of the struct (its
@@ -81,10 +85,47 @@
 //! let admins = User::list().admin(42).online(true);
 //! ```
 //!
+//! A filter in the list form `name(path = "template", query(key, ..))` also repeats its values
+//! in the query string, one key per `{}` in order (`path` may be left out for the default
+//! template). Some endpoints want both, as the Python client sends them:
+//!
+//! ```
+//! # extern crate cytomine_core as cytomine;
+//! # use serde::{Deserialize, Serialize};
+//! use cytomine::{Query, Resource};
+//! #[derive(cytomine::Resource, Serialize, Deserialize, Debug, Clone, Default)]
+//! #[resource(path = "projectconnection",
+//!            filters(project_user(path = "project/{}/userconnection/{}.json", query(project, user))),
+//!            filter_required)]
+//! pub struct ProjectConnection { pub id: Option<i64> }
+//!
+//! let q = ProjectConnection::list().project_user(42, 3);
+//! assert_eq!(q.as_query().path().unwrap(), "project/42/userconnection/3.json");
+//! assert_eq!(q.as_query().query_pairs(), [("project".to_string(), "42".to_string()),
+//!                                         ("user".to_string(), "3".to_string())]);
+//! ```
+//!
 //! **`params`**: `name: Type` or `name: Type = "wireName"`; the wire name defaults to the camelCase
 //! of the Rust name (`with_members_count` → `withMembersCount`). Supported types: `bool`, `i64`,
 //! `i32`, `u32`, `u64`, `f64`, `String` (the method takes `impl Into<String>`), `Vec<i64>` and
 //! `Vec<String>` (the method takes any iterable; values are comma-joined on the wire).
+//! A trailing `default <literal>` (not for lists) sets the modifier in every new list query
+//! (`DEFAULT_PARAMS`); the builder method overrides it:
+//!
+//! ```
+//! # extern crate cytomine_core as cytomine;
+//! # use serde::{Deserialize, Serialize};
+//! use cytomine::{Query, Resource};
+//! #[derive(cytomine::Resource, Serialize, Deserialize, Debug, Clone, Default)]
+//! #[resource(path = "position", filters(imageinstance),
+//!            params(user: i64, show_details: bool default true))]
+//! pub struct Position { pub id: Option<i64> }
+//!
+//! let pairs = |q: PositionList| q.as_query().query_pairs();
+//! assert_eq!(pairs(Position::list()), [("showDetails".to_string(), "true".to_string())]);
+//! assert_eq!(pairs(Position::list().show_details(false)),
+//!            [("showDetails".to_string(), "false".to_string())]);
+//! ```
 //!
 //! Filter and param names must differ from each other and from the methods every list has
 //! (`fetch`, `stream`, `max`, `offset`, `page_size`, `param`, `into_query`, `from_query`,
@@ -92,7 +133,23 @@
 //!
 //! **`refuse`**: the capability traits of the listed operations are not implemented, so
 //! `image.delete(&cm)` does not compile on a type with `refuse(delete)`. Refusing all four is
-//! allowed: such a type can still be listed (e.g. a server-computed report).
+//! allowed: such a type can still be listed (e.g. a server-computed report). `refuse(list)`
+//! removes `Listable`, so `Description::list()` does not compile (a description is one per
+//! object and has no collection); it cannot be combined with `filters`, `params`,
+//! `filter_required` or `list`.
+//!
+//! **`fetch_by`**: `name = "template"` adds `fetch_by_<name>(cm, ..)`, with one argument per named
+//! placeholder of the template, in order, typed like the `Key` parts (the field's type without
+//! `Option`; `impl Into<String>` for a `String`; `i64` for `{id}`). It sends `GET` of the filled
+//! template through the runtime's `fetch_by`; the templates are listed in `LOOKUPS`. Not allowed
+//! with `refuse(fetch)`.
+//!
+//! **`multipart`**: the type is created by uploading a file: `upload(&mut self, cm, file)` sends a
+//! multipart `POST` of `create` whose part `part` (default `files[]`) streams the file from disk,
+//! with the listed fields in the query string (a field without a value is left out; the key is
+//! the camelCase of the field unless `field = "key"`), and fills in what the server answers.
+//! `Create` is not implemented (its `save` would send JSON); `OPERATIONS.create` stays true.
+//! Not allowed with `refuse(create)`.
 //!
 //! ```
 //! # extern crate cytomine_core as cytomine;
@@ -113,6 +170,43 @@
 //! use cytomine::Resource;
 //! assert_eq!(Property::KEY_NAMES, &["domain_class_name", "domain_ident", "id"]);
 //! let query = Property::list().domain("be.cytomine.domain.project.Project", 42);
+//! ```
+//!
+//! The by-key lookup and the upload of attached files, with `fetch_by` and `multipart`:
+//!
+//! ```no_run
+//! # extern crate cytomine_core as cytomine;
+//! # use serde::{Deserialize, Serialize};
+//! #[derive(cytomine::Resource, Serialize, Deserialize, Debug, Clone, Default)]
+//! #[resource(path = "property",
+//!            item = "domain/{domain_class_name}/{domain_ident}/property/{id}.json",
+//!            fetch_by(key = "domain/{domain_class_name}/{domain_ident}/key/{key}/property.json"))]
+//! pub struct Property {
+//!     pub id: Option<i64>,
+//!     pub domain_class_name: Option<String>,
+//!     pub domain_ident: Option<i64>,
+//!     pub key: Option<String>,
+//! }
+//!
+//! #[derive(cytomine::Resource, Serialize, Deserialize, Debug, Clone, Default)]
+//! #[resource(path = "attachedfile", refuse(update),
+//!            multipart(part = "files[]", query(domain_ident, domain_class_name, filename)))]
+//! pub struct AttachedFile {
+//!     pub id: Option<i64>,
+//!     pub domain_class_name: Option<String>,
+//!     pub domain_ident: Option<i64>,
+//!     pub filename: Option<String>,
+//! }
+//!
+//! # async fn demo(cm: cytomine::Cytomine) -> cytomine::Result<()> {
+//! let class = "be.cytomine.domain.project.Project";
+//! // GET /api/domain/be.cytomine.domain.project.Project/42/key/stain/property.json
+//! let stain = Property::fetch_by_key(&cm, class, 42, "stain").await?;
+//! let mut file = AttachedFile { domain_class_name: Some(class.into()), domain_ident: Some(42),
+//!                               ..Default::default() };
+//! // POST /api/attachedfile.json?domainIdent=42&domainClassName=be.cytomine..., part `files[]`
+//! file.upload(&cm, "/tmp/protocol.pdf").await?;
+//! # Ok(()) }
 //! ```
 //!
 //! # Field attribute

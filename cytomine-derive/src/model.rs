@@ -41,6 +41,38 @@ pub(crate) struct Model {
     pub params: Vec<ParamModel>,
     /// `OPERATIONS`, and which capability traits are implemented.
     pub operations: Operations,
+    /// `LOOKUPS`: the `fetch_by_<name>` methods.
+    pub lookups: Vec<LookupModel>,
+    /// `MULTIPART`: the create is an upload (and `Create` is not implemented).
+    pub multipart: Option<MultipartModel>,
+}
+
+/// One `fetch_by` lookup.
+pub(crate) struct LookupModel {
+    /// The lookup name; the method is `fetch_by_<name>`.
+    pub name: Ident,
+    /// Path template with named placeholders.
+    pub template: String,
+    /// One argument per placeholder, in order.
+    pub args: Vec<LookupArg>,
+}
+
+/// An argument of a `fetch_by_<name>` method: a placeholder and the type it takes.
+pub(crate) struct LookupArg {
+    /// The placeholder name, also the argument name.
+    pub name: Ident,
+    /// The field's type without `Option`.
+    pub ty: Type,
+    /// Whether the argument is text (`impl Into<String>`).
+    pub text: bool,
+}
+
+/// A create by multipart upload.
+pub(crate) struct MultipartModel {
+    /// The name of the file part.
+    pub part: String,
+    /// (query key, field) of each attribute sent in the query string.
+    pub query: Vec<(String, Ident)>,
 }
 
 /// One list filter.
@@ -51,6 +83,8 @@ pub(crate) struct FilterModel {
     pub template: String,
     /// How many values the filter takes.
     pub arity: usize,
+    /// Query keys repeating the values (empty, or one per value).
+    pub query: Vec<String>,
 }
 
 /// One query modifier.
@@ -61,6 +95,8 @@ pub(crate) struct ParamModel {
     pub wire: String,
     /// How the builder takes and converts its value.
     pub kind: ParamKind,
+    /// The wire text every list query starts with, if any.
+    pub default: Option<String>,
 }
 
 /// The supported parameter types, by how their builder is written.
@@ -97,4 +133,5 @@ pub(crate) struct Operations {
     pub create: bool,
     pub update: bool,
     pub delete: bool,
+    pub list: bool,
 }

@@ -1,9 +1,9 @@
-//! Files attached to a domain object: uploaded as multipart, downloaded as bytes
-//! (WIRE.md §3.15, MODELS.md M14/M15).
+//! Files attached to a domain object: uploaded as multipart (the derive's `multipart`), downloaded
+//! as bytes (WIRE.md §3.15, MODELS.md M14/M15).
 
 use std::path::Path;
 
-use cytomine::files::{download, upload_file, UploadOptions};
+use cytomine::files::download;
 use cytomine::{Cytomine, Result};
 
 use crate::domain::{owner_parts, DomainObject};
@@ -12,17 +12,20 @@ use crate::model::require_id;
 model! {
     /// A file attached to a domain object (a project, an image, an annotation...).
     ///
-    /// Created by [`AttachedFile::upload`] (multipart `POST attachedfile.json`, never JSON), so
-    /// `save` and `update` do not exist; `GET/DELETE attachedfile/{id}.json`; the bytes with
-    /// [`AttachedFile::download`]. Lists: `attachedfile.json` and
-    /// `domain/{cls}/{id}/attachedfile.json` ([`AttachedFile::list_of`]).
+    /// Created by uploading: [`AttachedFile::of`] then `upload(cm, path)` (multipart `POST
+    /// attachedfile.json?domainIdent=..&domainClassName=..[&filename=..][&key=..]`, the file
+    /// streamed in the part `files[]`, never JSON), so `save` and `update` do not exist;
+    /// `GET/DELETE attachedfile/{id}.json`; the bytes with [`AttachedFile::download`]. Lists:
+    /// `attachedfile.json` and `domain/{cls}/{id}/attachedfile.json`
+    /// ([`AttachedFile::list_of`]).
     ///
     /// ```no_run
     /// # use cytomine_core as cytomine;
     /// use cytomine::prelude::*;
     /// use cytomine_models::{AttachedFile, AttachedFileOptions, Project};
     /// # async fn demo(cm: Cytomine, project: Project) -> cytomine::Result<()> {
-    /// let file = AttachedFile::upload(&cm, &project, "/tmp/protocol.pdf", &AttachedFileOptions::default()).await?;
+    /// let mut file = AttachedFile::of(&project, &AttachedFileOptions::default())?;
+    /// file.upload(&cm, "/tmp/protocol.pdf").await?;
     /// file.download(&cm, "/tmp/copy.pdf").await?;
     /// let all = AttachedFile::list_of(&project)?.fetch(&cm).await?;
     /// # Ok(()) }
@@ -31,7 +34,11 @@ model! {
         path = "attachedfile",
         class = "be.cytomine.domain.meta.AttachedFile",
         filters(domain = "domain/{}/{}/attachedfile.json"),
-        refuse(create, update)
+        multipart(
+            part = "files[]",
+            query(domain_ident, domain_class_name, filename, key)
+        ),
+        refuse(update)
     )]
     pub struct AttachedFile {
         /// Class name of the owner.
@@ -47,7 +54,7 @@ model! {
     }
 }
 
-/// Optional settings of [`AttachedFile::upload`].
+/// Optional settings of an attached file to upload ([`AttachedFile::of`]).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct AttachedFileOptions {
     /// File name to store (default: the local file's name).
@@ -57,33 +64,31 @@ pub struct AttachedFileOptions {
 }
 
 impl AttachedFile {
-    /// Uploads `file` and attaches it to `owner`: multipart `POST
-    /// attachedfile.json?domainIdent=..&domainClassName=..[&filename=..][&key=..]`, one part
-    /// `files[]`. Returns the stored object, as the server answers it.
-    pub async fn upload(
-        cm: &Cytomine,
-        owner: &impl DomainObject,
-        file: impl AsRef<Path>,
-        options: &AttachedFileOptions,
-    ) -> Result<Self> {
-        let (class, id) = owner_parts(owner, "attached file upload")?;
-        let mut query = vec![
-            ("domainIdent".to_string(), id.to_string()),
-            ("domainClassName".to_string(), class),
-        ];
-        let optional = [("filename", &options.filename), ("key", &options.key)];
-        for (name, value) in optional {
-            if let Some(value) = value {
-                query.push((name.to_string(), value.clone()));
-            }
-        }
-        let upload = UploadOptions {
-            root: false,
-            path: "attachedfile.json".into(),
-            query,
-            field: "files[]".into(),
-        };
-        upload_file(cm, file.as_ref(), &upload, None).await
+    /// A new attached file of `owner`, to be created with `upload(cm, path)`: the options
+    /// name the stored file (default: the local file's name) and give it a key.
+    ///
+    /// ```
+    /// use cytomine_models::{AttachedFile, AttachedFileOptions, Project};
+    /// let mut project = Project::new("p");
+    /// assert!(AttachedFile::of(&project, &AttachedFileOptions::default()).is_err());
+    /// project.id = Some(3);
+    /// let options = AttachedFileOptions { key: Some("protocol".into()), ..Default::default() };
+    /// let file = AttachedFile::of(&project, &options).unwrap();
+    /// assert_eq!(cytomine_core::multipart_query(&file), [
+    ///     ("domainIdent".to_string(), "3".to_string()),
+    ///     ("domainClassName".to_string(), "be.cytomine.domain.project.Project".to_string()),
+    ///     ("key".to_string(), "protocol".to_string()),
+    /// ]);
+    /// ```
+    pub fn of(owner: &impl DomainObject, options: &AttachedFileOptions) -> Result<Self> {
+        let (class, id) = owner_parts(owner, "attached file")?;
+        Ok(AttachedFile {
+            domain_class_name: Some(class),
+            domain_ident: Some(id),
+            filename: options.filename.clone(),
+            key: options.key.clone(),
+            ..Default::default()
+        })
     }
 
     /// Downloads the file (`attachedfile/{id}/download`) to `destination`; returns the number

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use cytomine::{render, Cytomine, Result};
+use cytomine::Result;
 
 use crate::domain::{owner_parts, DomainObject};
 
@@ -12,7 +12,8 @@ model! {
     /// value is always text on the server.
     ///
     /// `POST domain/{cls}/{id}/property.json`; `GET/PUT/DELETE
-    /// domain/{cls}/{id}/property/{pid}.json`; by key with [`Property::fetch_by_key`]. Lists:
+    /// domain/{cls}/{id}/property/{pid}.json`; by key with `Property::fetch_by_key(cm, class,
+    /// id, key)` (`GET domain/{cls}/{id}/key/{key}/property.json`). Lists:
     /// `domain/{cls}/{id}/property.json` ([`Property::list_of`]) and the shortcuts
     /// `project/{id}/property.json`, `imageinstance/{id}/property.json`,
     /// `annotation/{id}/property.json`.
@@ -20,12 +21,13 @@ model! {
     /// ```no_run
     /// # use cytomine_core as cytomine;
     /// use cytomine::prelude::*;
-    /// use cytomine_models::{Project, Property, PropertyMap};
+    /// use cytomine_models::{DomainObject, Project, Property, PropertyMap};
     /// # async fn demo(cm: Cytomine) -> cytomine::Result<()> {
     /// let project = Project::fetch(&cm, 42).await?;
     /// let mut stain = Property::of(&project, "stain", "H&E")?;
     /// stain.save(&cm).await?;
-    /// let same = Property::fetch_by_key(&cm, &project, "stain").await?;
+    /// let class = project.domain_class_name().unwrap_or_default();
+    /// let same = Property::fetch_by_key(&cm, class, 42, "stain").await?;
     /// let all = Property::list_of(&project)?.fetch(&cm).await?;
     /// assert_eq!(all.as_map()["stain"].value.as_deref(), Some("H&E"));
     /// # Ok(()) }
@@ -41,7 +43,8 @@ model! {
             imageinstance = "imageinstance/{}/property.json",
             annotation = "annotation/{}/property.json"
         ),
-        filter_required
+        filter_required,
+        fetch_by(key = "domain/{domain_class_name}/{domain_ident}/key/{key}/property.json")
     )]
     pub struct Property {
         /// Class name of the owner.
@@ -54,9 +57,6 @@ model! {
         pub value: Option<String>,
     }
 }
-
-/// The by-key path of a property.
-const BY_KEY: &str = "domain/{domain_class_name}/{domain_ident}/key/{key}/property.json";
 
 impl Property {
     /// A new property `key = value` of `owner`, as `Property(owner, key, value)` in the Python
@@ -85,24 +85,6 @@ impl Property {
             value: Some(value.into()),
             ..Default::default()
         })
-    }
-
-    /// Fetches the property `key` of `owner`: `GET domain/{cls}/{id}/key/{key}/property.json`.
-    ///
-    /// ```no_run
-    /// # async fn demo(cm: cytomine_core::Cytomine, project: cytomine_models::Project) -> cytomine_core::Result<()> {
-    /// let p = cytomine_models::Property::fetch_by_key(&cm, &project, "stain").await?;
-    /// # Ok(()) }
-    /// ```
-    pub async fn fetch_by_key(cm: &Cytomine, owner: &impl DomainObject, key: &str) -> Result<Self> {
-        let (class, id) = owner_parts(owner, "property by key")?;
-        let path = render(BY_KEY, &[], |name| match name {
-            "domain_class_name" => Some(class.clone()),
-            "domain_ident" => Some(id.to_string()),
-            "key" => Some(key.to_string()),
-            _ => None,
-        })?;
-        cm.get_json(&path, &[]).await
     }
 
     /// The list of `owner`'s properties (`domain/{cls}/{id}/property.json`).
@@ -146,7 +128,8 @@ model! {
     /// The description (HTML text) of a domain object; at most one per object.
     ///
     /// Created, fetched, updated and deleted at `domain/{cls}/{id}/description.json` (the
-    /// description's own id never appears in the path).
+    /// description's own id never appears in the path). There is no collection:
+    /// `Description::list()` does not compile.
     ///
     /// ```no_run
     /// # use cytomine_core as cytomine;
@@ -163,7 +146,8 @@ model! {
         class = "be.cytomine.domain.meta.Description",
         create = "domain/{domain_class_name}/{domain_ident}/description.json",
         item = "domain/{domain_class_name}/{domain_ident}/description.json",
-        no_batch
+        no_batch,
+        refuse(list)
     )]
     pub struct Description {
         /// Class name of the owner.

@@ -7,15 +7,15 @@ model! {
     ///
     /// Never created, updated or deleted by clients. Lists (a filter is required):
     /// `imageinstance/{id}/positions.json`, `sliceinstance/{id}/positions.json`, with the
-    /// modifiers `user`, `afterThan`, `beforeThan` (epoch ms) and `showDetails` (send `true`
-    /// for full positions, as the Python client always does; otherwise a summary).
+    /// modifiers `user`, `afterThan`, `beforeThan` (epoch ms) and `showDetails` (`true` by
+    /// default, for full positions, as the Python client always sends; `false` gives a summary).
     ///
     /// ```no_run
     /// # use cytomine_core as cytomine;
     /// use cytomine::prelude::*;
     /// use cytomine_models::Position;
     /// # async fn demo(cm: Cytomine) -> cytomine::Result<()> {
-    /// let seen = Position::list().imageinstance(7).user(3).show_details(true).fetch(&cm).await?;
+    /// let seen = Position::list().imageinstance(7).user(3).fetch(&cm).await?;
     /// # Ok(()) }
     /// ```
     #[resource(
@@ -26,7 +26,7 @@ model! {
             sliceinstance = "sliceinstance/{}/positions.json"
         ),
         filter_required,
-        params(user: i64, after_than: i64, before_than: i64, show_details: bool),
+        params(user: i64, after_than: i64, before_than: i64, show_details: bool default true),
         refuse(create, update, delete)
     )]
     pub struct Position {
@@ -104,7 +104,8 @@ model! {
     ///
     /// Read-only and never fetched one by one. Listed per project and user with
     /// `ProjectConnection::list().project_user(project, user)`
-    /// (`project/{project}/userconnection/{user}.json`).
+    /// (`project/{project}/userconnection/{user}.json?project={project}&user={user}`: the
+    /// values are repeated in the query, as the Python client sends them).
     ///
     /// ```no_run
     /// # use cytomine_core as cytomine;
@@ -117,7 +118,10 @@ model! {
     #[resource(
         path = "projectconnection",
         class = "be.cytomine.domain.social.PersistentProjectConnection",
-        filters(project_user = "project/{}/userconnection/{}.json"),
+        filters(project_user(
+            path = "project/{}/userconnection/{}.json",
+            query(project, user)
+        )),
         filter_required,
         refuse(fetch, create, update, delete)
     )]
@@ -146,7 +150,8 @@ model! {
     ///
     /// Read-only and never fetched one by one. Listed per project and user with
     /// `ImageConsultation::list().project_user(project, user)`
-    /// (`project/{project}/user/{user}/imageconsultation.json`), optionally `distinctImages`.
+    /// (`project/{project}/user/{user}/imageconsultation.json?project={project}&user={user}`),
+    /// optionally `distinctImages`.
     ///
     /// ```no_run
     /// # use cytomine_core as cytomine;
@@ -159,7 +164,10 @@ model! {
     #[resource(
         path = "imageconsultation",
         class = "be.cytomine.domain.social.PersistentImageConsultation",
-        filters(project_user = "project/{}/user/{}/imageconsultation.json"),
+        filters(project_user(
+            path = "project/{}/user/{}/imageconsultation.json",
+            query(project, user)
+        )),
         filter_required,
         params(distinct_images: bool),
         refuse(fetch, create, update, delete)
@@ -198,8 +206,7 @@ mod tests {
             .sliceinstance(8)
             .user(3)
             .after_than(10)
-            .before_than(20)
-            .show_details(true);
+            .before_than(20);
         assert_eq!(
             q.as_query().path().unwrap(),
             "sliceinstance/8/positions.json"
@@ -210,7 +217,17 @@ mod tests {
             .into_iter()
             .map(|p| p.0)
             .collect();
-        assert_eq!(keys, ["user", "afterThan", "beforeThan", "showDetails"]);
+        assert_eq!(keys, ["showDetails", "user", "afterThan", "beforeThan"]);
+        assert_eq!(
+            q.as_query().query_pairs()[0].1,
+            "true",
+            "showDetails by default"
+        );
+        let summary = Position::list().imageinstance(7).show_details(false);
+        assert_eq!(
+            summary.as_query().query_pairs(),
+            [("showDetails".to_string(), "false".to_string())]
+        );
         assert!(
             Position::list().as_query().path().is_err(),
             "a filter is required"
@@ -220,11 +237,17 @@ mod tests {
             q.as_query().path().unwrap(),
             "project/42/userconnection/3.json"
         );
+        let repeated = [
+            ("project".to_string(), "42".to_string()),
+            ("user".to_string(), "3".to_string()),
+        ];
+        assert_eq!(q.as_query().query_pairs(), repeated);
         let q = ImageConsultation::list().project_user(42, 3);
         assert_eq!(
             q.as_query().path().unwrap(),
             "project/42/user/3/imageconsultation.json"
         );
+        assert_eq!(q.as_query().query_pairs(), repeated);
         let q = AnnotationAction::list().imageinstance(7);
         assert_eq!(
             q.as_query().path().unwrap(),

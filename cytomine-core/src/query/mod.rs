@@ -63,11 +63,14 @@ impl<R: Resource> Default for ListQuery<R> {
 }
 
 impl<R: Resource> ListQuery<R> {
-    /// An unfiltered query.
+    /// An unfiltered query, with the type's default modifiers ([`Resource::DEFAULT_PARAMS`]).
     pub fn new() -> Self {
+        let defaults = R::DEFAULT_PARAMS
+            .iter()
+            .map(|(key, text)| (key.to_string(), QueryValue::Text(text.to_string())));
         ListQuery {
             filters: Vec::new(),
-            params: Vec::new(),
+            params: defaults.collect(),
             max: None,
             offset: None,
             page_size: None,
@@ -118,6 +121,12 @@ impl<R: Resource> ListQuery<R> {
 
     /// The path relative to `/api/`, after the filter if one is set.
     pub fn path(&self) -> Result<String> {
+        if !R::OPERATIONS.list {
+            return Err(Error::usage(format!(
+                "`{}` has no collection (`refuse(list)`)",
+                R::PATH
+            )));
+        }
         match self.filters.as_slice() {
             [] if R::FILTER_REQUIRED => Err(Error::usage(format!(
                 "a collection of `{}` needs one filter among: {}",
@@ -143,12 +152,20 @@ impl<R: Resource> ListQuery<R> {
         }
     }
 
-    /// The query parameters (without paging) as wire text, in insertion order.
+    /// The query parameters (without paging) as wire text: the filter's repeated values
+    /// ([`Filter::query`](crate::Filter::query)) first, then the modifiers in insertion order.
     pub fn query_pairs(&self) -> Vec<(String, String)> {
-        self.params
-            .iter()
-            .map(|(k, v)| (k.clone(), v.to_wire()))
-            .collect()
+        let repeated = self.filters.iter().flat_map(|(name, parts)| {
+            let keys = R::FILTERS
+                .iter()
+                .find(|f| f.name == *name)
+                .map_or(&[][..], |f| f.query);
+            keys.iter()
+                .zip(parts)
+                .map(|(k, v)| (k.to_string(), v.clone()))
+        });
+        let params = self.params.iter().map(|(k, v)| (k.clone(), v.to_wire()));
+        repeated.chain(params).collect()
     }
 
     pub(crate) fn paging(&self) -> (Option<u64>, Option<u64>, u64) {

@@ -41,7 +41,7 @@ pub(crate) async fn refresh<R: Resource>(cm: &Cytomine, object: &mut R) -> Resul
     Ok(())
 }
 
-async fn get_object<R: Resource>(cm: &Cytomine, path: String) -> Result<R> {
+pub(crate) async fn get_object<R: Resource>(cm: &Cytomine, path: String) -> Result<R> {
     let answer = cm.transport().send(&Call::api(Method::Get, path)).await?;
     decode(&answer.request, answer.status, &answer.body)
 }
@@ -114,8 +114,8 @@ fn require_id<R: Resource>(object: &R, op: &str) -> Result<()> {
 
 /// A command answer: the request, and the object under the envelope key.
 pub(crate) struct CommandAnswer {
-    request: RequestInfo,
-    object: Option<Value>,
+    pub(crate) request: RequestInfo,
+    pub(crate) object: Option<Value>,
 }
 
 pub(crate) async fn send_object<R: Resource>(

@@ -4,9 +4,13 @@
 
 pub(crate) mod crud;
 mod key;
+mod lookup;
+mod multipart;
 mod path;
 
 pub use key::KeyParts;
+pub use lookup::{fetch_by, lookup_path, Lookup};
+pub use multipart::{multipart_create, multipart_query, Multipart};
 pub use path::{render, PathValue};
 
 use std::future::Future;
@@ -26,6 +30,9 @@ pub struct Filter {
     pub name: &'static str,
     /// Path template relative to `/api/`; each `{}` receives one part of the filter value.
     pub path: &'static str,
+    /// Query keys that repeat the filter's values, one per `{}` in order (empty: none). Some
+    /// servers want `project/3/userconnection/4.json?project=3&user=4`.
+    pub query: &'static [&'static str],
 }
 
 /// Which operations a resource allows. The capability traits enforce this at compile time; this
@@ -40,6 +47,8 @@ pub struct Operations {
     pub update: bool,
     /// `DELETE` an item.
     pub delete: bool,
+    /// `GET` a collection ([`Resource::list`] exists only with [`Listable`]).
+    pub list: bool,
 }
 
 /// A type stored on a Cytomine server: the static facts about its URLs and envelopes.
@@ -57,7 +66,7 @@ pub struct Operations {
 ///
 /// assert_eq!(Project::PATH, "project");
 /// assert_eq!(Project::ITEM_PATH, "project/{id}.json");
-/// assert_eq!(Project::FILTERS[1], Filter { name: "ontology", path: "ontology/{}/project.json" });
+/// assert_eq!(Project::FILTERS[1], Filter { name: "ontology", path: "ontology/{}/project.json", query: &[] });
 /// ```
 pub trait Resource: Serialize + DeserializeOwned + Send + Sync + Unpin + 'static {
     /// Base name in URLs, e.g. `project`.
@@ -83,6 +92,14 @@ pub trait Resource: Serialize + DeserializeOwned + Send + Sync + Unpin + 'static
     /// Whether [`Resource::CREATE_PATH`] accepts a JSON array (batch create, WIRE.md §2.5).
     /// When it does not, bulk saves send one request per item.
     const BATCH_CREATE: bool = true;
+    /// Query modifiers every new list query starts with, as (wire key, wire text); the
+    /// builder's methods override them.
+    const DEFAULT_PARAMS: &'static [(&'static str, &'static str)] = &[];
+    /// Other ways to fetch one item than by [`Resource::Key`] (`fetch_by` in the derive).
+    const LOOKUPS: &'static [Lookup] = &[];
+    /// When set, the create is a multipart upload of a file (see [`multipart_create`]) and
+    /// [`Create`] is not implemented.
+    const MULTIPART: Option<Multipart> = None;
 
     /// What identifies one item: `i64` for most resources, a tuple for composite keys.
     type Key: KeyParts + Send + 'static;
@@ -96,11 +113,34 @@ pub trait Resource: Serialize + DeserializeOwned + Send + Sync + Unpin + 'static
     /// The text of the field named `name` for a path template, `None` when unset or unknown.
     fn path_param(&self, name: &str) -> Option<String>;
 
-    /// A new list query for this type: `Project::list().ontology(100).fetch(&cm)`.
-    fn list() -> Self::List {
+    /// A new list query for this type: `Project::list().ontology(100).fetch(&cm)`. Only types
+    /// that can be listed ([`Listable`]) have it.
+    fn list() -> Self::List
+    where
+        Self: Listable,
+    {
         Self::List::from_query(crate::query::ListQuery::new())
     }
 }
+
+/// Resources that have collections: [`Resource::list`] exists. A type with `refuse(list)`
+/// (a description, one per object) does not implement it, so its `list()` does not compile:
+///
+/// ```compile_fail
+/// # extern crate cytomine_core as cytomine;
+/// use cytomine::Resource;
+/// #[derive(cytomine::Resource, serde::Serialize, serde::Deserialize, Debug, Clone, Default)]
+/// #[resource(path = "description", refuse(list))]
+/// pub struct Description { pub id: Option<i64> }
+///
+/// let q = Description::list();
+/// ```
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` has no collection: its type refuses `list`",
+    label = "`{Self}` is not `Listable`",
+    note = "`#[resource(refuse(list))]` removes `list()`; fetch items one by one instead"
+)]
+pub trait Listable: Resource {}
 
 /// Resources that can be fetched: `GET` of [`Resource::ITEM_PATH`].
 pub trait Fetch: Resource {

@@ -34,7 +34,7 @@ pub(crate) fn dummies(input: &DeriveInput, root: &Path, methods: &[Ident]) -> To
             const FILTERS: &'static [#root::Filter] = &[];
             const FILTER_REQUIRED: bool = false;
             const OPERATIONS: #root::Operations = #root::Operations {
-                fetch: true, create: true, update: true, delete: true,
+                fetch: true, create: true, update: true, delete: true, list: true,
             };
             type Key = i64;
             type List = #list;
@@ -50,6 +50,7 @@ pub(crate) fn dummies(input: &DeriveInput, root: &Path, methods: &[Ident]) -> To
         impl #root::Create for #ident {}
         impl #root::Update for #ident {}
         impl #root::Delete for #ident {}
+        impl #root::Listable for #ident {}
         #wrapper
         impl #list {
             #(

@@ -3,6 +3,7 @@
 
 mod dummies;
 mod list;
+mod methods;
 mod resource;
 
 pub(crate) use dummies::dummies;
@@ -17,23 +18,27 @@ pub(crate) fn expand(model: &Model) -> TokenStream {
     let resource = resource::resource_impl(model);
     let capabilities = capability_impls(model);
     let list = list::list_type(model);
+    let methods = methods::inherent_methods(model);
     quote! {
         #resource
         #capabilities
         #list
+        #methods
     }
 }
 
-/// `impl Fetch/Create/Update/Delete for T {}`, except the refused ones.
+/// `impl Fetch/Create/Update/Delete/Listable for T {}`, except the refused ones; a type created
+/// by upload has no `Create` (its `save` would send JSON).
 fn capability_impls(model: &Model) -> TokenStream {
     let ident = &model.ident;
     let root = &model.root;
     let ops = model.operations;
     let allowed = [
         ("Fetch", ops.fetch),
-        ("Create", ops.create),
+        ("Create", ops.create && model.multipart.is_none()),
         ("Update", ops.update),
         ("Delete", ops.delete),
+        ("Listable", ops.list),
     ];
     allowed
         .iter()

@@ -30,12 +30,34 @@ pub(crate) fn resource_impl(model: &Model) -> TokenStream {
     let filters = model.filters.iter().map(|filter| {
         let name = filter.name.to_string();
         let template = &filter.template;
-        quote!(#root::Filter { name: #name, path: #template })
+        let query = &filter.query;
+        quote!(#root::Filter { name: #name, path: #template, query: &[#(#query),*] })
     });
     let ops = model.operations;
     let (fetch, create_op, update, delete) = (ops.fetch, ops.create, ops.update, ops.delete);
+    let list_op = ops.list;
+    let defaults = model.params.iter().filter_map(|param| {
+        let wire = &param.wire;
+        param.default.as_ref().map(|text| quote!((#wire, #text)))
+    });
+    let lookups = model.lookups.iter().map(|lookup| {
+        let name = lookup.name.to_string();
+        let template = &lookup.template;
+        quote!(#root::Lookup { name: #name, path: #template })
+    });
+    let multipart = match &model.multipart {
+        Some(multipart) => {
+            let part = &multipart.part;
+            let pairs = multipart.query.iter().map(|(wire, field)| {
+                let field = field.to_string();
+                quote!((#wire, #field))
+            });
+            quote!(::core::option::Option::Some(#root::Multipart { part: #part, query: &[#(#pairs),*] }))
+        }
+        None => quote!(::core::option::Option::None),
+    };
     let list_type = list_ident(ident);
-    let lookups = model
+    let field_lookups = model
         .path_fields
         .iter()
         .map(|(name, field)| quote!(#name => #root::PathValue::path_value(&self.#field)));
@@ -51,11 +73,15 @@ pub(crate) fn resource_impl(model: &Model) -> TokenStream {
             const FILTERS: &'static [#root::Filter] = &[#(#filters),*];
             const FILTER_REQUIRED: bool = #filter_required;
             const BATCH_CREATE: bool = #batch_create;
+            const DEFAULT_PARAMS: &'static [(&'static str, &'static str)] = &[#(#defaults),*];
+            const LOOKUPS: &'static [#root::Lookup] = &[#(#lookups),*];
+            const MULTIPART: ::core::option::Option<#root::Multipart> = #multipart;
             const OPERATIONS: #root::Operations = #root::Operations {
                 fetch: #fetch,
                 create: #create_op,
                 update: #update,
                 delete: #delete,
+                list: #list_op,
             };
             type Key = #key_type;
             type List = #list_type;
@@ -67,7 +93,7 @@ pub(crate) fn resource_impl(model: &Model) -> TokenStream {
             }
             fn path_param(&self, name: &str) -> ::core::option::Option<::std::string::String> {
                 match name {
-                    #(#lookups,)*
+                    #(#field_lookups,)*
                     _ => ::core::option::Option::None,
                 }
             }

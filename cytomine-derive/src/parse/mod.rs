@@ -2,10 +2,14 @@
 //! cross-field check. Required keys are plain fields, optional ones are `Option`s.
 
 mod filters;
+mod lookups;
+mod multipart;
 mod params;
 
-pub(crate) use filters::{FilterList, FilterSpec};
-pub(crate) use params::{ParamList, ParamSpec};
+pub(crate) use filters::{FilterList, FilterQuery, FilterSpec};
+pub(crate) use lookups::{LookupList, LookupSpec};
+pub(crate) use multipart::MultipartSpec;
+pub(crate) use params::{ParamDefault, ParamList, ParamSpec};
 
 use darling::util::Flag;
 use darling::{FromDeriveInput, FromField, FromMeta};
@@ -24,6 +28,8 @@ pub(crate) const STRUCT_KEYS: &[&str] = &[
     "no_batch",
     "params",
     "refuse",
+    "fetch_by",
+    "multipart",
     "crate",
 ];
 
@@ -31,7 +37,7 @@ pub(crate) const STRUCT_KEYS: &[&str] = &[
 pub(crate) const FIELD_KEYS: &[&str] = &["id"];
 
 /// The operations `refuse(...)` may name.
-pub(crate) const OPERATION_KEYS: &[&str] = &["fetch", "create", "update", "delete"];
+pub(crate) const OPERATION_KEYS: &[&str] = &["fetch", "create", "update", "delete", "list"];
 
 /// The struct-level attribute, as written.
 #[derive(FromDeriveInput)]
@@ -55,11 +61,14 @@ pub(crate) struct ResourceAttrs {
     pub params: ParamList,
     #[darling(default)]
     pub refuse: Refuse,
+    #[darling(default)]
+    pub fetch_by: LookupList,
+    pub multipart: Option<MultipartSpec>,
     #[darling(rename = "crate")]
     pub krate: Option<syn::Path>,
 }
 
-/// `refuse(fetch, create, update, delete)`: the operations the type does not allow.
+/// `refuse(fetch, create, update, delete, list)`: the operations the type does not allow.
 #[derive(FromMeta, Default)]
 pub(crate) struct Refuse {
     #[darling(default)]
@@ -70,6 +79,8 @@ pub(crate) struct Refuse {
     pub update: Flag,
     #[darling(default)]
     pub delete: Flag,
+    #[darling(default)]
+    pub list: Flag,
 }
 
 /// The field-level attribute: `#[resource(id)]` marks the id field.

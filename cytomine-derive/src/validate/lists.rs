@@ -2,12 +2,14 @@
 
 use std::collections::HashSet;
 
+use proc_macro2::Span;
 use syn::{Ident, LitStr};
 
-use crate::diagnostics::misuse;
+use crate::diagnostics::{misuse, misuse_span};
 use crate::model::{FilterModel, ParamKind, ParamModel};
-use crate::parse::{FilterSpec, ParamSpec};
+use crate::parse::{FilterQuery, FilterSpec, ParamSpec};
 use crate::template::placeholders;
+use crate::validate::defaults::default_text;
 use crate::validate::shape::type_text;
 
 /// Methods every generated list type already has through the `Query` trait.
@@ -75,16 +77,18 @@ fn method_name(
     Ok(())
 }
 
-/// Validates the filters; `list` is the list path their default templates extend.
+/// Validates the filters; `list` is the list path their default templates extend, `params` the
+/// query keys the params send (a filter may not repeat its values under one of them).
 pub(crate) fn filters(
     specs: &[FilterSpec],
     list: &str,
+    params: &[String],
     seen: &mut HashSet<String>,
 ) -> darling::Result<Vec<FilterModel>> {
     let mut errors = darling::Error::accumulator();
     let models = specs
         .iter()
-        .filter_map(|spec| errors.handle(filter(spec, list, seen)))
+        .filter_map(|spec| errors.handle(filter(spec, list, params, seen)))
         .collect();
     errors.finish_with(models)
 }
@@ -92,6 +96,7 @@ pub(crate) fn filters(
 fn filter(
     spec: &FilterSpec,
     list: &str,
+    params: &[String],
     seen: &mut HashSet<String>,
 ) -> darling::Result<FilterModel> {
     let Some(name) = spec.name.get_ident() else {
@@ -107,11 +112,56 @@ fn filter(
         Some(lit) => (lit.value(), filter_arity(lit)?),
         None => (format!("{name}/{{}}/{list}"), 1),
     };
+    let query = match &spec.query {
+        Some(query) => filter_query(query, arity, params)?,
+        None => Vec::new(),
+    };
     Ok(FilterModel {
         name: name.clone(),
         template,
         arity,
+        query,
     })
+}
+
+/// `query(project, user)`: one valid, distinct key per filter value, none sent by a param.
+fn filter_query(
+    query: &FilterQuery,
+    arity: usize,
+    params: &[String],
+) -> darling::Result<Vec<String>> {
+    if query.keys.len() != arity {
+        return Err(misuse_span(
+            query.span,
+            "filters",
+            format!(
+                "`query(..)` names {} key(s) for {arity} value(s)",
+                query.keys.len()
+            ),
+            "one query key per `{}` of the template, in order",
+        ));
+    }
+    let mut keys = Vec::new();
+    for (key, span) in &query.keys {
+        check_wire(key, *span, "filters")?;
+        let wrong = if keys.contains(key) {
+            Some(format!("the query key `{key}` is repeated"))
+        } else if params.contains(key) {
+            Some(format!("the query key `{key}` is also sent by a param"))
+        } else {
+            None
+        };
+        if let Some(wrong) = wrong {
+            return Err(misuse_span(
+                *span,
+                "filters",
+                wrong,
+                "distinct query keys, none sent by a param",
+            ));
+        }
+        keys.push(key.clone());
+    }
+    Ok(keys)
 }
 
 fn filter_arity(lit: &LitStr) -> darling::Result<usize> {
@@ -177,10 +227,16 @@ fn param(
             "one param per query key",
         ));
     }
+    let default = spec
+        .default
+        .as_ref()
+        .map(|default| default_text(default, &kind))
+        .transpose()?;
     Ok(ParamModel {
         name: spec.name.clone(),
         wire,
         kind,
+        default,
     })
 }
 
@@ -209,19 +265,39 @@ fn param_kind(ty: &syn::Type) -> darling::Result<ParamKind> {
 
 fn wire_name(lit: &LitStr) -> darling::Result<String> {
     let wire = lit.value();
+    check_wire(&wire, lit.span(), "params").map_err(|_| {
+        misuse(
+            lit,
+            "params",
+            format!("`{wire}` is not a query key"),
+            "a non-empty key of letters, digits, `_`, `-` or `.`, like `= \"showWKT\"`",
+        )
+    })?;
+    Ok(wire)
+}
+
+/// A query key: non-empty, of letters, digits, `_`, `-` and `.`.
+pub(crate) fn check_wire(wire: &str, span: Span, key: &str) -> darling::Result<()> {
     let bad = wire.is_empty()
         || !wire
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.'));
     if bad {
-        return Err(misuse(
-            lit,
-            "params",
+        return Err(misuse_span(
+            span,
+            key,
             format!("`{wire}` is not a query key"),
-            "a non-empty key of letters, digits, `_`, `-` or `.`, like `= \"showWKT\"`",
+            "a non-empty key of letters, digits, `_`, `-` or `.`",
         ));
     }
-    Ok(wire)
+    Ok(())
+}
+
+/// The query key a param sends: its `= "wireName"`, else the camelCase of its name.
+pub(crate) fn param_wire(spec: &ParamSpec) -> String {
+    spec.wire
+        .as_ref()
+        .map_or_else(|| camel_case(&spec.name.to_string()), LitStr::value)
 }
 
 /// `with_members_count` -> `withMembersCount`.

@@ -1,7 +1,9 @@
 //! Cross-field checks: from the parsed attribute and the struct to a [`Model`], with every problem
 //! of the item collected (`darling::Error::accumulator`) so that one compile shows them all.
 
+mod defaults;
 mod lists;
+mod methods;
 mod paths;
 mod shape;
 
@@ -134,8 +136,31 @@ fn build(
         .as_ref()
         .map_or_else(|| format!("{base}.json"), |(l, _)| l.clone());
     let mut seen = HashSet::new();
-    let filters = errors.handle(lists::filters(&attrs.filters.0, &list_path, &mut seen));
+    let param_wires: Vec<String> = attrs.params.0.iter().map(lists::param_wire).collect();
+    let filters = errors.handle(lists::filters(
+        &attrs.filters.0,
+        &list_path,
+        &param_wires,
+        &mut seen,
+    ));
     let params = errors.handle(lists::params(&attrs.params.0, &mut seen));
+    let refuse = &attrs.refuse;
+    let flag = |flag: &darling::util::Flag| flag.is_present().then(|| flag.span());
+    let lookups = errors.handle(methods::lookups(
+        &attrs.fetch_by.0,
+        &names,
+        fields,
+        flag(&refuse.fetch),
+    ));
+    let multipart = match &attrs.multipart {
+        Some(spec) => errors
+            .handle(methods::multipart(spec, fields, flag(&refuse.create)))
+            .map(Some),
+        None => Some(None),
+    };
+    if let Some(span) = flag(&refuse.list) {
+        errors.handle(list_refusal(attrs, span));
+    }
     if attrs.filter_required.is_present() && attrs.filters.0.is_empty() {
         errors.push(crate::diagnostics::misuse_span(
             attrs.filter_required.span(),
@@ -153,11 +178,16 @@ fn build(
     else {
         return Ok(None);
     };
-    let (Some(key_type), Some(filters), Some(params)) = (key, filters, params) else {
+    let (Some(key_type), Some(filters), Some(params), Some(lookups), Some(multipart)) =
+        (key, filters, params, lookups, multipart)
+    else {
         return Ok(None);
     };
-    let path_fields = path_fields(&[&create.1, &item.1], &id_field, fields);
-    let refuse = &attrs.refuse;
+    let uploaded: Vec<String> = multipart
+        .iter()
+        .flat_map(|m| m.query.iter().map(|(_, field)| field.to_string()))
+        .collect();
+    let path_fields = path_fields(&[&create.1, &item.1, &uploaded], &id_field, fields);
     Ok(Some(Model {
         ident: ident.clone(),
         vis: attrs.vis.clone(),
@@ -181,8 +211,39 @@ fn build(
             create: !refuse.create.is_present(),
             update: !refuse.update.is_present(),
             delete: !refuse.delete.is_present(),
+            list: !refuse.list.is_present(),
         },
+        lookups,
+        multipart,
     }))
+}
+
+/// `refuse(list)` leaves nothing for filters, params, `filter_required` or `list` to act on.
+fn list_refusal(attrs: &ResourceAttrs, span: Span) -> darling::Result<()> {
+    let conflicts = [
+        ("filters", !attrs.filters.0.is_empty()),
+        ("params", !attrs.params.0.is_empty()),
+        ("filter_required", attrs.filter_required.is_present()),
+        ("list", attrs.list.is_some()),
+    ];
+    let given: Vec<String> = conflicts
+        .iter()
+        .filter(|(_, present)| *present)
+        .map(|(key, _)| format!("`{key}`"))
+        .collect();
+    if given.is_empty() {
+        return Ok(());
+    }
+    Err(crate::diagnostics::misuse_span(
+        span,
+        "refuse(list)",
+        format!(
+            "the type has no collection, but {} {} one",
+            given.join(", "),
+            if given.len() == 1 { "describes" } else { "describe" }
+        ),
+        "either `refuse(list)` or the list keys",
+    ))
 }
 
 /// `::cytomine`, the facade.

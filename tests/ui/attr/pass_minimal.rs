@@ -19,14 +19,14 @@ fn main() {
     assert_eq!(
         Project::FILTERS,
         &[
-            Filter { name: "user", path: "user/{}/project.json" },
-            Filter { name: "ontology", path: "ontology/{}/project.json" },
+            Filter { name: "user", path: "user/{}/project.json", query: &[] },
+            Filter { name: "ontology", path: "ontology/{}/project.json", query: &[] },
         ]
     );
     assert!(!Project::FILTER_REQUIRED);
     assert_eq!(
         Project::OPERATIONS,
-        Operations { fetch: true, create: true, update: true, delete: true }
+        Operations { fetch: true, create: true, update: true, delete: true, list: true }
     );
 
     let mut project = Project { id: None, name: "p".into() };

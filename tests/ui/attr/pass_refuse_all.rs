@@ -13,7 +13,7 @@ pub struct AnnotationAction {
 fn main() {
     assert_eq!(
         AnnotationAction::OPERATIONS,
-        Operations { fetch: false, create: false, update: false, delete: false }
+        Operations { fetch: false, create: false, update: false, delete: false, list: true }
     );
     assert_eq!(AnnotationAction::ENVELOPE_KEY, "annotationaction");
     assert!(AnnotationAction::FILTER_REQUIRED);

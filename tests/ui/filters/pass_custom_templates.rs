@@ -10,7 +10,7 @@ pub struct User {
 }
 
 fn main() {
-    assert_eq!(User::FILTERS[2], Filter { name: "admin", path: "project/{}/admin.json" });
+    assert_eq!(User::FILTERS[2], Filter { name: "admin", path: "project/{}/admin.json", query: &[] });
     let query = User::list().admin(42);
     assert_eq!(query.as_query().path().unwrap(), "project/42/admin.json");
     let query = User::list().project(42);

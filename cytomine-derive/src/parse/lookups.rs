@@ -1,0 +1,69 @@
+//! `fetch_by(key = "domain/{domain_class_name}/{domain_ident}/key/{key}/property.json")`.
+
+use darling::ast::NestedMeta;
+use darling::FromMeta;
+use syn::{Expr, ExprLit, Lit, LitStr, Meta};
+
+use crate::diagnostics::misuse;
+
+/// One declared lookup: its name and its path template.
+pub(crate) struct LookupSpec {
+    pub name: syn::Path,
+    pub template: LitStr,
+}
+
+/// The list of `fetch_by(...)`, in declaration order.
+#[derive(Default)]
+pub(crate) struct LookupList(pub Vec<LookupSpec>);
+
+const EXPECTED: &str =
+    "a name with its template, like `fetch_by(key = \"property/key/{key}.json\")`";
+
+impl FromMeta for LookupList {
+    fn from_list(items: &[NestedMeta]) -> darling::Result<Self> {
+        let mut errors = darling::Error::accumulator();
+        let specs = items
+            .iter()
+            .filter_map(|item| errors.handle(lookup_spec(item)))
+            .collect();
+        errors.finish_with(LookupList(specs))
+    }
+}
+
+fn lookup_spec(item: &NestedMeta) -> darling::Result<LookupSpec> {
+    match item {
+        NestedMeta::Meta(Meta::NameValue(nv)) => match &nv.value {
+            Expr::Lit(ExprLit {
+                lit: Lit::Str(template),
+                ..
+            }) => Ok(LookupSpec {
+                name: nv.path.clone(),
+                template: template.clone(),
+            }),
+            other => Err(misuse(
+                other,
+                "fetch_by",
+                "a lookup template must be a string literal",
+                EXPECTED,
+            )),
+        },
+        NestedMeta::Meta(Meta::Path(path)) => Err(misuse(
+            path,
+            "fetch_by",
+            "a lookup needs its path template",
+            EXPECTED,
+        )),
+        NestedMeta::Meta(meta @ Meta::List(_)) => Err(misuse(
+            meta,
+            "fetch_by",
+            "a lookup takes no parentheses",
+            EXPECTED,
+        )),
+        NestedMeta::Lit(lit) => Err(misuse(
+            lit,
+            "fetch_by",
+            "a literal is not a lookup",
+            EXPECTED,
+        )),
+    }
+}

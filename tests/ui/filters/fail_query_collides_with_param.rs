@@ -1,0 +1,12 @@
+use cytomine::Resource;
+use serde::{Deserialize, Serialize};
+
+#[derive(Resource, Serialize, Deserialize, Debug, Clone, Default)]
+#[resource(path = "position", filters(imageinstance(query(image))), params(image: i64))]
+pub struct Position {
+    pub id: Option<i64>,
+}
+
+fn main() {
+    let _ = Position::list();
+}

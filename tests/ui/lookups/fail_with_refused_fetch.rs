@@ -1,0 +1,13 @@
+use cytomine::Resource;
+use serde::{Deserialize, Serialize};
+
+#[derive(Resource, Serialize, Deserialize, Debug, Clone, Default)]
+#[resource(path = "property", refuse(fetch), fetch_by(key = "property/key/{key}.json"))]
+pub struct Property {
+    pub id: Option<i64>,
+    pub key: Option<String>,
+}
+
+fn main() {
+    let _ = Property::list();
+}

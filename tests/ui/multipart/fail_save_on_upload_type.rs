@@ -1,0 +1,19 @@
+// A type created by upload has no JSON `save`.
+use cytomine::{Create, Resource};
+use serde::{Deserialize, Serialize};
+
+#[derive(Resource, Serialize, Deserialize, Debug, Clone, Default)]
+#[resource(path = "attachedfile", multipart(query(domain_ident)))]
+pub struct AttachedFile {
+    pub id: Option<i64>,
+    pub domain_ident: Option<i64>,
+}
+
+fn main() {
+    let _ = AttachedFile::list();
+}
+
+#[allow(dead_code)]
+async fn save(cm: &cytomine::Cytomine, file: &mut AttachedFile) -> cytomine::Result<()> {
+    file.save(cm).await
+}

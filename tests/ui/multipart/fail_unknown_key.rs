@@ -1,0 +1,12 @@
+use cytomine::Resource;
+use serde::{Deserialize, Serialize};
+
+#[derive(Resource, Serialize, Deserialize, Debug, Clone, Default)]
+#[resource(path = "attachedfile", multipart(prat = "files[]"))]
+pub struct AttachedFile {
+    pub id: Option<i64>,
+}
+
+fn main() {
+    let _ = AttachedFile::list();
+}

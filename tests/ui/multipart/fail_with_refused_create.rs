@@ -1,0 +1,13 @@
+use cytomine::Resource;
+use serde::{Deserialize, Serialize};
+
+#[derive(Resource, Serialize, Deserialize, Debug, Clone, Default)]
+#[resource(path = "attachedfile", refuse(create), multipart(query(domain_ident)))]
+pub struct AttachedFile {
+    pub id: Option<i64>,
+    pub domain_ident: Option<i64>,
+}
+
+fn main() {
+    let _ = AttachedFile::list();
+}
