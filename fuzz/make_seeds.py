@@ -267,6 +267,18 @@ def request_seeds():
             {"image": 20, "location": "POLYGON ((0 0, 0 4, 4 4, 4 0, 0 0))"},
             {"image": 20, "location": "not wkt"}])
             + http("GET", "/api/annotation.json?project=15&users=6_10&showWKT=true&reviewed=FALSE"),
+        "review-layer": ontology + project + upload + json_req("POST", "/api/annotation.json", {
+            "image": 20, "location": "POLYGON ((0 0, 0 4, 4 4, 4 0, 0 0))"})
+            + http("PUT", "/api/imageinstance/20/review.json")
+            + http("PUT", "/api/imageinstance/20/annotation/review.json?users=6,10&task=1")
+            + http("DELETE", "/api/imageinstance/20/annotation/review.json?users=6")
+            + json_req("POST", "/api/imageinstance/20/annotation/review.json", {"users": [6, "x"]}),
+        "annotation-position": ontology + project + upload + json_req("POST", "/api/annotation.json", {
+            "image": 20, "location": "POLYGON ((0 0, 0 4, 4 4, 4 0, 0 0))"})  # 26
+            + json_req("POST", "/api/annotation/26/property.json", {"key": "k", "value": "v"})
+            + http("GET", "/api/user/6/imageinstance/20/annotationposition.json?key=k&bbox=0,0,4,4,")
+            + http("GET", "/api/user/6/imageinstance/20/annotationposition.json?key=k&bbox=POLYGON%20((0%200")
+            + http("GET", "/api/user/10/imageinstance/20/annotationposition.json?key=&max=1"),
         "window": ontology + project + upload + http("GET", "/api/imageinstance/20/window-0-0-4-4.png?maxSize=2"),
         "unparsable-body": http("POST", "/api/project.json", [("Content-Type", "application/json")], b"{\"name\": "),
         "array-body": json_req("POST", "/api/project.json", [{"name": "x"}]),
