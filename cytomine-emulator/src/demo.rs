@@ -181,23 +181,20 @@ fn annotate(st: &mut State, image: i64, k: u32, w: u32, h: u32, user: i64, term:
     let area = geometry.area();
     let perimeter = geometry.length();
     let centroid = geometry.centroid();
-    st.annotations.insert(
-        meta.id,
-        Annotation {
-            meta,
-            slice,
-            image,
-            project,
-            user,
-            location,
-            geometry_compression: 0.0,
-            area,
-            perimeter,
-            centroid,
-            bbox,
-            geometry,
-        },
-    );
+    st.insert_annotation(Annotation {
+        meta,
+        slice,
+        image,
+        project,
+        user,
+        location,
+        geometry_compression: 0.0,
+        area,
+        perimeter,
+        centroid,
+        bbox,
+        geometry,
+    });
     if let Some(i) = st.image_instances.get_mut(image) {
         i.number_of_annotations += 1;
     }

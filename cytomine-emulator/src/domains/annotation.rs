@@ -136,6 +136,12 @@ impl Domain for Annotation {
     fn table_mut(st: &mut State) -> &mut Table<Self> {
         &mut st.annotations
     }
+    fn store_row(st: &mut State, _id: i64, rec: Self) {
+        st.insert_annotation(rec);
+    }
+    fn drop_row(st: &mut State, id: i64) {
+        st.remove_annotation(id);
+    }
     fn meta(&self) -> &Meta {
         &self.meta
     }

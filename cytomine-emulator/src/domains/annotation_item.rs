@@ -1,10 +1,14 @@
 //! One item of the annotation listing: column groups and their serialization (WIRE.md §3.11),
 //! for user annotations and reviewed annotations alike.
+//!
+//! An item is serialized straight from the stored annotation into the answer: only the columns
+//! asked for are looked up, and the URLs are written as they are formatted, without a `String`.
 
-use serde::Serialize;
-use serde_json::Value;
+use std::collections::HashSet;
 
-use super::annotation::{measures, term_ids, urls};
+use serde::ser::{Serialize, SerializeMap, Serializer};
+
+use super::annotation::{measures, term_ids};
 use crate::http::call::Call;
 use crate::store::{Annotation, ReviewedAnnotation, State};
 
@@ -56,19 +60,6 @@ impl Columns {
     }
 }
 
-#[derive(Serialize)]
-struct Centroid {
-    x: f64,
-    y: f64,
-}
-
-#[derive(Serialize)]
-struct UserByTerm {
-    id: i64,
-    term: i64,
-    user: Vec<i64>,
-}
-
 /// An annotation as listed: a user annotation, or a reviewed one with its review.
 #[derive(Clone, Copy)]
 pub struct Listed<'a> {
@@ -97,17 +88,17 @@ impl<'a> Listed<'a> {
             None => term_ids(st, self.a.meta.id),
         }
     }
-    /// Whether a user annotation has been accepted (always true for a reviewed one).
-    pub fn is_reviewed(&self, st: &State) -> bool {
-        self.review.is_some() || super::review::is_reviewed(st, self.a.meta.id)
-    }
-    /// `(term, user, link id)` triples of the `userByTerm` column.
-    fn term_links(&self, st: &State) -> Vec<(i64, i64, i64)> {
+    /// The entries of the `userByTerm` column.
+    fn term_links(&self, st: &State) -> Vec<TermLink> {
         if let Some(r) = self.review {
             return r
                 .terms
                 .iter()
-                .map(|t| (*t, r.review_user, r.base.meta.id))
+                .map(|t| TermLink {
+                    id: r.base.meta.id,
+                    term: *t,
+                    user: r.review_user,
+                })
                 .collect();
         }
         let ids = st
@@ -116,181 +107,206 @@ impl<'a> Listed<'a> {
             .into_iter()
             .flatten();
         ids.filter_map(|id| st.annotation_terms.get(*id))
-            .map(|l| (l.term, l.user, l.meta.id))
+            .map(|l| TermLink {
+                id: l.meta.id,
+                term: l.term,
+                user: l.user,
+            })
             .collect()
     }
 }
 
-/// One listing item, serialized straight from the stored annotation.
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
+/// What every item of one listing shares: the state, the server URL, the columns, and the user
+/// annotations that have been accepted (collected once, not searched per item).
+pub struct Lister<'a> {
+    st: &'a State,
+    server: &'a str,
+    columns: Columns,
+    accepted: HashSet<i64>,
+}
+
+impl<'a> Lister<'a> {
+    /// The lister of one request.
+    pub fn new(st: &'a State, call: &'a Call, columns: Columns) -> Lister<'a> {
+        Lister {
+            st,
+            server: &call.server_url,
+            columns,
+            accepted: st.reviewed_annotations.iter().map(|r| r.parent).collect(),
+        }
+    }
+    /// Whether a user annotation has been accepted (always true for a reviewed one), as
+    /// `review::is_reviewed` answers.
+    pub fn is_reviewed(&self, l: Listed) -> bool {
+        l.review.is_some() || self.accepted.contains(&l.a.meta.id)
+    }
+    /// The item of `l`, ready to serialize.
+    pub fn item(&'a self, l: Listed<'a>) -> Item<'a> {
+        Item { lister: self, l }
+    }
+}
+
+/// One listing item; serializing it writes the columns of its [`Lister`].
 pub struct Item<'a> {
-    class: &'static str,
+    lister: &'a Lister<'a>,
+    l: Listed<'a>,
+}
+
+struct Centroid {
+    x: f64,
+    y: f64,
+}
+
+impl Serialize for Centroid {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(Some(2))?;
+        m.serialize_entry("x", &self.x)?;
+        m.serialize_entry("y", &self.y)?;
+        m.end()
+    }
+}
+
+/// An entry of the `userByTerm` column: the link id, its term and its user.
+struct TermLink {
     id: i64,
-    #[serde(flatten, skip_serializing_if = "Option::is_none")]
-    meta: Option<MetaCols>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    location: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    geometry_compression: Option<f64>,
-    #[serde(flatten, skip_serializing_if = "Option::is_none")]
-    gis: Option<GisCols>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    term: Option<Vec<i64>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    user_by_term: Option<Vec<UserByTerm>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    track: Option<Vec<i64>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    annotation_track: Option<Vec<Value>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    original_filename: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    instance_filename: Option<&'a str>,
-    #[serde(flatten, skip_serializing_if = "Option::is_none")]
-    slice: Option<SliceCols>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    creator: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    name: Option<String>,
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct MetaCols {
-    created: i64,
-    updated: i64,
-    image: i64,
-    slice: i64,
-    project: i64,
+    term: i64,
     user: i64,
-    nb_comments: i64,
-    count_reviewed_annotations: i64,
-    reviewed: bool,
-    #[serde(rename = "cropURL")]
-    crop_url: String,
-    #[serde(rename = "smallCropURL")]
-    small_crop_url: String,
-    url: String,
-    #[serde(rename = "imageURL")]
-    image_url: String,
 }
 
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct GisCols {
-    area: f64,
-    area_unit: &'static str,
-    perimeter: f64,
-    perimeter_unit: &'static str,
-    centroid: Centroid,
+impl Serialize for TermLink {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(Some(3))?;
+        m.serialize_entry("id", &self.id)?;
+        m.serialize_entry("term", &self.term)?;
+        m.serialize_entry("user", &[self.user])?;
+        m.end()
+    }
 }
 
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct SliceCols {
-    channel: i64,
-    z_stack: i64,
-    time: i64,
-}
-
-/// Build the item of `l` with the columns `c`.
-pub fn item<'a>(st: &'a State, call: &Call, c: Columns, l: Listed<'a>) -> Item<'a> {
-    let a = l.a;
-    let reviewed = l.is_reviewed(st);
-    let meta = c.meta.then(|| {
-        let (crop, small, image_url) = match l.review {
-            Some(_) => super::review::urls(&call.server_url, a),
-            None => urls(&call.server_url, a),
-        };
-        MetaCols {
-            created: a.meta.created,
-            updated: a.meta.updated,
-            image: a.image,
-            slice: a.slice,
-            project: a.project,
-            user: a.user,
-            nb_comments: 0,
-            count_reviewed_annotations: i64::from(reviewed),
-            reviewed,
-            url: crop.clone(),
-            crop_url: crop,
-            small_crop_url: small,
-            image_url,
+impl Item<'_> {
+    fn meta<M: SerializeMap>(&self, m: &mut M) -> Result<(), M::Error> {
+        let (a, server) = (self.l.a, self.lister.server);
+        let reviewed = self.lister.is_reviewed(self.l);
+        m.serialize_entry("created", &a.meta.created)?;
+        m.serialize_entry("updated", &a.meta.updated)?;
+        m.serialize_entry("image", &a.image)?;
+        m.serialize_entry("slice", &a.slice)?;
+        m.serialize_entry("project", &a.project)?;
+        m.serialize_entry("user", &a.user)?;
+        m.serialize_entry("nbComments", &0)?;
+        m.serialize_entry("countReviewedAnnotations", &i64::from(reviewed))?;
+        m.serialize_entry("reviewed", &reviewed)?;
+        if self.l.review.is_some() {
+            let (crop, small, image) = super::review::urls(server, a);
+            m.serialize_entry("cropURL", &crop)?;
+            m.serialize_entry("smallCropURL", &small)?;
+            m.serialize_entry("url", &crop)?;
+            return m.serialize_entry("imageURL", &image);
         }
-    });
-    let gis = c.gis.then(|| {
-        let (area, area_unit, perimeter, perimeter_unit) = measures(st, a);
-        GisCols {
-            area,
-            area_unit,
-            perimeter,
-            perimeter_unit,
-            centroid: Centroid {
-                x: a.centroid.0,
-                y: a.centroid.1,
-            },
+        // As `annotation::urls` formats them.
+        let id = a.meta.id;
+        let crop = format_args!("{server}/api/userannotation/{id}/crop.png");
+        m.serialize_entry("cropURL", &crop)?;
+        m.serialize_entry(
+            "smallCropURL",
+            &format_args!("{server}/api/userannotation/{id}/crop.png?maxSize=256"),
+        )?;
+        m.serialize_entry("url", &crop)?;
+        m.serialize_entry(
+            "imageURL",
+            &format_args!(
+                "{server}/#/project/{}/image/{}/annotation/{id}",
+                a.project, a.image
+            ),
+        )
+    }
+
+    fn gis<M: SerializeMap>(&self, m: &mut M) -> Result<(), M::Error> {
+        let a = self.l.a;
+        let (area, area_unit, perimeter, perimeter_unit) = measures(self.lister.st, a);
+        m.serialize_entry("area", &area)?;
+        m.serialize_entry("areaUnit", area_unit)?;
+        m.serialize_entry("perimeter", &perimeter)?;
+        m.serialize_entry("perimeterUnit", perimeter_unit)?;
+        let (x, y) = a.centroid;
+        m.serialize_entry("centroid", &Centroid { x, y })
+    }
+
+    fn image<M: SerializeMap>(&self, m: &mut M) -> Result<(), M::Error> {
+        let st = self.lister.st;
+        let image = st.image_instances.get(self.l.a.image);
+        let base = image.and_then(|i| st.abstract_images.get(i.base_image));
+        let original = base.map(|b| b.original_filename.as_str());
+        if let Some(name) = original {
+            m.serialize_entry("originalFilename", name)?;
         }
-    });
-    let links = if c.term { l.term_links(st) } else { Vec::new() };
-    let image = st.image_instances.get(a.image);
-    let base = image.and_then(|i| st.abstract_images.get(i.base_image));
-    let base_slice = st
-        .slice_instances
-        .get(a.slice)
-        .and_then(|s| st.abstract_slices.get(s.base_slice));
-    let author = st.users.get(a.user);
-    let tracks = c.track.then(|| super::track::of_annotation(st, a.meta.id));
-    Item {
-        class: if l.review.is_some() {
+        let instance = image.and_then(|i| i.instance_filename.as_deref());
+        if let Some(name) = instance.or(original) {
+            m.serialize_entry("instanceFilename", name)?;
+        }
+        Ok(())
+    }
+
+    fn slice<M: SerializeMap>(&self, m: &mut M) -> Result<(), M::Error> {
+        let st = self.lister.st;
+        let base_slice = st
+            .slice_instances
+            .get(self.l.a.slice)
+            .and_then(|s| st.abstract_slices.get(s.base_slice));
+        m.serialize_entry("channel", &base_slice.map_or(0, |s| s.channel))?;
+        m.serialize_entry("zStack", &base_slice.map_or(0, |s| s.z_stack))?;
+        m.serialize_entry("time", &base_slice.map_or(0, |s| s.time))
+    }
+
+    fn user<M: SerializeMap>(&self, m: &mut M) -> Result<(), M::Error> {
+        if let Some(u) = self.lister.st.users.get(self.l.a.user) {
+            m.serialize_entry("creator", &u.username)?;
+            let name = format!("{} {}", u.firstname, u.lastname);
+            m.serialize_entry("name", name.trim())?;
+        }
+        Ok(())
+    }
+}
+
+impl Serialize for Item<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let (st, c, a) = (self.lister.st, self.lister.columns, self.l.a);
+        let mut m = s.serialize_map(None)?;
+        let class = if self.l.review.is_some() {
             super::owner::REVIEWED_ANNOTATION
         } else {
             super::owner::USER_ANNOTATION
-        },
-        id: a.meta.id,
-        meta,
-        location: c.wkt.then_some(a.location.as_str()),
-        geometry_compression: c.wkt.then_some(a.geometry_compression),
-        gis,
-        term: c.term.then(|| l.terms(st)),
-        user_by_term: c.term.then(|| {
-            links
-                .iter()
-                .map(|(term, user, id)| UserByTerm {
-                    id: *id,
-                    term: *term,
-                    user: vec![*user],
-                })
-                .collect()
-        }),
-        track: tracks.as_ref().map(|t| t.0.clone()),
-        annotation_track: tracks.map(|t| t.1),
-        original_filename: if c.image {
-            base.map(|b| b.original_filename.as_str())
-        } else {
-            None
-        },
-        instance_filename: if c.image {
-            image
-                .and_then(|i| i.instance_filename.as_deref())
-                .or(base.map(|b| b.original_filename.as_str()))
-        } else {
-            None
-        },
-        slice: c.slice.then(|| SliceCols {
-            channel: base_slice.map_or(0, |s| s.channel),
-            z_stack: base_slice.map_or(0, |s| s.z_stack),
-            time: base_slice.map_or(0, |s| s.time),
-        }),
-        creator: if c.user {
-            author.map(|u| u.username.as_str())
-        } else {
-            None
-        },
-        name: if c.user {
-            author.map(|u| format!("{} {}", u.firstname, u.lastname).trim().to_owned())
-        } else {
-            None
-        },
+        };
+        m.serialize_entry("class", class)?;
+        m.serialize_entry("id", &a.meta.id)?;
+        if c.meta {
+            self.meta(&mut m)?;
+        }
+        if c.wkt {
+            m.serialize_entry("location", &a.location)?;
+            m.serialize_entry("geometryCompression", &a.geometry_compression)?;
+        }
+        if c.gis {
+            self.gis(&mut m)?;
+        }
+        if c.term {
+            m.serialize_entry("term", &self.l.terms(st))?;
+            m.serialize_entry("userByTerm", &self.l.term_links(st))?;
+        }
+        if c.track {
+            let (tracks, placements) = super::track::of_annotation(st, a.meta.id);
+            m.serialize_entry("track", &tracks)?;
+            m.serialize_entry("annotationTrack", &placements)?;
+        }
+        if c.image {
+            self.image(&mut m)?;
+        }
+        if c.slice {
+            self.slice(&mut m)?;
+        }
+        if c.user {
+            self.user(&mut m)?;
+        }
+        m.end()
     }
 }

@@ -1,17 +1,18 @@
 //! `GET annotation.json`: the annotation listing with its filters (WIRE.md §3.11); with
 //! `reviewed=true` it lists reviewed annotations. Also the "included" listings.
 
+use std::borrow::Cow;
 use std::collections::HashSet;
 
 use super::acl;
-use super::annotation_item::{item, Columns, Listed};
+use super::annotation_item::{Columns, Listed, Lister};
 use super::Routes;
 use crate::geometry::{parse_wkt, Geometry};
 use crate::http::call::Call;
 use crate::http::fail::{Fail, Outcome};
-use crate::http::paging::paged;
+use crate::http::paging::{paged, paged_window};
 use crate::http::route::Params;
-use crate::store::State;
+use crate::store::{AnnotationScope, State};
 
 /// Register the routes (before `annotation/{id}.json`, which would catch `annotation/included.json`).
 pub fn routes(r: &mut Routes) {
@@ -220,7 +221,64 @@ impl Filters {
         })
     }
 
-    fn keep(&self, st: &State, l: Listed) -> bool {
+    /// Whether the listing is the whole project: no filter but the project itself, so that
+    /// the project's index entry is the list of matches.
+    fn whole_project(&self) -> bool {
+        let Filters {
+            project,
+            images,
+            slices,
+            users,
+            terms,
+            tracks,
+            review_users,
+            no_term,
+            multiple_term,
+            no_track,
+            multiple_track,
+            not_reviewed_only,
+            bbox,
+            near,
+            after,
+            before,
+            excluded,
+            inside,
+        } = self;
+        project.is_some()
+            && images.is_none()
+            && slices.is_none()
+            && users.is_none()
+            && terms.is_none()
+            && tracks.is_none()
+            && review_users.is_none()
+            && !(*no_term || *multiple_term || *no_track || *multiple_track)
+            && !*not_reviewed_only
+            && bbox.is_none()
+            && near.is_none()
+            && after.is_none()
+            && before.is_none()
+            && excluded.is_none()
+            && inside.is_none()
+    }
+
+    /// The ids (ascending) among which the matches are, from the index: the annotations of
+    /// the images filtered on, else of the project; `None` when the index cannot answer.
+    fn candidates<'s>(&self, st: &'s State) -> Option<Cow<'s, [i64]>> {
+        let Some(images) = &self.images else {
+            return st
+                .annotation_ids(AnnotationScope::Project(self.project?))
+                .map(Cow::Borrowed);
+        };
+        let mut ids = Vec::new();
+        for image in images {
+            ids.extend_from_slice(st.annotation_ids(AnnotationScope::Image(*image))?);
+        }
+        ids.sort_unstable();
+        ids.dedup();
+        Some(Cow::Owned(ids))
+    }
+
+    fn keep(&self, st: &State, lister: &Lister, l: Listed) -> bool {
         let a = l.a;
         let within =
             |set: &Option<HashSet<i64>>, v: i64| set.as_ref().map_or(true, |s| s.contains(&v));
@@ -239,7 +297,7 @@ impl Filters {
                 .inside
                 .as_ref()
                 .is_some_and(|g| !inside(g, a.bbox, a.centroid))
-            || self.not_reviewed_only && l.is_reviewed(st)
+            || self.not_reviewed_only && lister.is_reviewed(l)
             || l.review
                 .is_some_and(|r| !within(&self.review_users, r.review_user))
         {
@@ -287,16 +345,33 @@ fn list(call: &Call, st: &State, image: Option<i64>, area: Option<Geometry>) -> 
         }
     }
     filters.inside = area;
-    let columns = Columns::from_call(call);
-    let candidates: Vec<Listed> = if reviewed {
-        let all = st.reviewed_annotations.iter().rev();
-        all.map(Listed::reviewed).collect()
-    } else {
-        st.annotations.iter().rev().map(Listed::user).collect()
+    let lister = Lister::new(st, call, Columns::from_call(call));
+    let view = |l| lister.item(l);
+    let keep = |l: &Listed| filters.keep(st, &lister, *l);
+    if reviewed {
+        let all = st.reviewed_annotations.iter().rev().map(Listed::reviewed);
+        return paged(call, all.filter(keep).collect(), view);
+    }
+    let Some(ids) = filters.candidates(st) else {
+        let all = st.annotations.iter().rev().map(Listed::user);
+        return paged(call, all.filter(keep).collect(), view);
     };
-    let matches: Vec<Listed> = candidates
-        .into_iter()
-        .filter(|l| filters.keep(st, *l))
-        .collect();
-    paged(call, matches, |l| item(st, call, columns, l))
+    let annotation = |id: &i64| st.annotations.get(*id).map(Listed::user);
+    if filters.whole_project() {
+        // Newest first; the page is cut from the ids before any annotation is looked up.
+        let window = |offset, max| {
+            ids.iter()
+                .rev()
+                .skip(offset)
+                .take(max)
+                .filter_map(annotation)
+        };
+        return paged_window(call, ids.len(), window, view);
+    }
+    let listed = ids.iter().rev().filter_map(annotation);
+    paged(call, listed.filter(keep).collect(), view)
 }
+
+#[cfg(test)]
+#[path = "annotation_listing_tests.rs"]
+mod tests;

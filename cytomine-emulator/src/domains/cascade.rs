@@ -6,7 +6,7 @@ use crate::store::State;
 /// Delete an annotation, its term links, reviewed copy, tracks, group links and attached data,
 /// and decrement the counters.
 pub fn delete_annotation(st: &mut State, id: i64) {
-    let Some(a) = st.annotations.remove(id) else {
+    let Some(a) = st.remove_annotation(id) else {
         return;
     };
     for at in st.terms_of_annotation.remove(&id).unwrap_or_default() {
@@ -45,7 +45,13 @@ pub fn delete_track(st: &mut State, id: i64) {
 /// Delete an image instance with its slices, annotations (user and reviewed), tracks, review
 /// state, group memberships, social data and attached data.
 pub fn delete_image_instance(st: &mut State, id: i64) {
-    for a in st.annotations.ids_where(|a| a.image == id) {
+    // Newest first: each removal then drops the last id of the index's lists.
+    for a in st
+        .annotations
+        .ids_where(|a| a.image == id)
+        .into_iter()
+        .rev()
+    {
         delete_annotation(st, a);
     }
     for r in st.reviewed_annotations.remove_where(|r| r.base.image == id) {

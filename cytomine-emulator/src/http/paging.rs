@@ -1,9 +1,11 @@
 //! The collection envelope of WIRE.md §2.2 (`max`/`offset`, `max=0` = all).
 
-use serde::Serialize;
+use std::cell::Cell;
+
+use serde::{Serialize, Serializer};
 
 use super::call::Call;
-use super::fail::Fail;
+use super::fail::{Fail, Outcome};
 use super::reply::Reply;
 
 /// The page window asked for by `max` and `offset`.
@@ -28,8 +30,8 @@ impl Page {
 }
 
 #[derive(Serialize)]
-struct Envelope<'a, T: Serialize> {
-    collection: &'a [T],
+struct Envelope<C: Serialize> {
+    collection: C,
     offset: usize,
     #[serde(rename = "perPage")]
     per_page: usize,
@@ -38,25 +40,57 @@ struct Envelope<'a, T: Serialize> {
     total_pages: usize,
 }
 
+/// A sequence serialized straight from an iterator (once), so that a page is never collected.
+struct Lazy<It>(Cell<Option<It>>);
+
+impl<It> Lazy<It> {
+    fn new(items: It) -> Lazy<It> {
+        Lazy(Cell::new(Some(items)))
+    }
+}
+
+impl<It> Serialize for Lazy<It>
+where
+    It: Iterator,
+    It::Item: Serialize,
+{
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.0.take().into_iter().flatten())
+    }
+}
+
 /// Page `items` (all matches, in order) and serialize only the page, mapping each item with `view`.
 pub fn paged<I, V, F>(call: &Call, items: Vec<I>, view: F) -> Result<Reply, Fail>
 where
     F: Fn(I) -> V,
     V: Serialize,
 {
-    let page = Page::from_call(call)?;
     let size = items.len();
-    let shown: Vec<V> = items
-        .into_iter()
-        .skip(page.offset)
-        .take(page.max)
-        .map(view)
-        .collect();
-    Ok(envelope(page, size, &shown))
+    paged_window(
+        call,
+        size,
+        |offset, max| items.into_iter().skip(offset).take(max),
+        view,
+    )
+}
+
+/// Page a list of `size` matches without building it: `window(offset, max)` gives the page's
+/// items only (for example by slicing a list of ids), each mapped with `view` and serialized
+/// into the answer as it is made.
+pub fn paged_window<I, It, W, V, F>(call: &Call, size: usize, window: W, view: F) -> Outcome
+where
+    W: FnOnce(usize, usize) -> It,
+    It: Iterator<Item = I>,
+    F: Fn(I) -> V,
+    V: Serialize,
+{
+    let page = Page::from_call(call)?;
+    let shown = window(page.offset, page.max).map(view);
+    Ok(envelope_of(page, size, Lazy::new(shown)))
 }
 
 /// Build the envelope for an already-cut page of a list of `size` items.
-pub fn envelope<V: Serialize>(page: Page, size: usize, shown: &[V]) -> Reply {
+fn envelope_of<C: Serialize>(page: Page, size: usize, shown: C) -> Reply {
     let total_pages = if size == 0 {
         0
     } else {
@@ -101,16 +135,11 @@ where
     let (page, size) = spring_page(call);
     let total = items.len();
     let offset = page.saturating_mul(size);
-    let shown: Vec<V> = items
-        .into_iter()
-        .skip(offset)
-        .take(size)
-        .map(view)
-        .collect();
+    let shown = items.into_iter().skip(offset).take(size).map(view);
     Reply::json(
         200,
         &Envelope {
-            collection: &shown,
+            collection: Lazy::new(shown),
             offset,
             per_page: size,
             size: total,

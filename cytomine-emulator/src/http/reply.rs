@@ -43,6 +43,11 @@ impl Reply {
     pub fn status(&self) -> u16 {
         self.status
     }
+    /// The body bytes.
+    #[cfg(test)]
+    pub fn body(&self) -> &[u8] {
+        &self.body
+    }
 
     /// The server's HTML error page (`CustomErrorController`): 401, 404 or 500.
     pub fn error_page(status: u16) -> Reply {
