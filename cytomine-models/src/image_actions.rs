@@ -162,46 +162,6 @@ impl ImageInstance {
         download_original(cm, "imageinstance", self.id, destination.as_ref()).await
     }
 
-    /// Writes a thumbnail whose longest side is at most `max_size` pixels
-    /// (`imageinstance/{id}/thumb.{ext}?maxSize=N`). The format follows the extension of
-    /// `destination` (png, jpg or webp; anything else is an error and nothing is sent).
-    ///
-    /// ```no_run
-    /// # async fn demo(cm: cytomine_core::Cytomine, image: cytomine_models::ImageInstance) -> cytomine_core::Result<()> {
-    /// image.dump(&cm, "/tmp/thumb.png", 256).await?;
-    /// # Ok(()) }
-    /// ```
-    pub async fn dump(
-        &self,
-        cm: &Cytomine,
-        destination: impl AsRef<Path>,
-        max_size: u32,
-    ) -> Result<u64> {
-        thumbnail(cm, "imageinstance", self.id, destination.as_ref(), max_size).await
-    }
-
-    /// Writes the region `x, y, w, h` (full-resolution pixels) of the reference slice
-    /// (`imageinstance/{id}/window-{x}-{y}-{w}-{h}.{ext}`); the format follows the extension
-    /// of `destination` (png, jpg, webp or tif).
-    ///
-    /// ```no_run
-    /// # async fn demo(cm: cytomine_core::Cytomine, image: cytomine_models::ImageInstance) -> cytomine_core::Result<()> {
-    /// image.window(&cm, 0, 0, 512, 512, "/tmp/corner.png").await?;
-    /// # Ok(()) }
-    /// ```
-    pub async fn window(
-        &self,
-        cm: &Cytomine,
-        x: i64,
-        y: i64,
-        w: i64,
-        h: i64,
-        destination: impl AsRef<Path>,
-    ) -> Result<u64> {
-        let region = Region { x, y, w, h };
-        window(cm, "imageinstance", self.id, region, destination.as_ref()).await
-    }
-
     /// The slice shown by default (`imageinstance/{id}/sliceinstance/reference.json`).
     ///
     /// ```no_run
@@ -219,44 +179,55 @@ impl ImageInstance {
     }
 }
 
-impl SliceInstance {
-    /// Writes a thumbnail of this slice whose longest side is at most `max_size` pixels
-    /// (`sliceinstance/{id}/thumb.{ext}?maxSize=N`); the format follows the extension of
-    /// `destination` (png, jpg or webp).
-    ///
-    /// ```no_run
-    /// # async fn demo(cm: cytomine_core::Cytomine, slice: cytomine_models::SliceInstance) -> cytomine_core::Result<()> {
-    /// slice.dump(&cm, "/tmp/slice.jpg", 256).await?;
-    /// # Ok(()) }
-    /// ```
-    pub async fn dump(
-        &self,
-        cm: &Cytomine,
-        destination: impl AsRef<Path>,
-        max_size: u32,
-    ) -> Result<u64> {
-        thumbnail(cm, "sliceinstance", self.id, destination.as_ref(), max_size).await
-    }
+/// `dump` (thumbnail) and `window` for a rendered kind of image, the same for image instances
+/// and slices: `$kind` is the path segment, `$var` the name used in the examples.
+macro_rules! rendered_views {
+    ($type:ident, $kind:literal, $var:ident) => {
+        impl $type {
+            #[doc = concat!(
+                "Writes a thumbnail whose longest side is at most `max_size` pixels (`",
+                $kind, "/{id}/thumb.{ext}?maxSize=N`). The format follows the extension of ",
+                "`destination` (png, jpg or webp; anything else is an error and nothing is sent).\n\n",
+                "```no_run\n",
+                "# async fn demo(cm: cytomine_core::Cytomine, ", stringify!($var),
+                ": cytomine_models::", stringify!($type), ") -> cytomine_core::Result<()> {\n",
+                stringify!($var), ".dump(&cm, \"/tmp/thumb.png\", 256).await?;\n",
+                "# Ok(()) }\n```"
+            )]
+            pub async fn dump(
+                &self,
+                cm: &Cytomine,
+                destination: impl AsRef<Path>,
+                max_size: u32,
+            ) -> Result<u64> {
+                thumbnail(cm, $kind, self.id, destination.as_ref(), max_size).await
+            }
 
-    /// Writes the region `x, y, w, h` of this slice
-    /// (`sliceinstance/{id}/window-{x}-{y}-{w}-{h}.{ext}`); the format follows the extension
-    /// of `destination` (png, jpg, webp or tif).
-    ///
-    /// ```no_run
-    /// # async fn demo(cm: cytomine_core::Cytomine, slice: cytomine_models::SliceInstance) -> cytomine_core::Result<()> {
-    /// slice.window(&cm, 0, 0, 256, 256, "/tmp/slice-corner.png").await?;
-    /// # Ok(()) }
-    /// ```
-    pub async fn window(
-        &self,
-        cm: &Cytomine,
-        x: i64,
-        y: i64,
-        w: i64,
-        h: i64,
-        destination: impl AsRef<Path>,
-    ) -> Result<u64> {
-        let region = Region { x, y, w, h };
-        window(cm, "sliceinstance", self.id, region, destination.as_ref()).await
-    }
+            #[doc = concat!(
+                "Writes the region `x, y, w, h` (full-resolution pixels) (`", $kind,
+                "/{id}/window-{x}-{y}-{w}-{h}.{ext}`); the format follows the extension of ",
+                "`destination` (png, jpg, webp or tif).\n\n",
+                "```no_run\n",
+                "# async fn demo(cm: cytomine_core::Cytomine, ", stringify!($var),
+                ": cytomine_models::", stringify!($type), ") -> cytomine_core::Result<()> {\n",
+                stringify!($var), ".window(&cm, 0, 0, 512, 512, \"/tmp/corner.png\").await?;\n",
+                "# Ok(()) }\n```"
+            )]
+            pub async fn window(
+                &self,
+                cm: &Cytomine,
+                x: i64,
+                y: i64,
+                w: i64,
+                h: i64,
+                destination: impl AsRef<Path>,
+            ) -> Result<u64> {
+                let region = Region { x, y, w, h };
+                window(cm, $kind, self.id, region, destination.as_ref()).await
+            }
+        }
+    };
 }
+
+rendered_views!(ImageInstance, "imageinstance", image);
+rendered_views!(SliceInstance, "sliceinstance", slice);
