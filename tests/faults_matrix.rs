@@ -3,6 +3,8 @@
 //! what the server holds afterwards.
 
 use std::path::Path;
+
+mod common;
 use std::time::Duration;
 
 use cytomine::models::{Annotation, ImageInstance, Project};
@@ -160,22 +162,11 @@ struct Fixture {
 }
 
 async fn fixture() -> Fixture {
-    let emu = Emulator::builder().demo(true).start().await.unwrap();
-    let admin = emu.admin();
-    let cm = Cytomine::builder(emu.base_url())
-        .credentials(admin.public_key, admin.private_key)
-        .retry(RetryPolicy::default().base_delay(Duration::from_millis(5)))
-        .connect()
-        .await
-        .unwrap();
-    let projects = Project::list().fetch(&cm).await.unwrap();
-    let project = projects.first().and_then(|p| p.id).expect("a demo project");
-    let images = ImageInstance::list()
-        .project(project)
-        .fetch(&cm)
-        .await
-        .unwrap();
-    let image = images.first().cloned().expect("a demo image");
+    let common::Env { emu, cm } = common::start_custom(Emulator::builder().demo(true), |client| {
+        client.retry(RetryPolicy::default().base_delay(Duration::from_millis(5)))
+    })
+    .await;
+    let image = common::first_demo_image(&cm).await;
     let dir = tempfile::tempdir().unwrap();
     let reference = dir.path().join("reference");
     image.download(&cm, &reference).await.unwrap();

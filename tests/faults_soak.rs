@@ -5,10 +5,12 @@
 use std::collections::BTreeSet;
 use std::time::Duration;
 
-use cytomine::models::{Annotation, ImageInstance, Project};
+use cytomine::models::Annotation;
 use cytomine::prelude::*;
 use cytomine::{BulkOptions, RetryPolicy};
 use cytomine_emulator::{Emulator, Fault, FaultRule};
+
+mod common;
 
 const ITEMS: usize = 10_000;
 
@@ -19,24 +21,18 @@ async fn annotation_ids(cm: &Cytomine, image: i64) -> BTreeSet<i64> {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn ten_thousand_annotations_under_faults() {
-    let emu = Emulator::builder().demo(true).start().await.unwrap();
-    let admin = emu.admin();
-    let cm = Cytomine::builder(emu.base_url())
-        .credentials(admin.public_key, admin.private_key)
-        .retry(RetryPolicy::default().base_delay(Duration::from_millis(5)))
-        .bulk(BulkOptions::default().chunk_size(50).concurrency(4))
-        .connect()
+    let env = common::start_custom(Emulator::builder().demo(true), |client| {
+        client
+            .retry(RetryPolicy::default().base_delay(Duration::from_millis(5)))
+            .bulk(BulkOptions::default().chunk_size(50).concurrency(4))
+    })
+    .await;
+    let (emu, cm) = (&env.emu, &env.cm);
+    let image = common::first_demo_image(cm)
         .await
-        .unwrap();
-    let projects = Project::list().fetch(&cm).await.unwrap();
-    let project = projects.first().and_then(|p| p.id).expect("a demo project");
-    let images = ImageInstance::list()
-        .project(project)
-        .fetch(&cm)
-        .await
-        .unwrap();
-    let image = images.first().and_then(|i| i.id).expect("a demo image");
-    let before = annotation_ids(&cm, image).await;
+        .id
+        .expect("a saved image");
+    let before = annotation_ids(cm, image).await;
 
     let mut items: Collection<Annotation> = (0..ITEMS)
         .map(|k| {
@@ -58,7 +54,7 @@ async fn ten_thousand_annotations_under_faults() {
     faults.inject(route(Fault::DropBeforeProcessing).probability(0.01).seed(1));
     faults.inject(route(Fault::Status(503)).probability(0.10).seed(2));
     let requests_before = emu.request_count();
-    let report = items.save(&cm).await.unwrap();
+    let report = items.save(cm).await.unwrap();
     let requests = emu.request_count() - requests_before;
     faults.clear();
 
@@ -72,7 +68,7 @@ async fn ten_thousand_annotations_under_faults() {
         assert_eq!(items[*i].id, Some(*id), "item {i} carries its new id");
     }
 
-    let after = annotation_ids(&cm, image).await;
+    let after = annotation_ids(cm, image).await;
     let on_server: BTreeSet<i64> = after.difference(&before).copied().collect();
     assert_eq!(
         on_server, created_ids,

@@ -2,6 +2,7 @@
 //! migrated model, ISO timestamps, lists longer than the server's 20-item pages, classic domains
 //! in the same session, and the user guide's flow.
 
+mod common;
 #[path = "../examples/guide/mod.rs"]
 mod guide;
 
@@ -15,17 +16,9 @@ use cytomine_emulator::{Emulator, Profile};
 use futures::TryStreamExt;
 
 async fn start(demo: bool) -> (Emulator, Cytomine) {
-    let emu = Emulator::builder()
-        .profile(Profile::Repository)
-        .demo(demo)
-        .start()
-        .await
-        .expect("emulator starts");
-    let admin = emu.admin();
-    let cm = Cytomine::connect(&emu.base_url(), admin.public_key, admin.private_key)
-        .await
-        .expect("admin connects");
-    (emu, cm)
+    let builder = Emulator::builder().profile(Profile::Repository).demo(demo);
+    let env = common::start_custom(builder, |client| client).await;
+    (env.emu, env.cm)
 }
 
 /// A 404 whose message is the ProblemDetail's `detail`.

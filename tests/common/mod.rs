@@ -6,8 +6,9 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use cytomine::models::{ImageInstance, Project, Storage, UploadImageOptions, UploadedFile};
 use cytomine::prelude::*;
+use cytomine::ClientBuilder;
 use cytomine_emulator::imaging::{demo_image, Format};
-use cytomine_emulator::Emulator;
+use cytomine_emulator::{Emulator, EmulatorBuilder};
 use serde_json::Value;
 
 /// A running emulator and a client connected as its admin.
@@ -29,16 +30,33 @@ pub async fn start_demo() -> Env {
 }
 
 async fn start_with(demo: bool) -> Env {
-    let emu = Emulator::builder()
-        .demo(demo)
-        .start()
-        .await
-        .expect("emulator starts");
+    start_custom(Emulator::builder().demo(demo), |client| client).await
+}
+
+/// An emulator built by `emulator`, with the admin connected by a client that `client`
+/// configures (retry policy, bulk options...).
+pub async fn start_custom(
+    emulator: EmulatorBuilder,
+    client: impl FnOnce(ClientBuilder) -> ClientBuilder,
+) -> Env {
+    let emu = emulator.start().await.expect("emulator starts");
     let admin = emu.admin();
-    let cm = Cytomine::connect(&emu.base_url(), admin.public_key, admin.private_key)
-        .await
-        .expect("admin connects");
+    let builder =
+        Cytomine::builder(emu.base_url()).credentials(admin.public_key, admin.private_key);
+    let cm = client(builder).connect().await.expect("admin connects");
     Env { emu, cm }
+}
+
+/// The first image of the first project of the demo data set.
+pub async fn first_demo_image(cm: &Cytomine) -> ImageInstance {
+    let projects = Project::list().fetch(cm).await.expect("projects listed");
+    let project = projects.first().and_then(|p| p.id).expect("a demo project");
+    let images = ImageInstance::list()
+        .project(project)
+        .fetch(cm)
+        .await
+        .expect("images listed");
+    images.first().cloned().expect("a demo image")
 }
 
 impl Env {
