@@ -125,3 +125,51 @@ fn errors_come_with_dummies() {
     assert!(out.contains("impl::cytomine::DeleteforProject{}"), "{out}");
     assert!(out.contains("pubstructProjectList"), "{out}");
 }
+
+#[test]
+fn lookups_defaults_filter_queries_and_uploads() {
+    let out = expand(
+        r#"#[resource(path = "attachedfile", refuse(update, list),
+              fetch_by(key = "domain/{domain_class_name}/{domain_ident}/key/{key}/attachedfile.json"),
+              multipart(query(domain_ident, filename = "name")))]
+           pub struct AttachedFile { id: Option<i64>, domain_class_name: Option<String>,
+                                     domain_ident: Option<i64>, key: Option<String>, filename: Option<String> }"#,
+    );
+    let expected = [
+        r#"constLOOKUPS:&'static[::cytomine::Lookup]=&[::cytomine::Lookup{name:"key",path:"domain/{domain_class_name}/{domain_ident}/key/{key}/attachedfile.json"}];"#,
+        r#"::core::option::Option::Some(::cytomine::Multipart{part:"files[]",query:&[("domainIdent","domain_ident"),("name","filename")]})"#,
+        r#"Operations{fetch:true,create:true,update:false,delete:true,list:false,}"#,
+        r#""filename"=>::cytomine::PathValue::path_value(&self.filename)"#,
+        r#"pubasyncfnfetch_by_key(cm:&::cytomine::Cytomine,domain_class_name:impl::core::convert::Into<::std::string::String>,domain_ident:i64,key:impl::core::convert::Into<::std::string::String>)->::cytomine::Result<Self>{::cytomine::fetch_by::<Self>(cm,"key",::std::vec![("domain_class_name",::cytomine::PathValue::path_value(&::core::convert::Into::<::std::string::String>::into(domain_class_name))),("domain_ident",::cytomine::PathValue::path_value(&domain_ident))"#,
+        r#"pubasyncfnupload(&mutself,cm:&::cytomine::Cytomine,file:impl::core::convert::AsRef<::std::path::Path>,)->::cytomine::Result<()>{::cytomine::multipart_create(cm,self,::core::convert::AsRef::as_ref(&file)).await}"#,
+    ];
+    for needle in expected {
+        assert!(out.contains(needle), "missing `{needle}` in\n{out}");
+    }
+    for absent in [
+        "CreateforAttachedFile",
+        "ListableforAttachedFile",
+        "UpdateforAttachedFile",
+    ] {
+        assert!(!out.contains(absent), "{absent} in\n{out}");
+    }
+    assert!(
+        out.contains("impl::cytomine::FetchforAttachedFile{}"),
+        "{out}"
+    );
+
+    let out = expand(
+        r#"#[resource(path = "position", filters(project_user(path = "project/{}/user/{}.json", query(project, "idUser"))),
+              params(user: i64, show_details: bool default true, order: String default "ASC"))]
+           pub struct Position { id: Option<i64> }"#,
+    );
+    let expected = [
+        r#"::cytomine::Filter{name:"project_user",path:"project/{}/user/{}.json",query:&["project","idUser"]}"#,
+        r#"constDEFAULT_PARAMS:&'static[(&'staticstr,&'staticstr)]=&[("showDetails","true"),("order","ASC")];"#,
+        r#"impl::cytomine::ListableforPosition{}"#,
+    ];
+    for needle in expected {
+        assert!(out.contains(needle), "missing `{needle}` in\n{out}");
+    }
+    assert!(!out.contains("fnupload"), "{out}");
+}

@@ -169,6 +169,91 @@ const CASES: &[(&str, &str, &str)] = &[
         "`#[resource(ident)]`: unknown field key, expected one of `id`; did you mean `id`?",
         "ident",
     ),
+    (
+        r#"#[resource(path = "p", fetch_by(key = "p/key/{kye}.json"))] struct P { id: Option<i64>, key: String }"#,
+        "`#[resource(fetch_by)]`: `{kye}` names no field of `P`",
+        r#""p/key/{kye}.json""#,
+    ),
+    (
+        r#"#[resource(path = "p", fetch_by(key))] struct P { id: Option<i64> }"#,
+        "`#[resource(fetch_by)]`: a lookup needs its path template",
+        "key",
+    ),
+    (
+        r#"#[resource(path = "p", fetch_by(key = "p/{key}/{key}.json"))] struct P { id: Option<i64>, key: String }"#,
+        "`{key}` appears twice",
+        r#""p/{key}/{key}.json""#,
+    ),
+    (
+        r#"#[resource(path = "p", fetch_by(key = "p.json"))] struct P { id: Option<i64> }"#,
+        "`#[resource(fetch_by)]`: `p.json` has no placeholder",
+        r#""p.json""#,
+    ),
+    (
+        r#"#[resource(path = "p", refuse(fetch), fetch_by(key = "p/{id}.json"))] struct P { id: Option<i64> }"#,
+        "the type has `refuse(fetch)`",
+        "key",
+    ),
+    (
+        r#"#[resource(path = "p", multipart(query(nmae)))] struct P { id: Option<i64>, name: String }"#,
+        "`nmae` names no field of the struct, expected a field name in `query(..)`; did you mean `name`?",
+        "nmae",
+    ),
+    (
+        r#"#[resource(path = "p", multipart(prat = "x"))] struct P { id: Option<i64> }"#,
+        "unknown key `prat`, expected `part = \"..\"` or `query(..)`; did you mean `part`?",
+        "prat",
+    ),
+    (
+        r#"#[resource(path = "p", multipart(part = ""))] struct P { id: Option<i64> }"#,
+        "`` is not a part name",
+        r#""""#,
+    ),
+    (
+        r#"#[resource(path = "p", multipart(query(name, name)))] struct P { id: Option<i64>, name: String }"#,
+        "is sent twice",
+        "name",
+    ),
+    (
+        r#"#[resource(path = "p", refuse(create), multipart(query(name)))] struct P { id: Option<i64>, name: String }"#,
+        "`#[resource(refuse(create))]`: the type declares `multipart(..)`",
+        "create",
+    ),
+    (
+        r#"#[resource(path = "p", refuse(list), params(online: bool))] struct P { id: Option<i64> }"#,
+        "`#[resource(refuse(list))]`: the type has no collection, but `params` describes one",
+        "list",
+    ),
+    (
+        r#"#[resource(path = "p", filters(project(query(a, b))))] struct P { id: Option<i64> }"#,
+        "`query(..)` names 2 key(s) for 1 value(s)",
+        "query",
+    ),
+    (
+        r#"#[resource(path = "p", filters(project(query("a b"))))] struct P { id: Option<i64> }"#,
+        "`a b` is not a query key",
+        r#""a b""#,
+    ),
+    (
+        r#"#[resource(path = "p", filters(project(path = "x/{}/p.json", path = "y/{}/p.json")))] struct P { id: Option<i64> }"#,
+        "`path` is given more than once",
+        "path",
+    ),
+    (
+        r#"#[resource(path = "p", filters(project(qeury(a))))] struct P { id: Option<i64> }"#,
+        "unknown filter key `qeury`, expected `path = \"..\"` or `query(..)`; did you mean `query`?",
+        "qeury",
+    ),
+    (
+        r#"#[resource(path = "p", params(page: u32 default -1))] struct P { id: Option<i64> }"#,
+        "a `u32` default cannot be negative",
+        "1",
+    ),
+    (
+        r#"#[resource(path = "p", params(page: u32 dflt 1))] struct P { id: Option<i64> }"#,
+        "expected `default` or `,`, found `dflt`",
+        "dflt",
+    ),
 ];
 
 #[test]
