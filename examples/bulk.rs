@@ -12,10 +12,7 @@ mod support;
 async fn main() -> cytomine::Result<()> {
     let session = support::connect().await?;
     let cm = &session.cm;
-    let Some(image) = guide::fetch_project_and_image(cm)
-        .await?
-        .and_then(|f| f.image)
-    else {
+    let Some(image) = guide::first_image(cm).await? else {
         println!("no image to annotate");
         return Ok(());
     };

@@ -113,12 +113,10 @@ async fn s05_s06_s07_add_update_delete() {
 #[tokio::test]
 async fn s08_download_and_thumbnail() {
     let (_emu, cm) = demo().await;
-    let image = guide::fetch_project_and_image(&cm)
+    let image = guide::first_image(&cm)
         .await
         .unwrap()
-        .unwrap()
-        .image
-        .unwrap();
+        .expect("a demo image");
     let dir = tempfile::tempdir().unwrap();
     let files = guide::download_and_thumbnail(&cm, &image, dir.path(), 256)
         .await
@@ -190,12 +188,10 @@ async fn s10_filters_are_declared() {
 #[tokio::test]
 async fn s13_bulk_add_gives_every_item_its_id() {
     let (_emu, cm) = demo().await;
-    let image = guide::fetch_project_and_image(&cm)
+    let image = guide::first_image(&cm)
         .await
         .unwrap()
-        .unwrap()
-        .image
-        .unwrap();
+        .expect("a demo image");
     let (batch, report) = guide::bulk_add(&cm, image.id.unwrap(), 230).await.unwrap();
     assert!(report.is_complete(), "{report:?}");
     assert_eq!(report.outcomes.len(), 230);

@@ -31,6 +31,11 @@ pub async fn fetch_project_and_image(cm: &Cytomine) -> cytomine::Result<Option<F
     Ok(Some(Fetched { project, image }))
 }
 
+/// The first image of the first project, if there is one (the image examples work on it).
+pub async fn first_image(cm: &Cytomine) -> cytomine::Result<Option<ImageInstance>> {
+    Ok(fetch_project_and_image(cm).await?.and_then(|f| f.image))
+}
+
 /// Sections 5-7: what add, update and delete did.
 #[derive(Debug)]
 pub struct Lifecycle {
