@@ -191,8 +191,6 @@ async fn user_role_and_user_role_crud() {
     let (_emu, cm) = start(false).await;
     cm.open_admin_session().await.unwrap();
     let mut user = User::new("carol", "Carol", "Smith", "carol@example.org", "secret");
-    user.role = Some("ROLE_USER".into());
-    user.language = Some("ENGLISH".into());
     user.save(&cm).await.unwrap();
     let uid = user.id.unwrap();
     user.lastname = Some("Jones".into());

@@ -99,11 +99,14 @@ model! {
 
 impl User {
     /// A new user, as `User(username, firstname, lastname, email, password)` in the Python
-    /// client.
+    /// client, with role `ROLE_USER` and language `ENGLISH`: 2026 servers refuse to create a
+    /// user without them (WIRE.md §3.13), classic servers ignore them. Change either before
+    /// saving if needed.
     ///
     /// ```
     /// let u = cytomine_models::User::new("jdoe", "Jane", "Doe", "jane@example.org", "pw");
     /// assert_eq!(u.username.as_deref(), Some("jdoe"));
+    /// assert_eq!((u.role.as_deref(), u.language.as_deref()), (Some("ROLE_USER"), Some("ENGLISH")));
     /// assert!(!format!("{u:?}").contains("\"pw\""));
     /// ```
     pub fn new(
@@ -119,6 +122,8 @@ impl User {
             lastname: Some(lastname.into()),
             email: Some(email.into()),
             password: Some(Password::new(password)),
+            role: Some("ROLE_USER".into()),
+            language: Some("ENGLISH".into()),
             ..Default::default()
         }
     }
