@@ -1,8 +1,8 @@
 //! One item of the annotation listing: column groups and their serialization (WIRE.md §3.11),
 //! for user annotations and reviewed annotations alike.
 //!
-//! An item is serialized straight from the stored annotation into the answer: only the columns
-//! asked for are looked up, and the URLs are written as they are formatted, without a `String`.
+//! An item is written straight from the stored annotation into the answer's bytes: only the
+//! columns asked for are looked up, and the URLs are written piece by piece.
 
 use std::collections::HashSet;
 
@@ -10,6 +10,7 @@ use serde::ser::{Serialize, SerializeMap, Serializer};
 
 use super::annotation::{measures, term_ids};
 use crate::http::call::Call;
+use crate::http::json_out::{escaped, Object, Part};
 use crate::store::{Annotation, ReviewedAnnotation, State};
 
 /// Which column groups to emit.
@@ -116,56 +117,6 @@ impl<'a> Listed<'a> {
     }
 }
 
-/// What every item of one listing shares: the state, the server URL, the columns, and the user
-/// annotations that have been accepted (collected once, not searched per item).
-pub struct Lister<'a> {
-    st: &'a State,
-    server: &'a str,
-    columns: Columns,
-    accepted: HashSet<i64>,
-}
-
-impl<'a> Lister<'a> {
-    /// The lister of one request.
-    pub fn new(st: &'a State, call: &'a Call, columns: Columns) -> Lister<'a> {
-        Lister {
-            st,
-            server: &call.server_url,
-            columns,
-            accepted: st.reviewed_annotations.iter().map(|r| r.parent).collect(),
-        }
-    }
-    /// Whether a user annotation has been accepted (always true for a reviewed one), as
-    /// `review::is_reviewed` answers.
-    pub fn is_reviewed(&self, l: Listed) -> bool {
-        l.review.is_some() || self.accepted.contains(&l.a.meta.id)
-    }
-    /// The item of `l`, ready to serialize.
-    pub fn item(&'a self, l: Listed<'a>) -> Item<'a> {
-        Item { lister: self, l }
-    }
-}
-
-/// One listing item; serializing it writes the columns of its [`Lister`].
-pub struct Item<'a> {
-    lister: &'a Lister<'a>,
-    l: Listed<'a>,
-}
-
-struct Centroid {
-    x: f64,
-    y: f64,
-}
-
-impl Serialize for Centroid {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut m = s.serialize_map(Some(2))?;
-        m.serialize_entry("x", &self.x)?;
-        m.serialize_entry("y", &self.y)?;
-        m.end()
-    }
-}
-
 /// An entry of the `userByTerm` column: the link id, its term and its user.
 struct TermLink {
     id: i64,
@@ -183,130 +134,160 @@ impl Serialize for TermLink {
     }
 }
 
-impl Item<'_> {
-    fn meta<M: SerializeMap>(&self, m: &mut M) -> Result<(), M::Error> {
-        let (a, server) = (self.l.a, self.lister.server);
-        let reviewed = self.lister.is_reviewed(self.l);
-        m.serialize_entry("created", &a.meta.created)?;
-        m.serialize_entry("updated", &a.meta.updated)?;
-        m.serialize_entry("image", &a.image)?;
-        m.serialize_entry("slice", &a.slice)?;
-        m.serialize_entry("project", &a.project)?;
-        m.serialize_entry("user", &a.user)?;
-        m.serialize_entry("nbComments", &0)?;
-        m.serialize_entry("countReviewedAnnotations", &i64::from(reviewed))?;
-        m.serialize_entry("reviewed", &reviewed)?;
-        if self.l.review.is_some() {
-            let (crop, small, image) = super::review::urls(server, a);
-            m.serialize_entry("cropURL", &crop)?;
-            m.serialize_entry("smallCropURL", &small)?;
-            m.serialize_entry("url", &crop)?;
-            return m.serialize_entry("imageURL", &image);
-        }
-        // As `annotation::urls` formats them.
-        let id = a.meta.id;
-        let crop = format_args!("{server}/api/userannotation/{id}/crop.png");
-        m.serialize_entry("cropURL", &crop)?;
-        m.serialize_entry(
-            "smallCropURL",
-            &format_args!("{server}/api/userannotation/{id}/crop.png?maxSize=256"),
-        )?;
-        m.serialize_entry("url", &crop)?;
-        m.serialize_entry(
-            "imageURL",
-            &format_args!(
-                "{server}/#/project/{}/image/{}/annotation/{id}",
-                a.project, a.image
-            ),
-        )
-    }
-
-    fn gis<M: SerializeMap>(&self, m: &mut M) -> Result<(), M::Error> {
-        let a = self.l.a;
-        let (area, area_unit, perimeter, perimeter_unit) = measures(self.lister.st, a);
-        m.serialize_entry("area", &area)?;
-        m.serialize_entry("areaUnit", area_unit)?;
-        m.serialize_entry("perimeter", &perimeter)?;
-        m.serialize_entry("perimeterUnit", perimeter_unit)?;
-        let (x, y) = a.centroid;
-        m.serialize_entry("centroid", &Centroid { x, y })
-    }
-
-    fn image<M: SerializeMap>(&self, m: &mut M) -> Result<(), M::Error> {
-        let st = self.lister.st;
-        let image = st.image_instances.get(self.l.a.image);
-        let base = image.and_then(|i| st.abstract_images.get(i.base_image));
-        let original = base.map(|b| b.original_filename.as_str());
-        if let Some(name) = original {
-            m.serialize_entry("originalFilename", name)?;
-        }
-        let instance = image.and_then(|i| i.instance_filename.as_deref());
-        if let Some(name) = instance.or(original) {
-            m.serialize_entry("instanceFilename", name)?;
-        }
-        Ok(())
-    }
-
-    fn slice<M: SerializeMap>(&self, m: &mut M) -> Result<(), M::Error> {
-        let st = self.lister.st;
-        let base_slice = st
-            .slice_instances
-            .get(self.l.a.slice)
-            .and_then(|s| st.abstract_slices.get(s.base_slice));
-        m.serialize_entry("channel", &base_slice.map_or(0, |s| s.channel))?;
-        m.serialize_entry("zStack", &base_slice.map_or(0, |s| s.z_stack))?;
-        m.serialize_entry("time", &base_slice.map_or(0, |s| s.time))
-    }
-
-    fn user<M: SerializeMap>(&self, m: &mut M) -> Result<(), M::Error> {
-        if let Some(u) = self.lister.st.users.get(self.l.a.user) {
-            m.serialize_entry("creator", &u.username)?;
-            let name = format!("{} {}", u.firstname, u.lastname);
-            m.serialize_entry("name", name.trim())?;
-        }
-        Ok(())
-    }
+/// What every item of one listing shares: the state, the server URL, the columns, and the user
+/// annotations that have been accepted (collected once, not searched per item).
+pub struct Lister<'a> {
+    st: &'a State,
+    server: &'a str,
+    /// `server` escaped for a JSON string.
+    server_json: String,
+    columns: Columns,
+    accepted: HashSet<i64>,
 }
 
-impl Serialize for Item<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let (st, c, a) = (self.lister.st, self.lister.columns, self.l.a);
-        let mut m = s.serialize_map(None)?;
-        let class = if self.l.review.is_some() {
-            super::owner::REVIEWED_ANNOTATION
-        } else {
-            super::owner::USER_ANNOTATION
+impl<'a> Lister<'a> {
+    /// The lister of one request.
+    pub fn new(st: &'a State, call: &'a Call, columns: Columns) -> Lister<'a> {
+        Lister {
+            st,
+            server: &call.server_url,
+            server_json: escaped(&call.server_url),
+            columns,
+            accepted: st.reviewed_annotations.iter().map(|r| r.parent).collect(),
+        }
+    }
+
+    /// Whether a user annotation has been accepted (always true for a reviewed one), as
+    /// `review::is_reviewed` answers.
+    pub fn is_reviewed(&self, l: Listed) -> bool {
+        l.review.is_some() || self.accepted.contains(&l.a.meta.id)
+    }
+
+    /// Write the item of `l` into `out`: `class`, `id`, then the column groups in the server's
+    /// order.
+    pub fn write(&self, out: &mut Vec<u8>, l: Listed) {
+        let (st, c, a) = (self.st, self.columns, l.a);
+        let mut o = Object::begin(out);
+        let class = match l.review {
+            Some(_) => super::owner::REVIEWED_ANNOTATION,
+            None => super::owner::USER_ANNOTATION,
         };
-        m.serialize_entry("class", class)?;
-        m.serialize_entry("id", &a.meta.id)?;
+        o.entry("class", class);
+        o.entry("id", &a.meta.id);
         if c.meta {
-            self.meta(&mut m)?;
+            self.meta(&mut o, l);
         }
         if c.wkt {
-            m.serialize_entry("location", &a.location)?;
-            m.serialize_entry("geometryCompression", &a.geometry_compression)?;
+            o.entry("location", &a.location);
+            o.entry("geometryCompression", &a.geometry_compression);
         }
         if c.gis {
-            self.gis(&mut m)?;
+            let (area, area_unit, perimeter, perimeter_unit) = measures(st, a);
+            o.entry("area", &area);
+            o.entry("areaUnit", area_unit);
+            o.entry("perimeter", &perimeter);
+            o.entry("perimeterUnit", perimeter_unit);
+            let mut centroid = Object::begin(o.key("centroid"));
+            centroid.entry("x", &a.centroid.0);
+            centroid.entry("y", &a.centroid.1);
+            centroid.end();
         }
         if c.term {
-            m.serialize_entry("term", &self.l.terms(st))?;
-            m.serialize_entry("userByTerm", &self.l.term_links(st))?;
+            o.entry("term", &l.terms(st));
+            o.entry("userByTerm", &l.term_links(st));
         }
         if c.track {
             let (tracks, placements) = super::track::of_annotation(st, a.meta.id);
-            m.serialize_entry("track", &tracks)?;
-            m.serialize_entry("annotationTrack", &placements)?;
+            o.entry("track", &tracks);
+            o.entry("annotationTrack", &placements);
         }
         if c.image {
-            self.image(&mut m)?;
+            self.image(&mut o, a);
         }
         if c.slice {
-            self.slice(&mut m)?;
+            self.slice(&mut o, a);
         }
         if c.user {
-            self.user(&mut m)?;
+            if let Some(u) = st.users.get(a.user) {
+                o.entry("creator", &u.username);
+                o.entry("name", format!("{} {}", u.firstname, u.lastname).trim());
+            }
         }
-        m.end()
+        o.end();
+    }
+
+    fn meta(&self, o: &mut Object, l: Listed) {
+        let a = l.a;
+        let reviewed = self.is_reviewed(l);
+        o.entry("created", &a.meta.created);
+        o.entry("updated", &a.meta.updated);
+        o.entry("image", &a.image);
+        o.entry("slice", &a.slice);
+        o.entry("project", &a.project);
+        o.entry("user", &a.user);
+        o.entry("nbComments", &0);
+        o.entry("countReviewedAnnotations", &i64::from(reviewed));
+        o.entry("reviewed", &reviewed);
+        if l.review.is_some() {
+            let (crop, small, image) = super::review::urls(self.server, a);
+            o.entry("cropURL", &crop);
+            o.entry("smallCropURL", &small);
+            o.entry("url", &crop);
+            o.entry("imageURL", &image);
+            return;
+        }
+        // As `annotation::urls` formats them.
+        let server = Part::Escaped(&self.server_json);
+        let id = Part::Id(a.meta.id);
+        let crop = [
+            server,
+            Part::Escaped("/api/userannotation/"),
+            id,
+            Part::Escaped("/crop.png"),
+        ];
+        o.joined("cropURL", &crop);
+        let small = [
+            server,
+            Part::Escaped("/api/userannotation/"),
+            id,
+            Part::Escaped("/crop.png?maxSize=256"),
+        ];
+        o.joined("smallCropURL", &small);
+        o.joined("url", &crop);
+        let image = [
+            server,
+            Part::Escaped("/#/project/"),
+            Part::Id(a.project),
+            Part::Escaped("/image/"),
+            Part::Id(a.image),
+            Part::Escaped("/annotation/"),
+            id,
+        ];
+        o.joined("imageURL", &image);
+    }
+
+    fn image(&self, o: &mut Object, a: &Annotation) {
+        let st = self.st;
+        let image = st.image_instances.get(a.image);
+        let base = image.and_then(|i| st.abstract_images.get(i.base_image));
+        let original = base.map(|b| b.original_filename.as_str());
+        if let Some(name) = original {
+            o.entry("originalFilename", name);
+        }
+        let instance = image.and_then(|i| i.instance_filename.as_deref());
+        if let Some(name) = instance.or(original) {
+            o.entry("instanceFilename", name);
+        }
+    }
+
+    fn slice(&self, o: &mut Object, a: &Annotation) {
+        let st = self.st;
+        let base_slice = st
+            .slice_instances
+            .get(a.slice)
+            .and_then(|s| st.abstract_slices.get(s.base_slice));
+        o.entry("channel", &base_slice.map_or(0, |s| s.channel));
+        o.entry("zStack", &base_slice.map_or(0, |s| s.z_stack));
+        o.entry("time", &base_slice.map_or(0, |s| s.time));
     }
 }

@@ -10,7 +10,7 @@ use super::Routes;
 use crate::geometry::{parse_wkt, Geometry};
 use crate::http::call::Call;
 use crate::http::fail::{Fail, Outcome};
-use crate::http::paging::{paged, paged_window};
+use crate::http::paging::paged_json;
 use crate::http::route::Params;
 use crate::store::{AnnotationScope, State};
 
@@ -346,15 +346,16 @@ fn list(call: &Call, st: &State, image: Option<i64>, area: Option<Geometry>) -> 
     }
     filters.inside = area;
     let lister = Lister::new(st, call, Columns::from_call(call));
-    let view = |l| lister.item(l);
+    let write = |out: &mut Vec<u8>, l| lister.write(out, l);
     let keep = |l: &Listed| filters.keep(st, &lister, *l);
+    let page_of = |matches: Vec<Listed>| page_of_matches(call, &lister, matches);
     if reviewed {
         let all = st.reviewed_annotations.iter().rev().map(Listed::reviewed);
-        return paged(call, all.filter(keep).collect(), view);
+        return page_of(all.filter(keep).collect());
     }
     let Some(ids) = filters.candidates(st) else {
         let all = st.annotations.iter().rev().map(Listed::user);
-        return paged(call, all.filter(keep).collect(), view);
+        return page_of(all.filter(keep).collect());
     };
     let annotation = |id: &i64| st.annotations.get(*id).map(Listed::user);
     if filters.whole_project() {
@@ -366,10 +367,22 @@ fn list(call: &Call, st: &State, image: Option<i64>, area: Option<Geometry>) -> 
                 .take(max)
                 .filter_map(annotation)
         };
-        return paged_window(call, ids.len(), window, view);
+        return paged_json(call, ids.len(), window, write);
     }
-    let listed = ids.iter().rev().filter_map(annotation);
-    paged(call, listed.filter(keep).collect(), view)
+    page_of(
+        ids.iter()
+            .rev()
+            .filter_map(annotation)
+            .filter(keep)
+            .collect(),
+    )
+}
+
+/// The page of a list of matches already filtered.
+fn page_of_matches(call: &Call, lister: &Lister, matches: Vec<Listed>) -> Outcome {
+    let size = matches.len();
+    let window = |offset, max| matches.into_iter().skip(offset).take(max);
+    paged_json(call, size, window, |out, l| lister.write(out, l))
 }
 
 #[cfg(test)]

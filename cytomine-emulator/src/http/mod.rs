@@ -3,6 +3,7 @@
 pub mod call;
 pub mod fail;
 pub mod iso_time;
+pub mod json_out;
 pub mod paging;
 pub mod problem;
 pub mod reply;

@@ -89,19 +89,65 @@ where
     Ok(envelope_of(page, size, Lazy::new(shown)))
 }
 
-/// Build the envelope for an already-cut page of a list of `size` items.
-fn envelope_of<C: Serialize>(page: Page, size: usize, shown: C) -> Reply {
+/// As [`paged_window`], each item written by `write` straight into the answer's bytes (see
+/// `json_out`); the envelope's bytes are those of [`paged_window`].
+pub fn paged_json<I, It, W, F>(call: &Call, size: usize, window: W, write: F) -> Outcome
+where
+    W: FnOnce(usize, usize) -> It,
+    It: Iterator<Item = I>,
+    F: Fn(&mut Vec<u8>, I),
+{
+    let page = Page::from_call(call)?;
+    let shown = size.saturating_sub(page.offset).min(page.max);
+    let mut out = Vec::with_capacity(1024);
+    out.extend_from_slice(b"{\"collection\":[");
+    for (n, item) in window(page.offset, page.max).enumerate() {
+        if n > 0 {
+            out.push(b',');
+        }
+        let start = out.len();
+        write(&mut out, item);
+        if n == 0 {
+            // The first item's size tells roughly how much the page needs.
+            let guess = (out.len() - start + 1).saturating_mul(shown.saturating_sub(1));
+            out.reserve(guess.min(MAX_RESERVE));
+        }
+    }
+    let (per_page, total_pages) = counts(page, size);
+    out.extend_from_slice(b"],\"offset\":");
+    super::json_out::put(&mut out, &page.offset);
+    out.extend_from_slice(b",\"perPage\":");
+    super::json_out::put(&mut out, &per_page);
+    out.extend_from_slice(b",\"size\":");
+    super::json_out::put(&mut out, &size);
+    out.extend_from_slice(b",\"totalPages\":");
+    super::json_out::put(&mut out, &total_pages);
+    out.push(b'}');
+    Ok(Reply::json_bytes(200, out))
+}
+
+/// The most [`paged_json`] reserves ahead (it grows as needed beyond).
+const MAX_RESERVE: usize = 64 << 20;
+
+/// `(perPage, totalPages)` of a page of a list of `size` items.
+fn counts(page: Page, size: usize) -> (usize, usize) {
     let total_pages = if size == 0 {
         0
     } else {
         size.div_ceil(page.max)
     };
+    (page.max.min(size), total_pages)
+}
+
+/// Build the envelope for an already-cut page of a list of `size` items.
+fn envelope_of<C: Serialize>(page: Page, size: usize, shown: C) -> Reply {
+    let (per_page, total_pages) = counts(page, size);
     Reply::json(
         200,
         &Envelope {
             collection: shown,
             offset: page.offset,
-            per_page: page.max.min(size),
+            per_page,
             size,
             total_pages,
         },

@@ -25,6 +25,10 @@ impl Reply {
             Err(_) => Reply::error_page(500),
         }
     }
+    /// A JSON answer already written as bytes.
+    pub fn json_bytes(status: u16, body: Vec<u8>) -> Reply {
+        Reply::raw(status, JSON, Bytes::from(body))
+    }
     /// An answer with the given type and body.
     pub fn raw(status: u16, content_type: &'static str, body: Bytes) -> Reply {
         Reply {
