@@ -179,8 +179,9 @@ impl RouteTable {
     /// Find the route for `method` and `path` (the part after `/api/`).
     pub fn lookup(&self, method: &str, path: &str) -> Lookup<'_> {
         let mut other_method = false;
+        let parts: Vec<&str> = path.split('/').collect();
         for route in &self.0 {
-            if let Some(params) = route.pattern.matches(path) {
+            if let Some(params) = route.pattern.matches_parts(&parts) {
                 if route.method == method {
                     return Lookup::Found(route, params);
                 }

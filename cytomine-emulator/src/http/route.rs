@@ -40,10 +40,25 @@ impl Pattern {
     }
 
     /// Match a path (without the leading prefix) against this pattern.
+    #[cfg(test)]
     pub fn matches(&self, path: &str) -> Option<Params> {
         let parts: Vec<&str> = path.split('/').collect();
+        self.matches_parts(&parts)
+    }
+
+    /// Match a path already split at `/` (split once for a whole route table); a pattern
+    /// with another number of segments, or whose first literal differs, is refused before
+    /// anything is captured.
+    pub fn matches_parts(&self, parts: &[&str]) -> Option<Params> {
         if parts.len() != self.segments.len() {
             return None;
+        }
+        if let (Some(seg), Some(part)) = (self.segments.first(), parts.first()) {
+            if let Some(Piece::Lit(lit)) = seg.first() {
+                if !part.starts_with(lit.as_str()) {
+                    return None;
+                }
+            }
         }
         let mut params = Params::default();
         for (seg, part) in self.segments.iter().zip(parts) {
@@ -118,5 +133,11 @@ mod tests {
         assert!(Pattern::new("project.json")
             .matches("project.jsonx")
             .is_none());
+        let parts = ["imageinstance", "5", "window-1-2-3-4.jpg"];
+        assert_eq!(w.matches_parts(&parts).map(|m| m.id("x")), Some(Some(1)));
+        assert!(w
+            .matches_parts(&["image", "5", "window-1-2-3-4.jpg"])
+            .is_none());
+        assert!(w.matches_parts(&["imageinstance", "5"]).is_none());
     }
 }
