@@ -67,18 +67,6 @@ async fn rows(cm: &Cytomine, user: i64, image: i64, query: &[(&str, &str)]) -> V
         .expect("positions listed")
 }
 
-/// The status, message and raw body of a failed request.
-fn failure(err: &cytomine::Error) -> (Option<u16>, String, String) {
-    match err {
-        cytomine::Error::Status { message, body, .. } => (
-            err.status(),
-            message.clone().unwrap_or_default(),
-            body.clone(),
-        ),
-        other => panic!("not an HTTP failure: {other}"),
-    }
-}
-
 #[tokio::test]
 async fn one_row_per_annotation_of_the_layer_with_that_key() {
     let g = graded().await;

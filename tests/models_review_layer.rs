@@ -94,18 +94,6 @@ fn ids(envelope: &Value) -> Vec<i64> {
     items.iter().map(|v| v.as_i64().expect("an id")).collect()
 }
 
-/// The status, message and raw body of a failed request.
-fn failure(err: &cytomine::Error) -> (Option<u16>, String, String) {
-    match err {
-        cytomine::Error::Status { message, body, .. } => (
-            err.status(),
-            message.clone().unwrap_or_default(),
-            body.clone(),
-        ),
-        other => panic!("not an HTTP failure: {other}"),
-    }
-}
-
 async fn is_reviewed(cm: &Cytomine, annotation: i64) -> Option<bool> {
     Annotation::fetch(cm, annotation).await.unwrap().reviewed
 }

@@ -198,3 +198,15 @@ pub fn assert_not_found(err: &cytomine::Error) {
         other => panic!("expected a status error, got {other}"),
     }
 }
+
+/// The status, the server's message and the raw body of a failed request.
+pub fn failure(err: &cytomine::Error) -> (Option<u16>, String, String) {
+    match err {
+        cytomine::Error::Status { message, body, .. } => (
+            err.status(),
+            message.clone().unwrap_or_default(),
+            body.clone(),
+        ),
+        other => panic!("not an HTTP failure: {other}"),
+    }
+}
