@@ -33,10 +33,22 @@ pub(crate) async fn file_part(call: &Call) -> Result<(String, Bytes), String> {
         let Some(name) = field.file_name().map(sanitize) else {
             continue;
         };
-        let bytes = field.bytes().await.map_err(|e| e.to_string())?;
-        return Ok((name, bytes));
+        return Ok((name, field_data(field).await?));
     }
     Err("No file part in the request.".into())
+}
+
+/// The data of a field. Over a body already in memory multer gives it as one chunk, a slice of
+/// its buffer, which is kept as it is (`Field::bytes` would copy it once more).
+async fn field_data(mut field: multer::Field<'_>) -> Result<Bytes, String> {
+    let mut chunks = Vec::new();
+    while let Some(chunk) = field.chunk().await.map_err(|e| e.to_string())? {
+        chunks.push(chunk);
+    }
+    if chunks.len() == 1 {
+        return Ok(chunks.swap_remove(0));
+    }
+    Ok(Bytes::from(chunks.concat()))
 }
 
 /// The last path segment, without characters that are unsafe in a path.
