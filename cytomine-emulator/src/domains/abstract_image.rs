@@ -10,7 +10,7 @@ use crate::http::call::Call;
 use crate::http::fail::{Fail, Outcome};
 use crate::http::paging::paged;
 use crate::http::route::Params;
-use crate::store::{AbstractImage, AbstractSlice, Meta, State, Table};
+use crate::store::{AbstractImage, AbstractSlice, Meta, State};
 
 /// Register the routes.
 pub fn routes(r: &mut Routes) {
@@ -140,18 +140,7 @@ impl AbstractImage {
 
 impl Domain for AbstractImage {
     const CLASS: &'static str = "be.cytomine.domain.image.AbstractImage";
-    fn table(st: &State) -> &Table<Self> {
-        &st.abstract_images
-    }
-    fn table_mut(st: &mut State) -> &mut Table<Self> {
-        &mut st.abstract_images
-    }
-    fn meta(&self) -> &Meta {
-        &self.meta
-    }
-    fn meta_mut(&mut self) -> &mut Meta {
-        &mut self.meta
-    }
+    table_access!(abstract_images);
     fn label(&self) -> String {
         self.original_filename.clone()
     }
@@ -198,11 +187,7 @@ impl Domain for AbstractImage {
         })?;
         let _ = old;
         Ok(AbstractImage {
-            meta: Meta {
-                id: 0,
-                created: 0,
-                updated: 0,
-            },
+            meta: Meta::blank(),
             uploaded_file,
             original_filename: original,
             width: j::int(body, "width"),
@@ -283,18 +268,7 @@ pub fn add_default_slice(st: &mut State, image: i64, now: i64) -> i64 {
 
 impl Domain for AbstractSlice {
     const CLASS: &'static str = "be.cytomine.domain.image.AbstractSlice";
-    fn table(st: &State) -> &Table<Self> {
-        &st.abstract_slices
-    }
-    fn table_mut(st: &mut State) -> &mut Table<Self> {
-        &mut st.abstract_slices
-    }
-    fn meta(&self) -> &Meta {
-        &self.meta
-    }
-    fn meta_mut(&mut self) -> &mut Meta {
-        &mut self.meta
-    }
+    table_access!(abstract_slices);
     fn label(&self) -> String {
         format!("C:{}, Z:{}, T:{}", self.channel, self.z_stack, self.time)
     }
@@ -350,11 +324,7 @@ impl Domain for AbstractSlice {
             )));
         }
         Ok(AbstractSlice {
-            meta: Meta {
-                id: 0,
-                created: 0,
-                updated: 0,
-            },
+            meta: Meta::blank(),
             image,
             uploaded_file: j::reference(body, "uploadedFile", false, |id| {
                 st.uploaded_files.contains(id)

@@ -9,7 +9,7 @@ use super::Routes;
 use crate::geometry::parse_wkt;
 use crate::http::call::Call;
 use crate::http::fail::Fail;
-use crate::store::{Annotation, AnnotationTerm, Meta, State, Table};
+use crate::store::{Annotation, AnnotationTerm, Meta, State};
 
 /// Register the routes.
 pub fn routes(r: &mut Routes) {
@@ -130,23 +130,12 @@ impl Domain for Annotation {
     fn key() -> String {
         "annotation".into()
     }
-    fn table(st: &State) -> &Table<Self> {
-        &st.annotations
-    }
-    fn table_mut(st: &mut State) -> &mut Table<Self> {
-        &mut st.annotations
-    }
+    table_access!(annotations);
     fn store_row(st: &mut State, _id: i64, rec: Self) {
         st.insert_annotation(rec);
     }
     fn drop_row(st: &mut State, id: i64) {
         st.remove_annotation(id);
-    }
-    fn meta(&self) -> &Meta {
-        &self.meta
-    }
-    fn meta_mut(&mut self) -> &mut Meta {
-        &mut self.meta
     }
     fn label(&self) -> String {
         self.image.to_string()
@@ -234,11 +223,7 @@ impl Domain for Annotation {
         }
         let user = j::reference(body, "user", false, |id| st.users.contains(id))?;
         Ok(Annotation {
-            meta: Meta {
-                id: 0,
-                created: 0,
-                updated: 0,
-            },
+            meta: Meta::blank(),
             slice: slice_id,
             image,
             project,

@@ -10,7 +10,7 @@ use crate::http::call::Call;
 use crate::http::fail::{Fail, Outcome};
 use crate::http::paging::paged;
 use crate::http::route::Params;
-use crate::store::{AnnotationTerm, Meta, State, Table};
+use crate::store::{AnnotationTerm, Meta, State};
 
 /// Register the routes.
 pub fn routes(r: &mut Routes) {
@@ -87,18 +87,7 @@ fn list(call: &Call, p: &Params, st: &State) -> Outcome {
 
 impl Domain for AnnotationTerm {
     const CLASS: &'static str = "be.cytomine.domain.ontology.AnnotationTerm";
-    fn table(st: &State) -> &Table<Self> {
-        &st.annotation_terms
-    }
-    fn table_mut(st: &mut State) -> &mut Table<Self> {
-        &mut st.annotation_terms
-    }
-    fn meta(&self) -> &Meta {
-        &self.meta
-    }
-    fn meta_mut(&mut self) -> &mut Meta {
-        &mut self.meta
-    }
+    table_access!(annotation_terms);
     fn label(&self) -> String {
         format!("{}/{}", self.annotation, self.term)
     }
@@ -151,11 +140,7 @@ impl Domain for AnnotationTerm {
             )));
         }
         Ok(AnnotationTerm {
-            meta: Meta {
-                id: 0,
-                created: 0,
-                updated: 0,
-            },
+            meta: Meta::blank(),
             annotation,
             term,
             user,

@@ -11,7 +11,7 @@ use crate::http::fail::{Fail, Outcome};
 use crate::http::paging::paged;
 use crate::http::reply::Reply;
 use crate::http::route::Params;
-use crate::store::{ImageInstance, Meta, SliceInstance, State, Table};
+use crate::store::{ImageInstance, Meta, SliceInstance, State};
 
 /// Register the routes.
 pub fn routes(r: &mut Routes) {
@@ -89,18 +89,7 @@ fn reference_slice(call: &Call, p: &Params, st: &State) -> Outcome {
 
 impl Domain for ImageInstance {
     const CLASS: &'static str = "be.cytomine.domain.image.ImageInstance";
-    fn table(st: &State) -> &Table<Self> {
-        &st.image_instances
-    }
-    fn table_mut(st: &mut State) -> &mut Table<Self> {
-        &mut st.image_instances
-    }
-    fn meta(&self) -> &Meta {
-        &self.meta
-    }
-    fn meta_mut(&mut self) -> &mut Meta {
-        &mut self.meta
-    }
+    table_access!(image_instances);
     fn label(&self) -> String {
         self.instance_filename.clone().unwrap_or_default()
     }
@@ -177,11 +166,7 @@ impl Domain for ImageInstance {
             )));
         }
         Ok(ImageInstance {
-            meta: Meta {
-                id: 0,
-                created: 0,
-                updated: 0,
-            },
+            meta: Meta::blank(),
             base_image: base,
             project,
             user: old.map_or(call.user()?.id, |o| o.user),
@@ -232,18 +217,7 @@ pub fn add_slices(st: &mut State, image: i64, now: i64) {
 
 impl Domain for SliceInstance {
     const CLASS: &'static str = "be.cytomine.domain.image.SliceInstance";
-    fn table(st: &State) -> &Table<Self> {
-        &st.slice_instances
-    }
-    fn table_mut(st: &mut State) -> &mut Table<Self> {
-        &mut st.slice_instances
-    }
-    fn meta(&self) -> &Meta {
-        &self.meta
-    }
-    fn meta_mut(&mut self) -> &mut Meta {
-        &mut self.meta
-    }
+    table_access!(slice_instances);
     fn label(&self) -> String {
         self.image.to_string()
     }
@@ -302,11 +276,7 @@ impl Domain for SliceInstance {
             )));
         }
         Ok(SliceInstance {
-            meta: Meta {
-                id: 0,
-                created: 0,
-                updated: 0,
-            },
+            meta: Meta::blank(),
             project,
             base_slice,
             image,

@@ -12,7 +12,7 @@ use crate::http::call::Call;
 use crate::http::fail::{Fail, Outcome};
 use crate::http::paging::{paged, spring_paged};
 use crate::http::route::Params;
-use crate::store::{Meta, Ontology, Project, State, Table, Term};
+use crate::store::{Meta, Ontology, Project, State, Term};
 
 const TERM_CLASS: &str = "be.cytomine.domain.ontology.Term";
 
@@ -102,18 +102,7 @@ fn children(st: &State, ontology: i64, parent: Option<i64>) -> Vec<Value> {
 
 impl Domain for Ontology {
     const CLASS: &'static str = "be.cytomine.domain.ontology.Ontology";
-    fn table(st: &State) -> &Table<Self> {
-        &st.ontologies
-    }
-    fn table_mut(st: &mut State) -> &mut Table<Self> {
-        &mut st.ontologies
-    }
-    fn meta(&self) -> &Meta {
-        &self.meta
-    }
-    fn meta_mut(&mut self) -> &mut Meta {
-        &mut self.meta
-    }
+    table_access!(ontologies);
     fn label(&self) -> String {
         self.name.clone()
     }
@@ -164,11 +153,7 @@ impl Domain for Ontology {
             return Err(Fail::exists(format!("Ontology {name} already exist!")));
         }
         Ok(Ontology {
-            meta: Meta {
-                id: 0,
-                created: 0,
-                updated: 0,
-            },
+            meta: Meta::blank(),
             name,
             user: old.map_or(caller.id, |o| o.user),
         })

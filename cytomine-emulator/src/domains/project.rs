@@ -12,7 +12,7 @@ use crate::http::call::Call;
 use crate::http::fail::{Fail, Outcome};
 use crate::http::paging::paged;
 use crate::http::route::Params;
-use crate::store::{Meta, Project, ProjectMode, State, Table};
+use crate::store::{Meta, Project, ProjectMode, State};
 
 /// Register the routes.
 pub fn routes(r: &mut Routes) {
@@ -92,18 +92,7 @@ fn mode_of(body: &Body, old: Option<&Project>) -> ProjectMode {
 
 impl Domain for Project {
     const CLASS: &'static str = "be.cytomine.domain.project.Project";
-    fn table(st: &State) -> &Table<Self> {
-        &st.projects
-    }
-    fn table_mut(st: &mut State) -> &mut Table<Self> {
-        &mut st.projects
-    }
-    fn meta(&self) -> &Meta {
-        &self.meta
-    }
-    fn meta_mut(&mut self) -> &mut Meta {
-        &mut self.meta
-    }
+    table_access!(projects);
     fn label(&self) -> String {
         self.name.clone()
     }
@@ -184,11 +173,7 @@ impl Domain for Project {
         };
         members.extend(admins.iter().copied());
         Ok(Project {
-            meta: Meta {
-                id: 0,
-                created: 0,
-                updated: 0,
-            },
+            meta: Meta::blank(),
             name,
             ontology,
             blind_mode: j::flag(body, "blindMode", false),

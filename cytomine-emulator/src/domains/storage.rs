@@ -10,7 +10,7 @@ use super::Routes;
 use crate::http::call::Call;
 use crate::http::fail::{Fail, Outcome};
 use crate::http::route::Params;
-use crate::store::{Meta, State, Storage, Table};
+use crate::store::{Meta, State, Storage};
 
 /// Register the routes.
 pub fn routes(r: &mut Routes) {
@@ -41,18 +41,7 @@ fn list(call: &Call, _p: &Params, st: &State) -> Outcome {
 
 impl Domain for Storage {
     const CLASS: &'static str = "be.cytomine.domain.image.server.Storage";
-    fn table(st: &State) -> &Table<Self> {
-        &st.storages
-    }
-    fn table_mut(st: &mut State) -> &mut Table<Self> {
-        &mut st.storages
-    }
-    fn meta(&self) -> &Meta {
-        &self.meta
-    }
-    fn meta_mut(&mut self) -> &mut Meta {
-        &mut self.meta
-    }
+    table_access!(storages);
     fn label(&self) -> String {
         self.name.clone()
     }
@@ -91,11 +80,7 @@ impl Domain for Storage {
             return Err(acl::denied(Self::CLASS, old.map_or(0, |o| o.meta.id)));
         }
         Ok(Storage {
-            meta: Meta {
-                id: 0,
-                created: 0,
-                updated: 0,
-            },
+            meta: Meta::blank(),
             name,
             user,
         })

@@ -10,7 +10,7 @@ use super::Routes;
 use crate::http::call::Call;
 use crate::http::fail::{Fail, Outcome};
 use crate::http::route::Params;
-use crate::store::{Meta, State, Table, Term};
+use crate::store::{Meta, State, Term};
 
 /// Register the routes.
 pub fn routes(r: &mut Routes) {
@@ -82,18 +82,7 @@ pub fn check_write(call: &Call, st: &State, ontology: i64) -> Result<(), Fail> {
 
 impl Domain for Term {
     const CLASS: &'static str = "be.cytomine.domain.ontology.Term";
-    fn table(st: &State) -> &Table<Self> {
-        &st.terms
-    }
-    fn table_mut(st: &mut State) -> &mut Table<Self> {
-        &mut st.terms
-    }
-    fn meta(&self) -> &Meta {
-        &self.meta
-    }
-    fn meta_mut(&mut self) -> &mut Meta {
-        &mut self.meta
-    }
+    table_access!(terms);
     fn label(&self) -> String {
         self.name.clone()
     }
@@ -147,11 +136,7 @@ impl Domain for Term {
             old.and_then(|o| o.parent)
         };
         Ok(Term {
-            meta: Meta {
-                id: 0,
-                created: 0,
-                updated: 0,
-            },
+            meta: Meta::blank(),
             name,
             comment: j::text(body, "comment"),
             ontology,

@@ -11,7 +11,7 @@ use crate::http::call::Call;
 use crate::http::fail::{Fail, Outcome};
 use crate::http::reply::Reply;
 use crate::http::route::Params;
-use crate::store::{Meta, State, Table, UploadedFile};
+use crate::store::{Meta, State, UploadedFile};
 
 /// Register the routes.
 pub fn routes(r: &mut Routes) {
@@ -82,18 +82,7 @@ fn abstract_image_of(call: &Call, p: &Params, st: &State) -> Outcome {
 
 impl Domain for UploadedFile {
     const CLASS: &'static str = "be.cytomine.domain.image.UploadedFile";
-    fn table(st: &State) -> &Table<Self> {
-        &st.uploaded_files
-    }
-    fn table_mut(st: &mut State) -> &mut Table<Self> {
-        &mut st.uploaded_files
-    }
-    fn meta(&self) -> &Meta {
-        &self.meta
-    }
-    fn meta_mut(&mut self) -> &mut Meta {
-        &mut self.meta
-    }
+    table_access!(uploaded_files);
     fn label(&self) -> String {
         self.original_filename.clone()
     }
@@ -143,11 +132,7 @@ impl Domain for UploadedFile {
         }
         let original = j::text(body, "originalFilename").unwrap_or_default();
         Ok(UploadedFile {
-            meta: Meta {
-                id: 0,
-                created: 0,
-                updated: 0,
-            },
+            meta: Meta::blank(),
             user,
             parent: j::reference(body, "parent", false, |id| st.uploaded_files.contains(id))?,
             storage,

@@ -12,7 +12,7 @@ use crate::http::paging::paged;
 use crate::http::reply::Reply;
 use crate::http::route::Params;
 use crate::keys::{random_uuid, Role};
-use crate::store::{Meta, State, Table, User};
+use crate::store::{Meta, State, User};
 
 /// Register the routes.
 pub fn routes(r: &mut Routes) {
@@ -102,18 +102,7 @@ fn list(call: &Call, _p: &Params, st: &State) -> Outcome {
 
 impl Domain for User {
     const CLASS: &'static str = "be.cytomine.domain.security.User";
-    fn table(st: &State) -> &Table<Self> {
-        &st.users
-    }
-    fn table_mut(st: &mut State) -> &mut Table<Self> {
-        &mut st.users
-    }
-    fn meta(&self) -> &Meta {
-        &self.meta
-    }
-    fn meta_mut(&mut self) -> &mut Meta {
-        &mut self.meta
-    }
+    table_access!(users);
     fn label(&self) -> String {
         self.username.clone()
     }
@@ -150,11 +139,7 @@ impl Domain for User {
             j::text(body, k).or_else(|| old.map(|o| f(o).clone()))
         };
         Ok(User {
-            meta: Meta {
-                id: 0,
-                created: 0,
-                updated: 0,
-            },
+            meta: Meta::blank(),
             firstname: keep("firstname", |u| &u.firstname).unwrap_or_else(|| username.clone()),
             lastname: keep("lastname", |u| &u.lastname).unwrap_or_default(),
             email: keep("email", |u| &u.email).unwrap_or_else(|| format!("{username}@example.org")),
