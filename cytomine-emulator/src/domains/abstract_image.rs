@@ -15,32 +15,18 @@ use crate::store::{AbstractImage, AbstractSlice, Meta, State};
 /// Register the routes.
 pub fn routes(r: &mut Routes) {
     r.get("abstractimage.json", list);
-    r.write("POST", "abstractimage.json", |c, _, s| {
-        crud::post_many::<AbstractImage>(c, s)
-    });
-    r.get("abstractimage/{id}.json", |c, p, s| {
-        crud::get::<AbstractImage>(c, s, p.id("id"), p.get("id"))
-    });
-    r.write("PUT", "abstractimage/{id}.json", |c, _, s| {
-        crud::put::<AbstractImage>(c, s)
-    });
-    r.write("DELETE", "abstractimage/{id}.json", |c, p, s| {
-        crud::delete::<AbstractImage>(c, s, p.id("id"))
-    });
+    r.crud::<AbstractImage>("abstractimage")
+        .post_many()
+        .get()
+        .put()
+        .delete();
     r.get("abstractimage/{id}/abstractslice.json", slices_of);
     r.get("uploadedfile/{id}/abstractslice.json", slices_of_upload);
-    r.write("POST", "abstractslice.json", |c, _, s| {
-        crud::post_many::<AbstractSlice>(c, s)
-    });
-    r.get("abstractslice/{id}.json", |c, p, s| {
-        crud::get::<AbstractSlice>(c, s, p.id("id"), p.get("id"))
-    });
-    r.write("PUT", "abstractslice/{id}.json", |c, _, s| {
-        crud::put::<AbstractSlice>(c, s)
-    });
-    r.write("DELETE", "abstractslice/{id}.json", |c, p, s| {
-        crud::delete::<AbstractSlice>(c, s, p.id("id"))
-    });
+    r.crud::<AbstractSlice>("abstractslice")
+        .post_many()
+        .get()
+        .put()
+        .delete();
 }
 
 fn list(call: &Call, _p: &Params, st: &State) -> Outcome {

@@ -13,18 +13,15 @@ use crate::store::{Annotation, AnnotationTerm, Meta, State};
 
 /// Register the routes.
 pub fn routes(r: &mut Routes) {
-    for base in ["annotation", "userannotation"] {
-        let post = format!("{base}.json");
-        let one = format!("{base}/{{id}}.json");
-        r.write("POST", &post, |c, _, s| crud::post_many::<Annotation>(c, s));
-        r.write("PUT", &one, |c, _, s| crud::put::<Annotation>(c, s));
-        r.write("DELETE", &one, |c, p, s| {
-            crud::delete::<Annotation>(c, s, p.id("id"))
-        });
-    }
-    r.get("userannotation/{id}.json", |c, p, s| {
-        crud::get::<Annotation>(c, s, p.id("id"), p.get("id"))
-    });
+    r.crud::<Annotation>("annotation")
+        .post_many()
+        .put()
+        .delete();
+    r.crud::<Annotation>("userannotation")
+        .post_many()
+        .put()
+        .delete()
+        .get();
     r.get("annotation/{id}.json", |c, p, s| {
         if p.id("id").is_some_and(|id| s.annotations.contains(id)) {
             crud::get::<Annotation>(c, s, p.id("id"), p.get("id"))

@@ -17,18 +17,11 @@ const PAIR: &str = "annotationgroup/{g}/annotation/{a}.json";
 
 /// Register the routes.
 pub fn routes(r: &mut Routes) {
-    r.write("POST", "annotationgroup.json", |c, _, s| {
-        crud::post_many::<AnnotationGroup>(c, s)
-    });
-    r.get("annotationgroup/{id}.json", |c, p, s| {
-        crud::get::<AnnotationGroup>(c, s, p.id("id"), p.get("id"))
-    });
-    r.write("PUT", "annotationgroup/{id}.json", |c, _, s| {
-        crud::put::<AnnotationGroup>(c, s)
-    });
-    r.write("DELETE", "annotationgroup/{id}.json", |c, p, s| {
-        crud::delete::<AnnotationGroup>(c, s, p.id("id"))
-    });
+    r.crud::<AnnotationGroup>("annotationgroup")
+        .post_many()
+        .get()
+        .put()
+        .delete();
     r.get("project/{id}/annotationgroup.json", |c, p, s| {
         let project = acl::read_project(c, s, p.id("id").unwrap_or(0))?.meta.id;
         groups(c, s, |g| g.project == project)

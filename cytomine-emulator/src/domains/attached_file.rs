@@ -24,14 +24,9 @@ pub fn routes(r: &mut Routes) {
     r.media_write("POST", "attachedfile/{id}.json", upload);
     r.get("attachedfile.json", list_all);
     r.get("domain/{cls}/{id}/attachedfile.json", list_of_owner);
-    r.get("attachedfile/{id}.json", |c, p, s| {
-        crud::get::<AttachedFile>(c, s, p.id("id"), p.get("id"))
-    });
+    r.crud::<AttachedFile>("attachedfile").get().delete();
     r.get("attachedfile/{id}/download", download);
     r.get("attachedfile/{id}/download.json", download);
-    r.write("DELETE", "attachedfile/{id}.json", |c, p, s| {
-        crud::delete::<AttachedFile>(c, s, p.id("id"))
-    });
 }
 
 fn required<'a>(call: &'a Call, key: &str) -> Result<&'a str, Fail> {

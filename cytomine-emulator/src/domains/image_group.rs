@@ -17,16 +17,11 @@ const PAIR: &str = "imagegroup/{g}/imageinstance/{i}.json";
 
 /// Register the routes.
 pub fn routes(r: &mut Routes) {
-    r.write("POST", "imagegroup.json", |c, _, s| {
-        crud::post_many::<ImageGroup>(c, s)
-    });
+    r.crud::<ImageGroup>("imagegroup")
+        .post_many()
+        .put()
+        .delete();
     r.get("imagegroup/{id}.json", get_group);
-    r.write("PUT", "imagegroup/{id}.json", |c, _, s| {
-        crud::put::<ImageGroup>(c, s)
-    });
-    r.write("DELETE", "imagegroup/{id}.json", |c, p, s| {
-        crud::delete::<ImageGroup>(c, s, p.id("id"))
-    });
     r.get("project/{id}/imagegroup.json", |c, p, s| {
         let project = acl::read_project(c, s, p.id("id").unwrap_or(0))?.meta.id;
         let items: Vec<&ImageGroup> = s

@@ -15,36 +15,22 @@ use crate::store::{ImageInstance, Meta, SliceInstance, State};
 
 /// Register the routes.
 pub fn routes(r: &mut Routes) {
-    r.write("POST", "imageinstance.json", |c, _, s| {
-        crud::post_many::<ImageInstance>(c, s)
-    });
-    r.get("imageinstance/{id}.json", |c, p, s| {
-        crud::get::<ImageInstance>(c, s, p.id("id"), p.get("id"))
-    });
-    r.write("PUT", "imageinstance/{id}.json", |c, _, s| {
-        crud::put::<ImageInstance>(c, s)
-    });
-    r.write("DELETE", "imageinstance/{id}.json", |c, p, s| {
-        crud::delete::<ImageInstance>(c, s, p.id("id"))
-    });
+    r.crud::<ImageInstance>("imageinstance")
+        .post_many()
+        .get()
+        .put()
+        .delete();
     r.get("project/{id}/imageinstance.json", by_project);
     r.get("imageinstance/{id}/sliceinstance.json", slices_of);
     r.get(
         "imageinstance/{id}/sliceinstance/reference.json",
         reference_slice,
     );
-    r.write("POST", "sliceinstance.json", |c, _, s| {
-        crud::post_many::<SliceInstance>(c, s)
-    });
-    r.get("sliceinstance/{id}.json", |c, p, s| {
-        crud::get::<SliceInstance>(c, s, p.id("id"), p.get("id"))
-    });
-    r.write("PUT", "sliceinstance/{id}.json", |c, _, s| {
-        crud::put::<SliceInstance>(c, s)
-    });
-    r.write("DELETE", "sliceinstance/{id}.json", |c, p, s| {
-        crud::delete::<SliceInstance>(c, s, p.id("id"))
-    });
+    r.crud::<SliceInstance>("sliceinstance")
+        .post_many()
+        .get()
+        .put()
+        .delete();
 }
 
 fn by_project(call: &Call, p: &Params, st: &State) -> Outcome {

@@ -14,6 +14,7 @@ mod annotation_term;
 mod attached_file;
 mod cascade;
 pub mod crud;
+mod crud_routes;
 mod description;
 mod image_group;
 mod image_instance;

@@ -5,7 +5,6 @@ use serde_json::{json, Value};
 use super::acl;
 use super::crud::Domain;
 use super::json::{self as j, Body};
-use super::profiled;
 use super::repository;
 use super::Routes;
 use crate::http::call::Call;
@@ -19,16 +18,11 @@ const TERM_CLASS: &str = "be.cytomine.domain.ontology.Term";
 /// Register the routes.
 pub fn routes(r: &mut Routes) {
     r.get("ontology.json", list);
-    r.write("POST", "ontology.json", |c, _, s| {
-        profiled::post_many::<Ontology>(c, s)
-    });
-    r.get("ontology/{id}.json", profiled::get_by_path::<Ontology>);
-    r.write("PUT", "ontology/{id}.json", profiled::put::<Ontology>);
-    r.write(
-        "DELETE",
-        "ontology/{id}.json",
-        profiled::delete_by_path::<Ontology>,
-    );
+    r.profiled::<Ontology>("ontology")
+        .post_many()
+        .get()
+        .put()
+        .delete();
     if !r.classic() {
         r.get("ontology_light.json", |c, _, s| {
             let items = own_ontologies(c, s)?;

@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 use serde_json::Value;
 
 use super::acl;
-use super::crud::{self, Domain};
+use super::crud::Domain;
 use super::json::{self as j, Body};
 use super::Routes;
 use crate::http::call::Call;
@@ -17,18 +17,7 @@ use crate::store::{Meta, Project, ProjectMode, State};
 /// Register the routes.
 pub fn routes(r: &mut Routes) {
     r.get("project.json", list);
-    r.write("POST", "project.json", |c, _, s| {
-        crud::post::<Project>(c, s)
-    });
-    r.get("project/{id}.json", |c, p, s| {
-        crud::get::<Project>(c, s, p.id("id"), p.get("id"))
-    });
-    r.write("PUT", "project/{id}.json", |c, _, s| {
-        crud::put::<Project>(c, s)
-    });
-    r.write("DELETE", "project/{id}.json", |c, p, s| {
-        crud::delete::<Project>(c, s, p.id("id"))
-    });
+    r.crud::<Project>("project").post().get().put().delete();
     r.get("ontology/{id}/project.json", by_ontology);
     r.get("user/{id}/project.json", by_user);
 }

@@ -46,20 +46,10 @@ pub fn routes(r: &mut Routes) {
                 b.entry("relation").or_insert(relation.into());
             })
         });
-        r.get(
-            "relation/term/{id}.json",
-            profiled::get_by_path::<RelationTerm>,
-        );
-        r.write(
-            "PUT",
-            "relation/term/{id}.json",
-            profiled::put::<RelationTerm>,
-        );
-        r.write(
-            "DELETE",
-            "relation/term/{id}.json",
-            profiled::delete_by_path::<RelationTerm>,
-        );
+        r.profiled::<RelationTerm>("relation/term")
+            .get()
+            .put()
+            .delete();
     }
     r.get("relation/term/{side}/{id}.json", |c, p, s| {
         let term = p.id("id").unwrap_or(0);

@@ -29,15 +29,10 @@ pub fn routes(r: &mut Routes) {
     r.write("DELETE", "annotation/{id}/review.json", reject);
     layer::routes(r);
     r.get("reviewedannotation.json", list);
-    r.get("reviewedannotation/{id}.json", |c, p, s| {
-        crud::get::<ReviewedAnnotation>(c, s, p.id("id"), p.get("id"))
-    });
-    r.write("PUT", "reviewedannotation/{id}.json", |c, _, s| {
-        crud::put::<ReviewedAnnotation>(c, s)
-    });
-    r.write("DELETE", "reviewedannotation/{id}.json", |c, p, s| {
-        crud::delete::<ReviewedAnnotation>(c, s, p.id("id"))
-    });
+    r.crud::<ReviewedAnnotation>("reviewedannotation")
+        .get()
+        .put()
+        .delete();
 }
 
 /// Whether user annotation `id` has been accepted.

@@ -15,16 +15,11 @@ use crate::store::{Meta, State, Storage};
 /// Register the routes.
 pub fn routes(r: &mut Routes) {
     r.get("storage.json", list);
-    r.write("POST", "storage.json", |c, _, s| {
-        profiled::post_many::<Storage>(c, s)
-    });
-    r.get("storage/{id}.json", profiled::get_by_path::<Storage>);
-    r.write("PUT", "storage/{id}.json", profiled::put::<Storage>);
-    r.write(
-        "DELETE",
-        "storage/{id}.json",
-        profiled::delete_by_path::<Storage>,
-    );
+    r.profiled::<Storage>("storage")
+        .post_many()
+        .get()
+        .put()
+        .delete();
 }
 
 fn list(call: &Call, _p: &Params, st: &State) -> Outcome {

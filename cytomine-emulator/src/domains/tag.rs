@@ -24,18 +24,14 @@ pub fn routes(r: &mut Routes) {
         };
         profiled::list(c, s, items)
     });
-    r.write("POST", "tag.json", |c, _, s| {
-        profiled::post_many::<Tag>(c, s)
-    });
-    r.get("tag/{id}.json", profiled::get_by_path::<Tag>);
-    r.write("PUT", "tag/{id}.json", profiled::put::<Tag>);
-    r.write("DELETE", "tag/{id}.json", profiled::delete_by_path::<Tag>);
+    r.profiled::<Tag>("tag").post_many().get().put().delete();
     r.get("tag_domain_association.json", |c, _, s| {
         list_associations(c, s, |_| true)
     });
-    r.write("POST", "tag_domain_association.json", |c, _, s| {
-        profiled::post_many::<TagDomainAssociation>(c, s)
-    });
+    r.profiled::<TagDomainAssociation>("tag_domain_association")
+        .post_many()
+        .get()
+        .delete();
     r.get(
         "domain/{cls}/{id}/tag_domain_association.json",
         |c, p, s| {
@@ -51,15 +47,6 @@ pub fn routes(r: &mut Routes) {
             let owner = owner::from_route(c, p, s)?;
             profiled::post_many_with::<TagDomainAssociation>(c, s, |b| owner::fill_body(b, &owner))
         },
-    );
-    r.get(
-        "tag_domain_association/{id}.json",
-        profiled::get_by_path::<TagDomainAssociation>,
-    );
-    r.write(
-        "DELETE",
-        "tag_domain_association/{id}.json",
-        profiled::delete_by_path::<TagDomainAssociation>,
     );
 }
 

@@ -18,12 +18,7 @@ pub fn routes(r: &mut Routes) {
         // The repository has no list of all terms: a GET there is a 405 (WIRE.md §3.3).
         r.get("term.json", list);
     }
-    r.write("POST", "term.json", |c, _, s| {
-        profiled::post_many::<Term>(c, s)
-    });
-    r.get("term/{id}.json", profiled::get_by_path::<Term>);
-    r.write("PUT", "term/{id}.json", profiled::put::<Term>);
-    r.write("DELETE", "term/{id}.json", profiled::delete_by_path::<Term>);
+    r.profiled::<Term>("term").post_many().get().put().delete();
     r.get("ontology/{id}/term.json", by_ontology);
     r.get("project/{id}/term.json", by_project);
 }

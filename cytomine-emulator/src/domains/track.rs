@@ -17,16 +17,7 @@ const PAIR: &str = "annotationtrack/{a}/{t}.json";
 
 /// Register the routes.
 pub fn routes(r: &mut Routes) {
-    r.write("POST", "track.json", |c, _, s| {
-        crud::post_many::<Track>(c, s)
-    });
-    r.get("track/{id}.json", |c, p, s| {
-        crud::get::<Track>(c, s, p.id("id"), p.get("id"))
-    });
-    r.write("PUT", "track/{id}.json", |c, _, s| crud::put::<Track>(c, s));
-    r.write("DELETE", "track/{id}.json", |c, p, s| {
-        crud::delete::<Track>(c, s, p.id("id"))
-    });
+    r.crud::<Track>("track").post_many().get().put().delete();
     r.get("project/{id}/track.json", |c, p, s| {
         let project = acl::read_project(c, s, p.id("id").unwrap_or(0))?.meta.id;
         tracks(c, s, |t| t.project == project)

@@ -16,23 +16,11 @@ use crate::store::{Meta, State, UploadedFile};
 /// Register the routes.
 pub fn routes(r: &mut Routes) {
     r.get("uploadedfile.json", list);
-    r.write("POST", "uploadedfile.json", |c, _, s| {
-        profiled::post_many::<UploadedFile>(c, s)
-    });
-    r.get(
-        "uploadedfile/{id}.json",
-        profiled::get_by_path::<UploadedFile>,
-    );
-    r.write(
-        "PUT",
-        "uploadedfile/{id}.json",
-        profiled::put::<UploadedFile>,
-    );
-    r.write(
-        "DELETE",
-        "uploadedfile/{id}.json",
-        profiled::delete_by_path::<UploadedFile>,
-    );
+    r.profiled::<UploadedFile>("uploadedfile")
+        .post_many()
+        .get()
+        .put()
+        .delete();
     r.get("uploadedfile/{id}/abstractimage.json", abstract_image_of);
 }
 

@@ -4,7 +4,6 @@ use serde_json::{json, Value};
 
 use super::crud::Domain;
 use super::json::{self as j, Body};
-use super::profiled;
 use super::Routes;
 use crate::http::call::Call;
 use crate::http::fail::{Fail, Outcome};
@@ -18,17 +17,13 @@ use crate::store::{Meta, State, User};
 pub fn routes(r: &mut Routes) {
     r.get("user/current.json", current);
     r.get("user.json", list);
-    r.write("POST", "user.json", |c, _, s| {
-        profiled::post_many::<User>(c, s)
-    });
     if r.classic() {
         r.get("user/{id}.json", get_one);
     } else {
         // The repository's user CRUD reads numeric ids only (WIRE.md §3.13).
-        r.get("user/{id}.json", profiled::get_by_path::<User>);
+        r.profiled::<User>("user").get();
     }
-    r.write("PUT", "user/{id}.json", profiled::put::<User>);
-    r.write("DELETE", "user/{id}.json", profiled::delete_by_path::<User>);
+    r.profiled::<User>("user").post_many().put().delete();
 }
 
 /// A user by id or username (404 path C otherwise).
