@@ -5,11 +5,11 @@ use serde_json::{json, Value};
 use super::acl;
 use super::crud::{self, Domain};
 use super::json::{self as j, Body};
+use super::link::{self, End, Link};
 use super::owner;
 use super::Routes;
 use crate::http::call::Call;
 use crate::http::fail::{Fail, Outcome};
-use crate::http::paging::paged;
 use crate::http::route::Params;
 use crate::store::{Annotation, AnnotationGroup, AnnotationLink, ImageGroup, Meta, State};
 
@@ -24,13 +24,13 @@ pub fn routes(r: &mut Routes) {
         .delete();
     r.get("project/{id}/annotationgroup.json", |c, p, s| {
         let project = acl::read_project(c, s, p.id("id").unwrap_or(0))?.meta.id;
-        groups(c, s, |g| g.project == project)
+        crud::paged_where::<AnnotationGroup>(c, s, |g| g.project == project)
     });
     r.get("imagegroup/{id}/annotationgroup.json", |c, p, s| {
         let ig = crud::find::<ImageGroup>(c, s, p.id("id"), p.get("id"))?
             .meta
             .id;
-        groups(c, s, |g| g.image_group == ig)
+        crud::paged_where::<AnnotationGroup>(c, s, |g| g.image_group == ig)
     });
     r.write(
         "POST",
@@ -41,48 +41,9 @@ pub fn routes(r: &mut Routes) {
         crud::post_many::<AnnotationLink>(c, s)
     });
     // client-compat, not in core (M): the Python client's `AnnotationLink.fetch`.
-    r.get(PAIR, |c, p, s| {
-        let id = by_pair(s, p)?;
-        crud::get::<AnnotationLink>(c, s, Some(id), &id.to_string())
-    });
-    r.write("DELETE", PAIR, |c, p, s| {
-        let id = by_pair(s, p)?;
-        crud::delete::<AnnotationLink>(c, s, Some(id))
-    });
-    r.get("annotationgroup/{id}/annotationlink.json", |c, p, s| {
-        let g = crud::find::<AnnotationGroup>(c, s, p.id("id"), p.get("id"))?
-            .meta
-            .id;
-        links(c, s, |l| l.group == g)
-    });
-    r.get("annotation/{id}/annotationlink.json", |c, p, s| {
-        let a = crud::find::<Annotation>(c, s, p.id("id"), p.get("id"))?
-            .meta
-            .id;
-        links(c, s, |l| l.annotation == a)
-    });
-}
-
-fn groups(call: &Call, st: &State, keep: impl Fn(&AnnotationGroup) -> bool) -> Outcome {
-    let items: Vec<&AnnotationGroup> = st.annotation_groups.iter().filter(|g| keep(g)).collect();
-    paged(call, items, |g| g.view(st, call))
-}
-
-fn links(call: &Call, st: &State, keep: impl Fn(&AnnotationLink) -> bool) -> Outcome {
-    let items: Vec<&AnnotationLink> = st.annotation_links.iter().filter(|l| keep(l)).collect();
-    paged(call, items, |l| l.view(st, call))
-}
-
-fn by_pair(st: &State, p: &Params) -> Result<i64, Fail> {
-    let (g, a) = (p.id("g"), p.id("a"));
-    st.annotation_links
-        .iter()
-        .find(|l| Some(l.group) == g && Some(l.annotation) == a)
-        .map(|l| l.meta.id)
-        .ok_or_else(|| {
-            let filters = format!("group={}, annotation={}", p.get("g"), p.get("a"));
-            Fail::not_found_filters("AnnotationLink", &filters)
-        })
+    r.link_by_ends::<AnnotationLink>(PAIR);
+    r.links_of::<AnnotationLink, AnnotationGroup, 0>("annotationgroup/{id}/annotationlink.json");
+    r.links_of::<AnnotationLink, Annotation, 1>("annotation/{id}/annotationlink.json");
 }
 
 /// Move the links of `other` into `id`, delete `other`, answer an Edit envelope for `id`.
@@ -208,11 +169,7 @@ impl Domain for AnnotationLink {
         Value::Object(m)
     }
     fn check_read(&self, call: &Call, st: &State) -> Result<(), Fail> {
-        let project = st
-            .annotation_groups
-            .get(self.group)
-            .map_or(0, |g| g.project);
-        acl::read_project(call, st, project).map(|_| ())
+        link::check_read(self, call, st)
     }
     fn build(call: &Call, st: &State, body: &Body, _old: Option<&Self>) -> Result<Self, Fail> {
         let a = j::reference(body, "annotationIdent", true, |id| {
@@ -232,11 +189,7 @@ impl Domain for AnnotationLink {
             )));
         }
         acl::write_project(call, st, g.project)?;
-        let dup = st
-            .annotation_links
-            .iter()
-            .any(|l| l.annotation == a.meta.id && l.group == g.meta.id);
-        if dup {
+        if link::exists::<AnnotationLink>(st, [g.meta.id, a.meta.id]) {
             return Err(Fail::exists(format!(
                 "AnnotationLink with annotation {} and group {} already exist!",
                 a.meta.id, g.meta.id
@@ -251,11 +204,27 @@ impl Domain for AnnotationLink {
         })
     }
     fn remove(call: &Call, st: &mut State, id: i64) -> Result<(), Fail> {
-        let project = st
-            .annotation_links
-            .get(id)
-            .and_then(|l| st.annotation_groups.get(l.group))
-            .map_or(0, |g| g.project);
-        acl::write_project(call, st, project).map(|_| ())
+        link::check_remove::<AnnotationLink>(call, st, id)
+    }
+}
+
+impl Link for AnnotationLink {
+    const ENDS: [End; 2] = [
+        End {
+            param: "g",
+            filter: "group",
+        },
+        End {
+            param: "a",
+            filter: "annotation",
+        },
+    ];
+    fn ends(&self) -> [i64; 2] {
+        [self.group, self.annotation]
+    }
+    fn project(&self, st: &State) -> i64 {
+        st.annotation_groups
+            .get(self.group)
+            .map_or(0, |g| g.project)
     }
 }

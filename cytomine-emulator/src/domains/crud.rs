@@ -5,6 +5,7 @@ use serde_json::{json, Map, Value};
 use super::json::Body;
 use crate::http::call::Call;
 use crate::http::fail::{Fail, Outcome};
+use crate::http::paging::paged;
 use crate::http::reply::Reply;
 use crate::store::{Meta, State, Table};
 
@@ -81,6 +82,12 @@ pub fn find<'a, T: Domain>(
 pub fn get<T: Domain>(call: &Call, st: &State, id: Option<i64>, raw: &str) -> Outcome {
     let rec = find::<T>(call, st, id, raw)?;
     Ok(Reply::json(200, &rec.view(st, call)))
+}
+
+/// A page of the records kept by `keep`, in table order, each in its full JSON.
+pub fn paged_where<T: Domain>(call: &Call, st: &State, keep: impl Fn(&T) -> bool) -> Outcome {
+    let items: Vec<&T> = T::table(st).iter().filter(|r| keep(r)).collect();
+    paged(call, items, |r| r.view(st, call))
 }
 
 /// Create one record from `body`; returns its id.

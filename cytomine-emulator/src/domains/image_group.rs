@@ -5,6 +5,7 @@ use serde_json::{json, Value};
 use super::acl;
 use super::crud::{self, Domain};
 use super::json::{self as j, Body};
+use super::link::{self, End, Link};
 use super::Routes;
 use crate::http::call::Call;
 use crate::http::fail::{Fail, Outcome};
@@ -24,12 +25,7 @@ pub fn routes(r: &mut Routes) {
     r.get("imagegroup/{id}.json", get_group);
     r.get("project/{id}/imagegroup.json", |c, p, s| {
         let project = acl::read_project(c, s, p.id("id").unwrap_or(0))?.meta.id;
-        let items: Vec<&ImageGroup> = s
-            .image_groups
-            .iter()
-            .filter(|g| g.project == project)
-            .collect();
-        paged(c, items, |g| g.view(s, c))
+        crud::paged_where::<ImageGroup>(c, s, |g| g.project == project)
     });
     r.get("imagegroup/{id}/imageinstance.json", |c, p, s| {
         let group = crud::find::<ImageGroup>(c, s, p.id("id"), p.get("id"))?
@@ -48,29 +44,13 @@ pub fn routes(r: &mut Routes) {
     r.write("POST", "imagegroupimageinstance.json", |c, _, s| {
         crud::post_many::<ImageGroupImageInstance>(c, s)
     });
-    r.get(PAIR, |c, p, s| {
-        let id = membership(s, p)?;
-        crud::get::<ImageGroupImageInstance>(c, s, Some(id), &id.to_string())
-    });
-    r.write("DELETE", PAIR, |c, p, s| {
-        let id = membership(s, p)?;
-        crud::delete::<ImageGroupImageInstance>(c, s, Some(id))
-    });
+    r.link_by_ends::<ImageGroupImageInstance>(PAIR);
     // client-compat, not in core: memberships listed by group.
-    r.get("imagegroup/{id}/imagegroupimageinstance.json", |c, p, s| {
-        let group = crud::find::<ImageGroup>(c, s, p.id("id"), p.get("id"))?
-            .meta
-            .id;
-        memberships(c, s, |m| m.group == group)
-    });
-    r.get(
+    r.links_of::<ImageGroupImageInstance, ImageGroup, 0>(
+        "imagegroup/{id}/imagegroupimageinstance.json",
+    );
+    r.links_of::<ImageGroupImageInstance, ImageInstance, 1>(
         "imageinstance/{id}/imagegroupimageinstance.json",
-        |c, p, s| {
-            let image = crud::find::<ImageInstance>(c, s, p.id("id"), p.get("id"))?
-                .meta
-                .id;
-            memberships(c, s, |m| m.image == image)
-        },
     );
     r.get("imagegroup/{g}/imageinstance/{i}/next.json", |c, p, s| {
         neighbour(c, p, s, 1)
@@ -99,28 +79,6 @@ fn get_group(call: &Call, p: &Params, st: &State) -> Outcome {
         .collect();
     v["imageInstances"] = images.into();
     Ok(Reply::json(200, &v))
-}
-
-fn memberships(
-    call: &Call,
-    st: &State,
-    keep: impl Fn(&ImageGroupImageInstance) -> bool,
-) -> Outcome {
-    let items: Vec<&ImageGroupImageInstance> =
-        st.image_group_images.iter().filter(|m| keep(m)).collect();
-    paged(call, items, |m| m.view(st, call))
-}
-
-fn membership(st: &State, p: &Params) -> Result<i64, Fail> {
-    let (g, i) = (p.id("g"), p.id("i"));
-    st.image_group_images
-        .iter()
-        .find(|m| Some(m.group) == g && Some(m.image) == i)
-        .map(|m| m.meta.id)
-        .ok_or_else(|| {
-            let filters = format!("group={}, image={}", p.get("g"), p.get("i"));
-            Fail::not_found_filters("ImageGroupImageInstance", &filters)
-        })
 }
 
 /// `next.json` / `previous.json` (`?circular=true` wraps around): the image, or `{}`.
@@ -211,8 +169,7 @@ impl Domain for ImageGroupImageInstance {
         Value::Object(m)
     }
     fn check_read(&self, call: &Call, st: &State) -> Result<(), Fail> {
-        let project = st.image_groups.get(self.group).map_or(0, |g| g.project);
-        acl::read_project(call, st, project).map(|_| ())
+        link::check_read(self, call, st)
     }
     fn build(call: &Call, st: &State, body: &Body, _old: Option<&Self>) -> Result<Self, Fail> {
         let group = j::reference(body, "group", true, |id| st.image_groups.contains(id))?;
@@ -229,11 +186,7 @@ impl Domain for ImageGroupImageInstance {
             )));
         }
         acl::write_project(call, st, g.project)?;
-        let dup = st
-            .image_group_images
-            .iter()
-            .any(|m| m.group == g.meta.id && m.image == i.meta.id);
-        if dup {
+        if link::exists::<ImageGroupImageInstance>(st, [g.meta.id, i.meta.id]) {
             return Err(Fail::exists(format!(
                 "Image {} is already in image group {}",
                 i.meta.id, g.meta.id
@@ -246,11 +199,25 @@ impl Domain for ImageGroupImageInstance {
         })
     }
     fn remove(call: &Call, st: &mut State, id: i64) -> Result<(), Fail> {
-        let project = st
-            .image_group_images
-            .get(id)
-            .and_then(|m| st.image_groups.get(m.group))
-            .map_or(0, |g| g.project);
-        acl::write_project(call, st, project).map(|_| ())
+        link::check_remove::<ImageGroupImageInstance>(call, st, id)
+    }
+}
+
+impl Link for ImageGroupImageInstance {
+    const ENDS: [End; 2] = [
+        End {
+            param: "g",
+            filter: "group",
+        },
+        End {
+            param: "i",
+            filter: "image",
+        },
+    ];
+    fn ends(&self) -> [i64; 2] {
+        [self.group, self.image]
+    }
+    fn project(&self, st: &State) -> i64 {
+        st.image_groups.get(self.group).map_or(0, |g| g.project)
     }
 }

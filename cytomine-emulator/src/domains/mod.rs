@@ -19,6 +19,7 @@ mod description;
 mod image_group;
 mod image_instance;
 pub mod json;
+mod link;
 mod members;
 mod ontology;
 mod owner;

@@ -5,13 +5,12 @@ use serde_json::{json, Value};
 use super::acl;
 use super::crud::{self, Domain};
 use super::json::{self as j, Body};
+use super::link::{self, End, Link};
 use super::owner;
 use super::Routes;
 use crate::http::call::Call;
-use crate::http::fail::{Fail, Outcome};
-use crate::http::paging::paged;
-use crate::http::route::Params;
-use crate::store::{AnnotationTrack, Meta, State, Track};
+use crate::http::fail::Fail;
+use crate::store::{Annotation, AnnotationTrack, ImageInstance, Meta, State, Track};
 
 const PAIR: &str = "annotationtrack/{a}/{t}.json";
 
@@ -20,12 +19,12 @@ pub fn routes(r: &mut Routes) {
     r.crud::<Track>("track").post_many().get().put().delete();
     r.get("project/{id}/track.json", |c, p, s| {
         let project = acl::read_project(c, s, p.id("id").unwrap_or(0))?.meta.id;
-        tracks(c, s, |t| t.project == project)
+        crud::paged_where::<Track>(c, s, |t| t.project == project)
     });
     r.get("imageinstance/{id}/track.json", |c, p, s| {
-        let image = crud::find::<crate::store::ImageInstance>(c, s, p.id("id"), p.get("id"))?;
+        let image = crud::find::<ImageInstance>(c, s, p.id("id"), p.get("id"))?;
         let image = image.meta.id;
-        tracks(c, s, |t| t.image == image)
+        crud::paged_where::<Track>(c, s, |t| t.image == image)
     });
     r.write("POST", "annotationtrack.json", |c, _, s| {
         crud::post_many::<AnnotationTrack>(c, s)
@@ -38,45 +37,9 @@ pub fn routes(r: &mut Routes) {
             b.entry("track").or_insert(t.clone().into());
         })
     });
-    r.get(PAIR, |c, p, s| {
-        let id = by_pair(s, p)?;
-        crud::get::<AnnotationTrack>(c, s, Some(id), &id.to_string())
-    });
-    r.write("DELETE", PAIR, |c, p, s| {
-        let id = by_pair(s, p)?;
-        crud::delete::<AnnotationTrack>(c, s, Some(id))
-    });
-    r.get("track/{id}/annotationtrack.json", |c, p, s| {
-        let track = crud::find::<Track>(c, s, p.id("id"), p.get("id"))?.meta.id;
-        placements(c, s, |x| x.track == track)
-    });
-    r.get("annotation/{id}/annotationtrack.json", |c, p, s| {
-        let a = crud::find::<crate::store::Annotation>(c, s, p.id("id"), p.get("id"))?;
-        let a = a.meta.id;
-        placements(c, s, |x| x.annotation == a)
-    });
-}
-
-fn tracks(call: &Call, st: &State, keep: impl Fn(&Track) -> bool) -> Outcome {
-    let items: Vec<&Track> = st.tracks.iter().filter(|t| keep(t)).collect();
-    paged(call, items, |t| t.view(st, call))
-}
-
-fn placements(call: &Call, st: &State, keep: impl Fn(&AnnotationTrack) -> bool) -> Outcome {
-    let items: Vec<&AnnotationTrack> = st.annotation_tracks.iter().filter(|x| keep(x)).collect();
-    paged(call, items, |x| x.view(st, call))
-}
-
-fn by_pair(st: &State, p: &Params) -> Result<i64, Fail> {
-    let (a, t) = (p.id("a"), p.id("t"));
-    st.annotation_tracks
-        .iter()
-        .find(|x| Some(x.annotation) == a && Some(x.track) == t)
-        .map(|x| x.meta.id)
-        .ok_or_else(|| {
-            let filters = format!("annotation={}, track={}", p.get("a"), p.get("t"));
-            Fail::not_found_filters("AnnotationTrack", &filters)
-        })
+    r.link_by_ends::<AnnotationTrack>(PAIR);
+    r.links_of::<AnnotationTrack, Track, 1>("track/{id}/annotationtrack.json");
+    r.links_of::<AnnotationTrack, Annotation, 0>("annotation/{id}/annotationtrack.json");
 }
 
 /// The `track` ids and `annotationTrack` entries of an annotation (annotation JSON and listing).
@@ -180,8 +143,7 @@ impl Domain for AnnotationTrack {
         Value::Object(m)
     }
     fn check_read(&self, call: &Call, st: &State) -> Result<(), Fail> {
-        let project = st.tracks.get(self.track).map_or(0, |t| t.project);
-        acl::read_project(call, st, project).map(|_| ())
+        link::check_read(self, call, st)
     }
     fn build(call: &Call, st: &State, body: &Body, _old: Option<&Self>) -> Result<Self, Fail> {
         let annotation = j::reference(body, "annotationIdent", true, |id| {
@@ -200,11 +162,7 @@ impl Domain for AnnotationTrack {
             )));
         }
         acl::write_project(call, st, t.project)?;
-        let dup = st
-            .annotation_tracks
-            .iter()
-            .any(|x| x.annotation == a.meta.id && x.track == t.meta.id);
-        if dup {
+        if link::exists::<AnnotationTrack>(st, [a.meta.id, t.meta.id]) {
             return Err(Fail::exists(format!(
                 "AnnotationTrack with annotation {} and track {} already exist!",
                 a.meta.id, t.meta.id
@@ -218,11 +176,25 @@ impl Domain for AnnotationTrack {
         })
     }
     fn remove(call: &Call, st: &mut State, id: i64) -> Result<(), Fail> {
-        let project = st
-            .annotation_tracks
-            .get(id)
-            .and_then(|x| st.tracks.get(x.track))
-            .map_or(0, |t| t.project);
-        acl::write_project(call, st, project).map(|_| ())
+        link::check_remove::<AnnotationTrack>(call, st, id)
+    }
+}
+
+impl Link for AnnotationTrack {
+    const ENDS: [End; 2] = [
+        End {
+            param: "a",
+            filter: "annotation",
+        },
+        End {
+            param: "t",
+            filter: "track",
+        },
+    ];
+    fn ends(&self) -> [i64; 2] {
+        [self.annotation, self.track]
+    }
+    fn project(&self, st: &State) -> i64 {
+        st.tracks.get(self.track).map_or(0, |t| t.project)
     }
 }

@@ -1,0 +1,142 @@
+//! Records that link two others — annotation links (group, annotation), image-group memberships
+//! (group, image), annotation tracks (annotation, track) — written once: addressed in paths by
+//! their two ends, unique per pair, listed by one end, guarded by the project of their owner.
+
+use super::acl;
+use super::crud::{self, Domain};
+use super::Routes;
+use crate::http::call::Call;
+use crate::http::fail::Fail;
+use crate::http::route::Params;
+use crate::store::State;
+
+/// One end of a link: the path parameter holding its id and its name in a 404's filters.
+pub struct End {
+    /// The path parameter, e.g. `g` in `annotationgroup/{g}/annotation/{a}.json`.
+    pub param: &'static str,
+    /// The name in `… not found with filters: group=…`.
+    pub filter: &'static str,
+}
+
+/// What a link record tells the shared code.
+pub trait Link: Domain {
+    /// The two ends, in path order.
+    const ENDS: [End; 2];
+    /// The ids of the two ends, in the order of [`Link::ENDS`].
+    fn ends(&self) -> [i64; 2];
+    /// The project whose rights guard the link (that of its owner; 0 when the owner is gone).
+    fn project(&self, st: &State) -> i64;
+}
+
+/// The id of the link between the two ends named in the path; 404 (filters) otherwise.
+pub fn find<T: Link>(st: &State, p: &Params) -> Result<i64, Fail> {
+    let wanted = T::ENDS.map(|end| p.id(end.param));
+    T::table(st)
+        .iter()
+        .find(|l| l.ends().map(Some) == wanted)
+        .map(|l| l.meta().id)
+        .ok_or_else(|| {
+            let [a, b] = T::ENDS.map(|end| format!("{}={}", end.filter, p.get(end.param)));
+            Fail::not_found_filters(crud::simple_name(T::CLASS), &format!("{a}, {b}"))
+        })
+}
+
+/// Whether a link between `ends` (in the order of [`Link::ENDS`]) exists already.
+pub fn exists<T: Link>(st: &State, ends: [i64; 2]) -> bool {
+    T::table(st).iter().any(|l| l.ends() == ends)
+}
+
+/// Read permission: the caller reads the link's project.
+pub fn check_read<T: Link>(link: &T, call: &Call, st: &State) -> Result<(), Fail> {
+    acl::read_project(call, st, link.project(st)).map(|_| ())
+}
+
+/// Delete permission: the caller writes in the project of link `id`.
+pub fn check_remove<T: Link>(call: &Call, st: &State, id: i64) -> Result<(), Fail> {
+    let project = T::table(st).get(id).map_or(0, |l| l.project(st));
+    acl::write_project(call, st, project).map(|_| ())
+}
+
+impl Routes {
+    /// `GET` and `DELETE` of the link of `T` whose ends are the two parameters of `pattern`.
+    pub fn link_by_ends<T: Link>(&mut self, pattern: &str) {
+        self.get(pattern, |c, p, s| {
+            let id = find::<T>(s, p)?;
+            crud::get::<T>(c, s, Some(id), &id.to_string())
+        });
+        self.write("DELETE", pattern, |c, p, s| {
+            let id = find::<T>(s, p)?;
+            crud::delete::<T>(c, s, Some(id))
+        });
+    }
+
+    /// `GET {pattern}`: the links of `T` whose end `END` is the path's `{id}`, a record of `O`
+    /// the caller may read (404 of `O` otherwise).
+    pub fn links_of<T: Link, O: Domain, const END: usize>(&mut self, pattern: &str) {
+        self.get(pattern, |c, p, s| {
+            let id = crud::find::<O>(c, s, p.id("id"), p.get("id"))?.meta().id;
+            crud::paged_where::<T>(c, s, |l| l.ends().get(END) == Some(&id))
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::http::route::Pattern;
+    use crate::store::AnnotationTrack;
+
+    const PAIR: &str = "annotationtrack/{a}/{t}.json";
+
+    fn params(path: &str) -> Params {
+        let parts: Vec<&str> = path.split('/').collect();
+        Pattern::new(PAIR)
+            .matches_parts(&parts)
+            .unwrap_or_else(|| panic!("{path} matches {PAIR}"))
+    }
+
+    fn with_placement(annotation: i64, track: i64) -> State {
+        let mut st = State::default();
+        let meta = st.meta(1);
+        st.annotation_tracks.insert(
+            meta.id,
+            AnnotationTrack {
+                meta,
+                annotation,
+                track,
+                slice: 0,
+            },
+        );
+        st
+    }
+
+    #[test]
+    fn a_link_is_found_by_its_two_ends_in_path_order() {
+        let st = with_placement(11, 22);
+        let id = st.annotation_tracks.iter().map(|x| x.meta.id).next();
+        let found = find::<AnnotationTrack>(&st, &params("annotationtrack/11/22.json"));
+        assert_eq!(found.ok(), id);
+        assert!(exists::<AnnotationTrack>(&st, [11, 22]));
+        assert!(!exists::<AnnotationTrack>(&st, [22, 11]));
+    }
+
+    #[test]
+    fn a_missing_link_is_a_404_naming_both_ends_as_spelled() {
+        let st = with_placement(11, 22);
+        for path in ["annotationtrack/22/11.json", "annotationtrack/11/x.json"] {
+            let Err(fail) = find::<AnnotationTrack>(&st, &params(path)) else {
+                panic!("{path} is not a placement");
+            };
+            let t = path
+                .trim_end_matches(".json")
+                .rsplit('/')
+                .next()
+                .unwrap_or("");
+            let a = path.split('/').nth(1).unwrap_or("");
+            assert_eq!(
+                fail.message(),
+                format!("AnnotationTrack not found with filters : {{annotation={a}, track={t}}}")
+            );
+        }
+    }
+}
