@@ -153,42 +153,37 @@ mod tests {
 
     #[test]
     fn each_step_changes_pixels() {
-        let contrast = Adjust {
-            contrast: Some(1.5),
+        let contrast = |v| Adjust {
+            contrast: Some(v),
             ..Adjust::default()
         };
-        assert_eq!(one(contrast, [30, 100, 200]), [0, 86, 236, 77]);
-        let flat = Adjust {
-            contrast: Some(0.0),
+        let gamma = |v| Adjust {
+            gamma: Some(v),
             ..Adjust::default()
         };
-        assert_eq!(one(flat, [0, 50, 255]), [128, 128, 128, 77]);
-        let gamma = Adjust {
-            gamma: Some(2.0),
+        let bits = |v| Adjust {
+            bits: Some(v),
             ..Adjust::default()
         };
-        assert_eq!(one(gamma, [0, 128, 255]), [0, 64, 255, 77]);
         let inverse = Adjust {
             inverse: true,
             ..Adjust::default()
         };
-        assert_eq!(one(inverse, [0, 100, 255]), [255, 155, 0, 77]);
-        let bits = Adjust {
-            bits: Some(1),
-            ..Adjust::default()
-        };
-        assert_eq!(one(bits, [10, 127, 128]), [0, 0, 255, 77]);
-        let bits2 = Adjust {
-            bits: Some(2),
-            ..Adjust::default()
-        };
-        assert_eq!(one(bits2, [40, 100, 200]), [0, 85, 170, 77]);
-        for b in [8, 12, 16, 200] {
-            let keep = Adjust {
-                bits: Some(b),
-                ..Adjust::default()
-            };
-            assert_eq!(one(keep, [3, 4, 5]), [3, 4, 5, 77]);
+        let cases = [
+            (contrast(1.5), [30, 100, 200], [0, 86, 236]),
+            (contrast(0.0), [0, 50, 255], [128, 128, 128]),
+            (gamma(2.0), [0, 128, 255], [0, 64, 255]),
+            (inverse, [0, 100, 255], [255, 155, 0]),
+            (bits(1), [10, 127, 128], [0, 0, 255]),
+            (bits(2), [40, 100, 200], [0, 85, 170]),
+            (bits(8), [3, 4, 5], [3, 4, 5]),
+            (bits(12), [3, 4, 5], [3, 4, 5]),
+            (bits(16), [3, 4, 5], [3, 4, 5]),
+            (bits(200), [3, 4, 5], [3, 4, 5]),
+        ];
+        for (adjust, rgb, [r, g, b]) in cases {
+            let shown = format!("{adjust:?}");
+            assert_eq!(one(adjust, rgb), [r, g, b, 77], "{shown} on {rgb:?}");
         }
     }
 

@@ -212,97 +212,38 @@ mod tests {
         out.into_inner()
     }
 
+    /// The image crate's encoder for each probed format.
+    fn written_as(format: Format) -> ImageFormat {
+        match format {
+            Format::Png => ImageFormat::Png,
+            Format::Jpeg => ImageFormat::Jpeg,
+            Format::Webp => ImageFormat::WebP,
+            Format::Tiff => ImageFormat::Tiff,
+        }
+    }
+
+    /// An image of the given width and height, as `DynamicImage::new_*` make them.
+    type Blank = fn(u32, u32) -> DynamicImage;
+
     #[test]
     fn probes_images_written_by_the_image_crate() {
-        let cases = [
-            (
-                DynamicImage::new_rgb8(37, 21),
-                ImageFormat::Png,
-                Format::Png,
-                3,
-                8,
-            ),
-            (
-                DynamicImage::new_rgba8(5, 300),
-                ImageFormat::Png,
-                Format::Png,
-                4,
-                8,
-            ),
-            (
-                DynamicImage::new_luma8(64, 2),
-                ImageFormat::Png,
-                Format::Png,
-                1,
-                8,
-            ),
-            (
-                DynamicImage::new_luma16(3, 3),
-                ImageFormat::Png,
-                Format::Png,
-                1,
-                16,
-            ),
-            (
-                DynamicImage::new_luma_a8(7, 9),
-                ImageFormat::Png,
-                Format::Png,
-                2,
-                8,
-            ),
-            (
-                DynamicImage::new_rgb8(333, 17),
-                ImageFormat::Jpeg,
-                Format::Jpeg,
-                3,
-                8,
-            ),
-            (
-                DynamicImage::new_luma8(8, 1000),
-                ImageFormat::Jpeg,
-                Format::Jpeg,
-                1,
-                8,
-            ),
-            (
-                DynamicImage::new_rgb8(40, 30),
-                ImageFormat::Tiff,
-                Format::Tiff,
-                3,
-                8,
-            ),
-            (
-                DynamicImage::new_rgba8(1, 70000),
-                ImageFormat::Tiff,
-                Format::Tiff,
-                4,
-                8,
-            ),
-            (
-                DynamicImage::new_rgb16(12, 13),
-                ImageFormat::Tiff,
-                Format::Tiff,
-                3,
-                16,
-            ),
-            (
-                DynamicImage::new_rgb8(300, 200),
-                ImageFormat::WebP,
-                Format::Webp,
-                3,
-                8,
-            ),
-            (
-                DynamicImage::new_rgba8(16383, 2),
-                ImageFormat::WebP,
-                Format::Webp,
-                4,
-                8,
-            ),
+        let cases: [(Blank, u32, u32, Format, u8, u8); 12] = [
+            (DynamicImage::new_rgb8, 37, 21, Format::Png, 3, 8),
+            (DynamicImage::new_rgba8, 5, 300, Format::Png, 4, 8),
+            (DynamicImage::new_luma8, 64, 2, Format::Png, 1, 8),
+            (DynamicImage::new_luma16, 3, 3, Format::Png, 1, 16),
+            (DynamicImage::new_luma_a8, 7, 9, Format::Png, 2, 8),
+            (DynamicImage::new_rgb8, 333, 17, Format::Jpeg, 3, 8),
+            (DynamicImage::new_luma8, 8, 1000, Format::Jpeg, 1, 8),
+            (DynamicImage::new_rgb8, 40, 30, Format::Tiff, 3, 8),
+            (DynamicImage::new_rgba8, 1, 70000, Format::Tiff, 4, 8),
+            (DynamicImage::new_rgb16, 12, 13, Format::Tiff, 3, 16),
+            (DynamicImage::new_rgb8, 300, 200, Format::Webp, 3, 8),
+            (DynamicImage::new_rgba8, 16383, 2, Format::Webp, 4, 8),
         ];
-        for (img, written, format, channels, bit_depth) in cases {
-            let (width, height) = (img.width(), img.height());
-            let info = probe(&encode(img, written)).unwrap();
+        for (blank, width, height, format, channels, bit_depth) in cases {
+            let written = written_as(format);
+            let info = probe(&encode(blank(width, height), written)).unwrap();
             let expected = ImageInfo {
                 width,
                 height,
@@ -372,12 +313,8 @@ mod tests {
         assert!(probe(&[0xFF, 0xD8, 0xFF]).is_none());
         assert!(probe(b"II\x2a\x00\xff\xff\xff\xff").is_none());
         assert!(probe(b"RIFF\0\0\0\0WEBPVP8 ").is_none());
-        for written in [
-            ImageFormat::Png,
-            ImageFormat::Jpeg,
-            ImageFormat::Tiff,
-            ImageFormat::WebP,
-        ] {
+        for format in [Format::Png, Format::Jpeg, Format::Tiff, Format::Webp] {
+            let written = written_as(format);
             let full = encode(DynamicImage::new_rgb8(9, 9), written);
             assert!(probe(&full).is_some());
             for cut in 0..full.len().min(40) {
