@@ -209,16 +209,7 @@ impl Domain for AnnotationLink {
 }
 
 impl Link for AnnotationLink {
-    const ENDS: [End; 2] = [
-        End {
-            param: "g",
-            filter: "group",
-        },
-        End {
-            param: "a",
-            filter: "annotation",
-        },
-    ];
+    const ENDS: [End; 2] = [End::new("g", "group"), End::new("a", "annotation")];
     fn ends(&self) -> [i64; 2] {
         [self.group, self.annotation]
     }

@@ -204,16 +204,7 @@ impl Domain for ImageGroupImageInstance {
 }
 
 impl Link for ImageGroupImageInstance {
-    const ENDS: [End; 2] = [
-        End {
-            param: "g",
-            filter: "group",
-        },
-        End {
-            param: "i",
-            filter: "image",
-        },
-    ];
+    const ENDS: [End; 2] = [End::new("g", "group"), End::new("i", "image")];
     fn ends(&self) -> [i64; 2] {
         [self.group, self.image]
     }

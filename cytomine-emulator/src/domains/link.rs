@@ -18,6 +18,13 @@ pub struct End {
     pub filter: &'static str,
 }
 
+impl End {
+    /// The end held by path parameter `param`, called `filter` in a 404.
+    pub const fn new(param: &'static str, filter: &'static str) -> End {
+        End { param, filter }
+    }
+}
+
 /// What a link record tells the shared code.
 pub trait Link: Domain {
     /// The two ends, in path order.

@@ -181,16 +181,7 @@ impl Domain for AnnotationTrack {
 }
 
 impl Link for AnnotationTrack {
-    const ENDS: [End; 2] = [
-        End {
-            param: "a",
-            filter: "annotation",
-        },
-        End {
-            param: "t",
-            filter: "track",
-        },
-    ];
+    const ENDS: [End; 2] = [End::new("a", "annotation"), End::new("t", "track")];
     fn ends(&self) -> [i64; 2] {
         [self.annotation, self.track]
     }
