@@ -13,6 +13,15 @@ pub fn denied(class: &str, id: i64) -> Fail {
     ))
 }
 
+/// `Ok` when `allowed`, the 403 refusal for record `id` of `class` otherwise.
+pub fn allow(allowed: bool, class: &str, id: i64) -> Result<(), Fail> {
+    if allowed {
+        Ok(())
+    } else {
+        Err(denied(class, id))
+    }
+}
+
 /// Whether `caller` may read project `p`.
 pub fn can_read(caller: &Caller, p: &Project) -> bool {
     caller.admin_by_now || p.members.contains(&caller.id)
@@ -25,11 +34,7 @@ pub fn read_project<'a>(call: &Call, st: &'a State, project: i64) -> Result<&'a 
         .projects
         .get(project)
         .ok_or_else(|| Fail::not_found(format!("Project {project} not found")))?;
-    if can_read(caller, p) {
-        Ok(p)
-    } else {
-        Err(denied(PROJECT_CLASS, project))
-    }
+    allow(can_read(caller, p), PROJECT_CLASS, project).map(|()| p)
 }
 
 /// The project, if the caller may write into it: a reader, not a guest, and the project not read-only
@@ -53,11 +58,8 @@ pub fn write_project<'a>(call: &Call, st: &'a State, project: i64) -> Result<&'a
 pub fn manage_project<'a>(call: &Call, st: &'a State, project: i64) -> Result<&'a Project, Fail> {
     let p = read_project(call, st, project)?;
     let caller = call.user()?;
-    if caller.admin_by_now || p.admins.contains(&caller.id) {
-        Ok(p)
-    } else {
-        Err(denied(PROJECT_CLASS, project))
-    }
+    let manager = caller.admin_by_now || p.admins.contains(&caller.id);
+    allow(manager, PROJECT_CLASS, project).map(|()| p)
 }
 
 /// Refuse guests (they cannot write anything).
@@ -72,12 +74,15 @@ pub fn not_guest(call: &Call) -> Result<&Caller, Fail> {
     }
 }
 
-/// Owner-or-admin check for records owned by a user (ontologies, storages...).
+/// Owner-or-admin check for changing records owned by a user (ontologies, storages...); never a
+/// guest.
 pub fn owner_or_admin(call: &Call, owner: i64, class: &str, id: i64) -> Result<(), Fail> {
     let caller = not_guest(call)?;
-    if caller.admin_by_now || caller.id == owner {
-        Ok(())
-    } else {
-        Err(denied(class, id))
-    }
+    allow(caller.admin_by_now || caller.id == owner, class, id)
+}
+
+/// Owner-or-admin check for reading records owned by a user (storages, uploaded files).
+pub fn read_own(call: &Call, owner: i64, class: &str, id: i64) -> Result<(), Fail> {
+    let caller = call.user()?;
+    allow(caller.admin_by_now || caller.id == owner, class, id)
 }

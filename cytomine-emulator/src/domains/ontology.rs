@@ -127,11 +127,7 @@ impl Domain for Ontology {
         Value::Object(m)
     }
     fn check_read(&self, call: &Call, st: &State) -> Result<(), Fail> {
-        if readable(call, st, self) {
-            Ok(())
-        } else {
-            Err(acl::denied(Self::CLASS, self.meta.id))
-        }
+        acl::allow(readable(call, st, self), Self::CLASS, self.meta.id)
     }
     fn build(call: &Call, st: &State, body: &Body, old: Option<&Self>) -> Result<Self, Fail> {
         let caller = acl::not_guest(call)?;

@@ -52,12 +52,7 @@ impl Domain for Storage {
         Value::Object(m)
     }
     fn check_read(&self, call: &Call, _st: &State) -> Result<(), Fail> {
-        let caller = call.user()?;
-        if caller.admin_by_now || caller.id == self.user {
-            Ok(())
-        } else {
-            Err(acl::denied(Self::CLASS, self.meta.id))
-        }
+        acl::read_own(call, self.user, Self::CLASS, self.meta.id)
     }
     fn build(call: &Call, st: &State, body: &Body, old: Option<&Self>) -> Result<Self, Fail> {
         let caller = acl::not_guest(call)?;

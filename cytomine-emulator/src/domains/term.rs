@@ -65,14 +65,8 @@ pub fn check_write(call: &Call, st: &State, ontology: i64) -> Result<(), Fail> {
         .projects
         .iter()
         .any(|p| p.ontology == Some(ontology) && acl::can_read(caller, p));
-    if caller.admin_by_now || caller.id == owner || member {
-        Ok(())
-    } else {
-        Err(acl::denied(
-            "be.cytomine.domain.ontology.Ontology",
-            ontology,
-        ))
-    }
+    let allowed = caller.admin_by_now || caller.id == owner || member;
+    acl::allow(allowed, "be.cytomine.domain.ontology.Ontology", ontology)
 }
 
 impl Domain for Term {
@@ -96,11 +90,7 @@ impl Domain for Term {
         Value::Object(m)
     }
     fn check_read(&self, call: &Call, st: &State) -> Result<(), Fail> {
-        if readable(call, st, self) {
-            Ok(())
-        } else {
-            Err(acl::denied(Self::CLASS, self.meta.id))
-        }
+        acl::allow(readable(call, st, self), Self::CLASS, self.meta.id)
     }
     fn build(call: &Call, st: &State, body: &Body, old: Option<&Self>) -> Result<Self, Fail> {
         let name = j::required_text(body, "name")?;
