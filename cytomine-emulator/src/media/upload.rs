@@ -20,35 +20,16 @@ fn failure(message: &str) -> Reply {
     )
 }
 
-/// The one file part: its file name and bytes.
+/// The one file part: its file name and bytes (a slice of the body, not a copy).
 pub(crate) async fn file_part(call: &Call) -> Result<(String, Bytes), String> {
     let ct = call.header("content-type").unwrap_or("");
     let boundary =
         multer::parse_boundary(ct).map_err(|e| format!("Invalid multipart body: {e}"))?;
     // The body is already in memory: no size limit applies beyond the one the server read.
-    let body = call.body.clone();
-    let stream = futures::stream::once(async move { Ok::<Bytes, std::io::Error>(body) });
-    let mut multipart = multer::Multipart::new(stream, boundary);
-    while let Some(field) = multipart.next_field().await.map_err(|e| e.to_string())? {
-        let Some(name) = field.file_name().map(sanitize) else {
-            continue;
-        };
-        return Ok((name, field_data(field).await?));
+    match super::multipart::first_file(&call.body, &boundary).await? {
+        Some((name, bytes)) => Ok((sanitize(&name), bytes)),
+        None => Err("No file part in the request.".into()),
     }
-    Err("No file part in the request.".into())
-}
-
-/// The data of a field. Over a body already in memory multer gives it as one chunk, a slice of
-/// its buffer, which is kept as it is (`Field::bytes` would copy it once more).
-async fn field_data(mut field: multer::Field<'_>) -> Result<Bytes, String> {
-    let mut chunks = Vec::new();
-    while let Some(chunk) = field.chunk().await.map_err(|e| e.to_string())? {
-        chunks.push(chunk);
-    }
-    if chunks.len() == 1 {
-        return Ok(chunks.swap_remove(0));
-    }
-    Ok(Bytes::from(chunks.concat()))
 }
 
 /// The last path segment, without characters that are unsafe in a path.
