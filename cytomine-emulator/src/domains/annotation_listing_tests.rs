@@ -7,9 +7,10 @@ use bytes::Bytes;
 use super::*;
 use crate::geometry::parse_wkt;
 use crate::http::call::Caller;
+use crate::http::fail::Fail;
 use crate::keys::Role;
 use crate::profile::Profile;
-use crate::store::Annotation;
+use crate::store::{Annotation, AnnotationScope};
 
 const SERVER: &str = "http://127.0.0.1:8080";
 

@@ -7,6 +7,7 @@ mod abstract_image;
 pub mod acl;
 mod activity;
 mod annotation;
+mod annotation_filters;
 mod annotation_group;
 mod annotation_item;
 mod annotation_listing;
