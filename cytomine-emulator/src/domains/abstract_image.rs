@@ -299,10 +299,8 @@ impl Domain for AbstractSlice {
             j::int(body, "zStack").unwrap_or(0),
             j::int(body, "time").unwrap_or(0),
         );
-        let dup = st.abstract_slices.iter().any(|s| {
-            s.image == image
-                && (s.channel, s.z_stack, s.time) == (c, z, t)
-                && old.map_or(true, |o| o.meta.id != s.meta.id)
+        let dup = crud::taken(st, old, |s: &Self| {
+            s.image == image && (s.channel, s.z_stack, s.time) == (c, z, t)
         });
         if dup {
             return Err(Fail::exists(format!(

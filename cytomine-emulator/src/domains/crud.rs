@@ -90,6 +90,15 @@ pub fn paged_where<T: Domain>(call: &Call, st: &State, keep: impl Fn(&T) -> bool
     paged(call, items, |r| r.view(st, call))
 }
 
+/// Whether a record other than `old` (the one a `build` updates, if any) satisfies `same`: a
+/// clash with a uniqueness rule.
+pub fn taken<T: Domain>(st: &State, old: Option<&T>, same: impl Fn(&T) -> bool) -> bool {
+    let own = old.map(|o| o.meta().id);
+    T::table(st)
+        .iter()
+        .any(|r| Some(r.meta().id) != own && same(r))
+}
+
 /// Create one record from `body`; returns its id.
 pub fn create_one<T: Domain>(call: &Call, st: &mut State, body: &Body) -> Result<i64, Fail> {
     let mut rec = T::build(call, st, body, None)?;
@@ -315,4 +324,39 @@ fn delete_one<T: Domain>(call: &Call, st: &mut State, id: Option<i64>) -> Result
     T::remove(call, st, shim.meta.id)?;
     T::drop_row(st, shim.meta.id);
     Ok(envelope_of::<T>(st, "Delete", "deleted", object, &shim))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::Ontology;
+
+    fn with_ontologies(names: &[&str]) -> State {
+        let mut st = State::default();
+        for name in names {
+            let meta = st.meta(1);
+            let name = (*name).to_owned();
+            st.ontologies.insert(
+                meta.id,
+                Ontology {
+                    meta,
+                    name,
+                    user: 1,
+                },
+            );
+        }
+        st
+    }
+
+    #[test]
+    fn taken_ignores_only_the_record_being_updated() {
+        let st = with_ontologies(&["a", "b"]);
+        let named = |st: &State, name: &str| st.ontologies.iter().find(|o| o.name == name).cloned();
+        let (a, b) = (named(&st, "a"), named(&st, "b"));
+        let is_a = |o: &Ontology| o.name == "a";
+        assert!(taken::<Ontology>(&st, None, is_a));
+        assert!(!taken(&st, a.as_ref(), is_a));
+        assert!(taken(&st, b.as_ref(), is_a));
+        assert!(!taken::<Ontology>(&st, None, |o| o.name == "c"));
+    }
 }

@@ -77,10 +77,7 @@ impl Domain for Description {
         let owner = owner::from_body(st, body)?;
         owner::check_write(call, st, &owner)?;
         let data = j::required_text(body, "data")?;
-        let taken = st
-            .descriptions
-            .iter()
-            .any(|d| d.owner == owner && old.map_or(true, |o| o.meta.id != d.meta.id));
+        let taken = crud::taken(st, old, |d: &Self| d.owner == owner);
         if taken {
             return Err(Fail::exists(format!(
                 "Description already exists for {} {}",

@@ -137,10 +137,8 @@ impl Domain for ImageInstance {
         let project = j::int(body, "project").filter(|id| st.projects.contains(*id));
         let project = project.ok_or_else(|| Fail::bad("project not set"))?;
         acl::write_project(call, st, project)?;
-        let dup = st.image_instances.iter().any(|i| {
-            i.base_image == base
-                && i.project == project
-                && old.map_or(true, |o| o.meta.id != i.meta.id)
+        let dup = crud::taken(st, old, |i: &Self| {
+            i.base_image == base && i.project == project
         });
         if dup {
             let name = st
@@ -251,10 +249,8 @@ impl Domain for SliceInstance {
             st.abstract_slices.contains(id)
         })?
         .unwrap_or(0);
-        let dup = st.slice_instances.iter().any(|s| {
-            s.image == image
-                && s.base_slice == base_slice
-                && old.map_or(true, |o| o.meta.id != s.meta.id)
+        let dup = crud::taken(st, old, |s: &Self| {
+            s.image == image && s.base_slice == base_slice
         });
         if dup {
             return Err(Fail::exists(format!(

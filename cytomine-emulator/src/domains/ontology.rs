@@ -3,7 +3,7 @@
 use serde_json::{json, Value};
 
 use super::acl;
-use super::crud::Domain;
+use super::crud::{self, Domain};
 use super::json::{self as j, Body};
 use super::repository;
 use super::Routes;
@@ -135,11 +135,7 @@ impl Domain for Ontology {
             acl::owner_or_admin(call, o.user, Self::CLASS, o.meta.id)?;
         }
         let name = j::required_text(body, "name")?;
-        if st
-            .ontologies
-            .iter()
-            .any(|o| o.name == name && old.map_or(true, |x| x.meta.id != o.meta.id))
-        {
+        if crud::taken(st, old, |o: &Self| o.name == name) {
             return Err(Fail::exists(format!("Ontology {name} already exist!")));
         }
         Ok(Ontology {

@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 use serde_json::Value;
 
 use super::acl;
-use super::crud::Domain;
+use super::crud::{self, Domain};
 use super::json::{self as j, Body};
 use super::Routes;
 use crate::http::call::Call;
@@ -131,11 +131,7 @@ impl Domain for Project {
             acl::manage_project(call, st, o.meta.id)?;
         }
         let name = j::required_text(body, "name")?;
-        if st
-            .projects
-            .iter()
-            .any(|p| p.name == name && old.map_or(true, |o| o.meta.id != p.meta.id))
-        {
+        if crud::taken(st, old, |p: &Self| p.name == name) {
             return Err(Fail::exists(format!("Project {name} already exist!")));
         }
         let ontology = j::reference(body, "ontology", false, |id| st.ontologies.contains(id))?;

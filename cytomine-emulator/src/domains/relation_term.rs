@@ -180,11 +180,8 @@ impl Domain for RelationTerm {
             ));
         }
         super::term::check_write(call, st, ontology(term1).unwrap_or(0))?;
-        let dup = st.relation_terms.iter().any(|r| {
-            r.relation == relation
-                && r.term1 == term1
-                && r.term2 == term2
-                && old.map_or(true, |o| o.meta.id != r.meta.id)
+        let dup = crud::taken(st, old, |r: &Self| {
+            (r.relation, r.term1, r.term2) == (relation, term1, term2)
         });
         if dup {
             return Err(Fail::exists(format!(

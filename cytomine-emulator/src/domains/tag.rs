@@ -3,7 +3,7 @@
 use serde_json::Value;
 
 use super::acl;
-use super::crud::Domain;
+use super::crud::{self, Domain};
 use super::json::{self as j, Body};
 use super::owner;
 use super::profiled;
@@ -91,10 +91,7 @@ impl Domain for Tag {
             acl::owner_or_admin(call, o.user, Self::CLASS, o.meta.id)?;
         }
         let name = j::required_text(body, "name")?;
-        let taken = st
-            .tags
-            .iter()
-            .any(|t| t.name == name && old.map_or(true, |o| o.meta.id != t.meta.id));
+        let taken = crud::taken(st, old, |t: &Self| t.name == name);
         if taken {
             return Err(Fail::exists(format!("Tag {name} already exist!")));
         }

@@ -3,7 +3,7 @@
 use serde_json::{Map, Value};
 
 use super::acl;
-use super::crud::Domain;
+use super::crud::{self, Domain};
 use super::json::{self as j, Body};
 use super::profiled;
 use super::Routes;
@@ -103,10 +103,7 @@ impl Domain for Term {
             )));
         }
         check_write(call, st, ontology)?;
-        let same = |t: &Term| {
-            t.ontology == ontology && t.name == name && old.map_or(true, |o| o.meta.id != t.meta.id)
-        };
-        if st.terms.iter().any(same) {
+        if crud::taken(st, old, |t: &Self| t.ontology == ontology && t.name == name) {
             return Err(Fail::exists(format!(
                 "Term {name} already exist in this ontology!"
             )));

@@ -96,9 +96,7 @@ impl Domain for Track {
         if name.trim().is_empty() {
             return Err(Fail::bad("name must be set! value=null"));
         }
-        let taken = st.tracks.iter().any(|t| {
-            t.image == image && t.name == name && old.map_or(true, |o| o.meta.id != t.meta.id)
-        });
+        let taken = crud::taken(st, old, |t: &Self| t.image == image && t.name == name);
         if taken {
             return Err(Fail::exists(format!(
                 "Track {name} already exist in this image!"
