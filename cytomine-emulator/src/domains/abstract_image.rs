@@ -292,8 +292,7 @@ impl Domain for AbstractSlice {
     }
     fn build(call: &Call, st: &State, body: &Body, old: Option<&Self>) -> Result<Self, Fail> {
         acl::not_guest(call)?;
-        let image =
-            j::reference(body, "image", true, |id| st.abstract_images.contains(id))?.unwrap_or(0);
+        let image = j::required_ref(body, "image", |id| st.abstract_images.contains(id))?;
         let (c, z, t) = (
             j::int(body, "channel").unwrap_or(0),
             j::int(body, "zStack").unwrap_or(0),

@@ -122,11 +122,8 @@ impl Domain for AnnotationGroup {
         acl::read_project(call, st, self.project).map(|_| ())
     }
     fn build(call: &Call, st: &State, body: &Body, _old: Option<&Self>) -> Result<Self, Fail> {
-        let project =
-            j::reference(body, "project", true, |id| st.projects.contains(id))?.unwrap_or(0);
-        let ig = j::reference(body, "imageGroup", true, |id| st.image_groups.contains(id))?;
-        let ig = ig.and_then(|g| st.image_groups.get(g));
-        let ig = ig.ok_or_else(|| Fail::bad("imageGroup was not found with id: null"))?;
+        let project = j::required_ref(body, "project", |id| st.projects.contains(id))?;
+        let ig = j::referenced(body, "imageGroup", &st.image_groups)?;
         if ig.project != project {
             return Err(Fail::bad(format!(
                 "Image group {} is not in project {project}",
@@ -172,29 +169,20 @@ impl Domain for AnnotationLink {
         link::check_read(self, call, st)
     }
     fn build(call: &Call, st: &State, body: &Body, _old: Option<&Self>) -> Result<Self, Fail> {
-        let a = j::reference(body, "annotationIdent", true, |id| {
-            st.annotations.contains(id)
-        })?;
-        let g = j::reference(body, "group", true, |id| st.annotation_groups.contains(id))?;
-        let (Some(a), Some(g)) = (
-            a.and_then(|a| st.annotations.get(a)),
-            g.and_then(|g| st.annotation_groups.get(g)),
-        ) else {
-            return Err(Fail::bad("annotationIdent and group must be set"));
-        };
+        let a = j::referenced(body, "annotationIdent", &st.annotations)?;
+        let g = j::referenced(body, "group", &st.annotation_groups)?;
         if a.project != g.project {
             return Err(Fail::bad(format!(
                 "Annotation {} and annotation group {} are not in the same project",
                 a.meta.id, g.meta.id
             )));
         }
-        acl::write_project(call, st, g.project)?;
-        if link::exists::<AnnotationLink>(st, [g.meta.id, a.meta.id]) {
-            return Err(Fail::exists(format!(
+        link::check_new::<Self>(call, st, g.project, [g.meta.id, a.meta.id], || {
+            format!(
                 "AnnotationLink with annotation {} and group {} already exist!",
                 a.meta.id, g.meta.id
-            )));
-        }
+            )
+        })?;
         Ok(AnnotationLink {
             meta: Meta::blank(),
             annotation: a.meta.id,

@@ -120,7 +120,7 @@ impl Domain for AnnotationTerm {
             j::reference(body, key, true, |id| st.annotations.contains(id))?.unwrap_or(0);
         let project = st.annotations.get(annotation).map_or(0, |a| a.project);
         acl::write_project(call, st, project)?;
-        let term = j::reference(body, "term", true, |id| st.terms.contains(id))?.unwrap_or(0);
+        let term = j::required_ref(body, "term", |id| st.terms.contains(id))?;
         super::annotation::check_term_in_project(st, term, project)?;
         let user = j::reference(body, "user", false, |id| st.users.contains(id))?
             .unwrap_or(call.user()?.id);

@@ -132,8 +132,7 @@ impl Domain for ImageGroup {
         acl::read_project(call, st, self.project).map(|_| ())
     }
     fn build(call: &Call, st: &State, body: &Body, _old: Option<&Self>) -> Result<Self, Fail> {
-        let project =
-            j::reference(body, "project", true, |id| st.projects.contains(id))?.unwrap_or(0);
+        let project = j::required_ref(body, "project", |id| st.projects.contains(id))?;
         acl::write_project(call, st, project)?;
         Ok(ImageGroup {
             meta: Meta::blank(),
@@ -172,26 +171,20 @@ impl Domain for ImageGroupImageInstance {
         link::check_read(self, call, st)
     }
     fn build(call: &Call, st: &State, body: &Body, _old: Option<&Self>) -> Result<Self, Fail> {
-        let group = j::reference(body, "group", true, |id| st.image_groups.contains(id))?;
-        let image = j::reference(body, "image", true, |id| st.image_instances.contains(id))?;
-        let group = group.and_then(|g| st.image_groups.get(g));
-        let image = image.and_then(|i| st.image_instances.get(i));
-        let (Some(g), Some(i)) = (group, image) else {
-            return Err(Fail::bad("group and image must be set"));
-        };
+        let g = j::referenced(body, "group", &st.image_groups)?;
+        let i = j::referenced(body, "image", &st.image_instances)?;
         if g.project != i.project {
             return Err(Fail::bad(format!(
                 "Image {} and image group {} are not in the same project",
                 i.meta.id, g.meta.id
             )));
         }
-        acl::write_project(call, st, g.project)?;
-        if link::exists::<ImageGroupImageInstance>(st, [g.meta.id, i.meta.id]) {
-            return Err(Fail::exists(format!(
+        link::check_new::<Self>(call, st, g.project, [g.meta.id, i.meta.id], || {
+            format!(
                 "Image {} is already in image group {}",
                 i.meta.id, g.meta.id
-            )));
-        }
+            )
+        })?;
         Ok(ImageGroupImageInstance {
             meta: Meta::blank(),
             group: g.meta.id,

@@ -240,15 +240,10 @@ impl Domain for SliceInstance {
         acl::read_project(call, st, self.project).map(|_| ())
     }
     fn build(call: &Call, st: &State, body: &Body, old: Option<&Self>) -> Result<Self, Fail> {
-        let project =
-            j::reference(body, "project", true, |id| st.projects.contains(id))?.unwrap_or(0);
+        let project = j::required_ref(body, "project", |id| st.projects.contains(id))?;
         acl::write_project(call, st, project)?;
-        let image =
-            j::reference(body, "image", true, |id| st.image_instances.contains(id))?.unwrap_or(0);
-        let base_slice = j::reference(body, "baseSlice", true, |id| {
-            st.abstract_slices.contains(id)
-        })?
-        .unwrap_or(0);
+        let image = j::required_ref(body, "image", |id| st.image_instances.contains(id))?;
+        let base_slice = j::required_ref(body, "baseSlice", |id| st.abstract_slices.contains(id))?;
         let dup = crud::taken(st, old, |s: &Self| {
             s.image == image && s.base_slice == base_slice
         });

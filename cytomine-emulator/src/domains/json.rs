@@ -3,7 +3,7 @@
 use serde_json::{Map, Value};
 
 use crate::http::fail::Fail;
-use crate::store::Meta;
+use crate::store::{Meta, Table};
 
 /// A JSON body object.
 pub type Body = Map<String, Value>;
@@ -95,7 +95,7 @@ pub fn reference(
 ) -> Result<Option<i64>, Fail> {
     let raw = body.get(key).filter(|v| !v.is_null());
     match raw {
-        None if mandatory => Err(Fail::bad(format!("{key} was not found with id: null"))),
+        None if mandatory => Err(missing(key)),
         None => Ok(None),
         Some(v) => match value_int(v) {
             Some(id) if exists(id) => Ok(Some(id)),
@@ -105,6 +105,22 @@ pub fn reference(
             ))),
         },
     }
+}
+
+/// A mandatory reference (see [`reference`]): the id.
+pub fn required_ref(body: &Body, key: &str, exists: impl Fn(i64) -> bool) -> Result<i64, Fail> {
+    reference(body, key, true, exists)?.ok_or_else(|| missing(key))
+}
+
+/// A mandatory reference to a record of `table` (see [`reference`]): the record.
+pub fn referenced<'a, T>(body: &Body, key: &str, table: &'a Table<T>) -> Result<&'a T, Fail> {
+    let id = reference(body, key, true, |id| table.contains(id))?;
+    id.and_then(|id| table.get(id)).ok_or_else(|| missing(key))
+}
+
+/// The 400 of a reference left out.
+fn missing(key: &str) -> Fail {
+    Fail::bad(format!("{key} was not found with id: null"))
 }
 
 fn display(v: &Value) -> String {
@@ -117,4 +133,50 @@ fn display(v: &Value) -> String {
 /// An optional string as JSON (null when absent).
 pub fn opt<T: Into<Value>>(v: Option<T>) -> Value {
     v.map_or(Value::Null, Into::into)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::{State, Tag};
+    use serde_json::json;
+
+    fn body(v: Value) -> Body {
+        match v {
+            Value::Object(m) => m,
+            other => panic!("not an object: {other}"),
+        }
+    }
+
+    #[test]
+    fn a_mandatory_reference_is_the_record_or_a_400_naming_the_key_and_value() {
+        let mut st = State::default();
+        let meta = st.meta(1);
+        let (name, user) = ("t".to_owned(), 1);
+        st.tags.insert(meta.id, Tag { meta, name, user });
+        let id = meta.id;
+        let found = referenced(&body(json!({"tag": id})), "tag", &st.tags);
+        assert_eq!(found.map(|t| t.meta.id).ok(), Some(id));
+        assert_eq!(
+            required_ref(&body(json!({"tag": format!("{id}")})), "tag", |i| i == id).ok(),
+            Some(id)
+        );
+        for (sent, shown) in [
+            (json!({}), "null"),
+            (json!({"tag": null}), "null"),
+            (json!({"tag": 999}), "999"),
+            (json!({"tag": "x"}), "x"),
+        ] {
+            let expected = format!("tag was not found with id: {shown}");
+            let Err(fail) = referenced(&body(sent.clone()), "tag", &st.tags) else {
+                panic!("{sent} names no tag");
+            };
+            assert_eq!(fail.message(), expected);
+            let Err(fail) = required_ref(&body(sent.clone()), "tag", |i| st.tags.contains(i))
+            else {
+                panic!("{sent} names no tag");
+            };
+            assert_eq!(fail.message(), expected);
+        }
+    }
 }

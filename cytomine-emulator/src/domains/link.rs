@@ -53,6 +53,22 @@ pub fn exists<T: Link>(st: &State, ends: [i64; 2]) -> bool {
     T::table(st).iter().any(|l| l.ends() == ends)
 }
 
+/// The checks before a new link between `ends`: the caller writes in `project` (the owner's), and
+/// no such link exists yet (409 with the message `clash` writes otherwise).
+pub fn check_new<T: Link>(
+    call: &Call,
+    st: &State,
+    project: i64,
+    ends: [i64; 2],
+    clash: impl FnOnce() -> String,
+) -> Result<(), Fail> {
+    acl::write_project(call, st, project)?;
+    if exists::<T>(st, ends) {
+        return Err(Fail::exists(clash()));
+    }
+    Ok(())
+}
+
 /// Read permission: the caller reads the link's project.
 pub fn check_read<T: Link>(link: &T, call: &Call, st: &State) -> Result<(), Fail> {
     acl::read_project(call, st, link.project(st)).map(|_| ())

@@ -171,8 +171,8 @@ impl Domain for RelationTerm {
                 "relation was not found with id: {relation}"
             )));
         }
-        let term1 = j::reference(body, "term1", true, |id| st.terms.contains(id))?.unwrap_or(0);
-        let term2 = j::reference(body, "term2", true, |id| st.terms.contains(id))?.unwrap_or(0);
+        let term1 = j::required_ref(body, "term1", |id| st.terms.contains(id))?;
+        let term2 = j::required_ref(body, "term2", |id| st.terms.contains(id))?;
         let ontology = |t: i64| st.terms.get(t).map(|t| t.ontology);
         if ontology(term1) != ontology(term2) || term1 == term2 {
             return Err(Fail::bad(

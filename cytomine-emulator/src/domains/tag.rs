@@ -137,7 +137,7 @@ impl Domain for TagDomainAssociation {
     fn build(call: &Call, st: &State, body: &Body, _old: Option<&Self>) -> Result<Self, Fail> {
         let owner = owner::from_body(st, body)?;
         owner::check_write(call, st, &owner)?;
-        let tag = j::reference(body, "tag", true, |id| st.tags.contains(id))?.unwrap_or(0);
+        let tag = j::required_ref(body, "tag", |id| st.tags.contains(id))?;
         if st
             .tag_associations
             .iter()

@@ -144,28 +144,20 @@ impl Domain for AnnotationTrack {
         link::check_read(self, call, st)
     }
     fn build(call: &Call, st: &State, body: &Body, _old: Option<&Self>) -> Result<Self, Fail> {
-        let annotation = j::reference(body, "annotationIdent", true, |id| {
-            st.annotations.contains(id)
-        })?
-        .and_then(|id| st.annotations.get(id));
-        let track = j::reference(body, "track", true, |id| st.tracks.contains(id))?
-            .and_then(|id| st.tracks.get(id));
-        let (Some(a), Some(t)) = (annotation, track) else {
-            return Err(Fail::bad("annotationIdent and track must be set"));
-        };
+        let a = j::referenced(body, "annotationIdent", &st.annotations)?;
+        let t = j::referenced(body, "track", &st.tracks)?;
         if a.image != t.image {
             return Err(Fail::bad(format!(
                 "Annotation {} and track {} are not on the same image",
                 a.meta.id, t.meta.id
             )));
         }
-        acl::write_project(call, st, t.project)?;
-        if link::exists::<AnnotationTrack>(st, [a.meta.id, t.meta.id]) {
-            return Err(Fail::exists(format!(
+        link::check_new::<Self>(call, st, t.project, [a.meta.id, t.meta.id], || {
+            format!(
                 "AnnotationTrack with annotation {} and track {} already exist!",
                 a.meta.id, t.meta.id
-            )));
-        }
+            )
+        })?;
         Ok(AnnotationTrack {
             meta: Meta::blank(),
             annotation: a.meta.id,

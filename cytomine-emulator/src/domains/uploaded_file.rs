@@ -100,11 +100,9 @@ impl Domain for UploadedFile {
         acl::read_own(call, self.user, Self::CLASS, self.meta.id)
     }
     fn build(call: &Call, st: &State, body: &Body, old: Option<&Self>) -> Result<Self, Fail> {
-        let caller = acl::not_guest(call)?;
-        let user =
-            j::reference(body, "user", true, |id| st.users.contains(id))?.unwrap_or(caller.id);
-        let storage =
-            j::reference(body, "storage", true, |id| st.storages.contains(id))?.unwrap_or(0);
+        acl::not_guest(call)?;
+        let user = j::required_ref(body, "user", |id| st.users.contains(id))?;
+        let storage = j::required_ref(body, "storage", |id| st.storages.contains(id))?;
         if let Some(s) = st.storages.get(storage) {
             acl::owner_or_admin(
                 call,

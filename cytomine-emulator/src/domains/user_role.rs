@@ -157,7 +157,7 @@ impl Domain for UserRole {
     }
     fn build(call: &Call, st: &State, body: &Body, _old: Option<&Self>) -> Result<Self, Fail> {
         admin_only(call)?;
-        let user = j::reference(body, "user", true, |id| st.users.contains(id))?.unwrap_or(0);
+        let user = j::required_ref(body, "user", |id| st.users.contains(id))?;
         let role = j::int(body, "role").and_then(|r| role_of(st, r));
         let role = role.ok_or_else(|| {
             let raw = body.get("role").map_or("null".into(), Value::to_string);
