@@ -259,15 +259,15 @@ impl Domain for AbstractSlice {
         format!("C:{}, Z:{}, T:{}", self.channel, self.z_stack, self.time)
     }
     fn view(&self, st: &State, _call: &Call) -> Value {
-        let mut m = j::head(Self::CLASS, &self.meta);
         let channels = st.abstract_images.get(self.image).map_or(1, |a| a.channels);
         let depth = st.abstract_images.get(self.image).map_or(1, |a| a.depth);
         let path = self
             .uploaded_file
             .and_then(|u| st.uploaded_files.get(u))
             .map(|u| u.filename.clone());
-        j::put_all(
-            &mut m,
+        j::object(
+            Self::CLASS,
+            &self.meta,
             vec![
                 ("uploadedFile", j::opt(self.uploaded_file)),
                 ("path", j::opt(path)),
@@ -284,8 +284,7 @@ impl Domain for AbstractSlice {
                 ("channelColor", Value::Null),
                 ("zName", Value::Null),
             ],
-        );
-        Value::Object(m)
+        )
     }
     fn check_read(&self, _call: &Call, _st: &State) -> Result<(), Fail> {
         Ok(())

@@ -107,16 +107,15 @@ impl Domain for AnnotationGroup {
         self.kind.clone()
     }
     fn view(&self, _st: &State, _call: &Call) -> Value {
-        let mut m = j::head(Self::CLASS, &self.meta);
-        j::put_all(
-            &mut m,
+        j::object(
+            Self::CLASS,
+            &self.meta,
             vec![
                 ("project", self.project.into()),
                 ("imageGroup", self.image_group.into()),
                 ("type", self.kind.clone().into()),
             ],
-        );
-        Value::Object(m)
+        )
     }
     fn check_read(&self, call: &Call, st: &State) -> Result<(), Fail> {
         acl::read_project(call, st, self.project).map(|_| ())
@@ -153,17 +152,16 @@ impl Domain for AnnotationLink {
         format!("{}/{}", self.group, self.annotation)
     }
     fn view(&self, _st: &State, _call: &Call) -> Value {
-        let mut m = j::head(Self::CLASS, &self.meta);
-        j::put_all(
-            &mut m,
+        j::object(
+            Self::CLASS,
+            &self.meta,
             vec![
                 ("annotationClassName", self.annotation_class.clone().into()),
                 ("annotationIdent", self.annotation.into()),
                 ("group", self.group.into()),
                 ("image", self.image.into()),
             ],
-        );
-        Value::Object(m)
+        )
     }
     fn check_read(&self, call: &Call, st: &State) -> Result<(), Fail> {
         link::check_read(self, call, st)

@@ -95,16 +95,15 @@ impl Domain for AnnotationTerm {
         Fail::not_found(format!("AnnotationTerm {id} not found"))
     }
     fn view(&self, _st: &State, _call: &Call) -> Value {
-        let mut m = j::head(Self::CLASS, &self.meta);
-        j::put_all(
-            &mut m,
+        j::object(
+            Self::CLASS,
+            &self.meta,
             vec![
                 ("userannotation", self.annotation.into()),
                 ("term", self.term.into()),
                 ("user", self.user.into()),
             ],
-        );
-        Value::Object(m)
+        )
     }
     fn check_read(&self, call: &Call, st: &State) -> Result<(), Fail> {
         let project = st.annotations.get(self.annotation).map_or(0, |a| a.project);

@@ -112,21 +112,20 @@ impl Domain for ImageGroup {
         Fail::not_found(format!("ImageGroup {id} not found"))
     }
     fn view(&self, st: &State, _call: &Call) -> Value {
-        let mut m = j::head(Self::CLASS, &self.meta);
         let count = st
             .image_group_images
             .iter()
             .filter(|x| x.group == self.meta.id)
             .count();
-        j::put_all(
-            &mut m,
+        j::object(
+            Self::CLASS,
+            &self.meta,
             vec![
                 ("name", j::opt(self.name.clone())),
                 ("project", self.project.into()),
                 ("numberOfImages", count.into()),
             ],
-        );
-        Value::Object(m)
+        )
     }
     fn check_read(&self, call: &Call, st: &State) -> Result<(), Fail> {
         acl::read_project(call, st, self.project).map(|_| ())
@@ -155,17 +154,16 @@ impl Domain for ImageGroupImageInstance {
         format!("{}/{}", self.group, self.image)
     }
     fn view(&self, st: &State, _call: &Call) -> Value {
-        let mut m = j::head(Self::CLASS, &self.meta);
         let name = st.image_groups.get(self.group).and_then(|g| g.name.clone());
-        j::put_all(
-            &mut m,
+        j::object(
+            Self::CLASS,
+            &self.meta,
             vec![
                 ("image", self.image.into()),
                 ("group", self.group.into()),
                 ("groupName", j::opt(name)),
             ],
-        );
-        Value::Object(m)
+        )
     }
     fn check_read(&self, call: &Call, st: &State) -> Result<(), Fail> {
         link::check_read(self, call, st)

@@ -18,6 +18,13 @@ pub fn head(class: &str, meta: &Meta) -> Map<String, Value> {
     m
 }
 
+/// A classic record's JSON: the [`head`], then `pairs` in order.
+pub fn object(class: &str, meta: &Meta, pairs: Vec<(&str, Value)>) -> Value {
+    let mut m = head(class, meta);
+    put_all(&mut m, pairs);
+    Value::Object(m)
+}
+
 /// Insert a list of `(key, value)` pairs into `m`.
 pub fn put_all(m: &mut Map<String, Value>, pairs: Vec<(&str, Value)>) {
     for (k, v) in pairs {

@@ -101,15 +101,15 @@ impl Domain for Ontology {
         self.name.clone()
     }
     fn view(&self, st: &State, call: &Call) -> Value {
-        let mut m = j::head(Self::CLASS, &self.meta);
         let projects: Vec<Value> = st
             .projects
             .iter()
             .filter(|p| p.ontology == Some(self.meta.id))
             .map(|p: &Project| p.view(st, call))
             .collect();
-        j::put_all(
-            &mut m,
+        j::object(
+            Self::CLASS,
+            &self.meta,
             vec![
                 ("name", self.name.clone().into()),
                 ("user", self.user.into()),
@@ -123,8 +123,7 @@ impl Domain for Ontology {
                 ("projects", projects.into()),
                 ("children", children(st, self.meta.id, None).into()),
             ],
-        );
-        Value::Object(m)
+        )
     }
     fn check_read(&self, call: &Call, st: &State) -> Result<(), Fail> {
         acl::allow(readable(call, st, self), Self::CLASS, self.meta.id)

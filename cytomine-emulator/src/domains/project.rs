@@ -86,13 +86,13 @@ impl Domain for Project {
         self.name.clone()
     }
     fn view(&self, st: &State, _call: &Call) -> Value {
-        let mut m = j::head(Self::CLASS, &self.meta);
         let ontology_name = self
             .ontology
             .and_then(|o| st.ontologies.get(o))
             .map(|o| o.name.clone());
-        j::put_all(
-            &mut m,
+        j::object(
+            Self::CLASS,
+            &self.meta,
             vec![
                 ("name", self.name.clone().into()),
                 ("ontology", j::opt(self.ontology)),
@@ -116,8 +116,7 @@ impl Domain for Project {
                 ("hideUsersLayers", self.hide_users_layers.into()),
                 ("hideAdminsLayers", self.hide_admins_layers.into()),
             ],
-        );
-        Value::Object(m)
+        )
     }
     fn check_read(&self, call: &Call, st: &State) -> Result<(), Fail> {
         acl::read_project(call, st, self.meta.id).map(|_| ())

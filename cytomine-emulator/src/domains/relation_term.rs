@@ -146,16 +146,15 @@ impl Domain for RelationTerm {
         format!("{}/{}", self.term1, self.term2)
     }
     fn view(&self, _st: &State, _call: &Call) -> Value {
-        let mut m = j::head(Self::CLASS, &self.meta);
-        j::put_all(
-            &mut m,
+        j::object(
+            Self::CLASS,
+            &self.meta,
             vec![
                 ("relation", self.relation.into()),
                 ("term1", self.term1.into()),
                 ("term2", self.term2.into()),
             ],
-        );
-        Value::Object(m)
+        )
     }
     fn check_read(&self, call: &Call, st: &State) -> Result<(), Fail> {
         let term = st.terms.get(self.term1);

@@ -41,15 +41,14 @@ impl Domain for Storage {
         self.name.clone()
     }
     fn view(&self, _st: &State, _call: &Call) -> Value {
-        let mut m = j::head(Self::CLASS, &self.meta);
-        j::put_all(
-            &mut m,
+        j::object(
+            Self::CLASS,
+            &self.meta,
             vec![
                 ("name", self.name.clone().into()),
                 ("user", self.user.into()),
             ],
-        );
-        Value::Object(m)
+        )
     }
     fn check_read(&self, call: &Call, _st: &State) -> Result<(), Fail> {
         acl::read_own(call, self.user, Self::CLASS, self.meta.id)

@@ -70,17 +70,16 @@ impl Domain for Tag {
         self.name.clone()
     }
     fn view(&self, st: &State, _call: &Call) -> Value {
-        let mut m = j::head(Self::CLASS, &self.meta);
         let creator = st.users.get(self.user).map(|u| u.username.clone());
-        j::put_all(
-            &mut m,
+        j::object(
+            Self::CLASS,
+            &self.meta,
             vec![
                 ("name", self.name.clone().into()),
                 ("user", self.user.into()),
                 ("creatorName", j::opt(creator)),
             ],
-        );
-        Value::Object(m)
+        )
     }
     fn check_read(&self, call: &Call, _st: &State) -> Result<(), Fail> {
         call.user().map(|_| ())

@@ -76,9 +76,9 @@ impl Domain for Term {
         self.name.clone()
     }
     fn view(&self, _st: &State, _call: &Call) -> Value {
-        let mut m = j::head(Self::CLASS, &self.meta);
-        j::put_all(
-            &mut m,
+        j::object(
+            Self::CLASS,
+            &self.meta,
             vec![
                 ("name", self.name.clone().into()),
                 ("comment", j::opt(self.comment.clone())),
@@ -86,8 +86,7 @@ impl Domain for Term {
                 ("color", self.color.clone().into()),
                 ("parent", j::opt(self.parent)),
             ],
-        );
-        Value::Object(m)
+        )
     }
     fn check_read(&self, call: &Call, st: &State) -> Result<(), Fail> {
         acl::allow(readable(call, st, self), Self::CLASS, self.meta.id)

@@ -69,17 +69,16 @@ impl Domain for Track {
         self.name.clone()
     }
     fn view(&self, _st: &State, _call: &Call) -> Value {
-        let mut m = j::head(Self::CLASS, &self.meta);
-        j::put_all(
-            &mut m,
+        j::object(
+            Self::CLASS,
+            &self.meta,
             vec![
                 ("name", self.name.clone().into()),
                 ("color", j::opt(self.color.clone())),
                 ("image", self.image.into()),
                 ("project", self.project.into()),
             ],
-        );
-        Value::Object(m)
+        )
     }
     fn check_read(&self, call: &Call, st: &State) -> Result<(), Fail> {
         acl::read_project(call, st, self.project).map(|_| ())
@@ -125,9 +124,9 @@ impl Domain for AnnotationTrack {
         format!("{}/{}", self.annotation, self.track)
     }
     fn view(&self, st: &State, _call: &Call) -> Value {
-        let mut m = j::head(Self::CLASS, &self.meta);
-        j::put_all(
-            &mut m,
+        j::object(
+            Self::CLASS,
+            &self.meta,
             vec![
                 ("annotationIdent", self.annotation.into()),
                 (
@@ -137,8 +136,7 @@ impl Domain for AnnotationTrack {
                 ("track", self.track.into()),
                 ("slice", self.slice.into()),
             ],
-        );
-        Value::Object(m)
+        )
     }
     fn check_read(&self, call: &Call, st: &State) -> Result<(), Fail> {
         link::check_read(self, call, st)

@@ -75,9 +75,9 @@ impl Domain for UploadedFile {
         self.original_filename.clone()
     }
     fn view(&self, _st: &State, _call: &Call) -> Value {
-        let mut m = j::head(Self::CLASS, &self.meta);
-        j::put_all(
-            &mut m,
+        j::object(
+            Self::CLASS,
+            &self.meta,
             vec![
                 ("user", self.user.into()),
                 ("parent", j::opt(self.parent)),
@@ -93,8 +93,7 @@ impl Domain for UploadedFile {
                 ("statusText", status_text(self.status).into()),
                 ("projects", self.projects.clone().into()),
             ],
-        );
-        Value::Object(m)
+        )
     }
     fn check_read(&self, call: &Call, _st: &State) -> Result<(), Fail> {
         acl::read_own(call, self.user, Self::CLASS, self.meta.id)

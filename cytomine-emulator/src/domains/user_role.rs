@@ -136,21 +136,20 @@ impl Domain for UserRole {
         self.role.authority().to_owned()
     }
     fn view(&self, st: &State, _call: &Call) -> Value {
-        let mut m = j::head(Self::CLASS, &self.meta);
         let role = st
             .role_ids
             .iter()
             .find(|(_, r)| *r == self.role)
             .map_or(0, |(id, _)| *id);
-        j::put_all(
-            &mut m,
+        j::object(
+            Self::CLASS,
+            &self.meta,
             vec![
                 ("user", self.user.into()),
                 ("role", role.into()),
                 ("authority", self.role.authority().into()),
             ],
-        );
-        Value::Object(m)
+        )
     }
     fn check_read(&self, call: &Call, _st: &State) -> Result<(), Fail> {
         call.user().map(|_| ())
