@@ -38,6 +38,7 @@ mod term;
 mod track;
 mod uploaded_file;
 mod user;
+mod user_owned;
 mod user_role;
 
 use std::sync::RwLock;

@@ -3,9 +3,10 @@
 use serde_json::{json, Value};
 
 use super::acl;
-use super::crud::{self, Domain};
+use super::crud::Domain;
 use super::json::{self as j, Body};
 use super::repository;
+use super::user_owned::{self, UserOwned};
 use super::Routes;
 use crate::http::call::Call;
 use crate::http::fail::{Fail, Outcome};
@@ -129,14 +130,8 @@ impl Domain for Ontology {
         acl::allow(readable(call, st, self), Self::CLASS, self.meta.id)
     }
     fn build(call: &Call, st: &State, body: &Body, old: Option<&Self>) -> Result<Self, Fail> {
-        let caller = acl::not_guest(call)?;
-        if let Some(o) = old {
-            acl::owner_or_admin(call, o.user, Self::CLASS, o.meta.id)?;
-        }
-        let name = j::required_text(body, "name")?;
-        if crud::taken(st, old, |o: &Self| o.name == name) {
-            return Err(Fail::exists(format!("Ontology {name} already exist!")));
-        }
+        let caller = user_owned::check_change(call, old)?;
+        let name = user_owned::unique_name(st, body, old, |o: &Self| &o.name)?;
         Ok(Ontology {
             meta: Meta::blank(),
             name,
@@ -144,9 +139,7 @@ impl Domain for Ontology {
         })
     }
     fn remove(call: &Call, st: &mut State, id: i64) -> Result<(), Fail> {
-        if let Some(o) = st.ontologies.get(id) {
-            acl::owner_or_admin(call, o.user, Self::CLASS, id)?;
-        }
+        user_owned::check_remove::<Self>(call, st, id)?;
         if st.projects.iter().any(|p| p.ontology == Some(id)) {
             return Err(Fail::bad(
                 "Ontology is linked with project. Cannot delete ontology!",
@@ -156,5 +149,11 @@ impl Domain for Ontology {
             super::cascade::delete_term(st, t);
         }
         Ok(())
+    }
+}
+
+impl UserOwned for Ontology {
+    fn owner(&self) -> i64 {
+        self.user
     }
 }

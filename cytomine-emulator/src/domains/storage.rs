@@ -6,6 +6,7 @@ use super::acl;
 use super::crud::Domain;
 use super::json::{self as j, Body};
 use super::profiled;
+use super::user_owned::{self, UserOwned};
 use super::Routes;
 use crate::http::call::Call;
 use crate::http::fail::{Fail, Outcome};
@@ -51,13 +52,10 @@ impl Domain for Storage {
         )
     }
     fn check_read(&self, call: &Call, _st: &State) -> Result<(), Fail> {
-        acl::read_own(call, self.user, Self::CLASS, self.meta.id)
+        user_owned::check_read(self, call)
     }
     fn build(call: &Call, st: &State, body: &Body, old: Option<&Self>) -> Result<Self, Fail> {
-        let caller = acl::not_guest(call)?;
-        if let Some(o) = old {
-            acl::owner_or_admin(call, o.user, Self::CLASS, o.meta.id)?;
-        }
+        let caller = user_owned::check_change(call, old)?;
         let name = j::required_text(body, "name")?;
         let key = if body.get("user").is_some_and(|v| !v.is_null()) {
             "user"
@@ -75,7 +73,12 @@ impl Domain for Storage {
         })
     }
     fn remove(call: &Call, st: &mut State, id: i64) -> Result<(), Fail> {
-        let owner = st.storages.get(id).map_or(0, |s| s.user);
-        acl::owner_or_admin(call, owner, Self::CLASS, id)
+        user_owned::check_remove::<Self>(call, st, id)
+    }
+}
+
+impl UserOwned for Storage {
+    fn owner(&self) -> i64 {
+        self.user
     }
 }

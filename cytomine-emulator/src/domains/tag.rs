@@ -2,11 +2,11 @@
 
 use serde_json::Value;
 
-use super::acl;
-use super::crud::{self, Domain};
+use super::crud::Domain;
 use super::json::{self as j, Body};
 use super::owner;
 use super::profiled;
+use super::user_owned::{self, UserOwned};
 use super::Routes;
 use crate::http::call::Call;
 use crate::http::fail::{Fail, Outcome};
@@ -85,15 +85,8 @@ impl Domain for Tag {
         call.user().map(|_| ())
     }
     fn build(call: &Call, st: &State, body: &Body, old: Option<&Self>) -> Result<Self, Fail> {
-        let caller = acl::not_guest(call)?;
-        if let Some(o) = old {
-            acl::owner_or_admin(call, o.user, Self::CLASS, o.meta.id)?;
-        }
-        let name = j::required_text(body, "name")?;
-        let taken = crud::taken(st, old, |t: &Self| t.name == name);
-        if taken {
-            return Err(Fail::exists(format!("Tag {name} already exist!")));
-        }
+        let caller = user_owned::check_change(call, old)?;
+        let name = user_owned::unique_name(st, body, old, |t: &Self| &t.name)?;
         Ok(Tag {
             meta: Meta::blank(),
             name,
@@ -101,9 +94,7 @@ impl Domain for Tag {
         })
     }
     fn remove(call: &Call, st: &mut State, id: i64) -> Result<(), Fail> {
-        if let Some(t) = st.tags.get(id) {
-            acl::owner_or_admin(call, t.user, Self::CLASS, id)?;
-        }
+        user_owned::check_remove::<Self>(call, st, id)?;
         for a in st.tag_associations.ids_where(|a| a.tag == id) {
             st.tag_associations.remove(a);
         }
@@ -158,5 +149,11 @@ impl Domain for TagDomainAssociation {
             Some(a) => owner::check_write(call, st, &a.owner),
             None => Ok(()),
         }
+    }
+}
+
+impl UserOwned for Tag {
+    fn owner(&self) -> i64 {
+        self.user
     }
 }

@@ -6,6 +6,7 @@ use super::acl;
 use super::crud::Domain;
 use super::json::{self as j, Body};
 use super::profiled;
+use super::user_owned::{self, UserOwned};
 use super::Routes;
 use crate::http::call::Call;
 use crate::http::fail::{Fail, Outcome};
@@ -96,7 +97,7 @@ impl Domain for UploadedFile {
         )
     }
     fn check_read(&self, call: &Call, _st: &State) -> Result<(), Fail> {
-        acl::read_own(call, self.user, Self::CLASS, self.meta.id)
+        user_owned::check_read(self, call)
     }
     fn build(call: &Call, st: &State, body: &Body, old: Option<&Self>) -> Result<Self, Fail> {
         acl::not_guest(call)?;
@@ -127,7 +128,12 @@ impl Domain for UploadedFile {
         })
     }
     fn remove(call: &Call, st: &mut State, id: i64) -> Result<(), Fail> {
-        let owner = st.uploaded_files.get(id).map_or(0, |u| u.user);
-        acl::owner_or_admin(call, owner, Self::CLASS, id)
+        user_owned::check_remove::<Self>(call, st, id)
+    }
+}
+
+impl UserOwned for UploadedFile {
+    fn owner(&self) -> i64 {
+        self.user
     }
 }
