@@ -15,18 +15,10 @@ use crate::store::{AbstractImage, AbstractSlice, Meta, State};
 /// Register the routes.
 pub fn routes(r: &mut Routes) {
     r.get("abstractimage.json", list);
-    r.crud::<AbstractImage>("abstractimage")
-        .post_many()
-        .get()
-        .put()
-        .delete();
+    r.crud::<AbstractImage>("abstractimage").all();
     r.get("abstractimage/{id}/abstractslice.json", slices_of);
     r.get("uploadedfile/{id}/abstractslice.json", slices_of_upload);
-    r.crud::<AbstractSlice>("abstractslice")
-        .post_many()
-        .get()
-        .put()
-        .delete();
+    r.crud::<AbstractSlice>("abstractslice").all();
 }
 
 fn list(call: &Call, _p: &Params, st: &State) -> Outcome {

@@ -17,11 +17,7 @@ const PAIR: &str = "annotationgroup/{g}/annotation/{a}.json";
 
 /// Register the routes.
 pub fn routes(r: &mut Routes) {
-    r.crud::<AnnotationGroup>("annotationgroup")
-        .post_many()
-        .get()
-        .put()
-        .delete();
+    r.crud::<AnnotationGroup>("annotationgroup").all();
     r.get("project/{id}/annotationgroup.json", |c, p, s| {
         let project = acl::read_project(c, s, p.id("id").unwrap_or(0))?.meta.id;
         crud::paged_where::<AnnotationGroup>(c, s, |g| g.project == project)

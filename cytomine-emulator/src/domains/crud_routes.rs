@@ -3,8 +3,9 @@
 //! profile ([`profiled`]).
 //!
 //! ```text
-//! r.crud::<Track>("track").post_many().get().put().delete();
-//! r.profiled::<Term>("term").post_many().get().put().delete();
+//! r.crud::<Track>("track").all();
+//! r.crud::<Project>("project").post().get().put().delete();
+//! r.profiled::<Term>("term").all();
 //! ```
 
 use std::marker::PhantomData;
@@ -94,6 +95,12 @@ impl<'r, H: Standard> StandardRoutes<'r, H> {
         format!("{}/{{id}}.json", self.base)
     }
 
+    /// All four: `POST {base}.json` (one object or an array), `GET`, `PUT` and
+    /// `DELETE {base}/{id}.json`.
+    pub fn all(self) -> Self {
+        self.post_many().get().put().delete()
+    }
+
     /// `POST {base}.json` taking one object or an array (WIRE.md §2.5).
     pub fn post_many(self) -> Self {
         let pattern = format!("{}.json", self.base);
@@ -160,6 +167,7 @@ mod tests {
         let mut r = Routes::default();
         r.crud::<Project>("project").post().get().put().delete();
         r.profiled::<Term>("term").post_many().delete();
+        r.crud::<Project>("other").all();
         assert_eq!(matching(&r, "project.json"), [("POST", "write")]);
         assert_eq!(
             matching(&r, "project/7.json"),
@@ -168,6 +176,11 @@ mod tests {
         assert_eq!(matching(&r, "term.json"), [("POST", "write")]);
         assert_eq!(matching(&r, "term/7.json"), [("DELETE", "write")]);
         assert!(matching(&r, "project/7/term.json").is_empty());
-        assert_eq!(r.0.len(), 6);
+        assert_eq!(matching(&r, "other.json"), [("POST", "write")]);
+        assert_eq!(
+            matching(&r, "other/7.json"),
+            [("GET", "read"), ("PUT", "write"), ("DELETE", "write")]
+        );
+        assert_eq!(r.0.len(), 10);
     }
 }

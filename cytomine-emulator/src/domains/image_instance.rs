@@ -15,22 +15,14 @@ use crate::store::{ImageInstance, Meta, SliceInstance, State};
 
 /// Register the routes.
 pub fn routes(r: &mut Routes) {
-    r.crud::<ImageInstance>("imageinstance")
-        .post_many()
-        .get()
-        .put()
-        .delete();
+    r.crud::<ImageInstance>("imageinstance").all();
     r.get("project/{id}/imageinstance.json", by_project);
     r.get("imageinstance/{id}/sliceinstance.json", slices_of);
     r.get(
         "imageinstance/{id}/sliceinstance/reference.json",
         reference_slice,
     );
-    r.crud::<SliceInstance>("sliceinstance")
-        .post_many()
-        .get()
-        .put()
-        .delete();
+    r.crud::<SliceInstance>("sliceinstance").all();
 }
 
 fn by_project(call: &Call, p: &Params, st: &State) -> Outcome {

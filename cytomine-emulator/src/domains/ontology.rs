@@ -19,11 +19,7 @@ const TERM_CLASS: &str = "be.cytomine.domain.ontology.Term";
 /// Register the routes.
 pub fn routes(r: &mut Routes) {
     r.get("ontology.json", list);
-    r.profiled::<Ontology>("ontology")
-        .post_many()
-        .get()
-        .put()
-        .delete();
+    r.profiled::<Ontology>("ontology").all();
     if !r.classic() {
         r.get("ontology_light.json", |c, _, s| {
             let items = own_ontologies(c, s)?;

@@ -16,11 +16,7 @@ use crate::store::{Meta, State, Storage};
 /// Register the routes.
 pub fn routes(r: &mut Routes) {
     r.get("storage.json", list);
-    r.profiled::<Storage>("storage")
-        .post_many()
-        .get()
-        .put()
-        .delete();
+    r.profiled::<Storage>("storage").all();
 }
 
 fn list(call: &Call, _p: &Params, st: &State) -> Outcome {

@@ -24,7 +24,7 @@ pub fn routes(r: &mut Routes) {
         };
         profiled::list(c, s, items)
     });
-    r.profiled::<Tag>("tag").post_many().get().put().delete();
+    r.profiled::<Tag>("tag").all();
     r.get("tag_domain_association.json", |c, _, s| {
         list_associations(c, s, |_| true)
     });

@@ -16,7 +16,7 @@ const PAIR: &str = "annotationtrack/{a}/{t}.json";
 
 /// Register the routes.
 pub fn routes(r: &mut Routes) {
-    r.crud::<Track>("track").post_many().get().put().delete();
+    r.crud::<Track>("track").all();
     r.get("project/{id}/track.json", |c, p, s| {
         let project = acl::read_project(c, s, p.id("id").unwrap_or(0))?.meta.id;
         crud::paged_where::<Track>(c, s, |t| t.project == project)

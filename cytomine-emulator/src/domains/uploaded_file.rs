@@ -17,11 +17,7 @@ use crate::store::{Meta, State, UploadedFile};
 /// Register the routes.
 pub fn routes(r: &mut Routes) {
     r.get("uploadedfile.json", list);
-    r.profiled::<UploadedFile>("uploadedfile")
-        .post_many()
-        .get()
-        .put()
-        .delete();
+    r.profiled::<UploadedFile>("uploadedfile").all();
     r.get("uploadedfile/{id}/abstractimage.json", abstract_image_of);
 }
 
