@@ -119,10 +119,10 @@ impl Domain for AttachedFile {
         Fail::not_found(format!("AttachedFile {id} not found"))
     }
     fn view(&self, _st: &State, _call: &Call) -> Value {
-        let mut m = j::head(Self::CLASS, &self.meta);
-        j::put_all(&mut m, owner::fields(&self.owner));
-        j::put_all(
-            &mut m,
+        owner::object(
+            Self::CLASS,
+            &self.meta,
+            &self.owner,
             vec![
                 (
                     "url",
@@ -131,8 +131,7 @@ impl Domain for AttachedFile {
                 ("filename", self.filename.clone().into()),
                 ("key", j::opt(self.key.clone())),
             ],
-        );
-        Value::Object(m)
+        )
     }
     fn check_read(&self, call: &Call, st: &State) -> Result<(), Fail> {
         owner::check_read(call, st, &self.owner)

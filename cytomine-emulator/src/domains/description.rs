@@ -65,10 +65,8 @@ impl Domain for Description {
         Fail::not_found(format!("Description {id} not found"))
     }
     fn view(&self, _st: &State, _call: &Call) -> Value {
-        let mut m = j::head(Self::CLASS, &self.meta);
-        j::put_all(&mut m, owner::fields(&self.owner));
-        m.insert("data".into(), self.data.clone().into());
-        Value::Object(m)
+        let data = vec![("data", self.data.clone().into())];
+        owner::object(Self::CLASS, &self.meta, &self.owner, data)
     }
     fn check_read(&self, call: &Call, st: &State) -> Result<(), Fail> {
         owner::check_read(call, st, &self.owner)

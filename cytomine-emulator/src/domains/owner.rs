@@ -6,7 +6,7 @@ use super::json::{self as j, Body};
 use crate::http::call::Call;
 use crate::http::fail::Fail;
 use crate::http::route::Params;
-use crate::store::{DomainRef, State};
+use crate::store::{DomainRef, Meta, State};
 
 /// `be.cytomine.domain.project.Project`.
 pub const PROJECT: &str = "be.cytomine.domain.project.Project";
@@ -170,6 +170,19 @@ pub fn fields(owner: &DomainRef) -> Vec<(&'static str, serde_json::Value)> {
         ("domainIdent", owner.ident.into()),
         ("domainClassName", owner.class.clone().into()),
     ]
+}
+
+/// The JSON of a record attached to `owner`: the head, `domainIdent` and `domainClassName`, then
+/// `pairs`.
+pub fn object(
+    class: &str,
+    meta: &Meta,
+    owner: &DomainRef,
+    pairs: Vec<(&str, serde_json::Value)>,
+) -> serde_json::Value {
+    let mut all = fields(owner);
+    all.extend(pairs);
+    j::object(class, meta, all)
 }
 
 /// Forget everything attached to an object that is being deleted.

@@ -163,16 +163,15 @@ impl Domain for Property {
         self.key.clone()
     }
     fn view(&self, _st: &State, _call: &Call) -> Value {
-        let mut m = j::head(Self::CLASS, &self.meta);
-        j::put_all(&mut m, owner::fields(&self.owner));
-        j::put_all(
-            &mut m,
+        owner::object(
+            Self::CLASS,
+            &self.meta,
+            &self.owner,
             vec![
                 ("key", self.key.clone().into()),
                 ("value", self.value.clone().into()),
             ],
-        );
-        Value::Object(m)
+        )
     }
     fn check_read(&self, call: &Call, st: &State) -> Result<(), Fail> {
         owner::check_read(call, st, &self.owner)

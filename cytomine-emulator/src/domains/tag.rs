@@ -112,14 +112,9 @@ impl Domain for TagDomainAssociation {
         Fail::not_found(format!("TagDomainAssociation {id} not found"))
     }
     fn view(&self, st: &State, _call: &Call) -> Value {
-        let mut m = j::head(Self::CLASS, &self.meta);
-        j::put_all(&mut m, owner::fields(&self.owner));
         let name = st.tags.get(self.tag).map(|t| t.name.clone());
-        j::put_all(
-            &mut m,
-            vec![("tag", self.tag.into()), ("tagName", j::opt(name))],
-        );
-        Value::Object(m)
+        let fields = vec![("tag", self.tag.into()), ("tagName", j::opt(name))];
+        owner::object(Self::CLASS, &self.meta, &self.owner, fields)
     }
     fn check_read(&self, call: &Call, st: &State) -> Result<(), Fail> {
         owner::check_read(call, st, &self.owner)
