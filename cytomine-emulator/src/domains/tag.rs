@@ -85,12 +85,11 @@ impl Domain for Tag {
         call.user().map(|_| ())
     }
     fn build(call: &Call, st: &State, body: &Body, old: Option<&Self>) -> Result<Self, Fail> {
-        let caller = user_owned::check_change(call, old)?;
-        let name = user_owned::unique_name(st, body, old, |t: &Self| &t.name)?;
+        let (name, user) = user_owned::named(call, st, body, old, |t: &Self| &t.name)?;
         Ok(Tag {
             meta: Meta::blank(),
             name,
-            user: old.map_or(caller.id, |o| o.user),
+            user,
         })
     }
     fn remove(call: &Call, st: &mut State, id: i64) -> Result<(), Fail> {

@@ -40,6 +40,20 @@ pub fn unique_name<T: UserOwned>(
     Ok(name)
 }
 
+/// [`check_change`] then [`unique_name`] for a record unique by name: its name, and its owner —
+/// the caller on a create, unchanged on an update.
+pub fn named<T: UserOwned>(
+    call: &Call,
+    st: &State,
+    body: &Body,
+    old: Option<&T>,
+    name_of: impl Fn(&T) -> &str,
+) -> Result<(String, i64), Fail> {
+    let caller = check_change(call, old)?;
+    let name = unique_name(st, body, old, name_of)?;
+    Ok((name, old.map_or(caller.id, |o| o.owner())))
+}
+
 /// Read permission: the owner or an admin-by-now.
 pub fn check_read<T: UserOwned>(rec: &T, call: &Call) -> Result<(), Fail> {
     acl::read_own(call, rec.owner(), T::CLASS, rec.meta().id)
