@@ -145,3 +145,29 @@ async fn max_and_offset_windows_cover_the_list_once() {
         .unwrap();
     assert_eq!(window.len(), 4, "stream honours max and offset");
 }
+
+/// While the first page is read, the next two are already requested (the total is known from
+/// the first page), and never more: the stream keeps at most two requests ahead.
+#[tokio::test]
+async fn the_stream_keeps_two_pages_in_flight_and_no_more() {
+    let env = start().await;
+    let (oid, ids) = ontology_with(&env.cm, 10).await;
+    let before = env.emu.request_count();
+    let mut stream = std::pin::pin!(Term::list().ontology(oid).page_size(2).stream(&env.cm));
+    let first = stream.next().await.expect("an item").unwrap();
+    assert_eq!(first.id, Some(ids[0]));
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(10);
+    while env.emu.request_count() - before < 3 && tokio::time::Instant::now() < deadline {
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+    tokio::time::sleep(Duration::from_millis(100)).await;
+    assert_eq!(
+        env.emu.request_count() - before,
+        3,
+        "first page + two ahead"
+    );
+    let rest: Vec<Term> = stream.as_mut().try_collect().await.unwrap();
+    assert_eq!(rest.len(), 9);
+    // 5 pages of 2, and no request past the end (the total is known).
+    assert_eq!(env.emu.request_count() - before, 5);
+}
