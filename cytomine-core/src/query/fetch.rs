@@ -111,7 +111,7 @@ impl<R: Resource> Pager<R> {
         } else {
             1
         };
-        while self.pending.len() < depth && self.end().is_none_or(|end| self.next_offset < end) {
+        while self.pending.len() < depth && self.end().map_or(true, |end| self.next_offset < end) {
             self.spawn();
         }
     }

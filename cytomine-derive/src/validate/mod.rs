@@ -240,7 +240,11 @@ fn list_refusal(attrs: &ResourceAttrs, span: Span) -> darling::Result<()> {
         format!(
             "the type has no collection, but {} {} one",
             given.join(", "),
-            if given.len() == 1 { "describes" } else { "describe" }
+            if given.len() == 1 {
+                "describes"
+            } else {
+                "describe"
+            }
         ),
         "either `refuse(list)` or the list keys",
     ))
