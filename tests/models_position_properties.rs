@@ -131,13 +131,11 @@ async fn refusals_come_in_core_s_shapes() {
         .get_json::<Value>(&path(admin, g.image), &[])
         .await
         .unwrap_err();
-    let (status, message, body) = failure(&err);
-    assert_eq!(status, Some(400));
-    assert_eq!(
-        message,
-        "Required request parameter 'key' for method parameter type String is not present"
+    let body = refusal(
+        &err,
+        400,
+        "Required request parameter 'key' for method parameter type String is not present",
     );
-    let body: Value = serde_json::from_str(&body).unwrap();
     assert!(body.get("errorValues").is_none(), "Spring's shape: {body}");
 
     let err = cm

@@ -239,13 +239,11 @@ async fn refusals_come_in_core_s_shapes() {
         .put_json::<Value>(&layer_path(image, &bob), &Value::Null)
         .await
         .unwrap_err();
-    let (status, message, body) = failure(&err);
-    assert_eq!(status, Some(400));
-    assert_eq!(
-        message,
-        "Cannot review annotation, enable image review mode!"
+    let body = refusal(
+        &err,
+        400,
+        "Cannot review annotation, enable image review mode!",
     );
-    let body: Value = serde_json::from_str(&body).unwrap();
     assert_eq!(body["errorValues"], json!({}), "path B: {body}");
     let err = cm.delete_path(&layer_path(image, &bob)).await.unwrap_err();
     assert_eq!(

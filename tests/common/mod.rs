@@ -210,3 +210,11 @@ pub fn failure(err: &cytomine::Error) -> (Option<u16>, String, String) {
         other => panic!("not an HTTP failure: {other}"),
     }
 }
+
+/// Asserts that `err` is an HTTP refusal with `status` and the server message `message`, and
+/// gives its body as JSON (to check the error's shape).
+pub fn refusal(err: &cytomine::Error, status: u16, message: &str) -> Value {
+    let (got_status, got_message, body) = failure(err);
+    assert_eq!((got_status, got_message.as_str()), (Some(status), message));
+    serde_json::from_str(&body).expect("a JSON error body")
+}
