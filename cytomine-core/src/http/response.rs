@@ -55,20 +55,15 @@ pub(crate) fn decode<T: DeserializeOwned>(
     status: u16,
     body: &[u8],
 ) -> Result<T, Error> {
-    if let Ok(value) = serde_json::from_slice(body) {
-        return Ok(value);
-    }
+    let first = match serde_json::from_slice(body) {
+        Ok(value) => return Ok(value),
+        Err(err) => err,
+    };
     let mut de = serde_json::Deserializer::from_slice(body);
-    let (path, reason) = match serde_path_to_error::deserialize::<_, T>(&mut de) {
+    let (path, reason) = match serde_path_to_error::deserialize::<_, T>(&mut de).map(|_| de.end()) {
         Err(err) => (err.path().to_string(), err.inner().to_string()),
-        // Only trailing characters are left to fail on.
-        Ok(_) => match de.end() {
-            Err(err) => (".".to_string(), err.to_string()),
-            Ok(()) => {
-                return serde_json::from_slice(body)
-                    .map_err(|e| decode_error(request, status, body, e))
-            }
-        },
+        // The value decoded; only trailing characters are left to fail on.
+        Ok(_) => (".".to_string(), first.to_string()),
     };
     Err(Error::Decode {
         request: Box::new(request.clone()),
@@ -77,17 +72,6 @@ pub(crate) fn decode<T: DeserializeOwned>(
         reason,
         body: snippet(body),
     })
-}
-
-/// A decode error without a path (the body decoded once and not the next time).
-fn decode_error(request: &RequestInfo, status: u16, body: &[u8], err: serde_json::Error) -> Error {
-    Error::Decode {
-        request: Box::new(request.clone()),
-        status,
-        path: ".".to_string(),
-        reason: err.to_string(),
-        body: snippet(body),
-    }
 }
 
 /// Decodes an already-parsed JSON value into `T`, naming the path under `prefix` on failure
