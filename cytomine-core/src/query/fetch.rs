@@ -87,9 +87,13 @@ struct Pager<R: Resource> {
 impl<R: Resource> Pager<R> {
     /// Offset past which there is nothing to request: the smaller of the limit and the total.
     fn end(&self) -> Option<u64> {
-        match (self.total, self.limit) {
-            (Some(t), Some(l)) => Some(t.min(l)),
-            (t, l) => t.or(l),
+        [self.total, self.limit].into_iter().flatten().min()
+    }
+
+    /// Stops the requests still running (their pages are not wanted).
+    fn abort_pending(&mut self) {
+        for (_, task) in self.pending.drain(..) {
+            task.abort();
         }
     }
 
@@ -135,13 +139,18 @@ impl<R: Resource> Pager<R> {
         let short = got < self.page_size;
         if short {
             // The last page: whatever was requested beyond it is not needed.
-            for (_, task) in self.pending.drain(..) {
-                task.abort();
-            }
+            self.abort_pending();
         } else {
             self.fill();
         }
         Ok(Some((items.into(), self)))
+    }
+}
+
+/// A stream dropped before its end (e.g. after `take(n)`) stops the pages it requested ahead.
+impl<R: Resource> Drop for Pager<R> {
+    fn drop(&mut self) {
+        self.abort_pending();
     }
 }
 
