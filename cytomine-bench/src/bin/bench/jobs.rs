@@ -136,15 +136,20 @@ pub fn w1(f: &Fixture, s: &Scale) -> Vec<Job> {
     ]
 }
 
-/// W2: bulk save (ours with the default `BulkOptions`, Python with its defaults).
-pub fn w2(f: &Fixture, s: &Scale) -> Vec<Job> {
-    let args = strings(&[
+/// The bench-client arguments of W2 (the image and the count).
+fn w2_args(f: &Fixture, s: &Scale) -> Vec<String> {
+    strings(&[
         "w2",
         "--image",
         &f.w2_image.to_string(),
         "--count",
         &s.w2_annotations.to_string(),
-    ]);
+    ])
+}
+
+/// W2: bulk save (ours with the default `BulkOptions`, Python with its defaults).
+pub fn w2(f: &Fixture, s: &Scale) -> Vec<Job> {
+    let args = w2_args(f, s);
     let label = format!("W2 bulk save of {} annotations", n(s.w2_annotations));
     vec![
         Job::new(
@@ -164,17 +169,13 @@ pub fn w2_sweep(f: &Fixture, s: &Scale) -> Vec<(usize, usize, Job)> {
     let mut jobs = Vec::new();
     for &c in &s.sweep_chunks {
         for &p in &s.sweep_parallel {
-            let args = strings(&[
-                "w2",
-                "--image",
-                &f.w2_image.to_string(),
-                "--count",
-                &s.w2_annotations.to_string(),
+            let mut args = w2_args(f, s);
+            args.extend(strings(&[
                 "--chunk",
                 &c.to_string(),
                 "--concurrency",
                 &p.to_string(),
-            ]);
+            ]));
             let job = Job::new("w2-sweep", "W2 sweep", Client::Ours, args, s.w2_annotations);
             jobs.push((c, p, job));
         }
