@@ -23,4 +23,40 @@ pub fn check(data: &[u8]) {
     let status = 400 + u16::from(count >> 4) * 16 + u16::from(*status_low & 0x0f);
     let error = fuzzing::status(status, body);
     let _ = format!("{error} {error:?}");
+    page_agrees(
+        body,
+        &[
+            usize::from(*count),
+            usize::from(*count) + usize::from(*status_low),
+        ],
+    );
+}
+
+/// The page envelope as serde reads it whole.
+#[derive(serde::Deserialize)]
+struct WholePage {
+    collection: Vec<Value>,
+    #[serde(default)]
+    size: Option<u64>,
+}
+
+/// The client reads a page cut into chunks at `cuts` exactly as serde reads the whole body:
+/// the same items and total, or an error from both. (Serde's nesting limit counts from the
+/// body's root and the reader's from each item, so an item nested ~128 deep may pass only
+/// through the reader.)
+fn page_agrees(body: &[u8], cuts: &[usize]) {
+    let ours = fuzzing::page_cut::<Value>(body, cuts);
+    match (serde_json::from_slice::<WholePage>(body), ours) {
+        (Ok(whole), Ok(page)) => {
+            assert_eq!(page.total(), whole.size, "a different total");
+            assert_eq!(page.into_vec(), whole.collection, "different items");
+        }
+        (Err(_), Err(_)) => {}
+        (Err(e), Ok(_)) if e.to_string().contains("recursion limit") => {}
+        (whole, ours) => panic!(
+            "serde and the page reader disagree: {:?} against {:?}",
+            whole.map(|p| p.collection.len()),
+            ours.map(|p| p.len())
+        ),
+    }
 }

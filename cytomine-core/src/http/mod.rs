@@ -2,6 +2,7 @@
 //! (`transport`), and how an answer becomes a value or an [`Error`](crate::Error) (`response`).
 
 pub(crate) mod envelope;
+pub(crate) mod page_reader;
 pub(crate) mod request;
 pub(crate) mod response;
 pub mod retry;

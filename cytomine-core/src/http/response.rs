@@ -55,11 +55,23 @@ pub(crate) fn decode<T: DeserializeOwned>(
     status: u16,
     body: &[u8],
 ) -> Result<T, Error> {
-    let first = match serde_json::from_slice(body) {
+    decode_at(request, status, String::new, body, body)
+}
+
+/// Decodes `bytes`, the value at JSON path `prefix()` of a body whose first bytes are `head`, as
+/// [`decode`] does a whole body: a failure names the full path (`collection[3].id`).
+pub(crate) fn decode_at<T: DeserializeOwned>(
+    request: &RequestInfo,
+    status: u16,
+    prefix: impl FnOnce() -> String,
+    bytes: &[u8],
+    head: &[u8],
+) -> Result<T, Error> {
+    let first = match serde_json::from_slice(bytes) {
         Ok(value) => return Ok(value),
         Err(err) => err,
     };
-    let mut de = serde_json::Deserializer::from_slice(body);
+    let mut de = serde_json::Deserializer::from_slice(bytes);
     let (path, reason) = match serde_path_to_error::deserialize::<_, T>(&mut de).map(|_| de.end()) {
         Err(err) => (err.path().to_string(), err.inner().to_string()),
         // The value decoded; only trailing characters are left to fail on.
@@ -68,9 +80,9 @@ pub(crate) fn decode<T: DeserializeOwned>(
     Err(Error::Decode {
         request: Box::new(request.clone()),
         status,
-        path,
+        path: join_path(&prefix(), &path),
         reason,
-        body: snippet(body),
+        body: snippet(head),
     })
 }
 

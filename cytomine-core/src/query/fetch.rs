@@ -9,8 +9,9 @@ use crate::client::Cytomine;
 use crate::collection::Collection;
 use crate::error::Result;
 use crate::http::envelope::Page;
+use crate::http::page_reader::read_page;
 use crate::http::request::Call;
-use crate::http::response::decode;
+use crate::http::transport::AttemptBody;
 use crate::http::Method;
 use crate::resource::Resource;
 
@@ -35,9 +36,20 @@ async fn fetch_page<R: Resource>(
         query.push(("offset".into(), offset.to_string()));
     }
     let call = Call::api(Method::Get, path).query(query);
-    let answer = cm.transport().send(&call).await?;
-    decode(&answer.request, answer.status, &answer.body)
+    // Room for a full page, within reason: a huge page size reserves as items arrive.
+    let capacity = max.unwrap_or(0).min(MAX_RESERVED_ITEMS) as usize;
+    cm.transport()
+        .execute(
+            &call,
+            Vec::new,
+            || Ok(AttemptBody::None),
+            |request, response| read_page(request, response, capacity),
+        )
+        .await
 }
+
+/// The most items a page reserves room for before any has arrived.
+const MAX_RESERVED_ITEMS: u64 = 10_000;
 
 pub(super) async fn fetch_all<R: Resource>(cm: Cytomine, q: ListQuery<R>) -> Result<Collection<R>> {
     let path = q.path()?;
