@@ -41,9 +41,10 @@ struct WholePage {
 }
 
 /// The client reads a page cut into chunks at `cuts` exactly as serde reads the whole body:
-/// the same items and total, or an error from both. (Serde's nesting limit counts from the
-/// body's root and the reader's from each item, so an item nested ~128 deep may pass only
-/// through the reader.)
+/// the same items and total, or an error from both. Two known differences: serde's nesting
+/// limit counts from the body's root and the reader's from each item, so an item nested ~128
+/// deep may pass only through the reader; and serde also takes a struct written as an array
+/// (`[[items], size]`), which no server sends and the reader refuses.
 fn page_agrees(body: &[u8], cuts: &[usize]) {
     let ours = fuzzing::page_cut::<Value>(body, cuts);
     match (serde_json::from_slice::<WholePage>(body), ours) {
@@ -53,6 +54,7 @@ fn page_agrees(body: &[u8], cuts: &[usize]) {
         }
         (Err(_), Err(_)) => {}
         (Err(e), Ok(_)) if e.to_string().contains("recursion limit") => {}
+        (Ok(_), Err(_)) if body.trim_ascii_start().starts_with(b"[") => {}
         (whole, ours) => panic!(
             "serde and the page reader disagree: {:?} against {:?}",
             whole.map(|p| p.collection.len()),

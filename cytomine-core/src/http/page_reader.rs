@@ -4,8 +4,9 @@
 //! only the bytes of a value that straddles two chunks are copied aside.
 //!
 //! The reader accepts what `serde_json::from_slice::<Page<T>>` accepts (the unit tests and the
-//! `envelopes` fuzz target compare the two on splits of each body); its errors name the item's
-//! JSON path, as [`decode`](super::response::decode) does.
+//! `envelopes` fuzz target compare the two on splits of each body), except serde's array form
+//! of a struct (`[[items], size]`), which no server sends. Its errors name the item's JSON path,
+//! as [`decode`](super::response::decode) does.
 
 use serde::de::{DeserializeOwned, IgnoredAny};
 
@@ -553,6 +554,11 @@ mod tests {
             (r#"{"collection":[1]"#, "EOF while parsing the page"),
             (r#"{"collection":[1]} x"#, "trailing characters"),
             (r#"{"size":1}"#, "missing field `collection`"),
+            // serde would take the envelope as an array of its fields; the reader does not.
+            (
+                "[[1], 1]",
+                "expected `{`, the page is an object, found `[` at byte 0",
+            ),
         ];
         for (body, reason) in cases {
             let err = read(body.as_bytes(), &[]).unwrap_err();
