@@ -175,6 +175,11 @@ impl Error {
 /// JSON attributes whose string values are secrets: never shown in logs or errors.
 const SECRET_KEYS: [&str; 4] = ["privateKey", "private_key", "secondaryKey", "password"];
 
+/// Whether an attribute named `key` holds a secret.
+pub(crate) fn is_secret_key(key: &str) -> bool {
+    SECRET_KEYS.contains(&key)
+}
+
 /// The body with the string value of every [`SECRET_KEYS`] attribute replaced by `***`.
 pub(crate) fn redact(text: &str) -> String {
     let mut out = text.to_string();

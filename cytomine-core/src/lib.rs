@@ -14,6 +14,7 @@ mod bulk;
 pub mod client;
 mod collection;
 mod error;
+mod extra;
 pub mod files;
 #[doc(hidden)]
 pub mod fuzzing;
@@ -31,6 +32,7 @@ pub use client::{ClientBuilder, ConnectionInfo, Cytomine};
 pub use collection::Collection;
 pub use cytomine_derive::Resource;
 pub use error::{Error, RequestInfo, Result, TransportKind};
+pub use extra::Extra;
 pub use http::retry::RetryPolicy;
 pub use query::{ListQuery, Query, QueryValue};
 pub use resource::{

@@ -1,11 +1,12 @@
 //! [`CurrentUser`]: who the keys belong to.
 
 use serde::{Deserialize, Serialize};
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 use crate::auth::{Credentials, PrivateKey};
 use crate::client::Cytomine;
 use crate::error::{Error, Result};
+use crate::extra::Extra;
 use crate::resource::render;
 use crate::types::Timestamp;
 
@@ -43,9 +44,9 @@ pub struct CurrentUser {
     /// Creation time.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created: Option<Timestamp>,
-    /// Every other attribute the server sent, kept for round trips.
+    /// Every other attribute the server sent, kept for round trips (secrets in it never print).
     #[serde(flatten)]
-    pub extra: Map<String, Value>,
+    pub extra: Extra,
 }
 
 /// The `{"publicKey", "privateKey"}` answer of the key endpoints.

@@ -37,9 +37,10 @@ macro_rules! model {
             /// When the object was deleted (soft-deleting domains only).
             pub deleted: Option<::cytomine::Timestamp>,
             $($fields)*
-            /// Every other attribute the server sent, kept so that an update sends it back.
+            /// Every other attribute the server sent, kept so that an update sends it back
+            /// (its `Debug` hides secrets).
             #[serde(flatten)]
-            pub extra: ::serde_json::Map<String, ::serde_json::Value>,
+            pub extra: ::cytomine::Extra,
         }
 
         domain_object!($name);
