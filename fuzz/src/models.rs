@@ -11,15 +11,19 @@ use serde::Serialize;
 /// Attributes whose string values are secrets (as in cytomine-core's redaction).
 const SECRETS: [&str; 3] = ["privateKey", "secondaryKey", "password"];
 
-/// The secret string values (8 characters or more) at the top of a JSON object body.
+/// The secret string values (8 characters or more) at the top of a JSON object body. A value
+/// that the body's text also holds elsewhere (under an attribute that is not secret) may be
+/// shown there, so it is not counted.
 fn secrets_in(body: &[u8]) -> Vec<String> {
     let Ok(serde_json::Value::Object(map)) = serde_json::from_slice(body) else {
         return Vec::new();
     };
+    let text = String::from_utf8_lossy(body);
     SECRETS
         .iter()
         .filter_map(|key| map.get(*key)?.as_str())
         .filter(|value| value.chars().count() >= 8)
+        .filter(|value| text.matches(*value).count() <= 1)
         .map(str::to_owned)
         .collect()
 }
