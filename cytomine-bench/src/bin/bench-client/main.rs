@@ -31,6 +31,15 @@ enum Workload {
     W4Upload,
 }
 
+/// The tokio runtime the client runs on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Runtime {
+    /// `Builder::new_current_thread`: everything on the main thread.
+    CurrentThread,
+    /// `Builder::new_multi_thread`: one worker per core (`#[tokio::main]`'s default).
+    MultiThread,
+}
+
 /// How W3 lists.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum Mode {
@@ -82,6 +91,9 @@ struct Args {
     /// File to download to or upload from (W4).
     #[arg(long)]
     file: Option<PathBuf>,
+    /// The tokio runtime.
+    #[arg(long, value_enum, default_value_t = Runtime::MultiThread)]
+    runtime: Runtime,
 }
 
 type Outcome = Result<u64, String>;
@@ -97,12 +109,21 @@ async fn run(args: &Args) -> Outcome {
     }
 }
 
-/// Runs the workload and prints its result line; the workload marks when its work starts.
-#[tokio::main]
-async fn main() {
+/// Runs the workload on the chosen runtime and prints its result line; the workload marks when
+/// its work starts.
+fn main() {
     let args = Args::parse();
     let started = Instant::now();
-    let outcome = run(&args).await;
+    let runtime = match args.runtime {
+        Runtime::CurrentThread => tokio::runtime::Builder::new_current_thread(),
+        Runtime::MultiThread => tokio::runtime::Builder::new_multi_thread(),
+    }
+    .enable_all()
+    .build();
+    let outcome = match runtime {
+        Ok(runtime) => runtime.block_on(run(&args)),
+        Err(e) => Err(format!("cannot start the runtime: {e}")),
+    };
     let elapsed = started.elapsed().as_secs_f64();
     match outcome {
         Ok(items) => {

@@ -31,6 +31,30 @@ pub struct Args {
     /// emulator's throughput is always measured; the sweep runs only with W2.
     #[arg(long, value_enum, value_delimiter = ',')]
     pub only: Vec<Workload>,
+    /// The tokio runtime of our client and of the floor (`bench-client --runtime`): a
+    /// current-thread runtime by default, as a script that sends one request after another
+    /// would use (measured faster or equal on every workload; `multi-thread` for comparison).
+    #[arg(long, value_enum, default_value_t = ClientRuntime::CurrentThread)]
+    pub runtime: ClientRuntime,
+}
+
+/// The tokio runtime our client and the floor run on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ClientRuntime {
+    /// Everything on the main thread (`Builder::new_current_thread`).
+    CurrentThread,
+    /// One worker per core (`#[tokio::main]`'s default).
+    MultiThread,
+}
+
+impl ClientRuntime {
+    /// The value as written on the command line.
+    pub fn name(self) -> &'static str {
+        match self {
+            ClientRuntime::CurrentThread => "current-thread",
+            ClientRuntime::MultiThread => "multi-thread",
+        }
+    }
 }
 
 /// A workload that `--only` can select.

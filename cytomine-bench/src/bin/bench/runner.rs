@@ -31,12 +31,18 @@ pub struct Programs {
     python: PathBuf,
     script: PathBuf,
     connection: Vec<String>,
+    /// `--runtime` of our client and the floor.
+    runtime: &'static str,
 }
 
 impl Programs {
     fn command(&self, job: &Job) -> Vec<String> {
         let mut cmd: Vec<String> = match job.client {
-            Client::Ours | Client::Floor => vec![self.client.to_string_lossy().into()],
+            Client::Ours | Client::Floor => vec![
+                self.client.to_string_lossy().into(),
+                "--runtime".into(),
+                self.runtime.into(),
+            ],
             Client::Python => vec![
                 self.python.to_string_lossy().into(),
                 self.script.to_string_lossy().into(),
@@ -157,6 +163,7 @@ pub async fn run_all(args: &Args) -> Result<(), String> {
         client,
         python: python(args, &root),
         script: root.join("cytomine-bench/python/bench_client.py"),
+        runtime: args.runtime.name(),
         connection: vec![
             "--host".into(),
             emulator.base_url(),
@@ -223,6 +230,7 @@ pub async fn run_all(args: &Args) -> Result<(), String> {
         runs,
         quick: args.quick,
         python: programs.python.display().to_string(),
+        runtime: programs.runtime,
         rows,
         sweep,
         throughput,
