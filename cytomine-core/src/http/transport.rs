@@ -141,9 +141,10 @@ impl Transport {
         Fut: Future<Output = Result<T>>,
     {
         let url = call.url(&self.base);
+        let target = Target::new(&url);
         let info = RequestInfo {
             method: call.method.as_str().to_string(),
-            url: url.clone(),
+            url,
         };
         let started = Instant::now();
         let mut attempt = 1;
@@ -153,7 +154,7 @@ impl Transport {
                 Err(err) => return (Err(err), attempt),
             };
             let (outcome, retry_after) = self
-                .attempt(call, &info, &extra_headers(), body, &read)
+                .attempt(call, &info, &target, &extra_headers(), body, &read)
                 .await;
             let err = match outcome {
                 Ok(value) => return (Ok(value), attempt),
@@ -187,6 +188,7 @@ impl Transport {
         &self,
         call: &Call,
         info: &RequestInfo,
+        target: &Target,
         extra_headers: &[(reqwest::header::HeaderName, String)],
         body: AttemptBody,
         read: &R,
@@ -202,16 +204,18 @@ impl Transport {
             }
             _ => call.content_type.map(str::to_string),
         };
-        let mut headers = self.sign(call, &info.url, content_type.as_deref());
+        let mut headers = self.sign(call, &target.path_and_query, content_type.as_deref());
         for (name, value) in extra_headers {
             if let Ok(v) = HeaderValue::from_str(value) {
                 headers.insert(name.clone(), v);
             }
         }
-        let mut builder = self
-            .http
-            .request(call.method.to_reqwest(), &info.url)
-            .headers(headers);
+        let method = call.method.to_reqwest();
+        let mut builder = match &target.parsed {
+            Some(url) => self.http.request(method, url.clone()),
+            None => self.http.request(method, &info.url),
+        }
+        .headers(headers);
         builder = match body {
             AttemptBody::None => builder,
             AttemptBody::Bytes(b) => {
@@ -255,16 +259,15 @@ impl Transport {
     }
 
     /// The headers of one attempt: `Date`, `Authorization` and the signed `Content-Type`.
-    fn sign(&self, call: &Call, url: &str, content_type: Option<&str>) -> HeaderMap {
+    fn sign(&self, call: &Call, path_and_query: &str, content_type: Option<&str>) -> HeaderMap {
         let date = http_date(SystemTime::now());
-        let path_and_query = path_and_query(url);
         let auth = authorization_header(
             &self.credentials,
             self.rule(),
             call.method.as_str(),
             content_type.unwrap_or(""),
             &date,
-            &path_and_query,
+            path_and_query,
         );
         let mut headers = HeaderMap::new();
         headers.insert(ACCEPT, HeaderValue::from_static("application/json, */*"));
@@ -307,15 +310,35 @@ pub(crate) fn surely_not_applied(err: &Error) -> bool {
     ) || matches!(err.status(), Some(429 | 503))
 }
 
-/// `/api/x.json?q=1` of a full URL.
-fn path_and_query(url: &str) -> String {
-    match url::Url::parse(url) {
-        Ok(u) => match u.query() {
-            Some(q) => format!("{}?{}", u.path(), q),
-            None => u.path().to_string(),
-        },
-        Err(_) => url.to_string(),
+/// Where a call goes, parsed once for all its attempts: the URL handed to reqwest and the
+/// `/api/x.json?q=1` part that legacy signatures cover.
+struct Target {
+    /// `None` when the URL does not parse: reqwest then reports why.
+    parsed: Option<url::Url>,
+    path_and_query: String,
+}
+
+impl Target {
+    fn new(url: &str) -> Target {
+        let parsed = url::Url::parse(url).ok();
+        let path_and_query = match &parsed {
+            Some(u) => match u.query() {
+                Some(q) => format!("{}?{}", u.path(), q),
+                None => u.path().to_string(),
+            },
+            None => url.to_string(),
+        };
+        Target {
+            parsed,
+            path_and_query,
+        }
     }
+}
+
+/// `/api/x.json?q=1` of a full URL.
+#[cfg(test)]
+fn path_and_query(url: &str) -> String {
+    Target::new(url).path_and_query
 }
 
 async fn read_all(request: RequestInfo, response: reqwest::Response) -> Result<Answer> {
