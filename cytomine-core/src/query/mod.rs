@@ -212,7 +212,19 @@ pub trait Query: Sized + Send {
         Self::from_query(self.into_query().page_size(size))
     }
 
-    /// Fetches the whole result (or the `max`/`offset` window) in one request.
+    /// Fetches the whole result (or the `max`/`offset` window) in one request. Items are decoded
+    /// as the answer arrives: decoding overlaps the transfer, and the answer's bytes are never
+    /// all held at once.
+    ///
+    /// ```no_run
+    /// # async fn demo(cm: cytomine_core::Cytomine) -> cytomine_core::Result<()> {
+    /// use cytomine_core::prelude::*;
+    /// use cytomine_models::Annotation;
+    ///
+    /// let annotations = Annotation::list().project(16).show_wkt(true).fetch(&cm).await?;
+    /// println!("{} annotations of {:?}", annotations.len(), annotations.total());
+    /// # Ok(()) }
+    /// ```
     fn fetch(
         self,
         cm: &Cytomine,
@@ -220,8 +232,24 @@ pub trait Query: Sized + Send {
         fetch::fetch_all(cm.clone(), self.into_query())
     }
 
-    /// Streams every item page by page, with constant memory; the next page is requested while
-    /// the current one is consumed.
+    /// Streams every item page by page (see [`Query::page_size`]), with constant memory: once
+    /// the first page has told the total, the next two pages are requested while the current
+    /// one is consumed. Dropping the stream stops the pages requested ahead.
+    ///
+    /// ```no_run
+    /// # async fn demo(cm: cytomine_core::Cytomine) -> cytomine_core::Result<()> {
+    /// use cytomine_core::prelude::*;
+    /// use cytomine_models::Annotation;
+    /// use futures::TryStreamExt;
+    ///
+    /// let mut annotations = std::pin::pin!(Annotation::list().project(16).page_size(1000).stream(&cm));
+    /// let mut area = 0.0;
+    /// while let Some(annotation) = annotations.try_next().await? {
+    ///     area += annotation.area.unwrap_or(0.0);
+    /// }
+    /// println!("total area: {area}");
+    /// # Ok(()) }
+    /// ```
     fn stream(self, cm: &Cytomine) -> impl Stream<Item = Result<Self::Resource>> + Send + 'static {
         fetch::stream(cm.clone(), self.into_query())
     }
