@@ -5,12 +5,15 @@
 //! time of a 200 MB download. Here chunks move (no copy) over a bounded channel to one thread
 //! that writes them by the MiB with vectored writes, still without copying them. The channel
 //! bounds memory: at most [`QUEUED_CHUNKS`] chunks wait, plus about [`WRITE_SIZE`] being gathered.
+//! The file is synced to disk as it grows ([`EarlySync`]) and once more at the end.
 
 use std::fs::File;
 use std::io::{self, Write};
 
 use bytes::Bytes;
 use tokio::sync::mpsc;
+
+use super::early_sync::EarlySync;
 use tokio::task::JoinHandle;
 
 /// Chunks waiting for the disk at most.
@@ -54,13 +57,15 @@ pub(crate) struct Stopped;
 
 fn write_all(mut file: File, mut received: mpsc::Receiver<Bytes>) -> io::Result<()> {
     let mut pending = Pending::default();
+    let mut early_sync = EarlySync::start(&file);
     while let Some(chunk) = received.blocking_recv() {
         pending.push(chunk);
         if pending.len >= WRITE_SIZE {
-            pending.write_to(&mut file)?;
+            early_sync.wrote(pending.write_to(&mut file)?);
         }
     }
     pending.write_to(&mut file)?;
+    early_sync.finish()?;
     file.sync_all()
 }
 
@@ -79,9 +84,11 @@ impl Pending {
     }
 
     /// Writes every pending chunk with as few (vectored) writes as the file takes: the chunks go
-    /// to the kernel as they are, without being copied into one buffer first.
-    fn write_to(&mut self, file: &mut impl Write) -> io::Result<()> {
+    /// to the kernel as they are, without being copied into one buffer first. Returns the
+    /// number of bytes written.
+    fn write_to(&mut self, file: &mut impl Write) -> io::Result<usize> {
         use bytes::Buf;
+        let total = self.len;
         while self.len > 0 {
             let slices: Vec<io::IoSlice<'_>> = self
                 .chunks
@@ -109,7 +116,7 @@ impl Pending {
             }
         }
         self.chunks.clear();
-        Ok(())
+        Ok(total)
     }
 }
 

@@ -3,6 +3,7 @@
 
 mod disk_writer;
 mod download;
+mod early_sync;
 mod upload;
 
 pub use download::{download, download_url, Progress};
