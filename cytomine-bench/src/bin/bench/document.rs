@@ -104,7 +104,8 @@ fn throughput(t: &Throughput) -> String {
          | signed `GET project/{{id}}.json`, {c} connections, {n} requests | {g:.0} requests/s |\n\
          | `GET annotation.json?project=..&showWKT=true`, one request ({mb:.1} MB) | {a:.0} annotations/s |\n\
          | the same listing by pages of {page} (`max`/`offset`), one request after the other | {pa:.0} annotations/s |\n\
-         | `GET imageinstance/{{id}}/download` of the W4 image | {d:.0} MB/s |\n\n",
+         | `GET imageinstance/{{id}}/download` of the W4 image | {d:.0} MB/s |\n\
+         | for comparison, the same bytes through a bare loopback TCP connection between two threads (no HTTP): the bound of any client's W4 | {l:.0} MB/s |\n\n",
         c = CONNECTIONS,
         n = t.gets,
         g = t.gets_per_s,
@@ -113,6 +114,7 @@ fn throughput(t: &Throughput) -> String {
         page = t.page,
         pa = t.paged_annotations_per_s,
         d = t.download_mb_per_s,
+        l = t.loopback_mb_per_s,
     )
 }
 

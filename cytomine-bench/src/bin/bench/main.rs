@@ -10,6 +10,7 @@ mod args;
 mod document;
 mod fixture;
 mod jobs;
+mod loopback;
 mod runner;
 mod throughput;
 

@@ -1,7 +1,7 @@
 //! The emulator's own throughput, measured from inside the harness with bare keep-alive
 //! requests (no decoding): signed project GETs from several connections at once, a full
 //! annotation listing with WKT (in one request, then by pages), and the download of the big
-//! image.
+//! image, next to the machine's bare loopback TCP rate for the same bytes.
 
 use std::time::Instant;
 
@@ -31,6 +31,8 @@ pub struct Throughput {
     pub page: u64,
     /// Download rate of the big image, MB/s.
     pub download_mb_per_s: f64,
+    /// The same number of bytes through a bare loopback TCP connection, MB/s (best of 3).
+    pub loopback_mb_per_s: f64,
 }
 
 async fn get_body(
@@ -107,6 +109,16 @@ pub async fn measure(
     let started = Instant::now();
     let bytes = get_body(&client, &base, &download, keys).await?;
     let download_mb_per_s = bytes as f64 / 1e6 / started.elapsed().as_secs_f64();
+    let loopback_mb_per_s = tokio::task::spawn_blocking(move || -> Result<f64, String> {
+        let mut best = 0.0f64;
+        for _ in 0..3 {
+            let rate = crate::loopback::megabytes_per_s(bytes).map_err(|e| e.to_string())?;
+            best = best.max(rate);
+        }
+        Ok(best)
+    })
+    .await
+    .map_err(|e| e.to_string())??;
     Ok(Throughput {
         gets_per_s,
         gets,
@@ -115,5 +127,6 @@ pub async fn measure(
         paged_annotations_per_s,
         page,
         download_mb_per_s,
+        loopback_mb_per_s,
     })
 }
