@@ -1,8 +1,11 @@
 //! Running list queries: all at once, or as a stream of pages with the next page prefetched.
 
 use std::collections::VecDeque;
+use std::future::Future;
+use std::pin::Pin;
+use std::task::{ready, Context, Poll};
 
-use futures::stream::{self, Stream, TryStreamExt};
+use futures::stream::{Stream, TryStreamExt};
 
 use super::ListQuery;
 use crate::client::Cytomine;
@@ -132,14 +135,15 @@ impl<R: Resource> Pager<R> {
         }
     }
 
-    /// Waits for the next page in order and starts the following ones.
-    async fn next_page(mut self) -> Result<Option<(VecDeque<R>, Self)>> {
-        let Some((page_start, task)) = self.pending.pop_front() else {
-            return Ok(None);
+    /// The next page in order, once it has arrived; starts the following ones. `None` after
+    /// the last page.
+    fn poll_page(&mut self, cx: &mut Context<'_>) -> Poll<Result<Option<VecDeque<R>>>> {
+        let Some((_, task)) = self.pending.front_mut() else {
+            return Poll::Ready(Ok(None));
         };
-        let page = task
-            .await
-            .map_err(|e| crate::Error::Usage(format!("page task failed: {e}")))??;
+        let joined = ready!(Pin::new(task).poll(cx));
+        let page_start = self.pending.pop_front().map_or(0, |(start, _)| start);
+        let page = joined.map_err(|e| crate::Error::Usage(format!("page task failed: {e}")))??;
         let mut items = page.collection;
         let got = items.len() as u64;
         if let Some(limit) = self.limit {
@@ -155,7 +159,7 @@ impl<R: Resource> Pager<R> {
         } else {
             self.fill();
         }
-        Ok(Some((items.into(), self)))
+        Poll::Ready(Ok(Some(items.into())))
     }
 }
 
@@ -172,26 +176,81 @@ pub(super) fn stream<R: Resource>(
 ) -> impl Stream<Item = Result<R>> + Send + 'static {
     let (max, offset, page_size) = q.paging();
     let start = offset.unwrap_or(0);
-    let setup = q.path().map(|path| Pager::<R> {
-        cm,
-        path,
-        query: q.query_pairs(),
-        page_size,
-        next_offset: start,
-        limit: max.map(|m| start + m),
-        total: None,
-        pending: VecDeque::new(),
-    });
-    let first = stream::once(async move {
-        let mut pager = setup?;
-        pager.fill();
-        Ok::<_, crate::Error>(pager)
-    });
-    first
-        .map_ok(|pager| {
-            stream::try_unfold(pager, |pager| pager.next_page())
-                .map_ok(|items| stream::iter(items.into_iter().map(Ok)))
-                .try_flatten()
-        })
-        .try_flatten()
+    match q.path() {
+        Ok(path) => Items::Reading {
+            pager: Pager {
+                cm,
+                path,
+                query: q.query_pairs(),
+                page_size,
+                next_offset: start,
+                limit: max.map(|m| start + m),
+                total: None,
+                pending: VecDeque::new(),
+            },
+            page: VecDeque::new(),
+            started: false,
+        },
+        Err(err) => Items::Failed(Some(err)),
+    }
+}
+
+/// The items of every page, in order: each is handed over straight from its page (a chain of
+/// stream adapters moved every item through each of them; an `Annotation` is 624 bytes).
+enum Items<R: Resource> {
+    /// Reading pages; the first request goes out at the first poll.
+    Reading {
+        pager: Pager<R>,
+        /// What is left of the current page.
+        page: VecDeque<R>,
+        started: bool,
+    },
+    /// The query was not valid: this error, then the end.
+    Failed(Option<crate::Error>),
+    /// After the last item or an error.
+    Done,
+}
+
+// No field is pinned: the items are handed out by value and the page tasks' handles are `Unpin`.
+impl<R: Resource> Unpin for Items<R> {}
+
+impl<R: Resource> Stream for Items<R> {
+    type Item = Result<R>;
+
+    fn poll_next(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Result<R>>> {
+        let this = self.get_mut();
+        let Items::Reading {
+            pager,
+            page,
+            started,
+        } = this
+        else {
+            let failed = match this {
+                Items::Failed(err) => err.take(),
+                _ => None,
+            };
+            *this = Items::Done;
+            return Poll::Ready(failed.map(Err));
+        };
+        loop {
+            if let Some(item) = page.pop_front() {
+                return Poll::Ready(Some(Ok(item)));
+            }
+            if !*started {
+                *started = true;
+                pager.fill();
+            }
+            match ready!(pager.poll_page(cx)) {
+                Ok(Some(next)) => *page = next,
+                Ok(None) => {
+                    *this = Items::Done;
+                    return Poll::Ready(None);
+                }
+                Err(err) => {
+                    *this = Items::Done;
+                    return Poll::Ready(Some(Err(err)));
+                }
+            }
+        }
+    }
 }
