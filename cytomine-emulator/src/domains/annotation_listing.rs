@@ -57,14 +57,9 @@ fn list(call: &Call, st: &State, image: Option<i64>, area: Option<Geometry>) -> 
     let annotation = |id: &i64| st.annotations.get(*id).map(Listed::user);
     if filters.whole_project() {
         // Newest first; the page is cut from the ids before any annotation is looked up.
-        let window = |offset, max| {
-            ids.iter()
-                .rev()
-                .skip(offset)
-                .take(max)
-                .filter_map(annotation)
-        };
-        return paged_json(call, ids.len(), window, write);
+        let window = |offset, max| ids.iter().rev().skip(offset).take(max);
+        let resolve = |id: &&i64| annotation(id);
+        return paged_json(call, ids.len(), window, resolve, write);
     }
     page_of(
         ids.iter()
@@ -79,7 +74,13 @@ fn list(call: &Call, st: &State, image: Option<i64>, area: Option<Geometry>) -> 
 fn page_of_matches(call: &Call, lister: &Lister, matches: Vec<Listed>) -> Outcome {
     let size = matches.len();
     let window = |offset, max| matches.into_iter().skip(offset).take(max);
-    paged_json(call, size, window, |out, l| lister.write(out, l))
+    paged_json(
+        call,
+        size,
+        window,
+        |l| Some(*l),
+        |out, l| lister.write(out, l),
+    )
 }
 
 #[cfg(test)]
