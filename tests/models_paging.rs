@@ -146,10 +146,10 @@ async fn max_and_offset_windows_cover_the_list_once() {
     assert_eq!(window.len(), 4, "stream honours max and offset");
 }
 
-/// While the first page is read, the next two are already requested (the total is known from
-/// the first page), and never more: the stream keeps at most two requests ahead.
+/// While the first page is read, the next three are already requested (the total is known from
+/// the first page), and never more: the stream keeps at most three requests ahead.
 #[tokio::test]
-async fn the_stream_keeps_two_pages_in_flight_and_no_more() {
+async fn the_stream_keeps_three_pages_in_flight_and_no_more() {
     let env = start().await;
     let (oid, ids) = ontology_with(&env.cm, 10).await;
     let before = env.emu.request_count();
@@ -157,14 +157,14 @@ async fn the_stream_keeps_two_pages_in_flight_and_no_more() {
     let first = stream.next().await.expect("an item").unwrap();
     assert_eq!(first.id, Some(ids[0]));
     let deadline = tokio::time::Instant::now() + Duration::from_secs(10);
-    while env.emu.request_count() - before < 3 && tokio::time::Instant::now() < deadline {
+    while env.emu.request_count() - before < 4 && tokio::time::Instant::now() < deadline {
         tokio::time::sleep(Duration::from_millis(10)).await;
     }
     tokio::time::sleep(Duration::from_millis(100)).await;
     assert_eq!(
         env.emu.request_count() - before,
-        3,
-        "first page + two ahead"
+        4,
+        "first page + three ahead"
     );
     let rest: Vec<Term> = stream.as_mut().try_collect().await.unwrap();
     assert_eq!(rest.len(), 9);

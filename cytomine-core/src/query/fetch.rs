@@ -79,9 +79,11 @@ const REPOSITORY_MAX_PAGE: u64 = 2000;
 type PageTask<R> = tokio::task::JoinHandle<Result<Page<R>>>;
 
 /// Pages requested ahead of the one being read, once the total is known: the server prepares
-/// one while the client decodes another (measured: 100 pages of 1,000 annotations went from
-/// 0.27 s to 0.19 s with two in flight instead of one; three gained nothing more).
-const PAGES_IN_FLIGHT: usize = 2;
+/// them while the client decodes. Measured on 100 pages of 1,000 annotations: two instead of
+/// one took 0.27 s to 0.19 s; since pages are decoded as they arrive, three instead of two
+/// take 0.141 s to 0.131 s (current-thread runtime; 0.161 s to 0.148 s multi-thread). Each
+/// page ahead holds one page of items at most.
+const PAGES_IN_FLIGHT: usize = 3;
 
 /// Walks the pages in order, keeping up to [`PAGES_IN_FLIGHT`] requests running.
 struct Pager<R: Resource> {

@@ -233,7 +233,7 @@ pub trait Query: Sized + Send {
     }
 
     /// Streams every item page by page (see [`Query::page_size`]), with constant memory: once
-    /// the first page has told the total, the next two pages are requested while the current
+    /// the first page has told the total, the next three pages are requested while the current
     /// one is consumed. Dropping the stream stops the pages requested ahead.
     ///
     /// ```no_run
