@@ -218,6 +218,12 @@ impl<T: DeserializeOwned> PageReader<T> {
             let room = (SNIPPET_CHARS - self.head.len()).min(chunk.len());
             self.head.extend_from_slice(&chunk[..room]);
         }
+        // The chunk's valid UTF-8 text, checked once: items read from it skip serde's check of
+        // each string (a multi-byte character cut by the chunk's end stops it short).
+        let text = match std::str::from_utf8(chunk) {
+            Ok(text) => text,
+            Err(e) => std::str::from_utf8(&chunk[..e.valid_up_to()]).unwrap_or_default(),
+        };
         let mut i = 0;
         while i < chunk.len() {
             if let Some(mut open) = self.open.take() {
@@ -247,7 +253,7 @@ impl<T: DeserializeOwned> PageReader<T> {
                 continue;
             }
             if matches!(self.phase, Phase::FirstItem | Phase::Item) {
-                if let Some(n) = self.whole_item(&chunk[i..]) {
+                if let Some(n) = self.whole_item(&chunk[i..], text.get(i..)) {
                     i += n;
                     continue;
                 }
@@ -285,17 +291,26 @@ impl<T: DeserializeOwned> PageReader<T> {
         })
     }
 
-    /// The fast way for an item that lies whole in `rest`: serde decodes it where it stands and
-    /// says where it ends. `None` when it does not decode there (cut by the chunk's end, or
+    /// The fast way for an item that lies whole in `rest` (read as `text` where the chunk is
+    /// valid UTF-8 from there): serde decodes it where it stands and says where it ends. `None` when it does not decode there (cut by the chunk's end, or
     /// wrong): the item is then scanned to its end and decoded from its bytes, which also finds
     /// the error's path.
-    fn whole_item(&mut self, rest: &[u8]) -> Option<usize> {
-        let mut items = serde_json::Deserializer::from_slice(rest).into_iter::<T>();
-        let item = items.next()?.ok()?;
-        let end = items.byte_offset();
-        // A number or literal that reaches the chunk's end may go on in the next one.
+    fn whole_item(&mut self, rest: &[u8], text: Option<&str>) -> Option<usize> {
+        let (item, end, len) = match text.filter(|t| !t.is_empty()) {
+            Some(text) => {
+                let mut items = serde_json::Deserializer::from_str(text).into_iter::<T>();
+                let item = items.next()?.ok()?;
+                (item, items.byte_offset(), text.len())
+            }
+            None => {
+                let mut items = serde_json::Deserializer::from_slice(rest).into_iter::<T>();
+                let item = items.next()?.ok()?;
+                (item, items.byte_offset(), rest.len())
+            }
+        };
+        // A number or literal that reaches the end of what was read may go on after it.
         let delimited = matches!(rest.first(), Some(b'{' | b'[' | b'"'));
-        if end == rest.len() && !delimited {
+        if end == len && !delimited {
             return None;
         }
         self.items.push(item);
@@ -457,7 +472,10 @@ mod tests {
 
     /// The reader agrees with serde on `body` cut anywhere once, and fed byte by byte.
     fn agrees(body: &str) {
-        let body = body.as_bytes();
+        agrees_on_bytes(body.as_bytes());
+    }
+
+    fn agrees_on_bytes(body: &[u8]) {
         let expected = whole(body);
         let mut splits: Vec<Vec<usize>> = (0..=body.len()).map(|cut| vec![cut]).collect();
         splits.push((1..body.len()).collect());
@@ -511,6 +529,21 @@ mod tests {
         ];
         for body in bodies {
             agrees(body);
+        }
+    }
+
+    #[test]
+    fn characters_cut_between_chunks_and_invalid_utf8_are_read_as_serde_reads_them() {
+        agrees(r#"{"collection":[{"name":"é😀 Zürich"},"日本語",{"a":["ü"]}],"size":3}"#);
+        // Invalid UTF-8 inside a string of an item, of an ignored value, and of a key.
+        for bad in [&b"\"na\xffme\""[..], b"\"\xc3\"", b"\"\xe6\x97\""] {
+            for body in [
+                [&b"{\"collection\":[1,"[..], bad, b",2],\"size\":2}"].concat(),
+                [&b"{\"collection\":[1],\"x\":"[..], bad, b"}"].concat(),
+                [&b"{\"collection\":[1],"[..], bad, b":1}"].concat(),
+            ] {
+                agrees_on_bytes(&body);
+            }
         }
     }
 
