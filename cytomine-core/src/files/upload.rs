@@ -14,9 +14,10 @@ use crate::http::response::decode;
 use crate::http::transport::AttemptBody;
 use crate::http::Method;
 
-/// Bytes read from disk per chunk: large enough that a 200 MB upload is a few hundred chunks,
-/// small enough to keep memory bounded.
-const UPLOAD_CHUNK: usize = 256 * 1024;
+/// Bytes read from disk per chunk: each read is a trip to tokio's blocking pool, so a 200 MB
+/// upload is 200 of them (256 KiB chunks took 0.185 s, 1 MiB 0.168 s), and memory stays
+/// bounded by a few chunks.
+const UPLOAD_CHUNK: usize = 1024 * 1024;
 
 /// Where and how to upload.
 #[derive(Debug, Clone, PartialEq, Eq)]
