@@ -23,14 +23,19 @@ pub(crate) async fn read_page<T: DeserializeOwned>(
 ) -> Result<Page<T>, Error> {
     let status = response.status().as_u16();
     let mut reader = PageReader::new(request, status, capacity);
-    loop {
+    let read = loop {
         match response.chunk().await {
-            Ok(Some(chunk)) => reader.feed(&chunk)?,
-            Ok(None) => break,
-            Err(e) => return Err(transport_error(&reader.request, &e)),
+            Ok(Some(chunk)) => {
+                if let Err(err) = reader.feed(&chunk) {
+                    break Err(err);
+                }
+            }
+            Ok(None) => break Ok(()),
+            Err(e) => break Err(transport_error(&reader.request, &e)),
         }
-    }
+    };
     tracing::debug!(target: "cytomine::http", body = %snippet(&reader.head), "response body");
+    read?;
     reader.finish()
 }
 
