@@ -6,7 +6,7 @@ mod common;
 use std::time::Duration;
 
 use common::*;
-use cytomine::models::{Ontology, Term};
+use cytomine::models::{Annotation, Ontology, Term};
 use cytomine::prelude::*;
 use futures::{StreamExt, TryStreamExt};
 
@@ -170,4 +170,45 @@ async fn the_stream_keeps_three_pages_in_flight_and_no_more() {
     assert_eq!(rest.len(), 9);
     // 5 pages of 2, and no request past the end (the total is known).
     assert_eq!(env.emu.request_count() - before, 5);
+}
+
+/// A listing large enough that the emulator writes it in two halves and the client reads it in
+/// many network chunks: all at once and streamed, it gives the same annotations in the same
+/// order (newest first), each saved one with its WKT.
+#[tokio::test]
+async fn a_large_listing_reads_the_same_all_at_once_and_streamed() {
+    let env = start_demo().await;
+    let image = first_demo_image(&env.cm).await;
+    let (image_id, project) = (image.id.unwrap(), image.project.unwrap());
+    let mut batch: Collection<Annotation> = (0..5_000)
+        .map(|i| Annotation::new(format!("POINT ({} {})", i % 500, i / 500), image_id))
+        .collect();
+    assert!(batch.save(&env.cm).await.unwrap().is_complete());
+    let query = || Annotation::list().project(project).show_wkt(true);
+    let all = query().fetch(&env.cm).await.unwrap();
+    let streamed: Vec<Annotation> = query()
+        .page_size(700)
+        .stream(&env.cm)
+        .try_collect()
+        .await
+        .unwrap();
+    assert_eq!(all.total(), Some(all.len() as u64));
+    let listed = |items: &[Annotation]| -> Vec<(Option<i64>, Option<String>)> {
+        items.iter().map(|a| (a.id, a.location.clone())).collect()
+    };
+    assert_eq!(listed(&all), listed(&streamed));
+    let ids: Vec<i64> = all.iter().filter_map(|a| a.id).collect();
+    assert!(ids.windows(2).all(|w| w[0] > w[1]), "newest first");
+    let by_id: std::collections::HashMap<i64, &Annotation> =
+        all.iter().filter_map(|a| Some((a.id?, a))).collect();
+    for saved in batch.iter() {
+        let listed = by_id[&saved.id.unwrap()];
+        assert!(
+            listed
+                .location
+                .as_deref()
+                .is_some_and(|wkt| wkt.starts_with("POINT")),
+            "{listed:?}"
+        );
+    }
 }
