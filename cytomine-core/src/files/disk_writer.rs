@@ -57,11 +57,12 @@ pub(crate) struct Stopped;
 
 fn write_all(mut file: File, mut received: mpsc::Receiver<Bytes>) -> io::Result<()> {
     let mut pending = Pending::default();
-    let mut early_sync = EarlySync::start(&file);
+    let mut early_sync = EarlySync::default();
     while let Some(chunk) = received.blocking_recv() {
         pending.push(chunk);
         if pending.len >= WRITE_SIZE {
-            early_sync.wrote(pending.write_to(&mut file)?);
+            let written = pending.write_to(&mut file)?;
+            early_sync.wrote(&file, written);
         }
     }
     pending.write_to(&mut file)?;

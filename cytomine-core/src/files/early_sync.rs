@@ -14,39 +14,33 @@ use std::thread::JoinHandle;
 /// Bytes written between two early syncs.
 const SYNC_EVERY: u64 = 32 * 1024 * 1024;
 
-/// Syncs a file in the background as it grows; see the module docs.
+/// Syncs a file in the background as it grows; see the module docs. The thread starts with the
+/// first [`SYNC_EVERY`] bytes, so a small file costs nothing.
+#[derive(Default)]
 pub(crate) struct EarlySync {
-    /// `None` when no second handle or thread could be had: then only the final sync runs.
+    /// The syncing thread and how to wake it, once started.
     running: Option<(mpsc::Sender<()>, JoinHandle<io::Result<()>>)>,
+    /// No second handle or thread could be had: only the final sync runs.
+    unavailable: bool,
     unsynced: u64,
 }
 
 impl EarlySync {
-    /// Starts the syncing thread on a second handle of `file`.
-    pub(crate) fn start(file: &File) -> EarlySync {
-        let running = file.try_clone().ok().and_then(|handle| {
-            let (wake, woken) = mpsc::channel::<()>();
-            std::thread::Builder::new()
-                .name("cytomine-sync".into())
-                .spawn(move || sync_on_wake(&handle, &woken))
-                .ok()
-                .map(|thread| (wake, thread))
-        });
-        EarlySync {
-            running,
-            unsynced: 0,
-        }
-    }
-
-    /// Counts `bytes` just written; wakes the syncing thread every [`SYNC_EVERY`] bytes.
-    pub(crate) fn wrote(&mut self, bytes: usize) {
+    /// Counts `bytes` just written to `file`; every [`SYNC_EVERY`] bytes, wakes the syncing
+    /// thread (started on a second handle of `file` the first time).
+    pub(crate) fn wrote(&mut self, file: &File, bytes: usize) {
         self.unsynced += bytes as u64;
-        if self.unsynced >= SYNC_EVERY {
-            self.unsynced = 0;
-            if let Some((wake, _)) = &self.running {
-                // A stopped thread has an error for `finish`.
-                let _ = wake.send(());
-            }
+        if self.unsynced < SYNC_EVERY {
+            return;
+        }
+        self.unsynced = 0;
+        if self.running.is_none() && !self.unavailable {
+            self.running = start(file);
+            self.unavailable = self.running.is_none();
+        }
+        if let Some((wake, _)) = &self.running {
+            // A stopped thread has an error for `finish`.
+            let _ = wake.send(());
         }
     }
 
@@ -60,6 +54,17 @@ impl EarlySync {
             .join()
             .map_err(|_| io::Error::other("the syncing thread panicked"))?
     }
+}
+
+/// The syncing thread on a second handle of `file`, or `None` if either cannot be had.
+fn start(file: &File) -> Option<(mpsc::Sender<()>, JoinHandle<io::Result<()>>)> {
+    let handle = file.try_clone().ok()?;
+    let (wake, woken) = mpsc::channel::<()>();
+    std::thread::Builder::new()
+        .name("cytomine-sync".into())
+        .spawn(move || sync_on_wake(&handle, &woken))
+        .ok()
+        .map(|thread| (wake, thread))
 }
 
 /// Syncs `file` each time it is woken (wake-ups that came meanwhile make one sync), until the
@@ -82,12 +87,13 @@ mod tests {
     fn syncs_as_the_file_grows_and_finishes_clean() {
         let path = std::env::temp_dir().join(format!("cytomine-early-sync-{}", std::process::id()));
         let mut file = File::create(&path).unwrap();
-        let mut sync = EarlySync::start(&file);
-        assert!(sync.running.is_some());
+        let mut sync = EarlySync::default();
         let block = vec![7u8; 1024 * 1024];
-        for _ in 0..70 {
+        for n in 1..=70 {
             file.write_all(&block).unwrap();
-            sync.wrote(block.len());
+            sync.wrote(&file, block.len());
+            // No thread for a file under 32 MiB.
+            assert_eq!(sync.running.is_some(), n >= 32, "after {n} MiB");
         }
         sync.finish().unwrap();
         file.sync_all().unwrap();
