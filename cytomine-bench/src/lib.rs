@@ -14,6 +14,7 @@ pub mod floor;
 pub mod measure;
 pub mod report;
 pub mod result_line;
+pub mod runtime;
 pub mod stats;
 pub mod targets;
 pub mod tiff;

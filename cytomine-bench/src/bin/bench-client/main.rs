@@ -13,6 +13,7 @@ use std::time::Instant;
 
 use clap::{Parser, ValueEnum};
 use cytomine_bench::result_line::ClientResult;
+use cytomine_bench::runtime::ClientRuntime;
 
 /// The workloads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -29,15 +30,6 @@ enum Workload {
     W4Download,
     /// Upload of `--file` into storage `--storage`.
     W4Upload,
-}
-
-/// The tokio runtime the client runs on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum Runtime {
-    /// `Builder::new_current_thread`: everything on the main thread.
-    CurrentThread,
-    /// `Builder::new_multi_thread`: one worker per core (`#[tokio::main]`'s default).
-    MultiThread,
 }
 
 /// How W3 lists.
@@ -92,8 +84,8 @@ struct Args {
     #[arg(long)]
     file: Option<PathBuf>,
     /// The tokio runtime.
-    #[arg(long, value_enum, default_value_t = Runtime::MultiThread)]
-    runtime: Runtime,
+    #[arg(long, value_enum, default_value_t = ClientRuntime::MultiThread)]
+    runtime: ClientRuntime,
 }
 
 type Outcome = Result<u64, String>;
@@ -114,12 +106,7 @@ async fn run(args: &Args) -> Outcome {
 fn main() {
     let args = Args::parse();
     let started = Instant::now();
-    let runtime = match args.runtime {
-        Runtime::CurrentThread => tokio::runtime::Builder::new_current_thread(),
-        Runtime::MultiThread => tokio::runtime::Builder::new_multi_thread(),
-    }
-    .enable_all()
-    .build();
+    let runtime = args.runtime.build();
     let outcome = match runtime {
         Ok(runtime) => runtime.block_on(run(&args)),
         Err(e) => Err(format!("cannot start the runtime: {e}")),

@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
+use cytomine_bench::runtime::ClientRuntime;
 
 /// Benchmarks cytomine-rs against the official Python client 4.3.0 on the in-process emulator.
 #[derive(Debug, Parser)]
@@ -33,28 +34,9 @@ pub struct Args {
     pub only: Vec<Workload>,
     /// The tokio runtime of our client and of the floor (`bench-client --runtime`): a
     /// current-thread runtime by default, as a script that sends one request after another
-    /// would use (measured faster or equal on every workload; `multi-thread` for comparison).
+    /// would use (no workload was measurably slower on it; `multi-thread` for comparison).
     #[arg(long, value_enum, default_value_t = ClientRuntime::CurrentThread)]
     pub runtime: ClientRuntime,
-}
-
-/// The tokio runtime our client and the floor run on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ClientRuntime {
-    /// Everything on the main thread (`Builder::new_current_thread`).
-    CurrentThread,
-    /// One worker per core (`#[tokio::main]`'s default).
-    MultiThread,
-}
-
-impl ClientRuntime {
-    /// The value as written on the command line.
-    pub fn name(self) -> &'static str {
-        match self {
-            ClientRuntime::CurrentThread => "current-thread",
-            ClientRuntime::MultiThread => "multi-thread",
-        }
-    }
 }
 
 /// A workload that `--only` can select.
