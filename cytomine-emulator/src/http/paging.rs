@@ -154,26 +154,22 @@ where
     let written = std::thread::scope(|scope| {
         let other = std::thread::Builder::new()
             .name("listing-half".into())
-            .spawn_scoped(scope, || {
-                let mut half = Vec::new();
-                write_run(&mut half, second, write);
-                half
-            });
+            .spawn_scoped(scope, || run_of(second, write));
         write_run(out, first, write);
         other.ok().and_then(|thread| thread.join().ok())
     });
-    let mut half = match written {
-        Some(half) => half,
-        None => {
-            let mut half = Vec::new();
-            write_run(&mut half, second, write);
-            half
-        }
-    };
+    let mut half = written.unwrap_or_else(|| run_of(second, write));
     if !half.is_empty() && out.last() != Some(&b'[') {
         out.push(b',');
     }
     out.append(&mut half);
+}
+
+/// The items of `keys` written into a buffer of their own.
+fn run_of<K, F: Fn(&mut Vec<u8>, &K) -> bool>(keys: &[K], write: &F) -> Vec<u8> {
+    let mut out = Vec::new();
+    write_run(&mut out, keys, write);
+    out
 }
 
 /// Writes the item of each key into `out`, comma-separated, reserving room from the first
