@@ -335,12 +335,6 @@ impl Target {
     }
 }
 
-/// `/api/x.json?q=1` of a full URL.
-#[cfg(test)]
-fn path_and_query(url: &str) -> String {
-    Target::new(url).path_and_query
-}
-
 async fn read_all(request: RequestInfo, response: reqwest::Response) -> Result<Answer> {
     let status = response.status().as_u16();
     match collect_body(response).await {
@@ -417,11 +411,11 @@ mod tests {
     #[test]
     fn legacy_rule_signs_path_and_raw_query() {
         assert_eq!(
-            path_and_query("http://h:1/api/project.json?max=0&offset=0"),
+            Target::new("http://h:1/api/project.json?max=0&offset=0").path_and_query,
             "/api/project.json?max=0&offset=0"
         );
         assert_eq!(
-            path_and_query("http://h/api/user/current.json"),
+            Target::new("http://h/api/user/current.json").path_and_query,
             "/api/user/current.json"
         );
     }
