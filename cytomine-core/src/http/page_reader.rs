@@ -297,9 +297,9 @@ impl<T: DeserializeOwned> PageReader<T> {
     }
 
     /// The fast way for an item that lies whole in `rest` (read as `text` where the chunk is
-    /// valid UTF-8 from there): serde decodes it where it stands and says where it ends. `None` when it does not decode there (cut by the chunk's end, or
-    /// wrong): the item is then scanned to its end and decoded from its bytes, which also finds
-    /// the error's path.
+    /// valid UTF-8 from there): serde decodes it where it stands and says where it ends. `None`
+    /// when it does not decode there (cut by the chunk's end, or wrong): the item is then
+    /// scanned to its end and decoded from its bytes, which also finds the error's path.
     fn whole_item(&mut self, rest: &[u8], text: Option<&str>) -> Option<usize> {
         let (item, end, len) = match text.filter(|t| !t.is_empty()) {
             Some(text) => {
