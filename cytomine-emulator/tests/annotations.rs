@@ -275,3 +275,73 @@ async fn bulk_create_and_list_many() {
         (json!(2000), json!(20))
     );
 }
+
+/// A listing of more than 2,000 items goes out in chunks while it is written (no
+/// `Content-Length`); a smaller page keeps its `Content-Length`. Both carry the same items:
+/// the whole listing is its three pages of 1,000, newest first, with the same envelope.
+#[tokio::test]
+async fn a_large_listing_is_sent_in_chunks_and_reads_the_same_as_its_pages() {
+    let (_emu, admin, _bob) = setup().await;
+    let w = world(&admin).await;
+    let items: Vec<Value> = (0..3_000)
+        .map(|k| json!({"image": w.image, "location": square(k % 900)}))
+        .collect();
+    let (_, out) = admin
+        .post("/api/annotation.json", &Value::Array(items))
+        .await;
+    assert_eq!(out["status"], 200, "{out}");
+    let listing = |window: &str| {
+        format!(
+            "/api/annotation.json?project={}&showWKT=true&showMeta=true{window}",
+            w.project
+        )
+    };
+    let admin = &admin;
+    let send = |path: String| async move {
+        admin
+            .send(reqwest::Method::GET, &path, None, Form::Current)
+            .await
+    };
+
+    let whole = send(listing("")).await;
+    assert_eq!(whole.status(), 200);
+    assert!(
+        whole.content_length().is_none(),
+        "a large listing is chunked"
+    );
+    let (_, whole) = into_json(whole).await;
+    let ids = |page: &Value| -> Vec<i64> {
+        let items = page["collection"].as_array().expect("a collection");
+        items.iter().map(|a| a["id"].as_i64().unwrap()).collect()
+    };
+    let all = ids(&whole);
+    assert_eq!(all.len(), 3_000);
+    assert!(all.windows(2).all(|p| p[0] > p[1]), "newest first");
+    assert_eq!(
+        (
+            &whole["size"],
+            &whole["offset"],
+            &whole["perPage"],
+            &whole["totalPages"]
+        ),
+        (&json!(3000), &json!(0), &json!(3000), &json!(1))
+    );
+    assert!(whole["collection"][2_999]["location"]
+        .as_str()
+        .is_some_and(|wkt| wkt.starts_with("POLYGON")));
+
+    let mut paged = Vec::new();
+    for offset in [0, 1_000, 2_000] {
+        let page = send(listing(&format!("&max=1000&offset={offset}"))).await;
+        assert!(page.content_length().is_some(), "a page of 1,000 is whole");
+        let (_, page) = into_json(page).await;
+        assert_eq!(page["size"], 3000);
+        paged.extend(ids(&page));
+    }
+    assert_eq!(paged, all);
+
+    let large_page = send(listing("&max=2500&offset=100")).await;
+    assert!(large_page.content_length().is_none());
+    let (_, large_page) = into_json(large_page).await;
+    assert_eq!(ids(&large_page), all[100..2_600]);
+}

@@ -81,6 +81,30 @@ def bulk_save(guide: Guide) -> str:
     return f"{BULK} annotations saved in bulk and listed back by term; project now has {len(everything)}"
 
 
+LARGE = 2_500
+
+
+def large_listing(guide: Guide) -> str:
+    """2,500 more annotations in one request; the whole listing (which the server sends in chunks
+    while writing it) reads the same as its pages of 1,000."""
+    image, project = guide["image"], guide["project"]
+    batch = AnnotationCollection()
+    for i in range(LARGE):
+        batch.append(Annotation(square(i % 20), image.id, [], project.id))
+    assert batch.save(chunk=None) is True, f"POST annotation.json with {LARGE} items failed"
+    total = LARGE + BULK + 1
+    everything = annotations(project=project.id, showWKT=True)
+    ids = [a.id for a in everything]
+    assert len(ids) == total, f"project {project.id} lists {len(ids)} annotations, expected {total}"
+    assert ids == sorted(ids, reverse=True), "the listing is not newest first"
+    assert all(getattr(a, "location", "").startswith("POLYGON") for a in everything), "an item lost its WKT"
+    paged = []
+    for offset in range(0, total, 1_000):
+        paged += [a.id for a in annotations(project=project.id, max=1_000, offset=offset)]
+    assert paged == ids, "pages of 1,000 differ from the whole listing"
+    return f"{total} annotations listed at once and by pages of 1,000, alike"
+
+
 def users(guide: Guide) -> str:
     """UserCollection online, and of the project."""
     me, project = guide["me"], guide["project"]

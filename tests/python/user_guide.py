@@ -25,6 +25,7 @@ STEPS = [
     ("annotation with terms", annotations.annotate),
     ("annotation filters", annotations.filter_annotations),
     ("annotation bulk save", annotations.bulk_save),
+    ("large annotation listing", annotations.large_listing),
     ("users", annotations.users),
     ("delete by id", annotations.deletes),
 ]

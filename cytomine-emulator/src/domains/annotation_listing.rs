@@ -15,16 +15,16 @@ use crate::store::State;
 
 /// Register the routes (before `annotation/{id}.json`, which would catch `annotation/included.json`).
 pub fn routes(r: &mut Routes) {
-    r.get("annotation.json", |c, _, s| list(c, s, None, None));
-    r.get("annotation/search.json", |c, _, s| list(c, s, None, None));
-    r.get("imageinstance/{id}/annotation/included.json", |c, p, s| {
+    r.listing("annotation.json", |c, _, s| list(c, s, None, None));
+    r.listing("annotation/search.json", |c, _, s| list(c, s, None, None));
+    r.listing("imageinstance/{id}/annotation/included.json", |c, p, s| {
         let image = p.id("id").unwrap_or(0);
         let area = included_area(c, s)?;
         list(c, s, Some(image), Some(area))
     });
     // client-compat, not in core: `AnnotationCollection(included=True)` asks for this path,
     // with the image in the query; it is served as the route above.
-    r.get("annotation/included.json", |c, _: &Params, s| {
+    r.listing("annotation/included.json", |c, _: &Params, s| {
         let area = included_area(c, s)?;
         list(c, s, None, Some(area))
     });

@@ -73,6 +73,7 @@ fn call(caller: &Caller, query: &str) -> Call {
         server_url: SERVER.into(),
         now: 1_000_000,
         profile: Profile::Classic,
+        early: None,
     }
 }
 

@@ -156,6 +156,7 @@ mod tests {
                     Handler::Read(_) => "read",
                     Handler::Write(_) => "write",
                     Handler::Media(_) => "media",
+                    Handler::Listing(_) => "listing",
                 };
                 (route.method, kind)
             })

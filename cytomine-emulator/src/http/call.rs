@@ -4,6 +4,7 @@ use axum::http::HeaderMap;
 use bytes::Bytes;
 use serde_json::{Map, Value};
 
+use super::early::Early;
 use super::fail::Fail;
 use crate::keys::Role;
 use crate::profile::Profile;
@@ -49,6 +50,8 @@ pub struct Call {
     pub now: i64,
     /// The wire format served for the migrated domains.
     pub profile: Profile,
+    /// Where a handler on its own thread may answer before it returns (listings only).
+    pub early: Option<Early>,
 }
 
 impl Call {

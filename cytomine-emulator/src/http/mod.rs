@@ -1,6 +1,8 @@
-//! HTTP plumbing: the request view, replies, error shapes, paging, timestamps and path patterns.
+//! HTTP plumbing: the request view, replies (whole or early, in chunks), error shapes, paging,
+//! timestamps and path patterns.
 
 pub mod call;
+pub mod early;
 pub mod fail;
 pub mod iso_time;
 pub mod json_out;

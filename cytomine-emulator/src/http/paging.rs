@@ -5,6 +5,7 @@ use std::cell::Cell;
 use serde::{Serialize, Serializer};
 
 use super::call::Call;
+use super::early::{Chunks, Early};
 use super::fail::{Fail, Outcome};
 use super::reply::Reply;
 
@@ -92,6 +93,9 @@ where
 /// As [`paged_window`], each item written by `write` straight into the answer's bytes (see
 /// `json_out`); the envelope's bytes are those of [`paged_window`]. `window` gives the page's
 /// keys (cheap, e.g. ids) and `resolve` each key's item (a key without one is skipped).
+///
+/// A page larger than [`CHUNK`] goes out early, in chunks, when the call allows it (a listing
+/// route, see `early`): the client reads the first items while the rest are written.
 pub fn paged_json<K, I, It, W, R, F>(
     call: &Call,
     size: usize,
@@ -102,25 +106,26 @@ pub fn paged_json<K, I, It, W, R, F>(
 where
     W: FnOnce(usize, usize) -> It,
     It: Iterator<Item = K>,
-    K: Send + Sync,
-    R: Fn(&K) -> Option<I> + Sync,
-    F: Fn(&mut Vec<u8>, I) + Sync,
+    R: Fn(&K) -> Option<I>,
+    F: Fn(&mut Vec<u8>, I),
 {
     let page = Page::from_call(call)?;
-    let keys: Vec<K> = window(page.offset, page.max).collect();
     let mut out = Vec::with_capacity(1024);
     out.extend_from_slice(b"{\"collection\":[");
-    write_items(
-        &mut out,
-        &keys,
-        &|out: &mut Vec<u8>, key: &K| match resolve(key) {
-            Some(item) => {
-                write(out, item);
-                true
-            }
-            None => false,
-        },
-    );
+    let mut sink = Sink::new(call.early.as_ref());
+    let mut first = true;
+    for key in window(page.offset, page.max) {
+        let Some(item) = resolve(&key) else { continue };
+        if !first {
+            out.push(b',');
+        }
+        first = false;
+        write(&mut out, item);
+        if out.len() >= CHUNK && !sink.pass(&mut out) {
+            // The client is gone: nobody reads the rest.
+            return Ok(Reply::sent_early());
+        }
+    }
     let (per_page, total_pages) = counts(page, size);
     out.extend_from_slice(b"],\"offset\":");
     super::json_out::put(&mut out, &page.offset);
@@ -131,71 +136,74 @@ where
     out.extend_from_slice(b",\"totalPages\":");
     super::json_out::put(&mut out, &total_pages);
     out.push(b'}');
-    Ok(Reply::json_bytes(200, out))
+    Ok(sink.finish(out))
 }
 
-/// Pages of at least this many items are written in two halves at once.
-const PARALLEL_FROM: usize = 4096;
+/// The bytes a listing gathers before it sends them as one chunk (and, the first time, starts
+/// its answer early).
+pub const CHUNK: usize = 256 << 10;
 
-/// Writes the item of each key into `out`, comma-separated (`write` says whether the key had
-/// one). A large page is written in two halves at once, the second on a scoped thread: a
-/// client waits for the whole answer before its first byte, and looking up and writing
-/// 100,000 annotations is most of that wait. Where no thread can be had, one writes it all.
-fn write_items<K, F>(out: &mut Vec<u8>, keys: &[K], write: &F)
-where
-    K: Sync,
-    F: Fn(&mut Vec<u8>, &K) -> bool + Sync,
-{
-    if keys.len() < PARALLEL_FROM {
-        write_run(out, keys, write);
-        return;
+/// Where [`paged_json`] sends full chunks: nowhere until the first one is full, then to the
+/// client through the call's early answer, if it has one.
+enum Sink<'a> {
+    /// No chunk sent yet; the early answer if the call has one.
+    Unsent(Option<&'a Early>),
+    /// Chunks going out.
+    Sending(Chunks),
+    /// Everything written into one buffer (no early answer).
+    Whole,
+}
+
+impl<'a> Sink<'a> {
+    fn new(early: Option<&'a Early>) -> Sink<'a> {
+        Sink::Unsent(early)
     }
-    let (first, second) = keys.split_at(keys.len() / 2);
-    let written = std::thread::scope(|scope| {
-        let other = std::thread::Builder::new()
-            .name("listing-half".into())
-            .spawn_scoped(scope, || run_of(second, write));
-        write_run(out, first, write);
-        other.ok().and_then(|thread| thread.join().ok())
-    });
-    let mut half = written.unwrap_or_else(|| run_of(second, write));
-    if !half.is_empty() && out.last() != Some(&b'[') {
-        out.push(b',');
+
+    /// Sends the full buffer `out` as a chunk, starting the answer if needed, and leaves `out`
+    /// empty, ready for the next; keeps it whole where nothing can be sent early. `false`
+    /// once the client is gone.
+    fn pass(&mut self, out: &mut Vec<u8>) -> bool {
+        if let Sink::Unsent(early) = self {
+            *self = match early.and_then(|e| e.json_stream()) {
+                Some(chunks) => Sink::Sending(chunks),
+                None => Sink::Whole,
+            };
+        }
+        match self {
+            Sink::Sending(chunks) => chunks.send(std::mem::replace(out, chunk_buffer())),
+            _ => true,
+        }
     }
-    out.append(&mut half);
-}
 
-/// The items of `keys` written into a buffer of their own.
-fn run_of<K, F: Fn(&mut Vec<u8>, &K) -> bool>(keys: &[K], write: &F) -> Vec<u8> {
-    let mut out = Vec::new();
-    write_run(&mut out, keys, write);
-    out
-}
-
-/// Writes the item of each key into `out`, comma-separated, reserving room from the first
-/// item's size.
-fn write_run<K, F: Fn(&mut Vec<u8>, &K) -> bool>(out: &mut Vec<u8>, keys: &[K], write: &F) {
-    let mut written = 0usize;
-    for (n, key) in keys.iter().enumerate() {
-        let start = out.len();
-        if written > 0 {
-            out.push(b',');
-        }
-        if !write(out, key) {
-            out.truncate(start);
-            continue;
-        }
-        written += 1;
-        if written == 1 {
-            // The first item's size tells roughly how much the run needs.
-            let guess = (out.len() - start + 1).saturating_mul(keys.len() - n - 1);
-            out.reserve(guess.min(MAX_RESERVE));
+    /// The answer to return once `out` holds the last bytes: all of them, or the last chunk
+    /// sent and a stand-in for the answer that went out early.
+    fn finish(self, out: Vec<u8>) -> Reply {
+        match self {
+            Sink::Sending(chunks) => {
+                chunks.send(out);
+                Reply::sent_early()
+            }
+            _ => Reply::json_bytes(200, out),
         }
     }
 }
 
-/// The most [`write_run`] reserves ahead (it grows as needed beyond).
-const MAX_RESERVE: usize = 64 << 20;
+/// A buffer for the next chunk, with room for the item that makes it full.
+fn chunk_buffer() -> Vec<u8> {
+    Vec::with_capacity(CHUNK + CHUNK / 4)
+}
+
+/// Whether the page a call asks for may hold more than [`IN_PLACE_ITEMS`] (`max` larger, or
+/// `max=0`: all): a listing then runs on its own thread, free to answer early in chunks.
+/// Smaller pages are written in place, as any read: a thread hop and a chunked answer cost
+/// more than they save on a page of 1,000 annotations (measured on 100 of them, streamed by
+/// the client three at a time: 0.130 s in place, 0.155 s on a thread).
+pub fn may_be_large(call: &Call) -> bool {
+    Page::from_call(call).is_ok_and(|page| page.max > IN_PLACE_ITEMS)
+}
+
+/// The largest page written in place (see [`may_be_large`]).
+pub const IN_PLACE_ITEMS: usize = 2000;
 
 /// `(perPage, totalPages)` of a page of a list of `size` items.
 fn counts(page: Page, size: usize) -> (usize, usize) {
@@ -263,53 +271,5 @@ where
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// Writes the even numbers only: odd keys have no item.
-    fn even(out: &mut Vec<u8>, n: &usize) -> bool {
-        if n % 2 == 1 {
-            return false;
-        }
-        out.extend_from_slice(n.to_string().as_bytes());
-        true
-    }
-
-    #[test]
-    fn a_page_written_in_two_halves_is_the_page_written_in_one() {
-        let sizes = [
-            0,
-            1,
-            2,
-            3,
-            PARALLEL_FROM - 1,
-            PARALLEL_FROM,
-            PARALLEL_FROM + 1,
-            10_001,
-        ];
-        for len in sizes {
-            let keys: Vec<usize> = (0..len).collect();
-            let mut out = b"[".to_vec();
-            write_items(&mut out, &keys, &even);
-            let expected: Vec<String> = keys
-                .iter()
-                .filter(|n| *n % 2 == 0)
-                .map(usize::to_string)
-                .collect();
-            let expected = format!("[{}", expected.join(","));
-            assert_eq!(String::from_utf8(out).unwrap(), expected, "{len} keys");
-        }
-        // A second half with no item adds no comma; a first half with none, no leading one.
-        let odd_tail: Vec<usize> = (0..PARALLEL_FROM)
-            .map(|n| if n < PARALLEL_FROM / 2 { 0 } else { 1 })
-            .collect();
-        let zeros = format!("[{}", vec!["0"; PARALLEL_FROM / 2].join(","));
-        let mut out = b"[".to_vec();
-        write_items(&mut out, &odd_tail, &even);
-        assert_eq!(String::from_utf8(out).unwrap(), zeros);
-        let odd_head: Vec<usize> = odd_tail.iter().map(|n| 1 - n).collect();
-        let mut out = b"[".to_vec();
-        write_items(&mut out, &odd_head, &even);
-        assert_eq!(String::from_utf8(out).unwrap(), zeros);
-    }
-}
+#[path = "paging_tests.rs"]
+mod tests;
