@@ -189,9 +189,18 @@ async fn write_body(
         tokio::fs::File::create(part).await
     }
     .map_err(|e| Error::io(part, e))?;
-    let writer = DiskWriter::start(file.into_std().await);
+    let mut writer = DiskWriter::start(file.into_std().await);
     set(&written, start);
-    let received = receive(&info, response, &writer, start, total, &written, progress).await;
+    let received = receive(
+        &info,
+        response,
+        &mut writer,
+        start,
+        total,
+        &written,
+        progress,
+    )
+    .await;
     // Whatever was received is on disk before anything else happens to the file (a resumed
     // attempt appends to it).
     let on_disk = writer.finish().await.map_err(|e| Error::io(part, e));
@@ -211,7 +220,7 @@ async fn write_body(
 async fn receive(
     info: &RequestInfo,
     response: reqwest::Response,
-    writer: &DiskWriter,
+    writer: &mut DiskWriter,
     start: u64,
     total: Option<u64>,
     written: &Mutex<u64>,
@@ -222,7 +231,7 @@ async fn receive(
     while let Some(chunk) = body.next().await {
         let chunk = chunk.map_err(|e| transport_error(info, &e))?;
         let len = chunk.len() as u64;
-        if writer.write(chunk).await.is_err() {
+        if writer.write(&chunk).await.is_err() {
             // The disk refused a write: `finish` gives the error.
             return Ok(done);
         }
