@@ -7,8 +7,6 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use axum::body::Body;
 use axum::extract::{Request, State as AxumState};
 use axum::http::Response;
-use axum::http::{header, HeaderMap};
-use futures::StreamExt;
 use serde_json::json;
 
 use crate::auth::{authenticate, RawRequest};
@@ -57,56 +55,16 @@ pub fn now_ms() -> i64 {
         .map_or(0, |d| d.as_millis() as i64)
 }
 
-/// The most a request's `Content-Length` makes [`read_body`] reserve ahead (it grows beyond).
-const MAX_BODY_RESERVE: usize = 1 << 30;
-
-/// The whole body, copied once, as it arrives, into one buffer sized from `Content-Length`
-/// (collecting the chunks first and joining them would copy a 200 MB upload twice).
-async fn read_body(body: Body, headers: &HeaderMap) -> Result<bytes::Bytes, axum::Error> {
-    let announced = headers
-        .get(header::CONTENT_LENGTH)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.trim().parse::<usize>().ok())
-        .unwrap_or(0);
-    let mut stream = body.into_data_stream();
-    let Some(first) = stream.next().await.transpose()? else {
-        return Ok(bytes::Bytes::new());
-    };
-    if first.len() >= announced {
-        // All of it in one chunk (every small request): kept as it is.
-        let Some(second) = stream.next().await.transpose()? else {
-            return Ok(first);
-        };
-        let mut buf = Vec::with_capacity(first.len() + second.len());
-        buf.extend_from_slice(&first);
-        buf.extend_from_slice(&second);
-        return rest_into(buf, stream).await;
-    }
-    let mut buf = Vec::with_capacity(announced.min(MAX_BODY_RESERVE));
-    buf.extend_from_slice(&first);
-    rest_into(buf, stream).await
-}
-
-async fn rest_into(
-    mut buf: Vec<u8>,
-    mut stream: axum::body::BodyDataStream,
-) -> Result<bytes::Bytes, axum::Error> {
-    while let Some(chunk) = stream.next().await.transpose()? {
-        buf.extend_from_slice(&chunk);
-    }
-    Ok(bytes::Bytes::from(buf))
-}
-
 /// The single axum handler: every path comes here.
 pub async fn serve(AxumState(shared): AxumState<Arc<Shared>>, req: Request) -> Response<Body> {
     let (parts, body) = req.into_parts();
     let method = parts.method.as_str().to_ascii_uppercase();
-    let Ok(body) = read_body(body, &parts.headers).await else {
+    let Ok(received) = crate::http::body::read(body, &parts.headers).await else {
         shared.requests.fetch_add(1, Ordering::Relaxed);
         return Reply::error_page(400).into_response();
     };
     if shared.fault_control && parts.uri.path() == crate::faults::CONTROL_PATH {
-        return crate::faults::control(&shared.faults, &method, &body).into_response();
+        return crate::faults::control(&shared.faults, &method, &received.bytes).into_response();
     }
     shared.requests.fetch_add(1, Ordering::Relaxed);
     let path = parts.uri.path().to_owned();
@@ -137,7 +95,8 @@ pub async fn serve(AxumState(shared): AxumState<Arc<Shared>>, req: Request) -> R
             path,
             query,
             headers: parts.headers,
-            body,
+            body: received.bytes,
+            multipart: received.multipart,
             caller,
             server_url: shared.server_url.clone(),
             now,

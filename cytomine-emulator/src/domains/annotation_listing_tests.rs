@@ -69,6 +69,7 @@ fn call(caller: &Caller, query: &str) -> Call {
             .collect(),
         headers: HeaderMap::new(),
         body: Bytes::new(),
+        multipart: None,
         caller: Some(caller.clone()),
         server_url: SERVER.into(),
         now: 1_000_000,

@@ -4,6 +4,7 @@ use axum::http::HeaderMap;
 use bytes::Bytes;
 use serde_json::{Map, Value};
 
+use super::body::MultipartIndex;
 use super::early::Early;
 use super::fail::Fail;
 use crate::keys::Role;
@@ -42,6 +43,8 @@ pub struct Call {
     pub headers: HeaderMap,
     /// The raw body.
     pub body: Bytes,
+    /// Where the parts of a multipart body end, found while it arrived.
+    pub multipart: Option<MultipartIndex>,
     /// The caller, or `None` for an anonymous request.
     pub caller: Option<Caller>,
     /// `http://127.0.0.1:PORT`, the base of absolute URLs in JSON.

@@ -1,6 +1,7 @@
-//! HTTP plumbing: the request view, replies (whole or early, in chunks), error shapes, paging,
+//! HTTP plumbing: the request body and view, replies (whole or early, in chunks), error shapes, paging,
 //! timestamps and path patterns.
 
+pub mod body;
 pub mod call;
 pub mod early;
 pub mod fail;

@@ -14,6 +14,7 @@ fn call(query: &str, early: Option<Early>) -> Call {
             .collect(),
         headers: HeaderMap::new(),
         body: Bytes::new(),
+        multipart: None,
         caller: None,
         server_url: "http://127.0.0.1:1".into(),
         now: 0,

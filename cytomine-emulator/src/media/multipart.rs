@@ -1,16 +1,22 @@
 //! The file part of a multipart body already in memory, without copying its data: the parts are
 //! delimited here (each part's data ends at the first `CRLF--boundary` after its headers, as in
-//! multer), and each part's headers alone are read by multer, so that field and file names are
+//! multer; the body's `MultipartIndex` knows where they are), and each part's headers alone are
+//! read by multer, so that field and file names are
 //! understood exactly as multer understands them. The data is a slice of the body.
 
 use bytes::Bytes;
 use memchr::memmem;
 
+use crate::http::body::MultipartIndex;
+
 /// The first part that has a file name: its sanitized-by-the-caller name and its data; `None`
 /// when the body has none. `Err` when the body is not a complete multipart body.
-pub async fn first_file(body: &Bytes, boundary: &str) -> Result<Option<(String, Bytes)>, String> {
+pub async fn first_file(
+    body: &Bytes,
+    index: &MultipartIndex,
+) -> Result<Option<(String, Bytes)>, String> {
+    let boundary = index.boundary();
     let dash = format!("--{boundary}");
-    let delimiter = format!("\r\n--{boundary}");
     let incomplete = || "incomplete multipart body".to_owned();
     let mut at = memmem::find(body, dash.as_bytes()).ok_or_else(incomplete)? + dash.len();
     loop {
@@ -23,13 +29,13 @@ pub async fn first_file(body: &Bytes, boundary: &str) -> Result<Option<(String, 
         let headers = body.get(headers_start..).ok_or_else(incomplete)?;
         let headers_len = memmem::find(headers, b"\r\n\r\n").ok_or_else(incomplete)?;
         let data_start = headers_start + headers_len + 4;
-        let data = body.get(data_start..).ok_or_else(incomplete)?;
-        let data_len = memmem::find(data, delimiter.as_bytes()).ok_or_else(incomplete)?;
+        let data_end = index.next_delimiter(data_start).ok_or_else(incomplete)?;
+        let data_len = data_end - data_start;
         let head = &body[headers_start..headers_start + headers_len];
         if let Some(name) = file_name(head, boundary).await? {
             return Ok(Some((name, body.slice(data_start..data_start + data_len))));
         }
-        at = data_start + data_len + delimiter.len();
+        at = data_end + index.delimiter_len();
     }
 }
 
@@ -98,7 +104,7 @@ mod tests {
             body(&[("Content-Disposition: form-data; name=\"x\"", b"no file")]),
         ];
         for (i, b) in cases.iter().enumerate() {
-            let ours = first_file(b, "XyZ").await;
+            let ours = first_file(b, &MultipartIndex::of(b, "XyZ")).await;
             assert_eq!(
                 ours.as_ref().ok().cloned().flatten(),
                 multer_reads(b).await,
@@ -113,7 +119,7 @@ mod tests {
             }
         }
         assert_eq!(
-            first_file(&cases[0], "XyZ")
+            first_file(&cases[0], &MultipartIndex::of(&cases[0], "XyZ"))
                 .await
                 .ok()
                 .flatten()
@@ -130,8 +136,15 @@ mod tests {
         )]);
         for cut in [0, 5, 20, 60, full.len() - 12] {
             let truncated = full.slice(..cut);
-            assert!(first_file(&truncated, "XyZ").await.is_err(), "cut at {cut}");
+            assert!(
+                first_file(&truncated, &MultipartIndex::of(&truncated, "XyZ"))
+                    .await
+                    .is_err(),
+                "cut at {cut}"
+            );
         }
-        assert!(first_file(&full, "other").await.is_err());
+        assert!(first_file(&full, &MultipartIndex::of(&full, "other"))
+            .await
+            .is_err());
     }
 }

@@ -8,6 +8,7 @@ use serde_json::{json, Value};
 use super::import::import;
 use crate::domains::crud::Domain;
 use crate::domains::{acl, set_image_properties};
+use crate::http::body::MultipartIndex;
 use crate::http::call::{parse_bool, parse_id_list, Call};
 use crate::http::reply::Reply;
 use crate::server::Shared;
@@ -22,11 +23,19 @@ fn failure(message: &str) -> Reply {
 
 /// The one file part: its file name and bytes (a slice of the body, not a copy).
 pub(crate) async fn file_part(call: &Call) -> Result<(String, Bytes), String> {
-    let ct = call.header("content-type").unwrap_or("");
-    let boundary =
-        multer::parse_boundary(ct).map_err(|e| format!("Invalid multipart body: {e}"))?;
+    let built;
+    let index = match &call.multipart {
+        Some(index) => index,
+        None => {
+            let ct = call.header("content-type").unwrap_or("");
+            let boundary =
+                multer::parse_boundary(ct).map_err(|e| format!("Invalid multipart body: {e}"))?;
+            built = MultipartIndex::of(&call.body, &boundary);
+            &built
+        }
+    };
     // The body is already in memory: no size limit applies beyond the one the server read.
-    match super::multipart::first_file(&call.body, &boundary).await? {
+    match super::multipart::first_file(&call.body, index).await? {
         Some((name, bytes)) => Ok((sanitize(&name), bytes)),
         None => Err("No file part in the request.".into()),
     }
