@@ -1,15 +1,11 @@
 //! The listing read from the index (whole project, images, filters) answers byte for byte what
 //! the scan of the whole table answers, for every page window.
 
-use axum::http::HeaderMap;
-use bytes::Bytes;
-
 use super::*;
 use crate::geometry::parse_wkt;
 use crate::http::call::Caller;
 use crate::http::fail::Fail;
 use crate::keys::Role;
-use crate::profile::Profile;
 use crate::store::{Annotation, AnnotationScope};
 
 const SERVER: &str = "http://127.0.0.1:8080";
@@ -61,21 +57,7 @@ fn state(extra: i64) -> (State, Caller, i64, Vec<i64>) {
 }
 
 fn call(caller: &Caller, query: &str) -> Call {
-    Call {
-        method: "GET".into(),
-        path: "/api/annotation.json".into(),
-        query: url::form_urlencoded::parse(query.as_bytes())
-            .into_owned()
-            .collect(),
-        headers: HeaderMap::new(),
-        body: Bytes::new(),
-        multipart: None,
-        caller: Some(caller.clone()),
-        server_url: SERVER.into(),
-        now: 1_000_000,
-        profile: Profile::Classic,
-        early: None,
-    }
+    Call::test_get("/api/annotation.json", query, Some(caller.clone()), SERVER)
 }
 
 fn answer(st: &State, caller: &Caller, query: &str) -> (u16, String) {

@@ -58,6 +58,25 @@ pub struct Call {
 }
 
 impl Call {
+    /// A `GET` of `path` with `query` (url-encoded), for handler tests.
+    #[cfg(test)]
+    pub fn test_get(path: &str, query: &str, caller: Option<Caller>, server_url: &str) -> Call {
+        Call {
+            method: "GET".into(),
+            path: path.into(),
+            query: url::form_urlencoded::parse(query.as_bytes())
+                .into_owned()
+                .collect(),
+            headers: HeaderMap::new(),
+            body: Bytes::new(),
+            multipart: None,
+            caller,
+            server_url: server_url.into(),
+            now: 1_000_000,
+            profile: Profile::Classic,
+            early: None,
+        }
+    }
     /// Whether the migrated domains answer in the 2026 repository format.
     pub fn is_repository(&self) -> bool {
         self.profile == Profile::Repository

@@ -1,26 +1,11 @@
-use axum::http::HeaderMap;
-use bytes::Bytes;
 use serde_json::Value;
 
 use super::*;
-use crate::profile::Profile;
 
 fn call(query: &str, early: Option<Early>) -> Call {
-    Call {
-        method: "GET".into(),
-        path: "/api/annotation.json".into(),
-        query: url::form_urlencoded::parse(query.as_bytes())
-            .into_owned()
-            .collect(),
-        headers: HeaderMap::new(),
-        body: Bytes::new(),
-        multipart: None,
-        caller: None,
-        server_url: "http://127.0.0.1:1".into(),
-        now: 0,
-        profile: Profile::Classic,
-        early,
-    }
+    let mut call = Call::test_get("/api/annotation.json", query, None, "http://127.0.0.1:1");
+    call.early = early;
+    call
 }
 
 /// Lists the keys `0..len`, of which the odd ones have no item; each item is `"<n>"` padded
