@@ -112,7 +112,7 @@ where
     let page = Page::from_call(call)?;
     let mut out = Vec::with_capacity(1024);
     out.extend_from_slice(b"{\"collection\":[");
-    let mut sink = Sink::new(call.early.as_ref());
+    let mut sink = Sink::Unsent(call.early.as_ref());
     let mut first = true;
     for key in window(page.offset, page.max) {
         let Some(item) = resolve(&key) else { continue };
@@ -154,11 +154,7 @@ enum Sink<'a> {
     Whole,
 }
 
-impl<'a> Sink<'a> {
-    fn new(early: Option<&'a Early>) -> Sink<'a> {
-        Sink::Unsent(early)
-    }
-
+impl Sink<'_> {
     /// Sends the full buffer `out` as a chunk, starting the answer if needed, and leaves `out`
     /// empty, ready for the next; keeps it whole where nothing can be sent early. `false`
     /// once the client is gone.
