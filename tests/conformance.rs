@@ -1,8 +1,9 @@
 //! Every URL template the models can produce — each operation each type allows, each list and
 //! each filter, and the actions beyond CRUD — is matched against the server's OpenAPI spec
-//! (`shared/reference/openapi.yml`). Endpoints the client needs but the spec lacks form an
-//! explicit exception list, each with its reason (MODELS.md §5.2); an exception no longer used
-//! fails the test too, so the list cannot rot.
+//! (`tests/data/openapi.yml`, the server's own `core/specs/openapi.yml`; `tests/data/README.md`
+//! says which commit). Endpoints the client needs but the spec lacks form an explicit exception
+//! list, each with its reason; an exception no longer used fails the test too, so the list cannot
+//! rot.
 
 use std::collections::BTreeSet;
 
@@ -47,7 +48,7 @@ macro_rules! all_endpoints {
     }};
 }
 
-/// The actions beyond CRUD (MODELS.md §4), as the models' methods build them.
+/// The actions beyond CRUD (downloads, rendering, review, ...), as the models' methods build them.
 fn actions() -> Vec<Endpoint> {
     [
         ("GET", "/server/ping"),
@@ -87,63 +88,63 @@ fn actions() -> Vec<Endpoint> {
 
 /// Needed by the client, absent from the spec: (method, path, reason).
 const EXCEPTIONS: &[(&str, &str, &str)] = &[
-    ("GET", "/session/admin/open.json", "ROOT admin session; core's RestGrantRoleController, outside the spec (MODELS §5.2 a, E2)"),
-    ("GET", "/session/admin/close.json", "ROOT admin session; core's RestGrantRoleController, outside the spec (§5.2 a, E3)"),
-    ("POST", "/upload", "served by PIMS and documented in its own spec (§5.2 a, E4)"),
-    ("GET", "annotation.json", "the annotation listing: core has it, the spec only has POST (§5.2 b, E22)"),
-    ("POST", "annotation/{id}/review.json", "accept an annotation: core has POST, the spec only PUT and DELETE (§5.2 b, E15)"),
-    ("GET", "annotation/{userannotation}/term/{term}.json", "core has it; the spec only with a trailing /user/{id} (§5.2 b, E25)"),
-    ("DELETE", "annotation/{userannotation}/term/{term}.json", "core has it; the spec only with a trailing /user/{id} (§5.2 b, E26)"),
-    ("GET", "annotation/{filter}/term.json", "terms of an annotation: in core, not in the spec (§5.2 b, E96)"),
-    ("GET", "annotation/{filter}/property.json", "properties of an annotation: in core, not in the spec (§5.2 b, E117)"),
-    ("GET", "imageinstance/{filter}/property.json", "property shortcut route of core (WIRE §3.14), not in the spec"),
-    ("GET", "project/{filter}/property.json", "property shortcut route of core (WIRE §3.14), not in the spec"),
-    ("POST", "annotationgroup.json", "AnnotationGroup family: in core, not in the spec (§5.2 b, E32-E38)"),
-    ("GET", "annotationgroup/{id}.json", "AnnotationGroup family (§5.2 b, E33)"),
-    ("PUT", "annotationgroup/{id}.json", "AnnotationGroup family (§5.2 b, E34)"),
-    ("DELETE", "annotationgroup/{id}.json", "AnnotationGroup family (§5.2 b, E35)"),
-    ("POST", "annotationgroup/{id}/annotationgroup/{other}/merge.json", "AnnotationGroup merge (§5.2 b, E36)"),
-    ("GET", "project/{filter}/annotationgroup.json", "AnnotationGroup family (§5.2 b, E37)"),
-    ("GET", "imagegroup/{filter}/annotationgroup.json", "AnnotationGroup family (§5.2 b, E38)"),
-    ("POST", "annotationlink.json", "AnnotationLink family: in core, not in the spec (§5.2 b, E39)"),
-    ("GET", "annotationgroup/{group}/annotation/{annotation_ident}.json", "AnnotationLink fetch: the Python client's route, in neither spec nor core; the emulator serves it (§5.2 b, E40)"),
-    ("DELETE", "annotationgroup/{group}/annotation/{annotation_ident}.json", "AnnotationLink delete (§5.2 b, E41)"),
-    ("GET", "annotationgroup/{filter}/annotationlink.json", "AnnotationLink family (§5.2 b, E42)"),
-    ("GET", "annotation/{filter}/annotationlink.json", "AnnotationLink family (§5.2 b, E43)"),
-    ("GET", "abstractimage/{id}/download", "download: in core, not in the spec (§5.2 b, E48)"),
-    ("GET", "imageinstance/{id}/download", "download: in core, not in the spec (§5.2 b, E62)"),
-    ("GET", "imageinstance/{id}/sliceinstance/reference.json", "reference slice: in core, not in the spec (§5.2 b, E60)"),
-    ("GET", "imageinstance/{id}/window-{x}-{y}-{w}-{h}.{format}", "window: in core, not in the spec (§5.2 b, E63)"),
-    ("GET", "sliceinstance/{id}/window-{x}-{y}-{w}-{h}.{format}", "window: in core, not in the spec (§5.2 b, E71)"),
-    ("POST", "sliceinstance.json", "SliceInstance create: in core, not in the spec (§5.2 b, E66)"),
-    ("PUT", "sliceinstance/{id}.json", "SliceInstance update (§5.2 b, E68)"),
-    ("DELETE", "sliceinstance/{id}.json", "SliceInstance delete (§5.2 b, E69)"),
-    ("POST", "imagegroup.json", "ImageGroup family: in core, not in the spec (§5.2 b, E73-E77)"),
-    ("GET", "imagegroup/{id}.json", "ImageGroup family (§5.2 b, E74)"),
-    ("PUT", "imagegroup/{id}.json", "ImageGroup family (§5.2 b, E75)"),
-    ("DELETE", "imagegroup/{id}.json", "ImageGroup family (§5.2 b, E76)"),
-    ("GET", "project/{filter}/imagegroup.json", "ImageGroup family (§5.2 b, E77)"),
-    ("GET", "imagegroup/{filter}/imageinstance.json", "images of a group: in core, not in the spec (§5.2 b, E65)"),
-    ("POST", "imagegroup/{group}/imageinstance/{image}.json", "ImageGroupImageInstance family (§5.2 b, E78)"),
-    ("GET", "imagegroup/{group}/imageinstance/{image}.json", "ImageGroupImageInstance fetch: the Python client's route, not in core; the emulator serves it (§5.2 b, E79)"),
-    ("DELETE", "imagegroup/{group}/imageinstance/{image}.json", "ImageGroupImageInstance family (§5.2 b, E80)"),
-    ("GET", "imagegroup/{filter}/imagegroupimageinstance.json", "ImageGroupImageInstance family, client-compat (§5.2 b, E81)"),
-    ("GET", "imageinstance/{filter}/imagegroupimageinstance.json", "ImageGroupImageInstance family (§5.2 b, E82)"),
-    ("GET", "position/{id}.json", "Position fetch: the Python client's route, in neither spec nor core; the emulator serves it (§5.2 b, E144)"),
-    ("GET", "sliceinstance/{filter}/positions.json", "positions per slice: in core, not in the spec (§5.2 b, E146)"),
-    ("GET", "annotation_action/{id}.json", "AnnotationAction fetch: the Python client's route (§5.2 b, E148)"),
-    ("GET", "imageinstance/{filter}/annotation_action.json", "annotation actions per image: in core (§5.2 b, E149)"),
-    ("GET", "sliceinstance/{filter}/annotation_action.json", "annotation actions per slice: in core (WIRE §3.20), not in the spec"),
-    ("GET", "user/{id}/keys.json", "a user's keys: in core, not in the spec (§5.2 b, E176)"),
-    ("GET", "annotationfilter.json", "AnnotationFilter: a class the Python client does not export; no server route (§5.2 c, E31)"),
-    ("POST", "annotationfilter.json", "AnnotationFilter (§5.2 c, E27)"),
-    ("GET", "annotationfilter/{id}.json", "AnnotationFilter (§5.2 c, E28)"),
-    ("PUT", "annotationfilter/{id}.json", "AnnotationFilter (§5.2 c, E29)"),
-    ("DELETE", "annotationfilter/{id}.json", "AnnotationFilter (§5.2 c, E30)"),
-    ("PUT", "tag_domain_association/{id}.json", "TagDomainAssociation update, inherited in the Python client (§5.2 c, E141)"),
-    ("GET", "tag_domain_association.json", "all tag associations: core (WIRE §3.17) has it, the spec not"),
-    ("GET", "attachedfile.json", "all attached files: core (WIRE §3.15) has it, the spec not"),
-    ("GET", "imageserver.json", "ImageServer: removed from core in 2026 (WIRE §3.21) and from the Python client 4.3.0; kept read-only for older servers"),
+    ("GET", "/session/admin/open.json", "ROOT admin session; core's RestGrantRoleController, outside the spec"),
+    ("GET", "/session/admin/close.json", "ROOT admin session; core's RestGrantRoleController, outside the spec"),
+    ("POST", "/upload", "served by PIMS and documented in its own spec"),
+    ("GET", "annotation.json", "the annotation listing: core has it, the spec only has POST"),
+    ("POST", "annotation/{id}/review.json", "accept an annotation: core has POST, the spec only PUT and DELETE"),
+    ("GET", "annotation/{userannotation}/term/{term}.json", "core has it; the spec only with a trailing /user/{id}"),
+    ("DELETE", "annotation/{userannotation}/term/{term}.json", "core has it; the spec only with a trailing /user/{id}"),
+    ("GET", "annotation/{filter}/term.json", "terms of an annotation: in core, not in the spec"),
+    ("GET", "annotation/{filter}/property.json", "properties of an annotation: in core, not in the spec"),
+    ("GET", "imageinstance/{filter}/property.json", "property shortcut route of core (docs/protocol.md §3.14), not in the spec"),
+    ("GET", "project/{filter}/property.json", "property shortcut route of core (docs/protocol.md §3.14), not in the spec"),
+    ("POST", "annotationgroup.json", "AnnotationGroup family: in core, not in the spec"),
+    ("GET", "annotationgroup/{id}.json", "AnnotationGroup family"),
+    ("PUT", "annotationgroup/{id}.json", "AnnotationGroup family"),
+    ("DELETE", "annotationgroup/{id}.json", "AnnotationGroup family"),
+    ("POST", "annotationgroup/{id}/annotationgroup/{other}/merge.json", "AnnotationGroup merge"),
+    ("GET", "project/{filter}/annotationgroup.json", "AnnotationGroup family"),
+    ("GET", "imagegroup/{filter}/annotationgroup.json", "AnnotationGroup family"),
+    ("POST", "annotationlink.json", "AnnotationLink family: in core, not in the spec"),
+    ("GET", "annotationgroup/{group}/annotation/{annotation_ident}.json", "AnnotationLink fetch: the Python client's route, in neither spec nor core; the emulator serves it"),
+    ("DELETE", "annotationgroup/{group}/annotation/{annotation_ident}.json", "AnnotationLink delete"),
+    ("GET", "annotationgroup/{filter}/annotationlink.json", "AnnotationLink family"),
+    ("GET", "annotation/{filter}/annotationlink.json", "AnnotationLink family"),
+    ("GET", "abstractimage/{id}/download", "download: in core, not in the spec"),
+    ("GET", "imageinstance/{id}/download", "download: in core, not in the spec"),
+    ("GET", "imageinstance/{id}/sliceinstance/reference.json", "reference slice: in core, not in the spec"),
+    ("GET", "imageinstance/{id}/window-{x}-{y}-{w}-{h}.{format}", "window: in core, not in the spec"),
+    ("GET", "sliceinstance/{id}/window-{x}-{y}-{w}-{h}.{format}", "window: in core, not in the spec"),
+    ("POST", "sliceinstance.json", "SliceInstance create: in core, not in the spec"),
+    ("PUT", "sliceinstance/{id}.json", "SliceInstance update"),
+    ("DELETE", "sliceinstance/{id}.json", "SliceInstance delete"),
+    ("POST", "imagegroup.json", "ImageGroup family: in core, not in the spec"),
+    ("GET", "imagegroup/{id}.json", "ImageGroup family"),
+    ("PUT", "imagegroup/{id}.json", "ImageGroup family"),
+    ("DELETE", "imagegroup/{id}.json", "ImageGroup family"),
+    ("GET", "project/{filter}/imagegroup.json", "ImageGroup family"),
+    ("GET", "imagegroup/{filter}/imageinstance.json", "images of a group: in core, not in the spec"),
+    ("POST", "imagegroup/{group}/imageinstance/{image}.json", "ImageGroupImageInstance family"),
+    ("GET", "imagegroup/{group}/imageinstance/{image}.json", "ImageGroupImageInstance fetch: the Python client's route, not in core; the emulator serves it"),
+    ("DELETE", "imagegroup/{group}/imageinstance/{image}.json", "ImageGroupImageInstance family"),
+    ("GET", "imagegroup/{filter}/imagegroupimageinstance.json", "ImageGroupImageInstance family, client-compat"),
+    ("GET", "imageinstance/{filter}/imagegroupimageinstance.json", "ImageGroupImageInstance family"),
+    ("GET", "position/{id}.json", "Position fetch: the Python client's route, in neither spec nor core; the emulator serves it"),
+    ("GET", "sliceinstance/{filter}/positions.json", "positions per slice: in core, not in the spec"),
+    ("GET", "annotation_action/{id}.json", "AnnotationAction fetch: the Python client's route"),
+    ("GET", "imageinstance/{filter}/annotation_action.json", "annotation actions per image: in core"),
+    ("GET", "sliceinstance/{filter}/annotation_action.json", "annotation actions per slice: in core (docs/protocol.md §3.20), not in the spec"),
+    ("GET", "user/{id}/keys.json", "a user's keys: in core, not in the spec"),
+    ("GET", "annotationfilter.json", "AnnotationFilter: a class the Python client does not export; no server route"),
+    ("POST", "annotationfilter.json", "AnnotationFilter"),
+    ("GET", "annotationfilter/{id}.json", "AnnotationFilter"),
+    ("PUT", "annotationfilter/{id}.json", "AnnotationFilter"),
+    ("DELETE", "annotationfilter/{id}.json", "AnnotationFilter"),
+    ("PUT", "tag_domain_association/{id}.json", "TagDomainAssociation update, inherited in the Python client"),
+    ("GET", "tag_domain_association.json", "all tag associations: core (docs/protocol.md §3.17) has it, the spec not"),
+    ("GET", "attachedfile.json", "all attached files: core (docs/protocol.md §3.15) has it, the spec not"),
+    ("GET", "imageserver.json", "ImageServer: removed from core in 2026 (docs/protocol.md §3.21) and from the Python client 4.3.0; kept read-only for older servers"),
     ("GET", "imageserver/{id}.json", "ImageServer: see imageserver.json"),
 ];
 
@@ -151,9 +152,9 @@ const EXCEPTIONS: &[(&str, &str, &str)] = &[
 fn spec() -> BTreeSet<(String, String)> {
     let text = std::fs::read_to_string(concat!(
         env!("CARGO_MANIFEST_DIR"),
-        "/../shared/reference/openapi.yml"
+        "/tests/data/openapi.yml"
     ))
-    .expect("shared/reference/openapi.yml beside the repository");
+    .expect("tests/data/openapi.yml, the server's API description, is part of the repository");
     let mut out = BTreeSet::new();
     let mut in_paths = false;
     let mut current: Option<String> = None;
@@ -257,7 +258,7 @@ fn matches(method: &str, client: &str, spec: &BTreeSet<(String, String)>) -> boo
 }
 
 #[test]
-fn the_matcher_follows_the_rules_of_models_md() {
+fn the_matcher_treats_placeholders_and_formats_as_documented() {
     let spec: BTreeSet<(String, String)> = [
         ("GET", "/api/project/{id}.json"),
         ("GET", "/api/imageinstance/{id}/thumb.{format}"),

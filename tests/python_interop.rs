@@ -6,9 +6,9 @@
 //!   `cargo build --workspace --bins` (or `cargo test --workspace`) left in the target directory and
 //!   runs `tests/python/smoke.py` (connect, list projects) against it.
 //!
-//! The interpreter is `$CYTOMINE_PYTHON`, else `.venv/bin/python` at the workspace root, else
-//! `python3`. Without the client installed these tests FAIL, they never skip: run `.ci/run`, or
-//! `pip install cytomine-python-client==4.3.0`.
+//! The interpreter is `$CYTOMINE_PYTHON`, else a virtualenv these tests set up themselves under
+//! `target/tmp` on first use (see `common/python.rs`). When neither can be had, these tests FAIL
+//! saying what to install; they never skip.
 
 use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
@@ -21,7 +21,7 @@ use cytomine_emulator::Emulator;
 #[path = "common/python.rs"]
 mod python;
 
-use python::{python_command, python_with_client, run_captured, test_keys, WORKSPACE};
+use python::{python_command, python_env, run_captured, test_keys, WORKSPACE};
 
 /// Upper bound for the whole user guide (the client's own connection wait alone is 120 s).
 const GUIDE_TIMEOUT: Duration = Duration::from_secs(300);
@@ -79,7 +79,7 @@ fn run_script(
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn official_client_walks_the_user_guide() {
-    let python = python_with_client();
+    let python = &python_env().python;
     let keys = test_keys("guide");
     let emulator = Emulator::builder()
         .admin_keys(keys.0.clone(), keys.1.clone())
@@ -183,7 +183,7 @@ fn read_listening_line(stdout: impl Read, tx: mpsc::Sender<String>) {
 
 #[test]
 fn official_client_talks_to_the_emulator_binary() {
-    let python = python_with_client();
+    let python = &python_env().python;
     let keys = test_keys("binary");
     let (server, base_url) = start_binary(&keys);
     assert!(

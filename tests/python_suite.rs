@@ -8,14 +8,14 @@
 //! error, skip, or a missing test fails this test with pytest's output (the private key and
 //! request signatures masked).
 //!
-//! The sdist is `$CYTOMINE_PY_SDIST` (set by `.ci/run`), else the tarball `.ci/run` caches in
-//! `target/python-sdist/`, else `run_suite.py` downloads it with pip. The interpreter (see
-//! `common/python.rs`) must have `cytomine-python-client==4.3.0` and `pytest`: without them
-//! this test FAILS, pointing at `.ci/run`; it never skips. pytest runs in a temporary folder,
+//! The interpreter and the sdist come from `common/python.rs`: a virtualenv this test sets up
+//! under `target/tmp` on first use, with the sdist downloaded beside it (or `$CYTOMINE_PYTHON` and
+//! `$CYTOMINE_PY_SDIST`). When they cannot be had, this test FAILS saying what to install; it
+//! never skips. pytest runs in a temporary folder,
 //! without its cache, so nothing is written into the repository.
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::{Duration, Instant};
 
 use cytomine_emulator::Emulator;
@@ -23,13 +23,11 @@ use cytomine_emulator::Emulator;
 #[path = "common/python.rs"]
 mod python;
 
-use python::{python_command, python_with, redact, run_captured, test_keys, WORKSPACE};
+use python::{python_command, python_env, redact, run_captured, test_keys, WORKSPACE};
 
 /// Upper bound for the whole run: a possible sdist download, the client's connection wait
 /// (120 s at most), then about three seconds of tests.
 const SUITE_TIMEOUT: Duration = Duration::from_secs(300);
-/// The sdist file name that `.ci/run` caches.
-const SDIST_FILE: &str = "cytomine_python_client-4.3.0.tar.gz";
 /// How many tests the 4.3.0 suite collects.
 const COLLECTED: usize = 59;
 /// The test that fails inside the client, before any request.
@@ -42,24 +40,6 @@ const CLIENT_TYPE_ERROR: &str = "TypeError: AbstractSlice.__init__() takes";
 const PYTEST_TESTS_FAILED: i32 = 1;
 /// Outcome words of pytest's verbose per-test lines.
 const OUTCOMES: [&str; 6] = ["PASSED", "FAILED", "SKIPPED", "ERROR", "XFAIL", "XPASS"];
-
-/// The sdist to run: `$CYTOMINE_PY_SDIST`, else `.ci/run`'s cached tarball, else None (the runner
-/// downloads it).
-fn sdist() -> Option<PathBuf> {
-    if let Some(explicit) = std::env::var_os("CYTOMINE_PY_SDIST").filter(|p| !p.is_empty()) {
-        let path = PathBuf::from(explicit);
-        assert!(
-            path.exists(),
-            "CYTOMINE_PY_SDIST is {}, which does not exist; run `.ci/run` to download it",
-            path.display()
-        );
-        return Some(path);
-    }
-    let cached = Path::new(WORKSPACE)
-        .join("target/python-sdist")
-        .join(SDIST_FILE);
-    cached.is_file().then_some(cached)
-}
 
 /// What pytest's verbose output says.
 #[derive(Debug, Default)]
@@ -224,10 +204,7 @@ fn outcome_problems(outcomes: &[(String, String)]) -> Vec<String> {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn official_client_suite_runs_against_the_emulator() {
-    let python = python_with(
-        &["cytomine", "pytest"],
-        "cytomine-python-client==4.3.0 pytest",
-    );
+    let env = python_env();
     let keys = test_keys("suite");
     let emulator = Emulator::builder()
         .admin_keys(keys.0.clone(), keys.1.clone())
@@ -235,13 +212,13 @@ async fn official_client_suite_runs_against_the_emulator() {
         .await
         .expect("the emulator starts on 127.0.0.1");
     let scratch = tempfile::tempdir().expect("a temporary working folder");
-    let mut command = python_command(&python);
+    let mut command = python_command(&env.python);
     command
         .arg(Path::new(WORKSPACE).join("tests/python/suite/run_suite.py"))
         .args(["--host", &emulator.base_url(), "--public_key", &keys.0])
         .args(["--private_key", &keys.1])
         .current_dir(scratch.path());
-    if let Some(sdist) = sdist() {
+    if let Some(sdist) = &env.sdist {
         command.arg("--sdist").arg(sdist);
     }
     let started = Instant::now();

@@ -1,60 +1,198 @@
-//! Running Python from the interop tests: which interpreter, whether it has the modules a test
-//! needs, throw-away key pairs, and a child run with a timeout and its combined output.
+//! Running Python from the interop tests: the interpreter with the official client, whether it
+//! has the modules a test needs, throw-away key pairs, and a child run with a timeout and its
+//! combined output.
 //!
 //! Included with `#[path = "common/python.rs"] mod python;` by the tests that run Python
 //! (`python_interop.rs`, `python_suite.rs`), so the other tests do not compile it.
 //!
-//! The interpreter is `$CYTOMINE_PYTHON`, else `.venv/bin/python` at the workspace root, else
-//! `python3`. A missing interpreter or module FAILS the test with the fix (`.ci/run`); it never skips.
+//! The interpreter is `$CYTOMINE_PYTHON` when set. Otherwise these tests set up their own
+//! virtualenv on first use, in `target/tmp/python-env`: `python3 -m venv`, then
+//! `pip install cytomine-python-client==4.3.0 pytest`, and the client's 4.3.0 sdist (its own test
+//! suite) downloaded beside it. A file lock keeps two test binaries (or two tests of one binary)
+//! from building it at once; a marker file written last says it is complete, so an interrupted
+//! set-up is redone. Only Python 3 with its `venv` module and access to PyPI are needed. Anything
+//! missing FAILS the test with what to install; nothing is ever skipped.
 // Each including test uses its own subset of these helpers.
 #![allow(dead_code)]
 
+use std::fs::{self, File};
 use std::io::{Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, ExitStatus, Stdio};
+use std::sync::OnceLock;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 /// The workspace root (the root package's manifest directory).
 pub const WORKSPACE: &str = env!("CARGO_MANIFEST_DIR");
 
-/// The interpreter to use, by the documented order of preference.
-pub fn python() -> PathBuf {
-    if let Some(explicit) = std::env::var_os("CYTOMINE_PYTHON").filter(|p| !p.is_empty()) {
-        return PathBuf::from(explicit);
-    }
-    let venv = Path::new(WORKSPACE).join(".venv/bin/python");
-    if venv.is_file() {
-        return venv;
-    }
-    PathBuf::from("python3")
+/// What the virtualenv holds: the official client at the version we test against, and pytest.
+const REQUIREMENTS: [&str; 2] = ["cytomine-python-client==4.3.0", "pytest"];
+/// The client's source distribution, which carries its own test suite.
+const SDIST_REQUIREMENT: &str = "cytomine-python-client==4.3.0";
+/// The modules every Python test imports.
+const MODULES: [&str; 2] = ["cytomine", "pytest"];
+
+/// An interpreter that has the official client and pytest, and where the client's sdist is.
+pub struct PythonEnv {
+    /// The interpreter.
+    pub python: PathBuf,
+    /// The client's 4.3.0 sdist (a `.tar.gz`), or None when `$CYTOMINE_PYTHON` names an interpreter
+    /// and `$CYTOMINE_PY_SDIST` names no sdist (the suite runner then downloads it itself).
+    pub sdist: Option<PathBuf>,
 }
 
-/// The interpreter, after checking that it can import every one of `modules`; panics with the fix
-/// (`.ci/run`, or installing `packages` by hand) otherwise.
-pub fn python_with(modules: &[&str], packages: &str) -> PathBuf {
-    let python = python();
-    let probe = Command::new(&python)
-        .args(["-c", &format!("import {}", modules.join(", "))])
+/// The Python environment of these tests: `$CYTOMINE_PYTHON` (with `$CYTOMINE_PY_SDIST`), or the
+/// virtualenv under `target/tmp`, set up on first use. Panics with what to do when neither works.
+pub fn python_env() -> &'static PythonEnv {
+    static ENV: OnceLock<PythonEnv> = OnceLock::new();
+    ENV.get_or_init(|| {
+        let explicit_sdist = env_path("CYTOMINE_PY_SDIST");
+        if let Some(sdist) = &explicit_sdist {
+            assert!(
+                sdist.exists(),
+                "CYTOMINE_PY_SDIST is {}, which does not exist",
+                sdist.display()
+            );
+        }
+        let env = match env_path("CYTOMINE_PYTHON") {
+            Some(python) => PythonEnv {
+                python,
+                sdist: explicit_sdist,
+            },
+            None => {
+                let mut env = provisioned(&Path::new(env!("CARGO_TARGET_TMPDIR")).join("python-env"));
+                env.sdist = explicit_sdist.or(env.sdist);
+                env
+            }
+        };
+        assert_imports(&env.python);
+        env
+    })
+}
+
+/// The path in environment variable `name`, when set and not empty.
+fn env_path(name: &str) -> Option<PathBuf> {
+    std::env::var_os(name)
+        .filter(|value| !value.is_empty())
+        .map(PathBuf::from)
+}
+
+/// The virtualenv in `dir`, created (under a lock held across processes) unless complete already.
+fn provisioned(dir: &Path) -> PythonEnv {
+    let parent = dir.parent().expect("the virtualenv folder has a parent");
+    fs::create_dir_all(parent).unwrap_or_else(|e| panic!("cannot create {}: {e}", parent.display()));
+    let lock_path = dir.with_extension("lock");
+    let lock = File::create(&lock_path)
+        .unwrap_or_else(|e| panic!("cannot create {}: {e}", lock_path.display()));
+    lock.lock()
+        .unwrap_or_else(|e| panic!("cannot lock {}: {e}", lock_path.display()));
+    let python = dir.join(if cfg!(windows) { "Scripts/python.exe" } else { "bin/python" });
+    let sdist_dir = dir.join("sdist");
+    let marker = dir.join("complete");
+    let wanted = format!("{}\n{SDIST_REQUIREMENT} (sdist)\n", REQUIREMENTS.join("\n"));
+    if fs::read_to_string(&marker).ok().as_deref() != Some(wanted.as_str()) {
+        if dir.exists() {
+            fs::remove_dir_all(dir)
+                .unwrap_or_else(|e| panic!("cannot remove the unfinished {}: {e}", dir.display()));
+        }
+        eprintln!(
+            "setting up {} for the tests that drive the official Python client (once)",
+            dir.display()
+        );
+        create_venv(dir);
+        let mut install = pip(&python, "install");
+        install.args(REQUIREMENTS);
+        run_set_up_step(install, "installing the official client and pytest");
+        let mut download = pip(&python, "download");
+        download
+            .args(["--no-deps", "--no-binary", ":all:", SDIST_REQUIREMENT, "-d"])
+            .arg(&sdist_dir);
+        run_set_up_step(download, "downloading the official client's sdist (its test suite)");
+        fs::write(&marker, &wanted)
+            .unwrap_or_else(|e| panic!("cannot write {}: {e}", marker.display()));
+    }
+    let sdist = fs::read_dir(&sdist_dir)
+        .ok()
+        .into_iter()
+        .flatten()
+        .filter_map(|entry| entry.ok().map(|e| e.path()))
+        .find(|path| path.to_string_lossy().ends_with(".tar.gz"));
+    PythonEnv { python, sdist }
+}
+
+/// `python3 -m venv dir`, failing with what to install when Python 3 or its venv module is missing.
+fn create_venv(dir: &Path) {
+    let base = if cfg!(windows) { "python" } else { "python3" };
+    let mut command = Command::new(base);
+    command.args(["-m", "venv"]).arg(dir).stdin(Stdio::null());
+    match command.output() {
+        Ok(out) if out.status.success() => {}
+        Ok(out) => panic!(
+            "`{base} -m venv {}` failed: {}\n\
+             The tests that drive the official Python client need Python 3 with its venv module \
+             (Debian/Ubuntu: `apt-get install python3-venv`), or CYTOMINE_PYTHON set to an \
+             interpreter that has {}.",
+            dir.display(),
+            String::from_utf8_lossy(&out.stderr).trim(),
+            REQUIREMENTS.join(" and ")
+        ),
+        Err(e) => panic!(
+            "cannot run `{base}`: {e}\n\
+             The tests that drive the official Python client need Python 3 (3.8 or newer) with its \
+             venv module: install it (Debian/Ubuntu: `apt-get install python3 python3-venv`; \
+             macOS: `brew install python`; Windows: the installer from python.org), or set \
+             CYTOMINE_PYTHON to an interpreter that has {}.",
+            REQUIREMENTS.join(" and ")
+        ),
+    }
+}
+
+/// `python -m pip <verb> --quiet`, with nothing read from standard input.
+fn pip(python: &Path, verb: &str) -> Command {
+    let mut command = Command::new(python);
+    command
+        .args(["-m", "pip", verb, "--quiet", "--disable-pip-version-check"])
+        .stdin(Stdio::null());
+    command
+}
+
+/// Runs one step of the set-up; panics with its output when it fails.
+fn run_set_up_step(mut command: Command, what: &str) {
+    match command.output() {
+        Ok(out) if out.status.success() => {}
+        Ok(out) => panic!(
+            "{what} failed ({}): {}{}\nThe tests that drive the official Python client need \
+             access to PyPI once, to set up target/tmp/python-env; or set CYTOMINE_PYTHON to an \
+             interpreter that has {}.",
+            out.status,
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr),
+            REQUIREMENTS.join(" and ")
+        ),
+        Err(e) => panic!("{what}: cannot run {:?}: {e}", command.get_program()),
+    }
+}
+
+/// Panics with the fix unless `python` can import the official client and pytest.
+fn assert_imports(python: &Path) {
+    let probe = Command::new(python)
+        .args(["-c", &format!("import {}", MODULES.join(", "))])
         .env("PYTHONDONTWRITEBYTECODE", "1")
         .stdin(Stdio::null())
         .output();
     let problem = match probe {
-        Ok(out) if out.status.success() => return python,
+        Ok(out) if out.status.success() => return,
         Ok(out) => String::from_utf8_lossy(&out.stderr).trim().to_string(),
         Err(e) => format!("cannot run it: {e}"),
     };
     panic!(
         "{} cannot import {}: {problem}\n\
-         Run `.ci/run` (it creates .venv with what these tests need), or `pip install {packages}` \
-         and point CYTOMINE_PYTHON at that interpreter.",
+         Unset CYTOMINE_PYTHON to let the tests set up their own virtualenv, or \
+         `pip install {}` for that interpreter.",
         python.display(),
-        modules.join(", ")
+        MODULES.join(", "),
+        REQUIREMENTS.join(" ")
     );
-}
-
-/// The interpreter, after checking that `import cytomine` works with it.
-pub fn python_with_client() -> PathBuf {
-    python_with(&["cytomine"], "cytomine-python-client==4.3.0")
 }
 
 /// A key pair for one test's server. Not a secret (the server lives only for the test), and never

@@ -9,7 +9,7 @@ The sdist ships `tests/test_*.py` without `conftest.py`, `__init__.py` or `data/
 copies its tests into a temporary `tests/` package next to our `conftest.py` (MODELS.md §6.2) and
 `data/attached_file.txt` (13 bytes, `attached file`), then runs pytest there with this interpreter,
 which must have `cytomine-python-client==4.3.0` and `pytest` installed. `--sdist` defaults to
-`$CYTOMINE_PY_SDIST` (`.ci/run` sets it to its cached tarball); without either, the sdist is
+`$CYTOMINE_PY_SDIST` (tests/python_suite.rs passes the sdist it downloaded); without either, the sdist is
 fetched with `pip download --no-deps --no-binary :all:` into a temporary folder.
 
 pytest runs verbose (one `<node id> <OUTCOME>` line per test, which `tests/python_suite.rs`

@@ -22,7 +22,8 @@ pub struct Args {
     #[arg(long)]
     pub quick: bool,
     /// The Python interpreter with `cytomine-python-client==4.3.0` (default: `$CYTOMINE_PYTHON`,
-    /// else `.venv/bin/python` at the workspace root, else `python3`).
+    /// else `target/tmp/python-env/bin/python`, the virtualenv `cargo test --test python_interop`
+    /// sets up, else `python3`).
     #[arg(long)]
     pub python: Option<PathBuf>,
     /// Skip the bulk chunk size × concurrency sweep.

@@ -88,7 +88,8 @@ impl Programs {
     }
 }
 
-/// The interpreter: `--python`, `$CYTOMINE_PYTHON`, `.venv/bin/python` at the root, `python3`.
+/// The interpreter: `--python`, `$CYTOMINE_PYTHON`, the virtualenv the workspace's interop tests
+/// set up (`target/tmp/python-env`; `cargo test --test python_interop` creates it), `python3`.
 fn python(args: &Args, root: &Path) -> PathBuf {
     if let Some(p) = &args.python {
         return p.clone();
@@ -96,7 +97,7 @@ fn python(args: &Args, root: &Path) -> PathBuf {
     if let Some(p) = std::env::var_os("CYTOMINE_PYTHON").filter(|p| !p.is_empty()) {
         return PathBuf::from(p);
     }
-    let venv = root.join(".venv/bin/python");
+    let venv = root.join("target/tmp/python-env/bin/python");
     if venv.is_file() {
         venv
     } else {
