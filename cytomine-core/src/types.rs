@@ -1,5 +1,7 @@
 //! Small wire types shared by every model.
 
+mod conversions;
+
 use serde::de::{self, Deserializer, Visitor};
 use serde::{Deserialize, Serialize};
 

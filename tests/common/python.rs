@@ -60,7 +60,8 @@ pub fn python_env() -> &'static PythonEnv {
                 sdist: explicit_sdist,
             },
             None => {
-                let mut env = provisioned(&Path::new(env!("CARGO_TARGET_TMPDIR")).join("python-env"));
+                let mut env =
+                    provisioned(&Path::new(env!("CARGO_TARGET_TMPDIR")).join("python-env"));
                 env.sdist = explicit_sdist.or(env.sdist);
                 env
             }
@@ -80,13 +81,18 @@ fn env_path(name: &str) -> Option<PathBuf> {
 /// The virtualenv in `dir`, created (under a lock held across processes) unless complete already.
 fn provisioned(dir: &Path) -> PythonEnv {
     let parent = dir.parent().expect("the virtualenv folder has a parent");
-    fs::create_dir_all(parent).unwrap_or_else(|e| panic!("cannot create {}: {e}", parent.display()));
+    fs::create_dir_all(parent)
+        .unwrap_or_else(|e| panic!("cannot create {}: {e}", parent.display()));
     let lock_path = dir.with_extension("lock");
     let lock = File::create(&lock_path)
         .unwrap_or_else(|e| panic!("cannot create {}: {e}", lock_path.display()));
     lock.lock()
         .unwrap_or_else(|e| panic!("cannot lock {}: {e}", lock_path.display()));
-    let python = dir.join(if cfg!(windows) { "Scripts/python.exe" } else { "bin/python" });
+    let python = dir.join(if cfg!(windows) {
+        "Scripts/python.exe"
+    } else {
+        "bin/python"
+    });
     let sdist_dir = dir.join("sdist");
     let marker = dir.join("complete");
     let wanted = format!("{}\n{SDIST_REQUIREMENT} (sdist)\n", REQUIREMENTS.join("\n"));
@@ -107,7 +113,10 @@ fn provisioned(dir: &Path) -> PythonEnv {
         download
             .args(["--no-deps", "--no-binary", ":all:", SDIST_REQUIREMENT, "-d"])
             .arg(&sdist_dir);
-        run_set_up_step(download, "downloading the official client's sdist (its test suite)");
+        run_set_up_step(
+            download,
+            "downloading the official client's sdist (its test suite)",
+        );
         fs::write(&marker, &wanted)
             .unwrap_or_else(|e| panic!("cannot write {}: {e}", marker.display()));
     }
