@@ -10,13 +10,11 @@ use axum::http::Response;
 use serde_json::json;
 
 use crate::auth::{authenticate, RawRequest};
-use crate::domains::{Handler, Lookup, ReadFn, RouteTable};
+use crate::domains::{Handler, Lookup, RouteTable};
 use crate::faults::Faults;
 use crate::http::call::Call;
-use crate::http::early::Early;
 use crate::http::fail::Fail;
 use crate::http::reply::Reply;
-use crate::http::route::Params;
 use crate::store::State;
 
 /// What every request handler shares.
@@ -101,7 +99,6 @@ pub async fn serve(AxumState(shared): AxumState<Arc<Shared>>, req: Request) -> R
             server_url: shared.server_url.clone(),
             now,
             profile: shared.routes.profile(),
-            early: None,
         };
         let reply = route(&shared, call).await;
         tracing::debug!(status = reply.status(), "answered");
@@ -159,10 +156,6 @@ async fn dispatch(shared: &Arc<Shared>, call: Call, api_path: &str) -> Reply {
     let outcome = match handler {
         Handler::Read(f) => f(&call, &params, &shared.read()),
         Handler::Write(f) => f(&call, &params, &mut shared.write()),
-        Handler::Listing(f) if !crate::http::paging::may_be_large(&call) => {
-            f(&call, &params, &shared.read())
-        }
-        Handler::Listing(f) => return listing(shared, call, params, f).await,
         Handler::Media(f) => {
             let shared = Arc::clone(shared);
             let joined =
@@ -174,22 +167,6 @@ async fn dispatch(shared: &Arc<Shared>, call: Call, api_path: &str) -> Reply {
         }
     };
     outcome.unwrap_or_else(Fail::reply)
-}
-
-/// Runs a listing on a blocking thread under the read lock; the answer is whichever comes
-/// first: the one the listing sends early (a large page, in chunks) or the one it returns.
-async fn listing(shared: &Arc<Shared>, mut call: Call, params: Params, f: ReadFn) -> Reply {
-    let (early, answer) = Early::channel();
-    call.early = Some(early);
-    let shared = Arc::clone(shared);
-    tokio::task::spawn_blocking(move || {
-        let outcome = f(&call, &params, &shared.read());
-        if let Some(early) = &call.early {
-            early.send(outcome.unwrap_or_else(Fail::reply));
-        }
-    });
-    // No answer at all: the listing panicked.
-    answer.await.unwrap_or_else(|_| Reply::error_page(500))
 }
 
 /// Spring's `ProblemDetail` for an unknown path or a wrong method.

@@ -206,46 +206,6 @@ impl Filters {
         })
     }
 
-    /// Whether the listing is the whole project: no filter but the project itself, so that
-    /// the project's index entry is the list of matches.
-    pub(super) fn whole_project(&self) -> bool {
-        let Filters {
-            project,
-            images,
-            slices,
-            users,
-            terms,
-            tracks,
-            review_users,
-            no_term,
-            multiple_term,
-            no_track,
-            multiple_track,
-            not_reviewed_only,
-            bbox,
-            near,
-            after,
-            before,
-            excluded,
-            inside,
-        } = self;
-        project.is_some()
-            && images.is_none()
-            && slices.is_none()
-            && users.is_none()
-            && terms.is_none()
-            && tracks.is_none()
-            && review_users.is_none()
-            && !(*no_term || *multiple_term || *no_track || *multiple_track)
-            && !*not_reviewed_only
-            && bbox.is_none()
-            && near.is_none()
-            && after.is_none()
-            && before.is_none()
-            && excluded.is_none()
-            && inside.is_none()
-    }
-
     /// The ids (ascending) among which the matches are, from the index: the annotations of
     /// the images filtered on, else of the project; `None` when the index cannot answer.
     pub(super) fn candidates<'s>(&self, st: &'s State) -> Option<Cow<'s, [i64]>> {

@@ -156,7 +156,6 @@ mod tests {
                     Handler::Read(_) => "read",
                     Handler::Write(_) => "write",
                     Handler::Media(_) => "media",
-                    Handler::Listing(_) => "listing",
                 };
                 (route.method, kind)
             })

@@ -76,9 +76,6 @@ pub enum Handler {
     Write(WriteFn),
     /// On a blocking thread, locking briefly.
     Media(MediaFn),
-    /// Under a read lock on a blocking thread, free to answer before it returns (a large
-    /// listing streams while it is written, see `http::early`).
-    Listing(ReadFn),
 }
 
 /// One route under `/api/`.
@@ -111,10 +108,6 @@ impl Routes {
     /// A reading GET.
     pub fn get(&mut self, pattern: &str, f: ReadFn) {
         self.add("GET", pattern, Handler::Read(f));
-    }
-    /// A listing GET that streams a large answer (see [`Handler::Listing`]).
-    pub fn listing(&mut self, pattern: &str, f: ReadFn) {
-        self.add("GET", pattern, Handler::Listing(f));
     }
     /// A writing route with the given method.
     pub fn write(&mut self, method: &'static str, pattern: &str, f: WriteFn) {

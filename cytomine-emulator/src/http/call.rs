@@ -5,7 +5,6 @@ use bytes::Bytes;
 use serde_json::{Map, Value};
 
 use super::body::MultipartIndex;
-use super::early::Early;
 use super::fail::Fail;
 use crate::keys::Role;
 use crate::profile::Profile;
@@ -53,8 +52,6 @@ pub struct Call {
     pub now: i64,
     /// The wire format served for the migrated domains.
     pub profile: Profile,
-    /// Where a handler on its own thread may answer before it returns (listings only).
-    pub early: Option<Early>,
 }
 
 impl Call {
@@ -74,7 +71,6 @@ impl Call {
             server_url: server_url.into(),
             now: 1_000_000,
             profile: Profile::Classic,
-            early: None,
         }
     }
     /// Whether the migrated domains answer in the 2026 repository format.
