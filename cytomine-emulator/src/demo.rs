@@ -2,17 +2,16 @@
 //! annotations, and around them a description, a property, a tag, an image group and a track.
 
 use std::collections::BTreeSet;
-
-use bytes::Bytes;
+use std::io;
 
 use crate::domains::link_annotation_term;
 use crate::geometry::parse_wkt;
-use crate::imaging::{demo_image, Format};
+use crate::imaging::{demo_image, probe, Format};
 use crate::keys::{Role, UserKeys};
-use crate::media::import::import;
+use crate::media::import::{import, Received};
 use crate::store::{
     Annotation, Description, DomainRef, ImageGroup, ImageGroupImageInstance, Ontology, Project,
-    ProjectMode, Property, State, Tag, TagDomainAssociation, Term, Track,
+    ProjectMode, Property, State, StoredFile, Tag, TagDomainAssociation, Term, Track,
 };
 
 /// Fixed creation time of demo records (2026-01-01T00:00:00Z), so the content is deterministic.
@@ -32,8 +31,8 @@ fn term(st: &mut State, ontology: i64, name: &str, color: &str) -> i64 {
     meta.id
 }
 
-/// Load the demo data, owned by `admin`.
-pub fn load(st: &mut State, admin: &UserKeys, _server_url: &str) {
+/// Load the demo data, owned by `admin`; fails only when its image files cannot be stored.
+pub fn load(st: &mut State, admin: &UserKeys) -> io::Result<()> {
     let alice = st.add_user("alice", Role::User, None, T0);
     let meta = st.meta(T0);
     st.ontologies.insert(
@@ -76,8 +75,13 @@ pub fn load(st: &mut State, admin: &UserKeys, _server_url: &str) {
     ];
     let mut images = Vec::new();
     for (name, w, h, format, seed) in files {
-        let bytes = Bytes::from(demo_image(w, h, format, seed));
-        let imported = import(st, admin.id, storage, name, bytes, &[project], T0);
+        let bytes = demo_image(w, h, format, seed);
+        let received = Received {
+            filename: name.to_owned(),
+            file: StoredFile::from_bytes(&bytes)?,
+            info: probe(&bytes),
+        };
+        let imported = import(st, admin.id, storage, received, &[project], T0);
         images.extend(imported.instances.iter().copied());
         for image in imported.instances {
             for k in 0..6u32 {
@@ -87,6 +91,7 @@ pub fn load(st: &mut State, admin: &UserKeys, _server_url: &str) {
         }
     }
     describe(st, admin.id, project, &images);
+    Ok(())
 }
 
 /// Metadata around the demo project: a description, a property, a tag, an image group and a track.

@@ -102,7 +102,7 @@ impl EmulatorBuilder {
         state.init_roles();
         let admin = state.add_user("admin", Role::Admin, self.admin_keys, now_ms());
         if self.demo {
-            crate::demo::load(&mut state, &admin, &server_url);
+            crate::demo::load(&mut state, &admin)?;
         }
         let shared = Arc::new(Shared {
             state: RwLock::new(state),

@@ -6,7 +6,9 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use axum::body::Body;
 use axum::extract::{Request, State as AxumState};
+use axum::http::header::CONTENT_TYPE;
 use axum::http::Response;
+use bytes::Bytes;
 use serde_json::json;
 
 use crate::auth::{authenticate, RawRequest};
@@ -15,6 +17,7 @@ use crate::faults::Faults;
 use crate::http::call::Call;
 use crate::http::fail::Fail;
 use crate::http::reply::Reply;
+use crate::media::multipart::{file_to_disk, StreamedBody};
 use crate::store::State;
 
 /// What every request handler shares.
@@ -57,12 +60,20 @@ pub fn now_ms() -> i64 {
 pub async fn serve(AxumState(shared): AxumState<Arc<Shared>>, req: Request) -> Response<Body> {
     let (parts, body) = req.into_parts();
     let method = parts.method.as_str().to_ascii_uppercase();
-    let Ok(received) = crate::http::body::read(body, &parts.headers).await else {
-        shared.requests.fetch_add(1, Ordering::Relaxed);
-        return Reply::error_page(400).into_response();
+    // An upload's file part is stored on disk as it arrives.
+    let (body, upload) = if is_upload(&method, parts.uri.path()) {
+        let content_type = parts.headers.get(CONTENT_TYPE).and_then(|v| v.to_str().ok());
+        let streamed = file_to_disk(content_type.unwrap_or(""), body.into_data_stream()).await;
+        (Bytes::new(), Some(streamed))
+    } else {
+        let Ok(bytes) = axum::body::to_bytes(body, usize::MAX).await else {
+            shared.requests.fetch_add(1, Ordering::Relaxed);
+            return Reply::error_page(400).into_response();
+        };
+        (bytes, None)
     };
     if shared.fault_control && parts.uri.path() == crate::faults::CONTROL_PATH {
-        return crate::faults::control(&shared.faults, &method, &received.bytes).into_response();
+        return crate::faults::control(&shared.faults, &method, &body).into_response();
     }
     shared.requests.fetch_add(1, Ordering::Relaxed);
     let path = parts.uri.path().to_owned();
@@ -93,27 +104,32 @@ pub async fn serve(AxumState(shared): AxumState<Arc<Shared>>, req: Request) -> R
             path,
             query,
             headers: parts.headers,
-            body: received.bytes,
-            multipart: received.multipart,
+            body,
             caller,
             server_url: shared.server_url.clone(),
             now,
             profile: shared.routes.profile(),
         };
-        let reply = route(&shared, call).await;
+        let reply = route(&shared, call, upload).await;
         tracing::debug!(status = reply.status(), "answered");
         reply.into_response()
     };
     crate::faults::apply(firing, &server_url, process).await
 }
 
-async fn route(shared: &Arc<Shared>, call: Call) -> Reply {
+/// Whether a request is an upload (`POST /upload` or `/ims/upload`).
+fn is_upload(method: &str, path: &str) -> bool {
+    method == "POST" && (path == "/upload" || path == "/ims/upload")
+}
+
+/// Answers `call`; `upload` is the body of an upload.
+async fn route(shared: &Arc<Shared>, call: Call, upload: Option<StreamedBody>) -> Reply {
     let path = call.path.clone();
     if path == "/server/ping" && call.method == "GET" || path == "/server/ping.json" {
         return ping(shared);
     }
-    if (path == "/upload" || path == "/ims/upload") && call.method == "POST" {
-        return crate::media::upload::upload(shared, call).await;
+    if let Some(body) = upload {
+        return crate::media::upload::upload(shared, call, body).await;
     }
     if let Some(action) = path.strip_prefix("/session/admin/") {
         if call.caller.is_none() {

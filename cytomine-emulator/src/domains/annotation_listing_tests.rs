@@ -16,7 +16,7 @@ fn state(extra: i64) -> (State, Caller, i64, Vec<i64>) {
     let mut st = State::default();
     st.init_roles();
     let admin = st.add_user("admin", Role::SuperAdmin, None, 1);
-    crate::demo::load(&mut st, &admin, SERVER);
+    crate::demo::load(&mut st, &admin).expect("demo data loads");
     let project = st.projects.iter().map(|p| p.meta.id).next().unwrap_or(0);
     let images: Vec<i64> = st.image_instances.iter().map(|i| i.meta.id).collect();
     for k in 0..extra {

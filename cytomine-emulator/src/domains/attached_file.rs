@@ -13,6 +13,7 @@ use crate::http::call::Call;
 use crate::http::fail::{Fail, Outcome};
 use crate::http::paging::paged;
 use crate::http::reply::Reply;
+use crate::media::multipart::file_in_memory;
 use crate::http::route::Params;
 use crate::store::{AttachedFile, Meta, State};
 
@@ -36,8 +37,9 @@ fn required<'a>(call: &'a Call, key: &str) -> Result<&'a str, Fail> {
 
 /// Multipart `files[]`; query `domainClassName`, `domainIdent`, `filename`, `key`.
 fn upload(call: &Call, p: &Params, lock: &RwLock<State>) -> Outcome {
-    let (name, bytes) =
-        futures::executor::block_on(crate::media::upload::file_part(call)).map_err(Fail::bad)?;
+    let content_type = call.header("content-type").unwrap_or("");
+    let file = file_in_memory(content_type, call.body.clone());
+    let (name, bytes) = futures::executor::block_on(file).map_err(Fail::bad)?;
     let mut st = lock.write().unwrap_or_else(|e| e.into_inner());
     let owner = owner::resolve(
         &st,

@@ -120,7 +120,7 @@ impl Domain for UploadedFile {
             size: j::int(body, "size").unwrap_or(0),
             status: j::int(body, "status").unwrap_or(0),
             projects: j::ids(body, "projects").unwrap_or_default(),
-            bytes: old.and_then(|o| o.bytes.clone()),
+            file: old.and_then(|o| o.file.clone()),
         })
     }
     fn remove(call: &Call, st: &mut State, id: i64) -> Result<(), Fail> {

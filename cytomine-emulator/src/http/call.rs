@@ -4,7 +4,6 @@ use axum::http::HeaderMap;
 use bytes::Bytes;
 use serde_json::{Map, Value};
 
-use super::body::MultipartIndex;
 use super::fail::Fail;
 use crate::keys::Role;
 use crate::profile::Profile;
@@ -42,8 +41,6 @@ pub struct Call {
     pub headers: HeaderMap,
     /// The raw body.
     pub body: Bytes,
-    /// Where the parts of a multipart body end, found while it arrived.
-    pub multipart: Option<MultipartIndex>,
     /// The caller, or `None` for an anonymous request.
     pub caller: Option<Caller>,
     /// `http://127.0.0.1:PORT`, the base of absolute URLs in JSON.
@@ -66,7 +63,6 @@ impl Call {
                 .collect(),
             headers: HeaderMap::new(),
             body: Bytes::new(),
-            multipart: None,
             caller,
             server_url: server_url.into(),
             now: 1_000_000,

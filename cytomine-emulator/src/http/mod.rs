@@ -1,7 +1,6 @@
 //! HTTP plumbing: the request body and view, replies, error shapes, paging, timestamps and path
 //! patterns.
 
-pub mod body;
 pub mod call;
 pub mod fail;
 pub mod iso_time;

@@ -3,6 +3,7 @@
 use std::sync::RwLock;
 
 use axum::http::header;
+use bytes::Bytes;
 
 use super::source::{resolve, Kind};
 use crate::domains::Routes;
@@ -52,10 +53,10 @@ pub fn parse_range(value: &str, len: usize) -> Option<Result<(usize, usize), ()>
 
 fn download(call: &Call, p: &Params, st: &RwLock<State>, kind: Kind) -> Outcome {
     let px = resolve(call, st, kind, p.id("id"))?;
-    let bytes = px
-        .bytes
-        .ok_or_else(|| Fail::not_found(format!("File for image {} not found", p.get("id"))))?;
-    let len = bytes.len();
+    let not_found = || Fail::not_found(format!("File for image {} not found", p.get("id")));
+    let file = px.file.ok_or_else(not_found)?;
+    let read = |bytes: std::io::Result<Vec<u8>>| bytes.map(Bytes::from).map_err(|_| not_found());
+    let len = file.len() as usize;
     let disposition = format!("attachment; filename=\"{}\"", px.filename.replace('"', ""));
     let base = |status, body| {
         Reply::raw(status, "application/octet-stream", body)
@@ -63,13 +64,14 @@ fn download(call: &Call, p: &Params, st: &RwLock<State>, kind: Kind) -> Outcome 
             .header(header::ACCEPT_RANGES, "bytes")
     };
     match call.header("range").and_then(|r| parse_range(r, len)) {
-        None => Ok(base(200, bytes)),
-        Some(Ok((start, end))) => Ok(base(206, bytes.slice(start..=end))
-            .header(header::CONTENT_RANGE, format!("bytes {start}-{end}/{len}"))),
-        Some(Err(())) => {
-            Ok(base(416, bytes::Bytes::new())
-                .header(header::CONTENT_RANGE, format!("bytes */{len}")))
+        None => Ok(base(200, read(file.read())?)),
+        Some(Ok((start, end))) => {
+            let bytes = read(file.read_range(start as u64, end as u64))?;
+            Ok(base(206, bytes)
+                .header(header::CONTENT_RANGE, format!("bytes {start}-{end}/{len}")))
         }
+        Some(Err(())) => Ok(base(416, Bytes::new())
+            .header(header::CONTENT_RANGE, format!("bytes */{len}"))),
     }
 }
 

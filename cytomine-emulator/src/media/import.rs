@@ -1,10 +1,11 @@
-//! Turning uploaded bytes into an uploaded file, an abstract image, its slice and image instances.
+//! Turning an uploaded file into an uploaded file record, an abstract image, its slice and image
+//! instances.
 
-use bytes::Bytes;
+use std::io;
 
 use crate::domains::{add_default_slice, add_slices};
-use crate::imaging::probe;
-use crate::store::{AbstractImage, ImageInstance, State, UploadedFile};
+use crate::imaging::{probe, ImageInfo};
+use crate::store::{AbstractImage, ImageInstance, State, StoredFile, UploadedFile};
 
 /// Uploaded file status: deployed.
 pub const DEPLOYED: i64 = 100;
@@ -22,17 +23,42 @@ pub struct Imported {
     pub instances: Vec<i64>,
 }
 
-/// Store `bytes` as an upload of `user` into `storage`, placed into `projects`.
+/// A file received whole, with what its header tells.
+pub struct Received {
+    /// Its name as uploaded.
+    pub filename: String,
+    /// Its bytes.
+    pub file: StoredFile,
+    /// Its size, format and channels; `None` when it is not an image.
+    pub info: Option<ImageInfo>,
+}
+
+impl Received {
+    /// `file`, named `filename`, with its header probed.
+    pub fn probed(filename: String, file: StoredFile) -> io::Result<Received> {
+        let info = probe(&file.read()?);
+        Ok(Received {
+            filename,
+            file,
+            info,
+        })
+    }
+}
+
+/// Record `received` as an upload of `user` into `storage`, placed into `projects`.
 pub fn import(
     st: &mut State,
     user: i64,
     storage: i64,
-    filename: &str,
-    bytes: Bytes,
+    received: Received,
     projects: &[i64],
     now: i64,
 ) -> Imported {
-    let info = probe(&bytes);
+    let Received {
+        filename,
+        file,
+        info,
+    } = received;
     let ext = filename
         .rsplit_once('.')
         .map(|(_, e)| e.to_ascii_lowercase())
@@ -45,20 +71,20 @@ pub fn import(
             user,
             parent: None,
             storage,
-            original_filename: filename.to_owned(),
+            original_filename: filename.clone(),
             filename: format!("{}/{filename}", meta.id),
             ext,
             content_type: info
                 .map_or("application/octet-stream", |i| i.format.mime())
                 .to_owned(),
-            size: bytes.len() as i64,
+            size: file.len() as i64,
             status: if info.is_some() {
                 DEPLOYED
             } else {
                 ERROR_FORMAT
             },
             projects: projects.to_vec(),
-            bytes: Some(bytes),
+            file: Some(file),
         },
     );
     let uploaded_file = meta.id;
@@ -75,7 +101,7 @@ pub fn import(
         AbstractImage {
             meta,
             uploaded_file: Some(uploaded_file),
-            original_filename: filename.to_owned(),
+            original_filename: filename,
             width: Some(i64::from(info.width)),
             height: Some(i64::from(info.height)),
             depth: 1,

@@ -2,7 +2,7 @@
 
 pub mod download;
 pub mod import;
-mod multipart;
+pub mod multipart;
 pub mod render;
 pub mod source;
 pub mod upload;

@@ -108,8 +108,10 @@ fn draw(
     adj: &Adjust,
     overlay: Overlay,
 ) -> Outcome {
-    let src = match &px.bytes {
-        Some(b) => Source::Encoded(b),
+    let encoded = px.file.as_ref().map(|file| file.read()).transpose();
+    let encoded = encoded.map_err(|_| Fail::not_found(format!("File {} not found", px.filename)))?;
+    let src = match &encoded {
+        Some(bytes) => Source::Encoded(bytes),
         None => Source::Synthetic {
             width: px.width,
             height: px.height,

@@ -2,18 +2,16 @@
 
 use std::sync::RwLock;
 
-use bytes::Bytes;
-
 use crate::domains::acl;
 use crate::http::call::Call;
 use crate::http::fail::Fail;
-use crate::store::State;
+use crate::store::{State, StoredFile};
 
 /// An image's pixels, detached from the state.
 #[derive(Debug, Clone)]
 pub struct Pixels {
     /// The original file, when one was uploaded.
-    pub bytes: Option<Bytes>,
+    pub file: Option<StoredFile>,
     /// Width.
     pub width: u32,
     /// Height.
@@ -39,12 +37,12 @@ pub enum Kind {
 
 fn of_abstract(st: &State, id: i64) -> Option<Pixels> {
     let a = st.abstract_images.get(id)?;
-    let bytes = a
+    let file = a
         .uploaded_file
         .and_then(|u| st.uploaded_files.get(u))
-        .and_then(|u| u.bytes.clone());
+        .and_then(|u| u.file.clone());
     Some(Pixels {
-        bytes,
+        file,
         width: a.width.unwrap_or(1024).clamp(1, 100_000) as u32,
         height: a.height.unwrap_or(1024).clamp(1, 100_000) as u32,
         seed: id as u64,
@@ -80,7 +78,7 @@ pub fn resolve(
         Kind::Uploaded => {
             let u = st.uploaded_files.get(id).ok_or_else(missing)?;
             return Ok(Pixels {
-                bytes: u.bytes.clone(),
+                file: u.file.clone(),
                 width: 1,
                 height: 1,
                 seed: 0,

@@ -6,6 +6,7 @@ mod meta_records;
 mod records;
 mod review_records;
 mod social_records;
+mod stored_file;
 mod table;
 
 use std::collections::HashMap;
@@ -17,6 +18,7 @@ pub use meta_records::*;
 pub use records::*;
 pub use review_records::*;
 pub use social_records::*;
+pub use stored_file::{FileWriter, StoredFile};
 pub use table::Table;
 
 use crate::keys::{random_uuid, Role, UserKeys};

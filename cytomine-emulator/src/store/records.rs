@@ -2,8 +2,7 @@
 
 use std::collections::BTreeSet;
 
-use bytes::Bytes;
-
+use super::StoredFile;
 use crate::geometry::Geometry;
 use crate::keys::Role;
 
@@ -151,8 +150,8 @@ pub struct UploadedFile {
     pub status: i64,
     /// Project ids.
     pub projects: Vec<i64>,
-    /// The original bytes, shared.
-    pub bytes: Option<Bytes>,
+    /// The original file, when its bytes were uploaded.
+    pub file: Option<StoredFile>,
 }
 
 /// An abstract image (the image file itself).
