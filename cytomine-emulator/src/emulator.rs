@@ -3,7 +3,6 @@
 use std::sync::atomic::Ordering;
 use std::sync::{Arc, RwLock};
 
-use axum::serve::ListenerExt;
 use tokio::net::TcpListener;
 use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
@@ -118,13 +117,6 @@ impl EmulatorBuilder {
             .with_state(Arc::clone(&shared));
         let (stop, stopped) = oneshot::channel::<()>();
         let task = tokio::spawn(async move {
-            // As Tomcat (`tcpNoDelay` on): a listing's last small chunk leaves at once instead
-            // of waiting for the client's delayed ACK of the chunk before it.
-            let listener = listener.tap_io(|tcp| {
-                if let Err(e) = tcp.set_nodelay(true) {
-                    tracing::debug!(error = %e, "TCP_NODELAY not set");
-                }
-            });
             let graceful = axum::serve(listener, app).with_graceful_shutdown(async {
                 let _ = stopped.await;
             });
