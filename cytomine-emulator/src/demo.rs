@@ -186,7 +186,7 @@ fn annotate(st: &mut State, image: i64, k: u32, w: u32, h: u32, user: i64, term:
     let area = geometry.area();
     let perimeter = geometry.length();
     let centroid = geometry.centroid();
-    st.insert_annotation(Annotation {
+    st.annotations.insert(meta.id, Annotation {
         meta,
         slice,
         image,

@@ -128,12 +128,6 @@ impl Domain for Annotation {
         "annotation".into()
     }
     table_access!(annotations);
-    fn store_row(st: &mut State, _id: i64, rec: Self) {
-        st.insert_annotation(rec);
-    }
-    fn drop_row(st: &mut State, id: i64) {
-        st.remove_annotation(id);
-    }
     fn label(&self) -> String {
         self.image.to_string()
     }

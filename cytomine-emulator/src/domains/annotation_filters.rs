@@ -1,8 +1,6 @@
 //! The filters of the annotation listing (WIRE.md §3.11): read from the query, checked against
-//! the state and the caller's rights, and applied to each candidate; and the candidates
-//! themselves, from the index by project and image.
+//! the state and the caller's rights, and applied to each annotation.
 
-use std::borrow::Cow;
 use std::collections::HashSet;
 
 use super::acl;
@@ -10,7 +8,7 @@ use super::annotation_item::{Listed, Lister};
 use crate::geometry::{parse_wkt, Geometry};
 use crate::http::call::Call;
 use crate::http::fail::Fail;
-use crate::store::{AnnotationScope, State};
+use crate::store::State;
 
 /// The filters of one listing request, resolved and checked.
 pub(super) struct Filters {
@@ -204,23 +202,6 @@ impl Filters {
             excluded: set(call.ids("excludedAnnotation")?),
             inside: None,
         })
-    }
-
-    /// The ids (ascending) among which the matches are, from the index: the annotations of
-    /// the images filtered on, else of the project; `None` when the index cannot answer.
-    pub(super) fn candidates<'s>(&self, st: &'s State) -> Option<Cow<'s, [i64]>> {
-        let Some(images) = &self.images else {
-            return st
-                .annotation_ids(AnnotationScope::Project(self.project?))
-                .map(Cow::Borrowed);
-        };
-        let mut ids = Vec::new();
-        for image in images {
-            ids.extend_from_slice(st.annotation_ids(AnnotationScope::Image(*image))?);
-        }
-        ids.sort_unstable();
-        ids.dedup();
-        Some(Cow::Owned(ids))
     }
 
     pub(super) fn keep(&self, st: &State, lister: &Lister, l: Listed) -> bool {

@@ -51,9 +51,6 @@ fn list(call: &Call, state: &State, image: Option<i64>, area: Option<Geometry>) 
     let matches: Vec<Listed> = if reviewed {
         let all = state.reviewed_annotations.iter().rev();
         all.map(Listed::reviewed).filter(keep).collect()
-    } else if let Some(ids) = filters.candidates(state) {
-        let annotation = |id: &i64| state.annotations.get(*id).map(Listed::user);
-        ids.iter().rev().filter_map(annotation).filter(keep).collect()
     } else {
         let all = state.annotations.iter().rev();
         all.map(Listed::user).filter(keep).collect()

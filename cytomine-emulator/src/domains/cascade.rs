@@ -6,7 +6,7 @@ use crate::store::State;
 /// Delete an annotation, its term links, reviewed copy, tracks, group links and attached data,
 /// and decrement the counters.
 pub fn delete_annotation(st: &mut State, id: i64) {
-    let Some(a) = st.remove_annotation(id) else {
+    let Some(a) = st.annotations.remove(id) else {
         return;
     };
     for at in st.terms_of_annotation.remove(&id).unwrap_or_default() {

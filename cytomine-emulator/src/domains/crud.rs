@@ -17,14 +17,6 @@ pub trait Domain: Sized {
     fn table(st: &State) -> &Table<Self>;
     /// The mutable table.
     fn table_mut(st: &mut State) -> &mut Table<Self>;
-    /// Store a record under `id` (insert or replace); a domain with an index keeps it here.
-    fn store_row(st: &mut State, id: i64, rec: Self) {
-        Self::table_mut(st).insert(id, rec);
-    }
-    /// Drop record `id` from its table; a domain with an index keeps it here.
-    fn drop_row(st: &mut State, id: i64) {
-        Self::table_mut(st).remove(id);
-    }
     /// Id and times.
     fn meta(&self) -> &Meta;
     /// Id and times, mutable.
@@ -104,7 +96,7 @@ pub fn create_one<T: Domain>(call: &Call, st: &mut State, body: &Body) -> Result
     let mut rec = T::build(call, st, body, None)?;
     let meta = st.meta(call.now);
     *rec.meta_mut() = meta;
-    T::store_row(st, meta.id, rec);
+    T::table_mut(st).insert(meta.id, rec);
     T::after_add(call, st, meta.id, body)?;
     Ok(meta.id)
 }
@@ -303,7 +295,7 @@ pub fn replace_one<T: Domain>(
         created,
         updated: call.now,
     };
-    T::store_row(st, id, rec);
+    T::table_mut(st).insert(id, rec);
     T::after_update(call, st, id, body)
 }
 
@@ -322,7 +314,7 @@ fn delete_one<T: Domain>(call: &Call, st: &mut State, id: Option<i64>) -> Result
     let object = rec.view(st, call);
     let shim = Shim::of(rec);
     T::remove(call, st, shim.meta.id)?;
-    T::drop_row(st, shim.meta.id);
+    T::table_mut(st).remove(shim.meta.id);
     Ok(envelope_of::<T>(st, "Delete", "deleted", object, &shim))
 }
 

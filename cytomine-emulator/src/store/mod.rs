@@ -1,6 +1,5 @@
 //! The whole server state: one id sequence, users and sessions, and a table per domain.
 
-mod annotation_index;
 mod link_records;
 mod meta_records;
 mod records;
@@ -12,7 +11,6 @@ mod table;
 use std::collections::HashMap;
 use std::sync::Mutex;
 
-pub use annotation_index::AnnotationScope;
 pub use link_records::*;
 pub use meta_records::*;
 pub use records::*;
@@ -58,11 +56,8 @@ pub struct State {
     pub image_instances: Table<ImageInstance>,
     /// Slice instances.
     pub slice_instances: Table<SliceInstance>,
-    /// User annotations; change them with [`State::insert_annotation`] and
-    /// [`State::remove_annotation`], which keep the index by project and image.
+    /// User annotations.
     pub annotations: Table<Annotation>,
-    /// The annotations of each project and image (see `annotation_index`).
-    annotation_index: annotation_index::AnnotationIndex,
     /// Annotation-term links.
     pub annotation_terms: Table<AnnotationTerm>,
     /// Annotation id → its annotation-term ids.

@@ -6,16 +6,12 @@ use std::collections::BTreeMap;
 #[derive(Debug)]
 pub struct Table<T> {
     rows: BTreeMap<i64, T>,
-    /// Bumped by every mutable access, so that an index kept beside the table can tell whether
-    /// it still describes it.
-    version: u64,
 }
 
 impl<T> Default for Table<T> {
     fn default() -> Self {
         Table {
             rows: BTreeMap::new(),
-            version: 0,
         }
     }
 }
@@ -27,22 +23,15 @@ impl<T> Table<T> {
     }
     /// A mutable record by id.
     pub fn get_mut(&mut self, id: i64) -> Option<&mut T> {
-        self.version += 1;
         self.rows.get_mut(&id)
     }
     /// Insert or replace.
     pub fn insert(&mut self, id: i64, row: T) {
-        self.version += 1;
         self.rows.insert(id, row);
     }
     /// Remove and return.
     pub fn remove(&mut self, id: i64) -> Option<T> {
-        self.version += 1;
         self.rows.remove(&id)
-    }
-    /// How many mutable accesses the table has had (any change bumps it).
-    pub fn version(&self) -> u64 {
-        self.version
     }
     /// Whether the id exists.
     pub fn contains(&self, id: i64) -> bool {
@@ -63,7 +52,6 @@ impl<T> Table<T> {
     /// Remove every record matching a predicate; returns the removed ids.
     pub fn remove_where(&mut self, pred: impl Fn(&T) -> bool) -> Vec<i64> {
         let ids = self.ids_where(pred);
-        self.version += 1;
         for id in &ids {
             self.rows.remove(id);
         }

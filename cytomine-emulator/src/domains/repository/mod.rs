@@ -219,6 +219,6 @@ pub fn soft_delete<T: Migrated>(call: &Call, st: &mut State, id: i64) -> Result<
     let data = stamp(rec.record(st, call), &meta, Some(call.now), T::DATA_TYPE);
     let mut subs = Vec::new();
     T::soft_remove(call, st, id, &mut subs)?;
-    T::drop_row(st, id);
+    T::table_mut(st).remove(id);
     Ok(command::<T>("Delete", data, subs))
 }
