@@ -115,11 +115,15 @@ pub fn measures(st: &State, a: &Annotation) -> (f64, &'static str, f64, &'static
 pub fn urls(server: &str, a: &Annotation) -> (String, String, String) {
     let crop = format!("{server}/api/userannotation/{}/crop.png", a.meta.id);
     let small = format!("{crop}?maxSize=256");
-    let image = format!(
+    (crop, small, image_url(server, a))
+}
+
+/// `imageURL`: the annotation in the web UI.
+pub fn image_url(server: &str, a: &Annotation) -> String {
+    format!(
         "{server}/#/project/{}/image/{}/annotation/{}",
         a.project, a.image, a.meta.id
-    );
-    (crop, small, image)
+    )
 }
 
 impl Domain for Annotation {

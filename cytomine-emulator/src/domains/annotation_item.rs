@@ -2,8 +2,6 @@
 //! for user annotations and reviewed annotations alike. Only the columns asked for are looked
 //! up; the entries are written in the server's order.
 
-use std::collections::HashSet;
-
 use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
 
@@ -132,13 +130,11 @@ impl Serialize for TermLink {
     }
 }
 
-/// What every item of one listing shares: the state, the server URL, the columns, and the user
-/// annotations that have been accepted (collected once, not searched per item).
+/// What every item of one listing shares: the state, the server URL and the columns.
 pub struct Lister<'a> {
     state: &'a State,
     server: &'a str,
     columns: Columns,
-    accepted: HashSet<i64>,
 }
 
 impl<'a> Lister<'a> {
@@ -148,14 +144,12 @@ impl<'a> Lister<'a> {
             state,
             server: &call.server_url,
             columns,
-            accepted: state.reviewed_annotations.iter().map(|r| r.parent).collect(),
         }
     }
 
-    /// Whether a user annotation has been accepted (always true for a reviewed one), as
-    /// `review::is_reviewed` answers.
+    /// Whether a user annotation has been accepted (always true for a reviewed one).
     pub fn is_reviewed(&self, listed: Listed) -> bool {
-        listed.review.is_some() || self.accepted.contains(&listed.a.meta.id)
+        listed.review.is_some() || super::review::is_reviewed(self.state, listed.a.meta.id)
     }
 
     /// The item of `listed`, serialized when the page is.

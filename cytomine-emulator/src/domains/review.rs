@@ -44,14 +44,10 @@ pub fn is_reviewed(st: &State, id: i64) -> bool {
 /// after the server URL, as M builds it (WIRE.md §3.11).
 pub fn urls(server: &str, a: &Annotation) -> (String, String, String) {
     let path = format!("api/reviewedannotation/{}/crop.png", a.meta.id);
-    let image = format!(
-        "{server}/#/project/{}/image/{}/annotation/{}",
-        a.project, a.image, a.meta.id
-    );
     (
         format!("{server}/{path}"),
         format!("{server}{path}?maxSize=256"),
-        image,
+        super::annotation::image_url(server, a),
     )
 }
 
