@@ -165,7 +165,7 @@ fn anonymous_status(api_path: &str) -> u16 {
 
 async fn dispatch(shared: &Arc<Shared>, call: Call, api_path: &str) -> Reply {
     let (handler, params) = match shared.routes.lookup(&call.method, api_path) {
-        Lookup::Found(route, params) => (route.handler, params),
+        Lookup::Found(route, params) => (route.handler.clone(), params),
         Lookup::WrongMethod => return no_handler(405, &call.path),
         Lookup::Missing => return no_handler(404, &call.path),
     };

@@ -149,7 +149,7 @@ mod tests {
     /// `(method, handler kind)` of each route of `r` matching `path`.
     fn matching(r: &Routes, path: &str) -> Vec<(&'static str, &'static str)> {
         let parts: Vec<&str> = path.split('/').collect();
-        r.0.iter()
+        r.routes.iter()
             .filter(|route| route.pattern.matches_parts(&parts).is_some())
             .map(|route| {
                 let kind = match route.handler {
@@ -181,6 +181,6 @@ mod tests {
             matching(&r, "other/7.json"),
             [("GET", "read"), ("PUT", "write"), ("DELETE", "write")]
         );
-        assert_eq!(r.0.len(), 10);
+        assert_eq!(r.routes.len(), 10);
     }
 }

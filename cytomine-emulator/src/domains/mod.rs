@@ -41,7 +41,7 @@ mod user;
 mod user_owned;
 mod user_role;
 
-use std::sync::RwLock;
+use std::sync::{Arc, RwLock};
 
 pub use abstract_image::add_default_slice;
 pub use annotation::link_term as link_annotation_term;
@@ -64,11 +64,12 @@ use crate::store::State;
 pub type ReadFn = fn(&Call, &Params, &State) -> Outcome;
 /// A handler that changes the state.
 pub type WriteFn = fn(&Call, &Params, &mut State) -> Outcome;
-/// A handler that takes the lock itself and does heavy work outside it (images).
-pub type MediaFn = fn(&Call, &Params, &RwLock<State>) -> Outcome;
+/// A handler that takes the lock itself and does heavy work outside it (images); a closure, so
+/// that a table of routes can give each route its own row.
+pub type MediaFn = Arc<dyn Fn(&Call, &Params, &RwLock<State>) -> Outcome + Send + Sync>;
 
 /// How a route runs.
-#[derive(Clone, Copy)]
+#[derive(Clone)]
 pub enum Handler {
     /// Under a read lock.
     Read(ReadFn),
@@ -90,16 +91,21 @@ pub struct Route {
 
 /// A route table under construction, for one profile.
 #[derive(Default)]
-pub struct Routes(Vec<Route>, Profile);
+pub struct Routes {
+    /// The routes registered so far, in order.
+    routes: Vec<Route>,
+    /// The profile the table is built for.
+    profile: Profile,
+}
 
 impl Routes {
     /// Whether the classic format is served (the migrated domains register their classic-only
     /// routes only then).
     pub fn classic(&self) -> bool {
-        self.1 == Profile::Classic
+        self.profile == Profile::Classic
     }
     fn add(&mut self, method: &'static str, pattern: &str, handler: Handler) {
-        self.0.push(Route {
+        self.routes.push(Route {
             method,
             pattern: Pattern::new(pattern),
             handler,
@@ -114,12 +120,18 @@ impl Routes {
         self.add(method, pattern, Handler::Write(f));
     }
     /// A media GET.
-    pub fn media(&mut self, pattern: &str, f: MediaFn) {
-        self.add("GET", pattern, Handler::Media(f));
+    pub fn media<F>(&mut self, pattern: &str, f: F)
+    where
+        F: Fn(&Call, &Params, &RwLock<State>) -> Outcome + Send + Sync + 'static,
+    {
+        self.add("GET", pattern, Handler::Media(Arc::new(f)));
     }
     /// A media route with another method (a multipart upload parsed outside the lock).
-    pub fn media_write(&mut self, method: &'static str, pattern: &str, f: MediaFn) {
-        self.add(method, pattern, Handler::Media(f));
+    pub fn media_write<F>(&mut self, method: &'static str, pattern: &str, f: F)
+    where
+        F: Fn(&Call, &Params, &RwLock<State>) -> Outcome + Send + Sync + 'static,
+    {
+        self.add(method, pattern, Handler::Media(Arc::new(f)));
     }
 }
 
@@ -134,7 +146,12 @@ pub enum Lookup<'a> {
 }
 
 /// The whole `/api/` route table.
-pub struct RouteTable(Vec<Route>, Profile);
+pub struct RouteTable {
+    /// Every route; the first that matches a path answers it.
+    routes: Vec<Route>,
+    /// The profile the table was built for.
+    profile: Profile,
+}
 
 impl RouteTable {
     /// Build every domain's routes in the classic profile.
@@ -144,7 +161,10 @@ impl RouteTable {
 
     /// Build every domain's routes for `profile`.
     pub fn build_for(profile: Profile) -> RouteTable {
-        let mut r = Routes(Vec::new(), profile);
+        let mut r = Routes {
+            routes: Vec::new(),
+            profile,
+        };
         security::routes(&mut r);
         user::routes(&mut r);
         project::routes(&mut r);
@@ -172,19 +192,22 @@ impl RouteTable {
         position::routes(&mut r);
         activity::routes(&mut r);
         review::routes(&mut r);
-        RouteTable(r.0, profile)
+        RouteTable {
+            routes: r.routes,
+            profile,
+        }
     }
 
     /// The profile the table was built for.
     pub fn profile(&self) -> Profile {
-        self.1
+        self.profile
     }
 
     /// Find the route for `method` and `path` (the part after `/api/`).
     pub fn lookup(&self, method: &str, path: &str) -> Lookup<'_> {
         let mut other_method = false;
         let parts: Vec<&str> = path.split('/').collect();
-        for route in &self.0 {
+        for route in &self.routes {
             if let Some(params) = route.pattern.matches_parts(&parts) {
                 if route.method == method {
                     return Lookup::Found(route, params);

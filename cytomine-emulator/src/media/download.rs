@@ -13,17 +13,20 @@ use crate::http::reply::Reply;
 use crate::http::route::Params;
 use crate::store::State;
 
+/// The download routes and the record whose file each serves.
+const DOWNLOAD_ROUTES: [(&str, Kind); 3] = [
+    ("imageinstance/{id}/download", Kind::Instance),
+    ("abstractimage/{id}/download", Kind::Abstract),
+    ("uploadedfile/{id}/download", Kind::Uploaded),
+];
+
 /// Register the download routes.
-pub fn routes(r: &mut Routes) {
-    r.media("imageinstance/{id}/download", |c, p, s| {
-        download(c, p, s, Kind::Instance)
-    });
-    r.media("abstractimage/{id}/download", |c, p, s| {
-        download(c, p, s, Kind::Abstract)
-    });
-    r.media("uploadedfile/{id}/download", |c, p, s| {
-        download(c, p, s, Kind::Uploaded)
-    });
+pub fn routes(routes: &mut Routes) {
+    for (pattern, kind) in DOWNLOAD_ROUTES {
+        routes.media(pattern, move |call, params, state| {
+            download(call, params, state, kind)
+        });
+    }
 }
 
 /// Parse `bytes=N-` or `bytes=N-M` against a length; `Err(())` when unsatisfiable.

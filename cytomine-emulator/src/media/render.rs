@@ -14,59 +14,46 @@ use crate::http::route::Params;
 use crate::imaging::{render, Adjust, Format, Overlay, Region, Source};
 use crate::store::State;
 
+/// What an image route draws.
+#[derive(Clone, Copy)]
+enum Drawing {
+    /// The whole image of a record, by default at most this many pixels wide and high.
+    Thumb(Kind, u32),
+    /// A window of the image of a record.
+    Window(Kind),
+    /// The bounding box of an annotation, plain or masked.
+    Annotation(Mode),
+}
+
+/// The image routes and what each draws.
+const IMAGE_ROUTES: [(&str, Drawing); 16] = [
+    ("abstractimage/{id}/thumb.{fmt}", Drawing::Thumb(Kind::Abstract, 512)),
+    ("imageinstance/{id}/thumb.{fmt}", Drawing::Thumb(Kind::Instance, 512)),
+    ("sliceinstance/{id}/thumb.{fmt}", Drawing::Thumb(Kind::Slice, 512)),
+    ("abstractimage/{id}/preview.{fmt}", Drawing::Thumb(Kind::Abstract, 1024)),
+    ("imageinstance/{id}/preview.{fmt}", Drawing::Thumb(Kind::Instance, 1024)),
+    ("sliceinstance/{id}/preview.{fmt}", Drawing::Thumb(Kind::Slice, 1024)),
+    ("abstractimage/{id}/window-{x}-{y}-{w}-{h}.{fmt}", Drawing::Window(Kind::Abstract)),
+    ("imageinstance/{id}/window-{x}-{y}-{w}-{h}.{fmt}", Drawing::Window(Kind::Instance)),
+    ("sliceinstance/{id}/window-{x}-{y}-{w}-{h}.{fmt}", Drawing::Window(Kind::Slice)),
+    ("userannotation/{id}/crop.{fmt}", Drawing::Annotation(Mode::Crop)),
+    ("annotation/{id}/crop.{fmt}", Drawing::Annotation(Mode::Crop)),
+    ("userannotation/{id}/mask.{fmt}", Drawing::Annotation(Mode::Mask)),
+    ("userannotation/{id}/alphamask.{fmt}", Drawing::Annotation(Mode::AlphaMask)),
+    ("reviewedannotation/{id}/crop.{fmt}", Drawing::Annotation(Mode::Crop)),
+    ("reviewedannotation/{id}/mask.{fmt}", Drawing::Annotation(Mode::Mask)),
+    ("reviewedannotation/{id}/alphamask.{fmt}", Drawing::Annotation(Mode::AlphaMask)),
+];
+
 /// Register the image routes.
-pub fn routes(r: &mut Routes) {
-    r.media("abstractimage/{id}/thumb.{fmt}", |c, p, s| {
-        thumb(c, p, s, Kind::Abstract, 512)
-    });
-    r.media("imageinstance/{id}/thumb.{fmt}", |c, p, s| {
-        thumb(c, p, s, Kind::Instance, 512)
-    });
-    r.media("sliceinstance/{id}/thumb.{fmt}", |c, p, s| {
-        thumb(c, p, s, Kind::Slice, 512)
-    });
-    r.media("abstractimage/{id}/preview.{fmt}", |c, p, s| {
-        thumb(c, p, s, Kind::Abstract, 1024)
-    });
-    r.media("imageinstance/{id}/preview.{fmt}", |c, p, s| {
-        thumb(c, p, s, Kind::Instance, 1024)
-    });
-    r.media("sliceinstance/{id}/preview.{fmt}", |c, p, s| {
-        thumb(c, p, s, Kind::Slice, 1024)
-    });
-    r.media(
-        "abstractimage/{id}/window-{x}-{y}-{w}-{h}.{fmt}",
-        |c, p, s| window(c, p, s, Kind::Abstract),
-    );
-    r.media(
-        "imageinstance/{id}/window-{x}-{y}-{w}-{h}.{fmt}",
-        |c, p, s| window(c, p, s, Kind::Instance),
-    );
-    r.media(
-        "sliceinstance/{id}/window-{x}-{y}-{w}-{h}.{fmt}",
-        |c, p, s| window(c, p, s, Kind::Slice),
-    );
-    r.media("userannotation/{id}/crop.{fmt}", |c, p, s| {
-        crop(c, p, s, Mode::Crop)
-    });
-    r.media("annotation/{id}/crop.{fmt}", |c, p, s| {
-        crop(c, p, s, Mode::Crop)
-    });
-    r.media("userannotation/{id}/mask.{fmt}", |c, p, s| {
-        crop(c, p, s, Mode::Mask)
-    });
-    r.media("userannotation/{id}/alphamask.{fmt}", |c, p, s| {
-        crop(c, p, s, Mode::AlphaMask)
-    });
-    r.media("reviewedannotation/{id}/crop.{fmt}", |c, p, s| {
-        crop(c, p, s, Mode::Crop)
-    });
-    r.media("reviewedannotation/{id}/mask.{fmt}", |c, p, s| {
-        crop(c, p, s, Mode::Mask)
-    });
-    r.media("reviewedannotation/{id}/alphamask.{fmt}", |c, p, s| {
-        crop(c, p, s, Mode::AlphaMask)
-    });
+pub fn routes(routes: &mut Routes) {
+    for (pattern, drawing) in IMAGE_ROUTES {
+        routes.media(pattern, move |call, params, state| match drawing {
+            Drawing::Thumb(kind, size) => thumb(call, params, state, kind, size),
+            Drawing::Window(kind) => window(call, params, state, kind),
+            Drawing::Annotation(mode) => crop(call, params, state, mode),
+        });
+    }
 }
 
 /// `jpg`, `png`, `webp`; anything else is served as JPEG.
