@@ -62,7 +62,10 @@ pub async fn serve(AxumState(shared): AxumState<Arc<Shared>>, req: Request) -> R
     let method = parts.method.as_str().to_ascii_uppercase();
     // An upload's file part is stored on disk as it arrives.
     let (body, upload) = if is_upload(&method, parts.uri.path()) {
-        let content_type = parts.headers.get(CONTENT_TYPE).and_then(|v| v.to_str().ok());
+        let content_type = parts
+            .headers
+            .get(CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok());
         let streamed = file_to_disk(content_type.unwrap_or(""), body.into_data_stream()).await;
         (Bytes::new(), Some(streamed))
     } else {

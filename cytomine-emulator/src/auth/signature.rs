@@ -46,25 +46,31 @@ pub fn sign(private_key: &str, canonical: &str) -> String {
 }
 
 /// The content type the server reports after the `.json` rewrite of §1.2.
-pub fn effective_content_type<'a>(s: &Signed<'a>) -> &'a str {
-    let url_has_json = s.path.contains(".json") || s.raw_query.is_some_and(|q| q.contains(".json"));
-    if url_has_json && (s.content_type.is_empty() || s.content_type == "application/octet-stream") {
+pub fn effective_content_type<'a>(signed: &Signed<'a>) -> &'a str {
+    let url_has_json =
+        signed.path.contains(".json") || signed.raw_query.is_some_and(|q| q.contains(".json"));
+    if url_has_json
+        && (signed.content_type.is_empty() || signed.content_type == "application/octet-stream")
+    {
         "application/json"
     } else {
-        s.content_type
+        signed.content_type
     }
 }
 
 /// The canonical strings the server accepts: {current, legacy} × {effective type, ""}, as
 /// `forms` allows.
-pub fn canonical_candidates(s: &Signed<'_>, forms: SignatureForms) -> Vec<String> {
-    let effective = effective_content_type(s);
+pub fn canonical_candidates(signed: &Signed<'_>, forms: SignatureForms) -> Vec<String> {
+    let effective = effective_content_type(signed);
     let mut out = Vec::with_capacity(4);
     for ct in [effective, ""] {
-        let current = format!("{}\n{}\n{}\n{}", s.method, s.content_md5, ct, s.date);
-        let legacy = match s.raw_query {
-            Some(q) => format!("{current}\n{}?{q}", s.path),
-            None => format!("{current}\n{}", s.path),
+        let current = format!(
+            "{}\n{}\n{}\n{}",
+            signed.method, signed.content_md5, ct, signed.date
+        );
+        let legacy = match signed.raw_query {
+            Some(q) => format!("{current}\n{}?{q}", signed.path),
+            None => format!("{current}\n{}", signed.path),
         };
         if forms != SignatureForms::LegacyOnly {
             out.push(current);
@@ -77,14 +83,19 @@ pub fn canonical_candidates(s: &Signed<'_>, forms: SignatureForms) -> Vec<String
 }
 
 /// Whether `signature` matches any accepted canonical string, compared in constant time.
-pub fn verify(private_key: &str, s: &Signed<'_>, signature: &str, forms: SignatureForms) -> bool {
+pub fn verify(
+    private_key: &str,
+    signed: &Signed<'_>,
+    signature: &str,
+    forms: SignatureForms,
+) -> bool {
     // The keyed state is computed once and cloned for each candidate.
     let Ok(keyed) = Hmac::<Sha1>::new_from_slice(private_key.as_bytes()) else {
         return false;
     };
     let mut ok = subtle::Choice::from(0u8);
     let mut expected = String::with_capacity(28);
-    for canonical in canonical_candidates(s, forms) {
+    for canonical in canonical_candidates(signed, forms) {
         let mut mac = keyed.clone();
         mac.update(canonical.as_bytes());
         expected.clear();

@@ -22,15 +22,15 @@ pub fn allow(allowed: bool, class: &str, id: i64) -> Result<(), Fail> {
     }
 }
 
-/// Whether `caller` may read project `p`.
-pub fn can_read(caller: &Caller, p: &Project) -> bool {
-    caller.admin_by_now || p.members.contains(&caller.id)
+/// Whether `caller` may read `project`.
+pub fn can_read(caller: &Caller, project: &Project) -> bool {
+    caller.admin_by_now || project.members.contains(&caller.id)
 }
 
 /// The project, if the caller may read it (404 when missing, 403 otherwise).
-pub fn read_project<'a>(call: &Call, st: &'a State, project: i64) -> Result<&'a Project, Fail> {
+pub fn read_project<'a>(call: &Call, state: &'a State, project: i64) -> Result<&'a Project, Fail> {
     let caller = call.user()?;
-    let p = st
+    let p = state
         .projects
         .get(project)
         .ok_or_else(|| Fail::not_found(format!("Project {project} not found")))?;
@@ -39,8 +39,8 @@ pub fn read_project<'a>(call: &Call, st: &'a State, project: i64) -> Result<&'a 
 
 /// The project, if the caller may write into it: a reader, not a guest, and the project not read-only
 /// (unless the caller manages it).
-pub fn write_project<'a>(call: &Call, st: &'a State, project: i64) -> Result<&'a Project, Fail> {
-    let p = read_project(call, st, project)?;
+pub fn write_project<'a>(call: &Call, state: &'a State, project: i64) -> Result<&'a Project, Fail> {
+    let p = read_project(call, state, project)?;
     let caller = call.user()?;
     if caller.is_guest() {
         return Err(denied(PROJECT_CLASS, project));
@@ -55,8 +55,12 @@ pub fn write_project<'a>(call: &Call, st: &'a State, project: i64) -> Result<&'a
 }
 
 /// The project, if the caller manages it (project admin or admin-by-now).
-pub fn manage_project<'a>(call: &Call, st: &'a State, project: i64) -> Result<&'a Project, Fail> {
-    let p = read_project(call, st, project)?;
+pub fn manage_project<'a>(
+    call: &Call,
+    state: &'a State,
+    project: i64,
+) -> Result<&'a Project, Fail> {
+    let p = read_project(call, state, project)?;
     let caller = call.user()?;
     let manager = caller.admin_by_now || p.admins.contains(&caller.id);
     allow(manager, PROJECT_CLASS, project).map(|()| p)

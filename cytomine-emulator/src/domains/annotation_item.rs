@@ -61,32 +61,35 @@ impl Columns {
 #[derive(Clone, Copy)]
 pub struct Listed<'a> {
     /// The geometry, image, project and author.
-    pub a: &'a Annotation,
+    pub annotation: &'a Annotation,
     /// The review record, for a reviewed annotation.
     pub review: Option<&'a ReviewedAnnotation>,
 }
 
 impl<'a> Listed<'a> {
     /// A user annotation.
-    pub fn user(a: &'a Annotation) -> Listed<'a> {
-        Listed { a, review: None }
+    pub fn user(annotation: &'a Annotation) -> Listed<'a> {
+        Listed {
+            annotation,
+            review: None,
+        }
     }
     /// A reviewed annotation.
-    pub fn reviewed(r: &'a ReviewedAnnotation) -> Listed<'a> {
+    pub fn reviewed(reviewed: &'a ReviewedAnnotation) -> Listed<'a> {
         Listed {
-            a: &r.base,
-            review: Some(r),
+            annotation: &reviewed.base,
+            review: Some(reviewed),
         }
     }
     /// Its term ids (the accepted ones for a reviewed annotation).
-    pub fn terms(&self, st: &State) -> Vec<i64> {
+    pub fn terms(&self, state: &State) -> Vec<i64> {
         match self.review {
             Some(r) => r.terms.clone(),
-            None => term_ids(st, self.a.meta.id),
+            None => term_ids(state, self.annotation.meta.id),
         }
     }
     /// The entries of the `userByTerm` column.
-    fn term_links(&self, st: &State) -> Vec<TermLink> {
+    fn term_links(&self, state: &State) -> Vec<TermLink> {
         if let Some(r) = self.review {
             return r
                 .terms
@@ -98,12 +101,12 @@ impl<'a> Listed<'a> {
                 })
                 .collect();
         }
-        let ids = st
+        let ids = state
             .terms_of_annotation
-            .get(&self.a.meta.id)
+            .get(&self.annotation.meta.id)
             .into_iter()
             .flatten();
-        ids.filter_map(|id| st.annotation_terms.get(*id))
+        ids.filter_map(|id| state.annotation_terms.get(*id))
             .map(|l| TermLink {
                 id: l.meta.id,
                 term: l.term,
@@ -121,8 +124,8 @@ struct TermLink {
 }
 
 impl Serialize for TermLink {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut m = s.serialize_map(Some(3))?;
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut m = serializer.serialize_map(Some(3))?;
         m.serialize_entry("id", &self.id)?;
         m.serialize_entry("term", &self.term)?;
         m.serialize_entry("user", &[self.user])?;
@@ -149,7 +152,7 @@ impl<'a> Lister<'a> {
 
     /// Whether a user annotation has been accepted (always true for a reviewed one).
     pub fn is_reviewed(&self, listed: Listed) -> bool {
-        listed.review.is_some() || super::review::is_reviewed(self.state, listed.a.meta.id)
+        listed.review.is_some() || super::review::is_reviewed(self.state, listed.annotation.meta.id)
     }
 
     /// The item of `listed`, serialized when the page is.
@@ -170,7 +173,7 @@ pub struct Item<'a> {
 impl Serialize for Item<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let (state, columns) = (self.lister.state, self.lister.columns);
-        let (listed, annotation) = (self.listed, self.listed.a);
+        let (listed, annotation) = (self.listed, self.listed.annotation);
         let mut map = serializer.serialize_map(None)?;
         let class = match listed.review {
             Some(_) => super::owner::REVIEWED_ANNOTATION,
@@ -238,7 +241,7 @@ impl Serialize for Item<'_> {
 impl Item<'_> {
     /// The `meta` column group.
     fn meta<M: SerializeMap>(&self, map: &mut M) -> Result<(), M::Error> {
-        let annotation = self.listed.a;
+        let annotation = self.listed.annotation;
         let reviewed = self.lister.is_reviewed(self.listed);
         map.serialize_entry("created", &annotation.meta.created)?;
         map.serialize_entry("updated", &annotation.meta.updated)?;

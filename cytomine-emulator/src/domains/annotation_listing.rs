@@ -14,19 +14,26 @@ use crate::http::route::Params;
 use crate::store::State;
 
 /// Register the routes (before `annotation/{id}.json`, which would catch `annotation/included.json`).
-pub fn routes(r: &mut Routes) {
-    r.get("annotation.json", |c, _, s| list(c, s, None, None));
-    r.get("annotation/search.json", |c, _, s| list(c, s, None, None));
-    r.get("imageinstance/{id}/annotation/included.json", |c, p, s| {
-        let image = p.id("id").unwrap_or(0);
-        let area = included_area(c, s)?;
-        list(c, s, Some(image), Some(area))
+pub fn routes(routes: &mut Routes) {
+    routes.get("annotation.json", |call, _, state| {
+        list(call, state, None, None)
     });
+    routes.get("annotation/search.json", |call, _, state| {
+        list(call, state, None, None)
+    });
+    routes.get(
+        "imageinstance/{id}/annotation/included.json",
+        |call, params, state| {
+            let image = params.id("id").unwrap_or(0);
+            let area = included_area(call, state)?;
+            list(call, state, Some(image), Some(area))
+        },
+    );
     // client-compat, not in core: `AnnotationCollection(included=True)` asks for this path,
     // with the image in the query; it is served as the route above.
-    r.get("annotation/included.json", |c, _: &Params, s| {
-        let area = included_area(c, s)?;
-        list(c, s, None, Some(area))
+    routes.get("annotation/included.json", |call, _: &Params, state| {
+        let area = included_area(call, state)?;
+        list(call, state, None, Some(area))
     });
 }
 

@@ -11,59 +11,59 @@ const SERVER: &str = "http://127.0.0.1:8080";
 
 /// The demo data, plus `extra` annotations spread over its two images, then one moved and
 /// one deleted.
-fn state(extra: i64) -> (State, Caller, i64, Vec<i64>) {
-    let mut st = State::default();
-    st.init_roles();
-    let admin = st.add_user("admin", Role::SuperAdmin, None, 1);
-    crate::demo::load(&mut st, &admin).expect("demo data loads");
-    let project = st.projects.iter().map(|p| p.meta.id).next().unwrap_or(0);
-    let images: Vec<i64> = st.image_instances.iter().map(|i| i.meta.id).collect();
+fn demo_state(extra: i64) -> (State, Caller, i64, Vec<i64>) {
+    let mut state = State::default();
+    state.init_roles();
+    let admin = state.add_user("admin", Role::SuperAdmin, None, 1);
+    crate::demo::load(&mut state, &admin).expect("demo data loads");
+    let project = state.projects.iter().map(|p| p.meta.id).next().unwrap_or(0);
+    let images: Vec<i64> = state.image_instances.iter().map(|i| i.meta.id).collect();
     for k in 0..extra {
         let image = images[(k % 2) as usize];
-        let meta = st.meta(100 + k);
+        let meta = state.meta(100 + k);
         let location = format!("POLYGON (({k} 0, {a} 0, {a} 5, {k} 5, {k} 0))", a = k + 3);
         let Ok(geometry) = parse_wkt(&location) else {
             panic!("{location} parses");
         };
-        st.annotations.insert(
+        state.annotations.insert(
             meta.id,
             Annotation {
                 meta,
-            slice: crate::domains::reference_slice(&st, image).unwrap_or(0),
-            image,
-            project,
-            user: admin.id,
-            location,
-            geometry_compression: 0.0,
-            area: geometry.area(),
-            perimeter: geometry.length(),
-            centroid: geometry.centroid(),
-            bbox: geometry.bbox().unwrap_or_default(),
-            geometry,
+                slice: crate::domains::reference_slice(&state, image).unwrap_or(0),
+                image,
+                project,
+                user: admin.id,
+                location,
+                geometry_compression: 0.0,
+                area: geometry.area(),
+                perimeter: geometry.length(),
+                centroid: geometry.centroid(),
+                bbox: geometry.bbox().unwrap_or_default(),
+                geometry,
             },
         );
     }
-    let ids: Vec<i64> = st.annotations.iter().map(|a| a.meta.id).collect();
-    if let Some(mut moved) = st.annotations.get(ids[3]).cloned() {
+    let ids: Vec<i64> = state.annotations.iter().map(|a| a.meta.id).collect();
+    if let Some(mut moved) = state.annotations.get(ids[3]).cloned() {
         moved.image = images[1];
-        st.annotations.insert(moved.meta.id, moved);
+        state.annotations.insert(moved.meta.id, moved);
     }
-    st.annotations.remove(ids[5]);
+    state.annotations.remove(ids[5]);
     let caller = Caller {
         id: admin.id,
         username: admin.username,
         role: Role::SuperAdmin,
         admin_by_now: true,
     };
-    (st, caller, project, images)
+    (state, caller, project, images)
 }
 
 fn call(caller: &Caller, query: &str) -> Call {
     Call::test_get("/api/annotation.json", query, Some(caller.clone()), SERVER)
 }
 
-fn answer(st: &State, caller: &Caller, query: &str) -> (u16, String) {
-    let reply = list(&call(caller, query), st, None, None).unwrap_or_else(Fail::reply);
+fn answer(state: &State, caller: &Caller, query: &str) -> (u16, String) {
+    let reply = list(&call(caller, query), state, None, None).unwrap_or_else(Fail::reply);
     let body = String::from_utf8_lossy(reply.body()).into_owned();
     (reply.status(), body)
 }
@@ -77,10 +77,10 @@ fn ids_of(body: &str) -> Vec<i64> {
 
 #[test]
 fn the_listing_of_images_holds_their_annotations_newest_first() {
-    let (st, caller, project, images) = state(20);
+    let (state, caller, project, images) = demo_state(20);
     let (i0, i1) = (images[0], images[1]);
     let of_images = |wanted: &[i64]| -> Vec<i64> {
-        let all = st.annotations.iter().rev();
+        let all = state.annotations.iter().rev();
         let kept = all.filter(|a| wanted.contains(&a.image));
         kept.map(|a| a.meta.id).collect()
     };
@@ -91,7 +91,7 @@ fn the_listing_of_images_holds_their_annotations_newest_first() {
         (format!("project={project}&images={i1}"), of_images(&[i1])),
         (format!("project={project}"), of_images(&[i0, i1])),
     ] {
-        let (status, body) = answer(&st, &caller, &query);
+        let (status, body) = answer(&state, &caller, &query);
         assert_eq!(status, 200, "{query}: {body}");
         assert!(!expected.is_empty(), "{query}");
         assert_eq!(ids_of(&body), expected, "{query}");
@@ -100,9 +100,9 @@ fn the_listing_of_images_holds_their_annotations_newest_first() {
 
 #[test]
 fn a_page_is_the_window_of_the_whole_listing() {
-    let (st, caller, project, _) = state(30);
+    let (state, caller, project, _) = demo_state(30);
     let whole = |q: &str| -> Vec<serde_json::Value> {
-        let (_, body) = answer(&st, &caller, q);
+        let (_, body) = answer(&state, &caller, q);
         let v: serde_json::Value = serde_json::from_str(&body).unwrap_or_default();
         v["collection"].as_array().cloned().unwrap_or_default()
     };
@@ -117,7 +117,7 @@ fn a_page_is_the_window_of_the_whole_listing() {
         let expected: Vec<_> = all.iter().skip(offset).take(max).cloned().collect();
         assert_eq!(page, expected, "max={max} offset={offset}");
         let (_, body) = answer(
-            &st,
+            &state,
             &caller,
             &format!("project={project}&max={max}&offset={offset}"),
         );

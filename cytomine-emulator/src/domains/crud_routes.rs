@@ -35,22 +35,22 @@ pub struct Profiled<T>(PhantomData<T>);
 
 impl<T: Domain> Standard for Classic<T> {
     fn post_many() -> WriteFn {
-        |c, _, s| crud::post_many::<T>(c, s)
+        |call, _, state| crud::post_many::<T>(call, state)
     }
     fn get() -> ReadFn {
-        |c, p, s| crud::get::<T>(c, s, p.id("id"), p.get("id"))
+        |call, params, state| crud::get::<T>(call, state, params.id("id"), params.get("id"))
     }
     fn put() -> WriteFn {
-        |c, _, s| crud::put::<T>(c, s)
+        |call, _, state| crud::put::<T>(call, state)
     }
     fn delete() -> WriteFn {
-        |c, p, s| crud::delete::<T>(c, s, p.id("id"))
+        |call, params, state| crud::delete::<T>(call, state, params.id("id"))
     }
 }
 
 impl<T: Migrated> Standard for Profiled<T> {
     fn post_many() -> WriteFn {
-        |c, _, s| profiled::post_many::<T>(c, s)
+        |call, _, state| profiled::post_many::<T>(call, state)
     }
     fn get() -> ReadFn {
         profiled::get_by_path::<T>
@@ -134,8 +134,9 @@ impl<T: Domain> StandardRoutes<'_, Classic<T>> {
     /// `POST {base}.json` taking one object only (an array is a 400).
     pub fn post(self) -> Self {
         let pattern = format!("{}.json", self.base);
-        self.routes
-            .write("POST", &pattern, |c, _, s| crud::post::<T>(c, s));
+        self.routes.write("POST", &pattern, |call, _, state| {
+            crud::post::<T>(call, state)
+        });
         self
     }
 }
@@ -146,10 +147,12 @@ mod tests {
     use super::*;
     use crate::store::{Project, Term};
 
-    /// `(method, handler kind)` of each route of `r` matching `path`.
-    fn matching(r: &Routes, path: &str) -> Vec<(&'static str, &'static str)> {
+    /// `(method, handler kind)` of each route of `routes` matching `path`.
+    fn matching(routes: &Routes, path: &str) -> Vec<(&'static str, &'static str)> {
         let parts: Vec<&str> = path.split('/').collect();
-        r.routes.iter()
+        routes
+            .routes
+            .iter()
             .filter(|route| route.pattern.matches_parts(&parts).is_some())
             .map(|route| {
                 let kind = match route.handler {

@@ -25,10 +25,10 @@ pub fn object(class: &str, meta: &Meta, pairs: Vec<(&str, Value)>) -> Value {
     Value::Object(m)
 }
 
-/// Insert a list of `(key, value)` pairs into `m`.
-pub fn put_all(m: &mut Map<String, Value>, pairs: Vec<(&str, Value)>) {
-    for (k, v) in pairs {
-        m.insert(k.to_owned(), v);
+/// Insert a list of `(key, value)` pairs into `object`.
+pub fn put_all(object: &mut Map<String, Value>, pairs: Vec<(&str, Value)>) {
+    for (key, value) in pairs {
+        object.insert(key.to_owned(), value);
     }
 }
 
@@ -55,8 +55,8 @@ pub fn int(body: &Body, key: &str) -> Option<i64> {
 }
 
 /// An integer in a JSON value.
-pub fn value_int(v: &Value) -> Option<i64> {
-    match v {
+pub fn value_int(value: &Value) -> Option<i64> {
+    match value {
         Value::Number(n) => n.as_i64().or_else(|| n.as_f64().map(|f| f as i64)),
         Value::String(s) => s.trim().parse().ok(),
         Value::Object(o) => o.get("id").and_then(value_int),
@@ -130,16 +130,16 @@ fn missing(key: &str) -> Fail {
     Fail::bad(format!("{key} was not found with id: null"))
 }
 
-fn display(v: &Value) -> String {
-    match v {
+fn display(value: &Value) -> String {
+    match value {
         Value::String(s) => s.clone(),
         other => other.to_string(),
     }
 }
 
 /// An optional string as JSON (null when absent).
-pub fn opt<T: Into<Value>>(v: Option<T>) -> Value {
-    v.map_or(Value::Null, Into::into)
+pub fn opt<T: Into<Value>>(value: Option<T>) -> Value {
+    value.map_or(Value::Null, Into::into)
 }
 
 #[cfg(test)]
@@ -148,8 +148,8 @@ mod tests {
     use crate::store::{State, Tag};
     use serde_json::json;
 
-    fn body(v: Value) -> Body {
-        match v {
+    fn body(value: Value) -> Body {
+        match value {
             Value::Object(m) => m,
             other => panic!("not an object: {other}"),
         }
@@ -157,12 +157,12 @@ mod tests {
 
     #[test]
     fn a_mandatory_reference_is_the_record_or_a_400_naming_the_key_and_value() {
-        let mut st = State::default();
-        let meta = st.meta(1);
+        let mut state = State::default();
+        let meta = state.meta(1);
         let (name, user) = ("t".to_owned(), 1);
-        st.tags.insert(meta.id, Tag { meta, name, user });
+        state.tags.insert(meta.id, Tag { meta, name, user });
         let id = meta.id;
-        let found = referenced(&body(json!({"tag": id})), "tag", &st.tags);
+        let found = referenced(&body(json!({"tag": id})), "tag", &state.tags);
         assert_eq!(found.map(|t| t.meta.id).ok(), Some(id));
         assert_eq!(
             required_ref(&body(json!({"tag": format!("{id}")})), "tag", |i| i == id).ok(),
@@ -175,11 +175,11 @@ mod tests {
             (json!({"tag": "x"}), "x"),
         ] {
             let expected = format!("tag was not found with id: {shown}");
-            let Err(fail) = referenced(&body(sent.clone()), "tag", &st.tags) else {
+            let Err(fail) = referenced(&body(sent.clone()), "tag", &state.tags) else {
                 panic!("{sent} names no tag");
             };
             assert_eq!(fail.message(), expected);
-            let Err(fail) = required_ref(&body(sent.clone()), "tag", |i| st.tags.contains(i))
+            let Err(fail) = required_ref(&body(sent.clone()), "tag", |i| state.tags.contains(i))
             else {
                 panic!("{sent} names no tag");
             };

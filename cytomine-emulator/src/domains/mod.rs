@@ -49,8 +49,8 @@ pub use image_instance::add_slices;
 pub use property::set_image_properties;
 
 /// The reference slice id of an image instance.
-pub fn reference_slice(st: &State, image: i64) -> Option<i64> {
-    image_instance::reference_slice_of(st, image).map(|s| s.meta.id)
+pub fn reference_slice(state: &State, image: i64) -> Option<i64> {
+    image_instance::reference_slice_of(state, image).map(|s| s.meta.id)
 }
 pub use security::session;
 
@@ -112,26 +112,26 @@ impl Routes {
         });
     }
     /// A reading GET.
-    pub fn get(&mut self, pattern: &str, f: ReadFn) {
-        self.add("GET", pattern, Handler::Read(f));
+    pub fn get(&mut self, pattern: &str, handler: ReadFn) {
+        self.add("GET", pattern, Handler::Read(handler));
     }
     /// A writing route with the given method.
-    pub fn write(&mut self, method: &'static str, pattern: &str, f: WriteFn) {
-        self.add(method, pattern, Handler::Write(f));
+    pub fn write(&mut self, method: &'static str, pattern: &str, handler: WriteFn) {
+        self.add(method, pattern, Handler::Write(handler));
     }
     /// A media GET.
-    pub fn media<F>(&mut self, pattern: &str, f: F)
+    pub fn media<F>(&mut self, pattern: &str, handler: F)
     where
         F: Fn(&Call, &Params, &RwLock<State>) -> Outcome + Send + Sync + 'static,
     {
-        self.add("GET", pattern, Handler::Media(Arc::new(f)));
+        self.add("GET", pattern, Handler::Media(Arc::new(handler)));
     }
     /// A media route with another method (a multipart upload parsed outside the lock).
-    pub fn media_write<F>(&mut self, method: &'static str, pattern: &str, f: F)
+    pub fn media_write<F>(&mut self, method: &'static str, pattern: &str, handler: F)
     where
         F: Fn(&Call, &Params, &RwLock<State>) -> Outcome + Send + Sync + 'static,
     {
-        self.add(method, pattern, Handler::Media(Arc::new(f)));
+        self.add(method, pattern, Handler::Media(Arc::new(handler)));
     }
 }
 

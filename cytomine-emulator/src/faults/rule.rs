@@ -80,8 +80,12 @@ impl FaultRule {
         self
     }
     /// Fire on each matching request with this probability, clamped to `[0, 1]`.
-    pub fn probability(mut self, p: f64) -> Self {
-        self.probability = Some(if p.is_nan() { 0.0 } else { p.clamp(0.0, 1.0) });
+    pub fn probability(mut self, probability: f64) -> Self {
+        self.probability = Some(if probability.is_nan() {
+            0.0
+        } else {
+            probability.clamp(0.0, 1.0)
+        });
         self
     }
     /// The seed of the generator behind [`FaultRule::probability`] (default 0).

@@ -146,10 +146,10 @@ impl Call {
 }
 
 /// Parse `true`/`false` in any case.
-pub fn parse_bool(v: &str) -> Option<bool> {
-    if v.eq_ignore_ascii_case("true") {
+pub fn parse_bool(text: &str) -> Option<bool> {
+    if text.eq_ignore_ascii_case("true") {
         Some(true)
-    } else if v.eq_ignore_ascii_case("false") {
+    } else if text.eq_ignore_ascii_case("false") {
         Some(false)
     } else {
         None
@@ -157,10 +157,10 @@ pub fn parse_bool(v: &str) -> Option<bool> {
 }
 
 /// Parse ids separated by `,` or `_`; empty items are skipped.
-pub fn parse_id_list(v: &str) -> Option<Vec<i64>> {
-    v.split([',', '_'])
+pub fn parse_id_list(text: &str) -> Option<Vec<i64>> {
+    text.split([',', '_'])
         .map(str::trim)
-        .filter(|s| !s.is_empty() && *s != "null")
-        .map(|s| s.parse().ok())
+        .filter(|item| !item.is_empty() && *item != "null")
+        .map(|item| item.parse().ok())
         .collect()
 }

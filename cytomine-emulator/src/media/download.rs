@@ -54,9 +54,9 @@ pub fn parse_range(value: &str, len: usize) -> Option<Result<(usize, usize), ()>
     })
 }
 
-fn download(call: &Call, p: &Params, st: &RwLock<State>, kind: Kind) -> Outcome {
-    let px = resolve(call, st, kind, p.id("id"))?;
-    let not_found = || Fail::not_found(format!("File for image {} not found", p.get("id")));
+fn download(call: &Call, params: &Params, lock: &RwLock<State>, kind: Kind) -> Outcome {
+    let px = resolve(call, lock, kind, params.id("id"))?;
+    let not_found = || Fail::not_found(format!("File for image {} not found", params.get("id")));
     let file = px.file.ok_or_else(not_found)?;
     let read = |bytes: std::io::Result<Vec<u8>>| bytes.map(Bytes::from).map_err(|_| not_found());
     let len = file.len() as usize;
@@ -70,11 +70,14 @@ fn download(call: &Call, p: &Params, st: &RwLock<State>, kind: Kind) -> Outcome 
         None => Ok(base(200, read(file.read())?)),
         Some(Ok((start, end))) => {
             let bytes = read(file.read_range(start as u64, end as u64))?;
-            Ok(base(206, bytes)
-                .header(header::CONTENT_RANGE, format!("bytes {start}-{end}/{len}")))
+            Ok(
+                base(206, bytes)
+                    .header(header::CONTENT_RANGE, format!("bytes {start}-{end}/{len}")),
+            )
         }
-        Some(Err(())) => Ok(base(416, Bytes::new())
-            .header(header::CONTENT_RANGE, format!("bytes */{len}"))),
+        Some(Err(())) => {
+            Ok(base(416, Bytes::new()).header(header::CONTENT_RANGE, format!("bytes */{len}")))
+        }
     }
 }
 

@@ -47,7 +47,7 @@ impl Received {
 
 /// Record `received` as an upload of `user` into `storage`, placed into `projects`.
 pub fn import(
-    st: &mut State,
+    state: &mut State,
     user: i64,
     storage: i64,
     received: Received,
@@ -63,8 +63,8 @@ pub fn import(
         .rsplit_once('.')
         .map(|(_, e)| e.to_ascii_lowercase())
         .unwrap_or_default();
-    let meta = st.meta(now);
-    st.uploaded_files.insert(
+    let meta = state.meta(now);
+    state.uploaded_files.insert(
         meta.id,
         UploadedFile {
             meta,
@@ -95,8 +95,8 @@ pub fn import(
             instances: Vec::new(),
         };
     };
-    let meta = st.meta(now);
-    st.abstract_images.insert(
+    let meta = state.meta(now);
+    state.abstract_images.insert(
         meta.id,
         AbstractImage {
             meta,
@@ -119,10 +119,10 @@ pub fn import(
         },
     );
     let abstract_image = meta.id;
-    add_default_slice(st, abstract_image, now);
+    add_default_slice(state, abstract_image, now);
     let instances = projects
         .iter()
-        .map(|p| add_instance(st, abstract_image, *p, user, now))
+        .map(|p| add_instance(state, abstract_image, *p, user, now))
         .collect();
     Imported {
         uploaded_file,
@@ -132,9 +132,9 @@ pub fn import(
 }
 
 /// Place an abstract image into a project (with its slice instances).
-pub fn add_instance(st: &mut State, base_image: i64, project: i64, user: i64, now: i64) -> i64 {
-    let meta = st.meta(now);
-    st.image_instances.insert(
+pub fn add_instance(state: &mut State, base_image: i64, project: i64, user: i64, now: i64) -> i64 {
+    let meta = state.meta(now);
+    state.image_instances.insert(
         meta.id,
         ImageInstance {
             meta,
@@ -149,6 +149,6 @@ pub fn add_instance(st: &mut State, base_image: i64, project: i64, user: i64, no
             number_of_annotations: 0,
         },
     );
-    add_slices(st, meta.id, now);
+    add_slices(state, meta.id, now);
     meta.id
 }

@@ -104,7 +104,9 @@ mod tests {
             .map(|p| Ok(Bytes::copy_from_slice(p)))
             .collect();
         let streamed = file_to_disk(CONTENT_TYPE, futures::stream::iter(pieces)).await;
-        let file = streamed.file.map(|(name, file)| (name, file.read().unwrap_or_default()));
+        let file = streamed
+            .file
+            .map(|(name, file)| (name, file.read().unwrap_or_default()));
         (file, streamed.len)
     }
 
@@ -161,7 +163,9 @@ mod tests {
         }
         let not_multipart = futures::stream::iter(vec![Ok(full.clone())]);
         let streamed = file_to_disk("text/plain", not_multipart).await;
-        assert!(streamed.file.is_err_and(|e| e.starts_with("Invalid multipart body")));
+        assert!(streamed
+            .file
+            .is_err_and(|e| e.starts_with("Invalid multipart body")));
         assert_eq!(streamed.len, full.len() as u64);
     }
 }

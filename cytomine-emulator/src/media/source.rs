@@ -35,11 +35,11 @@ pub enum Kind {
     Uploaded,
 }
 
-fn of_abstract(st: &State, id: i64) -> Option<Pixels> {
-    let a = st.abstract_images.get(id)?;
+fn of_abstract(state: &State, id: i64) -> Option<Pixels> {
+    let a = state.abstract_images.get(id)?;
     let file = a
         .uploaded_file
-        .and_then(|u| st.uploaded_files.get(u))
+        .and_then(|u| state.uploaded_files.get(u))
         .and_then(|u| u.file.clone());
     Some(Pixels {
         file,
@@ -57,26 +57,27 @@ pub fn resolve(
     kind: Kind,
     id: Option<i64>,
 ) -> Result<Pixels, Fail> {
-    let st = lock.read().unwrap_or_else(|e| e.into_inner());
+    let state = lock.read().unwrap_or_else(|e| e.into_inner());
     let missing = || Fail::not_found(format!("Image {} not found", id.unwrap_or(0)));
     let id = id.ok_or_else(missing)?;
     let base = match kind {
         Kind::Abstract => id,
         Kind::Instance => {
-            let i = st.image_instances.get(id).ok_or_else(missing)?;
-            acl::read_project(call, &st, i.project)?;
+            let i = state.image_instances.get(id).ok_or_else(missing)?;
+            acl::read_project(call, &state, i.project)?;
             i.base_image
         }
         Kind::Slice => {
-            let s = st.slice_instances.get(id).ok_or_else(missing)?;
-            acl::read_project(call, &st, s.project)?;
-            st.image_instances
+            let s = state.slice_instances.get(id).ok_or_else(missing)?;
+            acl::read_project(call, &state, s.project)?;
+            state
+                .image_instances
                 .get(s.image)
                 .map(|i| i.base_image)
                 .ok_or_else(missing)?
         }
         Kind::Uploaded => {
-            let u = st.uploaded_files.get(id).ok_or_else(missing)?;
+            let u = state.uploaded_files.get(id).ok_or_else(missing)?;
             return Ok(Pixels {
                 file: u.file.clone(),
                 width: 1,
@@ -86,5 +87,5 @@ pub fn resolve(
             });
         }
     };
-    of_abstract(&st, base).ok_or_else(missing)
+    of_abstract(&state, base).ok_or_else(missing)
 }

@@ -68,8 +68,8 @@ pub async fn upload(shared: &Arc<Shared>, call: Call, body: StreamedBody) -> Rep
     let size = call
         .header("content-length")
         .map_or_else(|| body.len.to_string(), str::to_owned);
-    let mut st = shared.write();
-    let Some(owner) = st.storages.get(storage).map(|s| s.user) else {
+    let mut state = shared.write();
+    let Some(owner) = state.storages.get(storage).map(|s| s.user) else {
         return failure(&format!("Storage {storage} not found"));
     };
     if let Err(f) = acl::owner_or_admin(
@@ -81,33 +81,42 @@ pub async fn upload(shared: &Arc<Shared>, call: Call, body: StreamedBody) -> Rep
         return failure(f.message());
     }
     for p in &projects {
-        if let Err(f) = acl::write_project(&call, &st, *p) {
+        if let Err(f) = acl::write_project(&call, &state, *p) {
             return failure(f.message());
         }
     }
     let user = call.caller.as_ref().map_or(0, |c| c.id);
-    let imported = import(&mut st, user, storage, received_file, &projects, call.now);
+    let imported = import(
+        &mut state,
+        user,
+        storage,
+        received_file,
+        &projects,
+        call.now,
+    );
     if let Some(ai) = imported.abstract_image {
-        set_image_properties(&mut st, ai, &imported.instances, &properties, call.now);
+        set_image_properties(&mut state, ai, &imported.instances, &properties, call.now);
     }
     let view = |v: Option<Value>| v.unwrap_or(Value::Null);
     let uploaded = view(
-        st.uploaded_files
+        state
+            .uploaded_files
             .get(imported.uploaded_file)
-            .map(|u: &UploadedFile| u.view(&st, &call)),
+            .map(|u: &UploadedFile| u.view(&state, &call)),
     );
     let images: Vec<Value> = match imported.abstract_image.filter(|_| sync) {
         Some(ai) => {
             let image = view(
-                st.abstract_images
+                state
+                    .abstract_images
                     .get(ai)
-                    .map(|a: &AbstractImage| a.view(&st, &call)),
+                    .map(|a: &AbstractImage| a.view(&state, &call)),
             );
             let instances: Vec<Value> = imported
                 .instances
                 .iter()
-                .filter_map(|i| st.image_instances.get(*i))
-                .map(|i: &ImageInstance| i.view(&st, &call))
+                .filter_map(|i| state.image_instances.get(*i))
+                .map(|i: &ImageInstance| i.view(&state, &call))
                 .collect();
             vec![json!({"image": image, "imageInstances": instances})]
         }

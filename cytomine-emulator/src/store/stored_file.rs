@@ -104,6 +104,9 @@ mod tests {
         drop(clone);
         assert!(!path.exists(), "deleted with its last clone");
         let small = StoredFile::from_bytes(b"abc").expect("stored");
-        assert_eq!((small.len(), small.read_range(1, 1).ok()), (3, Some(b"b".to_vec())));
+        assert_eq!(
+            (small.len(), small.read_range(1, 1).ok()),
+            (3, Some(b"b".to_vec()))
+        );
     }
 }
