@@ -32,7 +32,7 @@ fn term(state: &mut State, ontology: i64, name: &str, color: &str) -> i64 {
 }
 
 /// Load the demo data, owned by `admin`; fails only when its image files cannot be stored.
-pub fn load(state: &mut State, admin: &UserKeys) -> io::Result<()> {
+pub(crate) fn load(state: &mut State, admin: &UserKeys) -> io::Result<()> {
     let alice = state.add_user("alice", Role::User, None, T0);
     let meta = state.meta(T0);
     state.ontologies.insert(

@@ -53,16 +53,16 @@ impl EmulatorBuilder {
         self
     }
     /// Preload the demo data set.
-    pub fn demo(mut self, on: bool) -> Self {
-        self.demo = on;
+    pub fn demo(mut self, enabled: bool) -> Self {
+        self.demo = enabled;
         self
     }
     /// Serve the fault control endpoint `POST`/`DELETE`/`GET /__emulator/faults` for
     /// out-of-process clients (default off: the path is then a 404 like any unknown page).
     /// A rule is JSON such as `{"fault": "status", "status": 503, "method": "POST",
     /// "path": "annotation.json", "times": 2}`; see [`crate::FaultRule`].
-    pub fn fault_control(mut self, on: bool) -> Self {
-        self.fault_control = on;
+    pub fn fault_control(mut self, enabled: bool) -> Self {
+        self.fault_control = enabled;
         self
     }
     /// Which signature forms to accept (default both): `CurrentOnly` behaves like a 2026

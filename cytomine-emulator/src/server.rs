@@ -21,43 +21,46 @@ use crate::media::multipart::{file_to_disk, StreamedBody};
 use crate::store::State;
 
 /// What every request handler shares.
-pub struct Shared {
+pub(crate) struct Shared {
     /// The server state.
-    pub state: RwLock<State>,
+    pub(crate) state: RwLock<State>,
     /// Requests received so far.
-    pub requests: AtomicU64,
+    pub(crate) requests: AtomicU64,
     /// `http://127.0.0.1:PORT`.
-    pub server_url: String,
+    pub(crate) server_url: String,
     /// The `/api/` routes.
-    pub routes: RouteTable,
+    pub(crate) routes: RouteTable,
     /// Injected faults.
-    pub faults: Faults,
+    pub(crate) faults: Faults,
     /// Whether `/__emulator/faults` is served.
-    pub fault_control: bool,
+    pub(crate) fault_control: bool,
     /// Which signature forms are accepted.
-    pub signature_forms: crate::SignatureForms,
+    pub(crate) signature_forms: crate::SignatureForms,
 }
 
 impl Shared {
     /// Read access to the state (a poisoned lock is still usable: handlers never leave it half-written).
-    pub fn read(&self) -> std::sync::RwLockReadGuard<'_, State> {
+    pub(crate) fn read(&self) -> std::sync::RwLockReadGuard<'_, State> {
         self.state.read().unwrap_or_else(|e| e.into_inner())
     }
     /// Write access to the state.
-    pub fn write(&self) -> std::sync::RwLockWriteGuard<'_, State> {
+    pub(crate) fn write(&self) -> std::sync::RwLockWriteGuard<'_, State> {
         self.state.write().unwrap_or_else(|e| e.into_inner())
     }
 }
 
 /// Current time in epoch milliseconds.
-pub fn now_ms() -> i64 {
+pub(crate) fn now_ms() -> i64 {
     SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .map_or(0, |d| d.as_millis() as i64)
 }
 
 /// The single axum handler: every path comes here.
-pub async fn serve(AxumState(shared): AxumState<Arc<Shared>>, req: Request) -> Response<Body> {
+pub(crate) async fn serve(
+    AxumState(shared): AxumState<Arc<Shared>>,
+    req: Request,
+) -> Response<Body> {
     let (parts, body) = req.into_parts();
     let method = parts.method.as_str().to_ascii_uppercase();
     // An upload's file part is stored on disk as it arrives.

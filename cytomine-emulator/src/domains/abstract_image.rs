@@ -13,7 +13,7 @@ use crate::http::route::Params;
 use crate::store::{AbstractImage, AbstractSlice, Meta, State};
 
 /// Register the routes.
-pub fn routes(routes: &mut Routes) {
+pub(crate) fn routes(routes: &mut Routes) {
     routes.get("abstractimage.json", list);
     routes.crud::<AbstractImage>("abstractimage").all();
     routes.get("abstractimage/{id}/abstractslice.json", slices_of);
@@ -66,7 +66,7 @@ fn slices_of_upload(call: &Call, params: &Params, state: &State) -> Outcome {
 }
 
 /// How many halvings bring the larger side under the tile size (1 when unknown).
-pub fn zoom_levels(width: Option<i64>, height: Option<i64>, tile: i64) -> i64 {
+pub(crate) fn zoom_levels(width: Option<i64>, height: Option<i64>, tile: i64) -> i64 {
     let (Some(w), Some(h)) = (width, height) else {
         return 1;
     };
@@ -81,7 +81,7 @@ pub fn zoom_levels(width: Option<i64>, height: Option<i64>, tile: i64) -> i64 {
 
 impl AbstractImage {
     /// Image facts shared with image instances, for the given URL kind and id.
-    pub fn shared_fields(
+    pub(crate) fn shared_fields(
         &self,
         state: &State,
         call: &Call,
@@ -229,7 +229,7 @@ impl Domain for AbstractImage {
 }
 
 /// Create the (C0, Z0, T0) slice of a new abstract image.
-pub fn add_default_slice(state: &mut State, image: i64, now: i64) -> i64 {
+pub(crate) fn add_default_slice(state: &mut State, image: i64, now: i64) -> i64 {
     let uploaded_file = state
         .abstract_images
         .get(image)

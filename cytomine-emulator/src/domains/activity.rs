@@ -18,7 +18,7 @@ const CONNECTION: &str = "be.cytomine.domain.social.PersistentProjectConnection"
 const CONSULTATION: &str = "be.cytomine.domain.social.PersistentImageConsultation";
 
 /// Register the routes.
-pub fn routes(routes: &mut Routes) {
+pub(crate) fn routes(routes: &mut Routes) {
     routes.write("POST", "project/{p}/userconnection.json", connect);
     routes.get("project/{p}/userconnection/{u}.json", connections);
     routes.write("POST", "imageinstance/{id}/consultation.json", consult);

@@ -12,7 +12,7 @@ use crate::http::fail::Fail;
 use crate::store::{Annotation, AnnotationTerm, Meta, State};
 
 /// Register the routes.
-pub fn routes(routes: &mut Routes) {
+pub(crate) fn routes(routes: &mut Routes) {
     routes
         .crud::<Annotation>("annotation")
         .post_many()
@@ -40,7 +40,7 @@ pub fn routes(routes: &mut Routes) {
 }
 
 /// Link `term` to `annotation` for `user`; returns the link id.
-pub fn link_term(state: &mut State, annotation: i64, term: i64, user: i64, now: i64) -> i64 {
+pub(crate) fn link_term(state: &mut State, annotation: i64, term: i64, user: i64, now: i64) -> i64 {
     let meta = state.meta(now);
     state.annotation_terms.insert(
         meta.id,
@@ -60,7 +60,7 @@ pub fn link_term(state: &mut State, annotation: i64, term: i64, user: i64, now: 
 }
 
 /// The distinct term ids of an annotation.
-pub fn term_ids(state: &State, annotation: i64) -> Vec<i64> {
+pub(crate) fn term_ids(state: &State, annotation: i64) -> Vec<i64> {
     let mut ids: Vec<i64> = state
         .terms_of_annotation
         .get(&annotation)
@@ -74,7 +74,7 @@ pub fn term_ids(state: &State, annotation: i64) -> Vec<i64> {
 }
 
 /// Check that `term` may be used in `project` (it belongs to the project's ontology).
-pub fn check_term_in_project(state: &State, term: i64, project: i64) -> Result<(), Fail> {
+pub(crate) fn check_term_in_project(state: &State, term: i64, project: i64) -> Result<(), Fail> {
     let ontology = state.projects.get(project).and_then(|p| p.ontology);
     match state.terms.get(term) {
         Some(t) if Some(t.ontology) == ontology => Ok(()),
@@ -105,7 +105,10 @@ fn physical_size_x(state: &State, image: i64) -> Option<f64> {
 }
 
 /// `(area, areaUnit, perimeter, perimeterUnit)` as the server reports them.
-pub fn measures(state: &State, annotation: &Annotation) -> (f64, &'static str, f64, &'static str) {
+pub(crate) fn measures(
+    state: &State,
+    annotation: &Annotation,
+) -> (f64, &'static str, f64, &'static str) {
     match physical_size_x(state, annotation.image) {
         Some(psx) => (
             annotation.area * psx * psx,
@@ -123,7 +126,7 @@ pub fn measures(state: &State, annotation: &Annotation) -> (f64, &'static str, f
 }
 
 /// `(cropURL, smallCropURL, imageURL)`.
-pub fn urls(server: &str, annotation: &Annotation) -> (String, String, String) {
+pub(crate) fn urls(server: &str, annotation: &Annotation) -> (String, String, String) {
     let crop = format!(
         "{server}/api/userannotation/{}/crop.png",
         annotation.meta.id
@@ -133,7 +136,7 @@ pub fn urls(server: &str, annotation: &Annotation) -> (String, String, String) {
 }
 
 /// `imageURL`: the annotation in the web UI.
-pub fn image_url(server: &str, annotation: &Annotation) -> String {
+pub(crate) fn image_url(server: &str, annotation: &Annotation) -> String {
     format!(
         "{server}/#/project/{}/image/{}/annotation/{}",
         annotation.project, annotation.image, annotation.meta.id

@@ -16,7 +16,7 @@ use crate::store::{Annotation, AnnotationGroup, AnnotationLink, ImageGroup, Meta
 const PAIR: &str = "annotationgroup/{g}/annotation/{a}.json";
 
 /// Register the routes.
-pub fn routes(routes: &mut Routes) {
+pub(crate) fn routes(routes: &mut Routes) {
     routes.crud::<AnnotationGroup>("annotationgroup").all();
     routes.get(
         "project/{id}/annotationgroup.json",
@@ -86,7 +86,7 @@ fn merge(call: &Call, params: &Params, state: &mut State) -> Outcome {
 }
 
 /// The `annotationLinks` of an annotation (annotation JSON), with their group ids.
-pub fn of_annotation(state: &State, annotation: i64) -> (Vec<i64>, Vec<Value>) {
+pub(crate) fn of_annotation(state: &State, annotation: i64) -> (Vec<i64>, Vec<Value>) {
     state
         .annotation_links
         .iter()
@@ -100,7 +100,12 @@ pub fn of_annotation(state: &State, annotation: i64) -> (Vec<i64>, Vec<Value>) {
 }
 
 /// Link a new annotation to group `group` (the `group` of its create body).
-pub fn link(call: &Call, state: &mut State, annotation: i64, group: i64) -> Result<(), Fail> {
+pub(crate) fn link(
+    call: &Call,
+    state: &mut State,
+    annotation: i64,
+    group: i64,
+) -> Result<(), Fail> {
     let body = json!({"annotationIdent": annotation, "group": group});
     if let Value::Object(body) = body {
         crud::create_one::<AnnotationLink>(call, state, &body)?;

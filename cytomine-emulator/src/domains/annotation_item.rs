@@ -11,7 +11,7 @@ use crate::store::{Annotation, ReviewedAnnotation, State};
 
 /// Which column groups to emit.
 #[derive(Debug, Clone, Copy, Default)]
-pub struct Columns {
+pub(crate) struct Columns {
     meta: bool,
     wkt: bool,
     gis: bool,
@@ -24,7 +24,7 @@ pub struct Columns {
 
 impl Columns {
     /// The groups asked for by `show*`/`hide*` (default: meta and term).
-    pub fn from_call(call: &Call) -> Columns {
+    pub(crate) fn from_call(call: &Call) -> Columns {
         let on = |g: &str| call.flag_or(&format!("show{g}"), false);
         let groups = [
             "Meta", "WKT", "GIS", "Term", "Image", "User", "Slice", "Track",
@@ -59,30 +59,30 @@ impl Columns {
 
 /// An annotation as listed: a user annotation, or a reviewed one with its review.
 #[derive(Clone, Copy)]
-pub struct Listed<'a> {
+pub(crate) struct Listed<'a> {
     /// The geometry, image, project and author.
-    pub annotation: &'a Annotation,
+    pub(crate) annotation: &'a Annotation,
     /// The review record, for a reviewed annotation.
-    pub review: Option<&'a ReviewedAnnotation>,
+    pub(crate) review: Option<&'a ReviewedAnnotation>,
 }
 
 impl<'a> Listed<'a> {
     /// A user annotation.
-    pub fn user(annotation: &'a Annotation) -> Listed<'a> {
+    pub(crate) fn user(annotation: &'a Annotation) -> Listed<'a> {
         Listed {
             annotation,
             review: None,
         }
     }
     /// A reviewed annotation.
-    pub fn reviewed(reviewed: &'a ReviewedAnnotation) -> Listed<'a> {
+    pub(crate) fn reviewed(reviewed: &'a ReviewedAnnotation) -> Listed<'a> {
         Listed {
             annotation: &reviewed.base,
             review: Some(reviewed),
         }
     }
     /// Its term ids (the accepted ones for a reviewed annotation).
-    pub fn terms(&self, state: &State) -> Vec<i64> {
+    pub(crate) fn terms(&self, state: &State) -> Vec<i64> {
         match self.review {
             Some(r) => r.terms.clone(),
             None => term_ids(state, self.annotation.meta.id),
@@ -134,7 +134,7 @@ impl Serialize for TermLink {
 }
 
 /// What every item of one listing shares: the state, the server URL and the columns.
-pub struct Lister<'a> {
+pub(crate) struct Lister<'a> {
     state: &'a State,
     server: &'a str,
     columns: Columns,
@@ -142,7 +142,7 @@ pub struct Lister<'a> {
 
 impl<'a> Lister<'a> {
     /// The lister of one request.
-    pub fn new(state: &'a State, call: &'a Call, columns: Columns) -> Lister<'a> {
+    pub(crate) fn new(state: &'a State, call: &'a Call, columns: Columns) -> Lister<'a> {
         Lister {
             state,
             server: &call.server_url,
@@ -151,12 +151,12 @@ impl<'a> Lister<'a> {
     }
 
     /// Whether a user annotation has been accepted (always true for a reviewed one).
-    pub fn is_reviewed(&self, listed: Listed) -> bool {
+    pub(crate) fn is_reviewed(&self, listed: Listed) -> bool {
         listed.review.is_some() || super::review::is_reviewed(self.state, listed.annotation.meta.id)
     }
 
     /// The item of `listed`, serialized when the page is.
-    pub fn item(&'a self, listed: Listed<'a>) -> Item<'a> {
+    pub(crate) fn item(&'a self, listed: Listed<'a>) -> Item<'a> {
         Item {
             lister: self,
             listed,
@@ -165,7 +165,7 @@ impl<'a> Lister<'a> {
 }
 
 /// One listing item: `class`, `id`, then the column groups in the server's order.
-pub struct Item<'a> {
+pub(crate) struct Item<'a> {
     lister: &'a Lister<'a>,
     listed: Listed<'a>,
 }

@@ -14,7 +14,7 @@ use crate::http::route::Params;
 use crate::store::State;
 
 /// Register the routes (before `annotation/{id}.json`, which would catch `annotation/included.json`).
-pub fn routes(routes: &mut Routes) {
+pub(crate) fn routes(routes: &mut Routes) {
     routes.get("annotation.json", |call, _, state| {
         list(call, state, None, None)
     });

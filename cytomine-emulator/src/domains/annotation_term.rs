@@ -13,7 +13,7 @@ use crate::http::route::Params;
 use crate::store::{AnnotationTerm, Meta, State};
 
 /// Register the routes.
-pub fn routes(routes: &mut Routes) {
+pub(crate) fn routes(routes: &mut Routes) {
     routes.write("POST", "annotation/{a}/term/{t}.json", add);
     routes.get("annotation/{a}/term/{t}.json", get_link);
     routes.get("annotation/{a}/term/{t}/user/{u}.json", get_link);

@@ -18,7 +18,7 @@ use crate::media::multipart::file_in_memory;
 use crate::store::{AttachedFile, Meta, State};
 
 /// Register the routes.
-pub fn routes(routes: &mut Routes) {
+pub(crate) fn routes(routes: &mut Routes) {
     routes.media_write("POST", "attachedfile.json", upload);
     routes.media_write("PUT", "attachedfile.json", upload);
     // client-compat, not in core: the Python client re-uploads an existing file on its own path.

@@ -5,7 +5,7 @@ use crate::store::State;
 
 /// Delete an annotation, its term links, reviewed copy, tracks, group links and attached data,
 /// and decrement the counters.
-pub fn delete_annotation(state: &mut State, id: i64) {
+pub(crate) fn delete_annotation(state: &mut State, id: i64) {
     let Some(a) = state.annotations.remove(id) else {
         return;
     };
@@ -27,7 +27,7 @@ pub fn delete_annotation(state: &mut State, id: i64) {
 }
 
 /// Delete an annotation-term link and its index entry.
-pub fn delete_annotation_term(state: &mut State, id: i64) {
+pub(crate) fn delete_annotation_term(state: &mut State, id: i64) {
     let Some(at) = state.annotation_terms.remove(id) else {
         return;
     };
@@ -37,14 +37,14 @@ pub fn delete_annotation_term(state: &mut State, id: i64) {
 }
 
 /// Delete a track and the annotations' places on it.
-pub fn delete_track(state: &mut State, id: i64) {
+pub(crate) fn delete_track(state: &mut State, id: i64) {
     state.annotation_tracks.remove_where(|t| t.track == id);
     state.tracks.remove(id);
 }
 
 /// Delete an image instance with its slices, annotations (user and reviewed), tracks, review
 /// state, group memberships, social data and attached data.
-pub fn delete_image_instance(state: &mut State, id: i64) {
+pub(crate) fn delete_image_instance(state: &mut State, id: i64) {
     // Newest first: each removal then drops the last id of the index's lists.
     for a in state
         .annotations
@@ -79,7 +79,7 @@ pub fn delete_image_instance(state: &mut State, id: i64) {
 }
 
 /// Delete an image group with its memberships and annotation groups.
-pub fn delete_image_group(state: &mut State, id: i64) {
+pub(crate) fn delete_image_group(state: &mut State, id: i64) {
     state.image_group_images.remove_where(|g| g.group == id);
     for g in state.annotation_groups.ids_where(|g| g.image_group == id) {
         delete_annotation_group(state, g);
@@ -88,13 +88,13 @@ pub fn delete_image_group(state: &mut State, id: i64) {
 }
 
 /// Delete an annotation group and its links.
-pub fn delete_annotation_group(state: &mut State, id: i64) {
+pub(crate) fn delete_annotation_group(state: &mut State, id: i64) {
     state.annotation_links.remove_where(|l| l.group == id);
     state.annotation_groups.remove(id);
 }
 
 /// Delete everything that belongs to a project (the project record itself excepted).
-pub fn delete_project_content(state: &mut State, id: i64) {
+pub(crate) fn delete_project_content(state: &mut State, id: i64) {
     for image in state.image_instances.ids_where(|i| i.project == id) {
         delete_image_instance(state, image);
     }
@@ -109,7 +109,7 @@ pub fn delete_project_content(state: &mut State, id: i64) {
 }
 
 /// Delete a term with its annotation links and relations; its children lose their parent.
-pub fn delete_term(state: &mut State, id: i64) {
+pub(crate) fn delete_term(state: &mut State, id: i64) {
     for at in state.annotation_terms.ids_where(|at| at.term == id) {
         delete_annotation_term(state, at);
     }

@@ -10,7 +10,7 @@ use crate::http::reply::Reply;
 use crate::store::{Meta, State, Table};
 
 /// What a classic domain tells the shared CRUD code.
-pub trait Domain: Sized {
+pub(crate) trait Domain: Sized {
     /// Fully qualified Java class name, e.g. `be.cytomine.domain.project.Project`.
     const CLASS: &'static str;
     /// The table of these records.
@@ -52,12 +52,12 @@ pub trait Domain: Sized {
 }
 
 /// `Project` for `be.cytomine.domain.project.Project`.
-pub fn simple_name(class: &str) -> &str {
+pub(crate) fn simple_name(class: &str) -> &str {
     class.rsplit('.').next().unwrap_or(class)
 }
 
 /// The record with `id`, readable by the caller.
-pub fn find<'a, T: Domain>(
+pub(crate) fn find<'a, T: Domain>(
     call: &Call,
     state: &'a State,
     id: Option<i64>,
@@ -71,20 +71,24 @@ pub fn find<'a, T: Domain>(
 }
 
 /// `GET x/{id}.json`.
-pub fn get<T: Domain>(call: &Call, state: &State, id: Option<i64>, raw: &str) -> Outcome {
+pub(crate) fn get<T: Domain>(call: &Call, state: &State, id: Option<i64>, raw: &str) -> Outcome {
     let rec = find::<T>(call, state, id, raw)?;
     Ok(Reply::json(200, &rec.view(state, call)))
 }
 
 /// A page of the records kept by `keep`, in table order, each in its full JSON.
-pub fn paged_where<T: Domain>(call: &Call, state: &State, keep: impl Fn(&T) -> bool) -> Outcome {
+pub(crate) fn paged_where<T: Domain>(
+    call: &Call,
+    state: &State,
+    keep: impl Fn(&T) -> bool,
+) -> Outcome {
     let items: Vec<&T> = T::table(state).iter().filter(|r| keep(r)).collect();
     paged(call, items, |r| r.view(state, call))
 }
 
 /// Whether a record other than `old` (the one a `build` updates, if any) satisfies `same`: a
 /// clash with a uniqueness rule.
-pub fn taken<T: Domain>(state: &State, old: Option<&T>, same: impl Fn(&T) -> bool) -> bool {
+pub(crate) fn taken<T: Domain>(state: &State, old: Option<&T>, same: impl Fn(&T) -> bool) -> bool {
     let own = old.map(|o| o.meta().id);
     T::table(state)
         .iter()
@@ -92,7 +96,11 @@ pub fn taken<T: Domain>(state: &State, old: Option<&T>, same: impl Fn(&T) -> boo
 }
 
 /// Create one record from `body`; returns its id.
-pub fn create_one<T: Domain>(call: &Call, state: &mut State, body: &Body) -> Result<i64, Fail> {
+pub(crate) fn create_one<T: Domain>(
+    call: &Call,
+    state: &mut State,
+    body: &Body,
+) -> Result<i64, Fail> {
     let mut rec = T::build(call, state, body, None)?;
     let meta = state.meta(call.now);
     *rec.meta_mut() = meta;
@@ -102,7 +110,7 @@ pub fn create_one<T: Domain>(call: &Call, state: &mut State, body: &Body) -> Res
 }
 
 /// The Add envelope for a record created by [`create_one`].
-pub fn added<T: Domain>(call: &Call, state: &mut State, id: i64) -> Outcome {
+pub(crate) fn added<T: Domain>(call: &Call, state: &mut State, id: i64) -> Outcome {
     Ok(added_reply::<T>(call, state, id))
 }
 
@@ -116,7 +124,7 @@ fn added_reply<T: Domain>(call: &Call, state: &mut State, id: i64) -> Reply {
 }
 
 /// The Edit envelope for record `id`, changed in place by the caller (e.g. a merge).
-pub fn edited<T: Domain>(call: &Call, state: &mut State, id: i64) -> Outcome {
+pub(crate) fn edited<T: Domain>(call: &Call, state: &mut State, id: i64) -> Outcome {
     let Some(rec) = T::table(state).get(id) else {
         return Err(T::not_found(&id.to_string()));
     };
@@ -176,12 +184,16 @@ fn envelope_of<T: Domain>(
 }
 
 /// `POST x.json` with one object (an array gives 400, as on non-batch endpoints).
-pub fn post<T: Domain>(call: &Call, state: &mut State) -> Outcome {
+pub(crate) fn post<T: Domain>(call: &Call, state: &mut State) -> Outcome {
     post_with::<T>(call, state, |_| {})
 }
 
 /// `POST` of one object, first completed by `fill` (values taken from the path).
-pub fn post_with<T: Domain>(call: &Call, state: &mut State, fill: impl Fn(&mut Body)) -> Outcome {
+pub(crate) fn post_with<T: Domain>(
+    call: &Call,
+    state: &mut State,
+    fill: impl Fn(&mut Body),
+) -> Outcome {
     let mut body = call.json_object()?;
     fill(&mut body);
     match create_one::<T>(call, state, &body) {
@@ -191,12 +203,12 @@ pub fn post_with<T: Domain>(call: &Call, state: &mut State, fill: impl Fn(&mut B
 }
 
 /// `POST x.json` accepting one object or an array (2.5).
-pub fn post_many<T: Domain>(call: &Call, state: &mut State) -> Outcome {
+pub(crate) fn post_many<T: Domain>(call: &Call, state: &mut State) -> Outcome {
     post_many_with::<T>(call, state, |_| {})
 }
 
 /// `POST` of one object or an array, each object first completed by `fill`.
-pub fn post_many_with<T: Domain>(
+pub(crate) fn post_many_with<T: Domain>(
     call: &Call,
     state: &mut State,
     fill: impl Fn(&mut Body),
@@ -251,12 +263,16 @@ fn batch<T: Domain>(call: &Call, state: &mut State, items: Vec<Value>) -> Reply 
 }
 
 /// `PUT x/{id}.json`: the target is the body's `id`, rebuilt in full (2.4).
-pub fn put<T: Domain>(call: &Call, state: &mut State) -> Outcome {
+pub(crate) fn put<T: Domain>(call: &Call, state: &mut State) -> Outcome {
     put_with::<T>(call, state, |_| {})
 }
 
 /// `PUT` with the body first completed by `fill` (e.g. an `id` found from the path).
-pub fn put_with<T: Domain>(call: &Call, state: &mut State, fill: impl Fn(&mut Body)) -> Outcome {
+pub(crate) fn put_with<T: Domain>(
+    call: &Call,
+    state: &mut State,
+    fill: impl Fn(&mut Body),
+) -> Outcome {
     let mut body = call.json_object()?;
     fill(&mut body);
     Ok(update_one::<T>(call, state, &body).unwrap_or_else(Fail::wrapped))
@@ -283,7 +299,7 @@ fn update_one<T: Domain>(call: &Call, state: &mut State, body: &Body) -> Result<
 
 /// Rebuild record `id` from `body` (write permission and validation in `build`), keep its id and
 /// creation time, stamp `updated`, store it and run `after_update`.
-pub fn replace_one<T: Domain>(
+pub(crate) fn replace_one<T: Domain>(
     call: &Call,
     state: &mut State,
     id: i64,
@@ -304,7 +320,7 @@ pub fn replace_one<T: Domain>(
 }
 
 /// `DELETE x/{id}.json`: the envelope holds the record as it was.
-pub fn delete<T: Domain>(call: &Call, state: &mut State, id: Option<i64>) -> Outcome {
+pub(crate) fn delete<T: Domain>(call: &Call, state: &mut State, id: Option<i64>) -> Outcome {
     Ok(delete_one::<T>(call, state, id).unwrap_or_else(Fail::wrapped))
 }
 

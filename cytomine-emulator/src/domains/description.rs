@@ -14,7 +14,7 @@ use crate::store::{Description, DomainRef, Meta, State};
 const ONE: &str = "domain/{cls}/{id}/description.json";
 
 /// Register the routes.
-pub fn routes(routes: &mut Routes) {
+pub(crate) fn routes(routes: &mut Routes) {
     routes.write("POST", "description.json", |call, _, state| {
         crud::post::<Description>(call, state)
     });

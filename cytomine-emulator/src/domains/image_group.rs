@@ -17,7 +17,7 @@ use crate::store::{ImageGroup, ImageGroupImageInstance, ImageInstance, Meta, Sta
 const PAIR: &str = "imagegroup/{g}/imageinstance/{i}.json";
 
 /// Register the routes.
-pub fn routes(routes: &mut Routes) {
+pub(crate) fn routes(routes: &mut Routes) {
     routes
         .crud::<ImageGroup>("imagegroup")
         .post_many()

@@ -14,7 +14,7 @@ use crate::http::route::Params;
 use crate::store::{ImageInstance, Meta, SliceInstance, State};
 
 /// Register the routes.
-pub fn routes(routes: &mut Routes) {
+pub(crate) fn routes(routes: &mut Routes) {
     routes.crud::<ImageInstance>("imageinstance").all();
     routes.get("project/{id}/imageinstance.json", by_project);
     routes.get("imageinstance/{id}/sliceinstance.json", slices_of);
@@ -52,7 +52,7 @@ fn slices_of(call: &Call, params: &Params, state: &State) -> Outcome {
 }
 
 /// The reference (first) slice of an image instance.
-pub fn reference_slice_of(state: &State, image: i64) -> Option<&SliceInstance> {
+pub(crate) fn reference_slice_of(state: &State, image: i64) -> Option<&SliceInstance> {
     state.slice_instances.iter().find(|s| s.image == image)
 }
 
@@ -168,7 +168,7 @@ impl Domain for ImageInstance {
 
 /// Count a new image instance in its project, copy its base image's properties and create one
 /// slice instance per abstract slice.
-pub fn add_slices(state: &mut State, image: i64, now: i64) {
+pub(crate) fn add_slices(state: &mut State, image: i64, now: i64) {
     let Some(inst) = state.image_instances.get(image) else {
         return;
     };

@@ -6,10 +6,10 @@ use crate::http::fail::Fail;
 use crate::store::{Meta, Table};
 
 /// A JSON body object.
-pub type Body = Map<String, Value>;
+pub(crate) type Body = Map<String, Value>;
 
 /// `class`, `id`, `created`, `updated` (epoch-ms strings), as every classic domain starts.
-pub fn head(class: &str, meta: &Meta) -> Map<String, Value> {
+pub(crate) fn head(class: &str, meta: &Meta) -> Map<String, Value> {
     let mut m = Map::new();
     m.insert("class".into(), class.into());
     m.insert("id".into(), meta.id.into());
@@ -19,21 +19,21 @@ pub fn head(class: &str, meta: &Meta) -> Map<String, Value> {
 }
 
 /// A classic record's JSON: the [`head`], then `pairs` in order.
-pub fn object(class: &str, meta: &Meta, pairs: Vec<(&str, Value)>) -> Value {
+pub(crate) fn object(class: &str, meta: &Meta, pairs: Vec<(&str, Value)>) -> Value {
     let mut m = head(class, meta);
     put_all(&mut m, pairs);
     Value::Object(m)
 }
 
 /// Insert a list of `(key, value)` pairs into `object`.
-pub fn put_all(object: &mut Map<String, Value>, pairs: Vec<(&str, Value)>) {
+pub(crate) fn put_all(object: &mut Map<String, Value>, pairs: Vec<(&str, Value)>) {
     for (key, value) in pairs {
         object.insert(key.to_owned(), value);
     }
 }
 
 /// A present, non-null text field (numbers are accepted and printed).
-pub fn text(body: &Body, key: &str) -> Option<String> {
+pub(crate) fn text(body: &Body, key: &str) -> Option<String> {
     match body.get(key)? {
         Value::String(s) => Some(s.clone()),
         Value::Number(n) => Some(n.to_string()),
@@ -43,19 +43,19 @@ pub fn text(body: &Body, key: &str) -> Option<String> {
 }
 
 /// A mandatory text field: `"<key> must be set! value=null"` otherwise.
-pub fn required_text(body: &Body, key: &str) -> Result<String, Fail> {
+pub(crate) fn required_text(body: &Body, key: &str) -> Result<String, Fail> {
     text(body, key)
         .filter(|s| !s.is_empty())
         .ok_or_else(|| Fail::bad(format!("{key} must be set! value=null")))
 }
 
 /// An integer field (a number, a numeric string, or an object with an `id`).
-pub fn int(body: &Body, key: &str) -> Option<i64> {
+pub(crate) fn int(body: &Body, key: &str) -> Option<i64> {
     value_int(body.get(key)?)
 }
 
 /// An integer in a JSON value.
-pub fn value_int(value: &Value) -> Option<i64> {
+pub(crate) fn value_int(value: &Value) -> Option<i64> {
     match value {
         Value::Number(n) => n.as_i64().or_else(|| n.as_f64().map(|f| f as i64)),
         Value::String(s) => s.trim().parse().ok(),
@@ -65,7 +65,7 @@ pub fn value_int(value: &Value) -> Option<i64> {
 }
 
 /// A float field.
-pub fn float(body: &Body, key: &str) -> Option<f64> {
+pub(crate) fn float(body: &Body, key: &str) -> Option<f64> {
     match body.get(key)? {
         Value::Number(n) => n.as_f64(),
         Value::String(s) => s.trim().parse().ok(),
@@ -74,7 +74,7 @@ pub fn float(body: &Body, key: &str) -> Option<f64> {
 }
 
 /// A boolean field (JSON bool or a case-insensitive string), with a default.
-pub fn flag(body: &Body, key: &str, default: bool) -> bool {
+pub(crate) fn flag(body: &Body, key: &str, default: bool) -> bool {
     match body.get(key) {
         Some(Value::Bool(b)) => *b,
         Some(Value::String(s)) => crate::http::call::parse_bool(s).unwrap_or(default),
@@ -83,7 +83,7 @@ pub fn flag(body: &Body, key: &str, default: bool) -> bool {
 }
 
 /// A list of ids: a JSON array, a single id, or a comma-joined string.
-pub fn ids(body: &Body, key: &str) -> Option<Vec<i64>> {
+pub(crate) fn ids(body: &Body, key: &str) -> Option<Vec<i64>> {
     match body.get(key)? {
         Value::Array(items) => Some(items.iter().filter_map(value_int).collect()),
         Value::String(s) => crate::http::call::parse_id_list(s),
@@ -94,7 +94,7 @@ pub fn ids(body: &Body, key: &str) -> Option<Vec<i64>> {
 
 /// A reference to another record: `None` when absent, 400 `"<key> was not found with id: <v>"` when
 /// present but unknown (or absent and `mandatory`).
-pub fn reference(
+pub(crate) fn reference(
     body: &Body,
     key: &str,
     mandatory: bool,
@@ -115,12 +115,20 @@ pub fn reference(
 }
 
 /// A mandatory reference (see [`reference`]): the id.
-pub fn required_ref(body: &Body, key: &str, exists: impl Fn(i64) -> bool) -> Result<i64, Fail> {
+pub(crate) fn required_ref(
+    body: &Body,
+    key: &str,
+    exists: impl Fn(i64) -> bool,
+) -> Result<i64, Fail> {
     reference(body, key, true, exists)?.ok_or_else(|| missing(key))
 }
 
 /// A mandatory reference to a record of `table` (see [`reference`]): the record.
-pub fn referenced<'a, T>(body: &Body, key: &str, table: &'a Table<T>) -> Result<&'a T, Fail> {
+pub(crate) fn referenced<'a, T>(
+    body: &Body,
+    key: &str,
+    table: &'a Table<T>,
+) -> Result<&'a T, Fail> {
     let id = reference(body, key, true, |id| table.contains(id))?;
     id.and_then(|id| table.get(id)).ok_or_else(|| missing(key))
 }
@@ -138,7 +146,7 @@ fn display(value: &Value) -> String {
 }
 
 /// An optional string as JSON (null when absent).
-pub fn opt<T: Into<Value>>(value: Option<T>) -> Value {
+pub(crate) fn opt<T: Into<Value>>(value: Option<T>) -> Value {
     value.map_or(Value::Null, Into::into)
 }
 

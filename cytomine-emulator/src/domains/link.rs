@@ -11,22 +11,22 @@ use crate::http::route::Params;
 use crate::store::State;
 
 /// One end of a link: the path parameter holding its id and its name in a 404's filters.
-pub struct End {
+pub(crate) struct End {
     /// The path parameter, e.g. `g` in `annotationgroup/{g}/annotation/{a}.json`.
-    pub param: &'static str,
+    pub(crate) param: &'static str,
     /// The name in `… not found with filters: group=…`.
-    pub filter: &'static str,
+    pub(crate) filter: &'static str,
 }
 
 impl End {
     /// The end held by path parameter `param`, called `filter` in a 404.
-    pub const fn new(param: &'static str, filter: &'static str) -> End {
+    pub(crate) const fn new(param: &'static str, filter: &'static str) -> End {
         End { param, filter }
     }
 }
 
 /// What a link record tells the shared code.
-pub trait Link: Domain {
+pub(crate) trait Link: Domain {
     /// The two ends, in path order.
     const ENDS: [End; 2];
     /// The ids of the two ends, in the order of [`Link::ENDS`].
@@ -36,7 +36,7 @@ pub trait Link: Domain {
 }
 
 /// The id of the link between the two ends named in the path; 404 (filters) otherwise.
-pub fn find<T: Link>(state: &State, params: &Params) -> Result<i64, Fail> {
+pub(crate) fn find<T: Link>(state: &State, params: &Params) -> Result<i64, Fail> {
     let wanted = T::ENDS.map(|end| params.id(end.param));
     T::table(state)
         .iter()
@@ -49,13 +49,13 @@ pub fn find<T: Link>(state: &State, params: &Params) -> Result<i64, Fail> {
 }
 
 /// Whether a link between `ends` (in the order of [`Link::ENDS`]) exists already.
-pub fn exists<T: Link>(state: &State, ends: [i64; 2]) -> bool {
+pub(crate) fn exists<T: Link>(state: &State, ends: [i64; 2]) -> bool {
     T::table(state).iter().any(|l| l.ends() == ends)
 }
 
 /// The checks before a new link between `ends`: the caller writes in `project` (the owner's), and
 /// no such link exists yet (409 with the message `clash` writes otherwise).
-pub fn check_new<T: Link>(
+pub(crate) fn check_new<T: Link>(
     call: &Call,
     state: &State,
     project: i64,
@@ -70,19 +70,19 @@ pub fn check_new<T: Link>(
 }
 
 /// Read permission: the caller reads the link's project.
-pub fn check_read<T: Link>(link: &T, call: &Call, state: &State) -> Result<(), Fail> {
+pub(crate) fn check_read<T: Link>(link: &T, call: &Call, state: &State) -> Result<(), Fail> {
     acl::read_project(call, state, link.project(state)).map(|_| ())
 }
 
 /// Delete permission: the caller writes in the project of link `id`.
-pub fn check_remove<T: Link>(call: &Call, state: &State, id: i64) -> Result<(), Fail> {
+pub(crate) fn check_remove<T: Link>(call: &Call, state: &State, id: i64) -> Result<(), Fail> {
     let project = T::table(state).get(id).map_or(0, |l| l.project(state));
     acl::write_project(call, state, project).map(|_| ())
 }
 
 impl Routes {
     /// `GET` and `DELETE` of the link of `T` whose ends are the two parameters of `pattern`.
-    pub fn link_by_ends<T: Link>(&mut self, pattern: &str) {
+    pub(crate) fn link_by_ends<T: Link>(&mut self, pattern: &str) {
         self.get(pattern, |call, params, state| {
             let id = find::<T>(state, params)?;
             crud::get::<T>(call, state, Some(id), &id.to_string())
@@ -95,7 +95,7 @@ impl Routes {
 
     /// `GET {pattern}`: the links of `T` whose end `END` is the path's `{id}`, a record of `O`
     /// the caller may read (404 of `O` otherwise).
-    pub fn links_of<T: Link, O: Domain, const END: usize>(&mut self, pattern: &str) {
+    pub(crate) fn links_of<T: Link, O: Domain, const END: usize>(&mut self, pattern: &str) {
         self.get(pattern, |call, params, state| {
             let id = crud::find::<O>(call, state, params.id("id"), params.get("id"))?
                 .meta()

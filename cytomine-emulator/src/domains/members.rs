@@ -11,7 +11,7 @@ use crate::http::route::Params;
 use crate::store::State;
 
 /// Register the routes.
-pub fn routes(routes: &mut Routes) {
+pub(crate) fn routes(routes: &mut Routes) {
     routes.write(
         "POST",
         "project/{p}/user/{u}.json",

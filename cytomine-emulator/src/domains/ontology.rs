@@ -17,7 +17,7 @@ use crate::store::{Meta, Ontology, Project, State, Term};
 const TERM_CLASS: &str = "be.cytomine.domain.ontology.Term";
 
 /// Register the routes.
-pub fn routes(routes: &mut Routes) {
+pub(crate) fn routes(routes: &mut Routes) {
     routes.get("ontology.json", list);
     routes.profiled::<Ontology>("ontology").all();
     if !routes.classic() {
@@ -44,7 +44,7 @@ fn own_ontologies<'a>(call: &Call, state: &'a State) -> Result<Vec<&'a Ontology>
 }
 
 /// Whether the caller may read `ontology`: creator, admin, or member of a project using it.
-pub fn readable(call: &Call, state: &State, ontology: &Ontology) -> bool {
+pub(crate) fn readable(call: &Call, state: &State, ontology: &Ontology) -> bool {
     call.caller.as_ref().is_some_and(|c| {
         c.admin_by_now
             || c.id == ontology.user

@@ -9,15 +9,15 @@ use crate::http::route::Params;
 use crate::store::{DomainRef, Meta, State};
 
 /// `be.cytomine.domain.project.Project`.
-pub const PROJECT: &str = "be.cytomine.domain.project.Project";
+pub(crate) const PROJECT: &str = "be.cytomine.domain.project.Project";
 /// `be.cytomine.domain.image.ImageInstance`.
-pub const IMAGE_INSTANCE: &str = "be.cytomine.domain.image.ImageInstance";
+pub(crate) const IMAGE_INSTANCE: &str = "be.cytomine.domain.image.ImageInstance";
 /// `be.cytomine.domain.image.AbstractImage`.
-pub const ABSTRACT_IMAGE: &str = "be.cytomine.domain.image.AbstractImage";
+pub(crate) const ABSTRACT_IMAGE: &str = "be.cytomine.domain.image.AbstractImage";
 /// `be.cytomine.domain.ontology.UserAnnotation`.
-pub const USER_ANNOTATION: &str = "be.cytomine.domain.ontology.UserAnnotation";
+pub(crate) const USER_ANNOTATION: &str = "be.cytomine.domain.ontology.UserAnnotation";
 /// `be.cytomine.domain.ontology.ReviewedAnnotation`.
-pub const REVIEWED_ANNOTATION: &str = "be.cytomine.domain.ontology.ReviewedAnnotation";
+pub(crate) const REVIEWED_ANNOTATION: &str = "be.cytomine.domain.ontology.ReviewedAnnotation";
 /// The abstract parent class of annotations (resolves either kind).
 const ANNOTATION_DOMAIN: &str = "be.cytomine.domain.ontology.AnnotationDomain";
 
@@ -61,7 +61,7 @@ fn scope_of(state: &State, class: &str, id: i64) -> Option<Scope> {
 }
 
 /// The class name as sent, with `_` read as `.` (description routes accept both).
-pub fn normalize(class: &str) -> String {
+pub(crate) fn normalize(class: &str) -> String {
     class.replace('_', ".")
 }
 
@@ -71,7 +71,7 @@ fn unknown(class: &str, id: &str) -> Fail {
 }
 
 /// Resolve a class name and an id text to an existing owner (404 `Domain <cls>/<id>` otherwise).
-pub fn resolve(state: &State, class: &str, id: &str) -> Result<DomainRef, Fail> {
+pub(crate) fn resolve(state: &State, class: &str, id: &str) -> Result<DomainRef, Fail> {
     let class = normalize(class);
     let ident = id.trim().parse::<i64>().map_err(|_| unknown(&class, id))?;
     scope_of(state, &class, ident).ok_or_else(|| unknown(&class, id))?;
@@ -84,7 +84,7 @@ pub fn resolve(state: &State, class: &str, id: &str) -> Result<DomainRef, Fail> 
 }
 
 /// The concrete class of annotation `id` (user or reviewed).
-pub fn annotation_class(state: &State, id: i64) -> &'static str {
+pub(crate) fn annotation_class(state: &State, id: i64) -> &'static str {
     if state.reviewed_annotations.contains(id) {
         REVIEWED_ANNOTATION
     } else {
@@ -94,7 +94,7 @@ pub fn annotation_class(state: &State, id: i64) -> &'static str {
 
 /// The owner named by a route: `domain/{cls}/{id}/...`, or a shortcut `project/{id}/...`,
 /// `imageinstance/{id}/...`, `annotation/{id}/...` (taken from the path's first segment).
-pub fn from_route(call: &Call, params: &Params, state: &State) -> Result<DomainRef, Fail> {
+pub(crate) fn from_route(call: &Call, params: &Params, state: &State) -> Result<DomainRef, Fail> {
     let id = params.get("id");
     if !params.get("cls").is_empty() {
         return resolve(state, params.get("cls"), id);
@@ -114,7 +114,7 @@ pub fn from_route(call: &Call, params: &Params, state: &State) -> Result<DomainR
 }
 
 /// The owner named in a body by `domainClassName` and `domainIdent` (or `domain`).
-pub fn from_body(state: &State, body: &Body) -> Result<DomainRef, Fail> {
+pub(crate) fn from_body(state: &State, body: &Body) -> Result<DomainRef, Fail> {
     let class = json::required_text(body, "domainClassName")?;
     let id = json::text(body, "domainIdent")
         .or_else(|| json::text(body, "domain"))
@@ -123,7 +123,7 @@ pub fn from_body(state: &State, body: &Body) -> Result<DomainRef, Fail> {
 }
 
 /// Put the route's owner into `body` where the body does not name one.
-pub fn fill_body(body: &mut Body, owner: &DomainRef) {
+pub(crate) fn fill_body(body: &mut Body, owner: &DomainRef) {
     body.entry("domainClassName")
         .or_insert_with(|| owner.class.clone().into());
     if !body.contains_key("domainIdent") && !body.contains_key("domain") {
@@ -136,7 +136,7 @@ fn denied(owner: &DomainRef) -> Fail {
 }
 
 /// Whether the caller may read the owner.
-pub fn check_read(call: &Call, state: &State, owner: &DomainRef) -> Result<(), Fail> {
+pub(crate) fn check_read(call: &Call, state: &State, owner: &DomainRef) -> Result<(), Fail> {
     match scope_of(state, &owner.class, owner.ident) {
         Some(Scope::Project(p)) => acl::read_project(call, state, p).map(|_| ()),
         Some(Scope::Ontology(o)) => {
@@ -152,7 +152,7 @@ pub fn check_read(call: &Call, state: &State, owner: &DomainRef) -> Result<(), F
 }
 
 /// Whether the caller may attach data to (or change the data of) the owner.
-pub fn check_write(call: &Call, state: &State, owner: &DomainRef) -> Result<(), Fail> {
+pub(crate) fn check_write(call: &Call, state: &State, owner: &DomainRef) -> Result<(), Fail> {
     match scope_of(state, &owner.class, owner.ident) {
         Some(Scope::Project(p)) => acl::write_project(call, state, p).map(|_| ()),
         Some(_) => {
@@ -164,7 +164,7 @@ pub fn check_write(call: &Call, state: &State, owner: &DomainRef) -> Result<(), 
 }
 
 /// The owner's JSON fields `domainIdent`, `domainClassName`.
-pub fn fields(owner: &DomainRef) -> Vec<(&'static str, serde_json::Value)> {
+pub(crate) fn fields(owner: &DomainRef) -> Vec<(&'static str, serde_json::Value)> {
     vec![
         ("domainIdent", owner.ident.into()),
         ("domainClassName", owner.class.clone().into()),
@@ -173,7 +173,7 @@ pub fn fields(owner: &DomainRef) -> Vec<(&'static str, serde_json::Value)> {
 
 /// The JSON of a record attached to `owner`: the head, `domainIdent` and `domainClassName`, then
 /// `pairs`.
-pub fn object(
+pub(crate) fn object(
     class: &str,
     meta: &Meta,
     owner: &DomainRef,
@@ -185,7 +185,7 @@ pub fn object(
 }
 
 /// Forget everything attached to an object that is being deleted.
-pub fn forget(state: &mut State, class: &str, ident: i64) {
+pub(crate) fn forget(state: &mut State, class: &str, ident: i64) {
     let owner = DomainRef {
         class: class.to_owned(),
         ident,

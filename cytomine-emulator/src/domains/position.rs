@@ -22,7 +22,7 @@ const POSITION: &str = "be.cytomine.domain.social.PersistentUserPosition";
 const ACTION: &str = "be.cytomine.domain.social.AnnotationAction";
 
 /// Register the routes.
-pub fn routes(routes: &mut Routes) {
+pub(crate) fn routes(routes: &mut Routes) {
     annotation_position::routes(routes);
     for kind in ["imageinstance", "sliceinstance"] {
         routes.write(
@@ -63,7 +63,11 @@ pub fn routes(routes: &mut Routes) {
 }
 
 /// `(image, slice, project)` of `{imageinstance|sliceinstance}/{id}` in the call's path.
-pub fn place_of(call: &Call, params: &Params, state: &State) -> Result<(i64, i64, i64), Fail> {
+pub(crate) fn place_of(
+    call: &Call,
+    params: &Params,
+    state: &State,
+) -> Result<(i64, i64, i64), Fail> {
     let id = params.id("id").unwrap_or(0);
     let missing = || Fail::not_found(format!("ImageInstance {} not found", params.get("id")));
     let place = if call.path.starts_with("/api/sliceinstance/") {

@@ -15,7 +15,7 @@ use crate::http::route::Params;
 use crate::store::{Meta, Project, ProjectMode, State};
 
 /// Register the routes.
-pub fn routes(routes: &mut Routes) {
+pub(crate) fn routes(routes: &mut Routes) {
     routes.get("project.json", list);
     routes
         .crud::<Project>("project")

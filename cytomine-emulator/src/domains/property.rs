@@ -24,7 +24,7 @@ const PREFIXES: [&str; 4] = [
 ];
 
 /// Register the routes.
-pub fn routes(routes: &mut Routes) {
+pub(crate) fn routes(routes: &mut Routes) {
     for prefix in PREFIXES {
         routes.get(&format!("{prefix}/property.json"), list);
         routes.write("POST", &format!("{prefix}/property.json"), create);
@@ -119,7 +119,7 @@ fn keys(call: &Call, state: &State, class: &str) -> Outcome {
 }
 
 /// Store a property on `owner` directly (upload `keys`/`values`, annotation `property` bodies).
-pub fn set(state: &mut State, owner: &DomainRef, key: &str, value: &str, now: i64) -> i64 {
+pub(crate) fn set(state: &mut State, owner: &DomainRef, key: &str, value: &str, now: i64) -> i64 {
     let meta = state.meta(now);
     state.properties.insert(
         meta.id,
@@ -134,7 +134,7 @@ pub fn set(state: &mut State, owner: &DomainRef, key: &str, value: &str, now: i6
 }
 
 /// The `property` (or `properties`) object of a create body, as properties of the new record.
-pub fn set_from_body(state: &mut State, class: &str, ident: i64, body: &Body, now: i64) {
+pub(crate) fn set_from_body(state: &mut State, class: &str, ident: i64, body: &Body, now: i64) {
     let Some(Value::Object(pairs)) = body.get("property").or_else(|| body.get("properties")) else {
         return;
     };
@@ -209,7 +209,7 @@ impl Domain for Property {
 }
 
 /// Upload `keys`/`values`: properties of the new abstract image and of its image instances.
-pub fn set_image_properties(
+pub(crate) fn set_image_properties(
     state: &mut State,
     base: i64,
     instances: &[i64],
@@ -230,7 +230,7 @@ pub fn set_image_properties(
 }
 
 /// A new image instance gets a copy of its base image's properties.
-pub fn copy_base_properties(state: &mut State, base: i64, image: i64, now: i64) {
+pub(crate) fn copy_base_properties(state: &mut State, base: i64, image: i64, now: i64) {
     let from = DomainRef {
         class: owner::ABSTRACT_IMAGE.to_owned(),
         ident: base,

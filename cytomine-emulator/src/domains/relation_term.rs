@@ -16,7 +16,7 @@ use crate::store::{Meta, RelationTerm, State};
 const PAIR: &str = "relation/{rel}/term1/{t1}/term2/{t2}.json";
 
 /// Register the routes.
-pub fn routes(routes: &mut Routes) {
+pub(crate) fn routes(routes: &mut Routes) {
     routes.write("POST", "relation/{rel}/term.json", |call, params, state| {
         let relation = relation_id(state, params.get("rel"))?;
         profiled::post_with::<RelationTerm>(call, state, |b| {
@@ -108,7 +108,7 @@ fn list(call: &Call, state: &State, keep: impl Fn(&RelationTerm) -> bool) -> Out
 }
 
 /// Make the parent relation terms of `term` follow its `parent` field (after a term is saved).
-pub fn follow_parent(state: &mut State, term: i64, now: i64) {
+pub(crate) fn follow_parent(state: &mut State, term: i64, now: i64) {
     let parent = state.terms.get(term).and_then(|t| t.parent);
     let relation = state.parent_relation;
     state

@@ -19,7 +19,7 @@ use crate::http::route::Params;
 use crate::store::{Annotation, ImageInstance, ImageReview, Meta, ReviewedAnnotation, State};
 
 /// Register the routes.
-pub fn routes(routes: &mut Routes) {
+pub(crate) fn routes(routes: &mut Routes) {
     for method in ["POST", "PUT"] {
         routes.write(method, "imageinstance/{id}/review.json", start);
         routes.write(method, "annotation/{id}/review.json", accept);
@@ -37,13 +37,13 @@ pub fn routes(routes: &mut Routes) {
 }
 
 /// Whether user annotation `id` has been accepted.
-pub fn is_reviewed(state: &State, id: i64) -> bool {
+pub(crate) fn is_reviewed(state: &State, id: i64) -> bool {
     state.reviewed_annotations.iter().any(|r| r.parent == id)
 }
 
 /// `(cropURL, smallCropURL, imageURL)` of a reviewed annotation; `smallCropURL` misses the `/`
 /// after the server URL, as M builds it (WIRE.md §3.11).
-pub fn urls(server: &str, annotation: &Annotation) -> (String, String, String) {
+pub(crate) fn urls(server: &str, annotation: &Annotation) -> (String, String, String) {
     let path = format!("api/reviewedannotation/{}/crop.png", annotation.meta.id);
     (
         format!("{server}/{path}"),
@@ -53,7 +53,7 @@ pub fn urls(server: &str, annotation: &Annotation) -> (String, String, String) {
 }
 
 /// The review fields of an image instance's JSON, and its reviewed-annotation count.
-pub fn image_fields(state: &State, image: i64) -> Vec<(&'static str, Value)> {
+pub(crate) fn image_fields(state: &State, image: i64) -> Vec<(&'static str, Value)> {
     let review = state.image_reviews.get(&image);
     let count = state
         .reviewed_annotations
@@ -77,7 +77,7 @@ pub fn image_fields(state: &State, image: i64) -> Vec<(&'static str, Value)> {
 }
 
 /// The number of reviewed annotations of a project.
-pub fn project_count(state: &State, project: i64) -> usize {
+pub(crate) fn project_count(state: &State, project: i64) -> usize {
     state
         .reviewed_annotations
         .iter()

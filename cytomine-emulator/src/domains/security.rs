@@ -13,7 +13,7 @@ use crate::keys::Role;
 use crate::store::{State, User};
 
 /// Register the routes.
-pub fn routes(routes: &mut Routes) {
+pub(crate) fn routes(routes: &mut Routes) {
     routes.get("signature.json", signature);
     routes.get("userkey/{key}/keys.json", keys_by_public_key);
     routes.get("user/{id}/keys.json", keys_by_user);
@@ -21,7 +21,7 @@ pub fn routes(routes: &mut Routes) {
 }
 
 /// `/session/admin/{open,close,info}.json`.
-pub fn session(call: &Call, action: &str, state: &mut State) -> Outcome {
+pub(crate) fn session(call: &Call, action: &str, state: &mut State) -> Outcome {
     let caller = call.user()?.clone();
     let is_admin = matches!(caller.role, Role::Admin | Role::SuperAdmin);
     match action {

@@ -14,7 +14,7 @@ use crate::http::route::Params;
 use crate::store::{Meta, State, Storage};
 
 /// Register the routes.
-pub fn routes(routes: &mut Routes) {
+pub(crate) fn routes(routes: &mut Routes) {
     routes.get("storage.json", list);
     routes.profiled::<Storage>("storage").all();
 }

@@ -13,7 +13,7 @@ use crate::http::fail::{Fail, Outcome};
 use crate::store::{Meta, State, Tag, TagDomainAssociation};
 
 /// Register the routes.
-pub fn routes(routes: &mut Routes) {
+pub(crate) fn routes(routes: &mut Routes) {
     routes.get("tag.json", |call, _, state| {
         // The repository sorts by `created,desc` by default (WIRE.md §2.7).
         let tags = state.tags.iter();

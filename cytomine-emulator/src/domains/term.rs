@@ -13,7 +13,7 @@ use crate::http::route::Params;
 use crate::store::{Meta, State, Term};
 
 /// Register the routes.
-pub fn routes(routes: &mut Routes) {
+pub(crate) fn routes(routes: &mut Routes) {
     if routes.classic() {
         // The repository has no list of all terms: a GET there is a 405 (WIRE.md §3.3).
         routes.get("term.json", list);
@@ -59,7 +59,7 @@ fn by_project(call: &Call, params: &Params, state: &State) -> Outcome {
 }
 
 /// Whether the caller may change the terms (and relations) of `ontology`.
-pub fn check_write(call: &Call, state: &State, ontology: i64) -> Result<(), Fail> {
+pub(crate) fn check_write(call: &Call, state: &State, ontology: i64) -> Result<(), Fail> {
     let caller = acl::not_guest(call)?;
     let owner = state.ontologies.get(ontology).map_or(0, |o| o.user);
     let member = state

@@ -15,7 +15,7 @@ use crate::store::{Annotation, AnnotationTrack, ImageInstance, Meta, State, Trac
 const PAIR: &str = "annotationtrack/{a}/{t}.json";
 
 /// Register the routes.
-pub fn routes(routes: &mut Routes) {
+pub(crate) fn routes(routes: &mut Routes) {
     routes.crud::<Track>("track").all();
     routes.get("project/{id}/track.json", |call, params, state| {
         let project = acl::read_project(call, state, params.id("id").unwrap_or(0))?
@@ -45,7 +45,7 @@ pub fn routes(routes: &mut Routes) {
 }
 
 /// The `track` ids and `annotationTrack` entries of an annotation (annotation JSON and listing).
-pub fn of_annotation(state: &State, annotation: i64) -> (Vec<i64>, Vec<Value>) {
+pub(crate) fn of_annotation(state: &State, annotation: i64) -> (Vec<i64>, Vec<Value>) {
     state
         .annotation_tracks
         .iter()
@@ -55,7 +55,12 @@ pub fn of_annotation(state: &State, annotation: i64) -> (Vec<i64>, Vec<Value>) {
 }
 
 /// Put a new annotation on tracks (the `track`/`tracks` of its create body).
-pub fn place(call: &Call, state: &mut State, annotation: i64, tracks: &[i64]) -> Result<(), Fail> {
+pub(crate) fn place(
+    call: &Call,
+    state: &mut State,
+    annotation: i64,
+    tracks: &[i64],
+) -> Result<(), Fail> {
     for track in tracks {
         let body = json!({"annotationIdent": annotation, "track": track});
         if let Value::Object(body) = body {

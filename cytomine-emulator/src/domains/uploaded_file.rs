@@ -15,14 +15,14 @@ use crate::http::route::Params;
 use crate::store::{Meta, State, UploadedFile};
 
 /// Register the routes.
-pub fn routes(routes: &mut Routes) {
+pub(crate) fn routes(routes: &mut Routes) {
     routes.get("uploadedfile.json", list);
     routes.profiled::<UploadedFile>("uploadedfile").all();
     routes.get("uploadedfile/{id}/abstractimage.json", abstract_image_of);
 }
 
 /// The text of an uploaded-file status code.
-pub fn status_text(status: i64) -> &'static str {
+pub(crate) fn status_text(status: i64) -> &'static str {
     match status {
         0 => "UPLOADED",
         10 => "DETECTING_FORMAT",

@@ -14,7 +14,7 @@ use crate::keys::{random_uuid, Role};
 use crate::store::{Meta, State, User};
 
 /// Register the routes.
-pub fn routes(routes: &mut Routes) {
+pub(crate) fn routes(routes: &mut Routes) {
     routes.get("user/current.json", current);
     routes.get("user.json", list);
     if routes.classic() {
@@ -27,7 +27,7 @@ pub fn routes(routes: &mut Routes) {
 }
 
 /// A user by id or username (404 path C otherwise).
-pub fn find_user<'a>(state: &'a State, raw: &str) -> Result<&'a User, Fail> {
+pub(crate) fn find_user<'a>(state: &'a State, raw: &str) -> Result<&'a User, Fail> {
     raw.parse::<i64>()
         .ok()
         .and_then(|id| state.users.get(id))
@@ -36,7 +36,7 @@ pub fn find_user<'a>(state: &'a State, raw: &str) -> Result<&'a User, Fail> {
 }
 
 /// The JSON of a user (numbers for times); keys only when `with_keys`.
-pub fn view_user(user: &User, with_keys: bool) -> Value {
+pub(crate) fn view_user(user: &User, with_keys: bool) -> Value {
     let name = format!("{} {}", user.firstname, user.lastname)
         .trim()
         .to_owned();
@@ -75,7 +75,7 @@ fn get_one(call: &Call, params: &Params, state: &State) -> Outcome {
 }
 
 /// Page a list of users sorted by username, with their `role`.
-pub fn list_users<'a>(call: &Call, users: impl Iterator<Item = &'a User>) -> Outcome {
+pub(crate) fn list_users<'a>(call: &Call, users: impl Iterator<Item = &'a User>) -> Outcome {
     let mut users: Vec<&User> = users.collect();
     users.sort_by(|a, b| a.username.cmp(&b.username));
     paged(call, users, |u| {

@@ -9,14 +9,17 @@ use crate::http::fail::Fail;
 use crate::store::State;
 
 /// A record owned by one user.
-pub trait UserOwned: Domain {
+pub(crate) trait UserOwned: Domain {
     /// The owner's user id.
     fn owner(&self) -> i64;
 }
 
 /// Before building a record: the caller, refused when a guest, or (on an update of `old`) when
 /// neither its owner nor an admin-by-now.
-pub fn check_change<'c, T: UserOwned>(call: &'c Call, old: Option<&T>) -> Result<&'c Caller, Fail> {
+pub(crate) fn check_change<'c, T: UserOwned>(
+    call: &'c Call,
+    old: Option<&T>,
+) -> Result<&'c Caller, Fail> {
     let caller = acl::not_guest(call)?;
     if let Some(o) = old {
         acl::owner_or_admin(call, o.owner(), T::CLASS, o.meta().id)?;
@@ -26,7 +29,7 @@ pub fn check_change<'c, T: UserOwned>(call: &'c Call, old: Option<&T>) -> Result
 
 /// The mandatory `name` of a record unique by name (`name_of` reads it from the others):
 /// 409 `<Class> <name> already exist!` when a record other than `old` has it.
-pub fn unique_name<T: UserOwned>(
+pub(crate) fn unique_name<T: UserOwned>(
     state: &State,
     body: &Body,
     old: Option<&T>,
@@ -42,7 +45,7 @@ pub fn unique_name<T: UserOwned>(
 
 /// [`check_change`] then [`unique_name`] for a record unique by name: its name, and its owner —
 /// the caller on a create, unchanged on an update.
-pub fn named<T: UserOwned>(
+pub(crate) fn named<T: UserOwned>(
     call: &Call,
     state: &State,
     body: &Body,
@@ -55,12 +58,12 @@ pub fn named<T: UserOwned>(
 }
 
 /// Read permission: the owner or an admin-by-now.
-pub fn check_read<T: UserOwned>(rec: &T, call: &Call) -> Result<(), Fail> {
+pub(crate) fn check_read<T: UserOwned>(rec: &T, call: &Call) -> Result<(), Fail> {
     acl::read_own(call, rec.owner(), T::CLASS, rec.meta().id)
 }
 
 /// Delete permission on record `id`: its owner or an admin-by-now, never a guest.
-pub fn check_remove<T: UserOwned>(call: &Call, state: &State, id: i64) -> Result<(), Fail> {
+pub(crate) fn check_remove<T: UserOwned>(call: &Call, state: &State, id: i64) -> Result<(), Fail> {
     let owner = T::table(state).get(id).map_or(0, |r| r.owner());
     acl::owner_or_admin(call, owner, T::CLASS, id)
 }

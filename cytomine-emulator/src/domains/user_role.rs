@@ -20,7 +20,7 @@ const ROLE_CLASS: &str = "be.cytomine.domain.security.SecRole";
 const ONE: &str = "user/{u}/role/{r}.json";
 
 /// Register the routes.
-pub fn routes(routes: &mut Routes) {
+pub(crate) fn routes(routes: &mut Routes) {
     routes.get("role.json", |call, _, state| {
         let roles = state.role_ids.iter().collect();
         if call.is_repository() {

@@ -10,16 +10,16 @@ use super::reply::Reply;
 
 /// The page window asked for by `max` and `offset`.
 #[derive(Debug, Clone, Copy)]
-pub struct Page {
+pub(crate) struct Page {
     /// Effective page size (`max=0`, all, is `i32::MAX`, as the server reads it).
-    pub max: usize,
+    pub(crate) max: usize,
     /// Offset as sent.
-    pub offset: usize,
+    pub(crate) offset: usize,
 }
 
 impl Page {
     /// Read `max` and `offset` from the query.
-    pub fn from_call(call: &Call) -> Result<Page, Fail> {
+    pub(crate) fn from_call(call: &Call) -> Result<Page, Fail> {
         let max = call.int("max")?.unwrap_or(0).max(0) as usize;
         let offset = call.int("offset")?.unwrap_or(0).max(0) as usize;
         Ok(Page {
@@ -60,7 +60,7 @@ where
 }
 
 /// Page `items` (all matches, in order) and serialize only the page, mapping each item with `view`.
-pub fn paged<I, V, F>(call: &Call, items: Vec<I>, view: F) -> Outcome
+pub(crate) fn paged<I, V, F>(call: &Call, items: Vec<I>, view: F) -> Outcome
 where
     F: Fn(I) -> V,
     V: Serialize,
@@ -81,14 +81,14 @@ where
 }
 
 /// The default page size of the repository endpoints (Spring's `size`).
-pub const SPRING_DEFAULT_SIZE: usize = 20;
+pub(crate) const SPRING_DEFAULT_SIZE: usize = 20;
 /// The largest page the repository endpoints serve.
-pub const SPRING_MAX_SIZE: usize = 2000;
+pub(crate) const SPRING_MAX_SIZE: usize = 2000;
 
 /// Spring's page window: `page` (0-based) and `size` (default 20, at most 2000). `max` and
 /// `offset` are ignored; a missing, malformed or negative value falls back to its default, as
 /// Spring's pageable resolver does (WIRE.md §2.7).
-pub fn spring_page(call: &Call) -> (usize, usize) {
+pub(crate) fn spring_page(call: &Call) -> (usize, usize) {
     let number = |key: &str| call.param(key).and_then(|v| v.trim().parse::<i64>().ok());
     let page = number("page").filter(|p| *p >= 0).unwrap_or(0) as usize;
     let size = number("size")
@@ -99,7 +99,7 @@ pub fn spring_page(call: &Call) -> (usize, usize) {
 
 /// Page `items` the repository way: `offset = page*size`, `perPage = size` (the requested page
 /// size, not the item count), `size = total`, `totalPages = ceil(total/size)`.
-pub fn spring_paged<I, V, F>(call: &Call, items: Vec<I>, view: F) -> Reply
+pub(crate) fn spring_paged<I, V, F>(call: &Call, items: Vec<I>, view: F) -> Reply
 where
     F: Fn(I) -> V,
     V: Serialize,

@@ -7,7 +7,7 @@ use serde::Serialize;
 
 /// A finished answer: status, content type, extra headers and body.
 #[derive(Debug)]
-pub struct Reply {
+pub(crate) struct Reply {
     status: u16,
     content_type: &'static str,
     headers: Vec<(HeaderName, String)>,
@@ -19,14 +19,14 @@ const HTML: &str = "text/html;charset=UTF-8";
 
 impl Reply {
     /// A JSON answer serialized straight from `value`.
-    pub fn json<T: Serialize + ?Sized>(status: u16, value: &T) -> Reply {
+    pub(crate) fn json<T: Serialize + ?Sized>(status: u16, value: &T) -> Reply {
         match serde_json::to_vec(value) {
             Ok(body) => Reply::raw(status, JSON, Bytes::from(body)),
             Err(_) => Reply::error_page(500),
         }
     }
     /// An answer with the given type and body.
-    pub fn raw(status: u16, content_type: &'static str, body: Bytes) -> Reply {
+    pub(crate) fn raw(status: u16, content_type: &'static str, body: Bytes) -> Reply {
         Reply {
             status,
             content_type,
@@ -35,22 +35,22 @@ impl Reply {
         }
     }
     /// Add a header.
-    pub fn header(mut self, name: HeaderName, value: impl Into<String>) -> Reply {
+    pub(crate) fn header(mut self, name: HeaderName, value: impl Into<String>) -> Reply {
         self.headers.push((name, value.into()));
         self
     }
     /// The HTTP status code.
-    pub fn status(&self) -> u16 {
+    pub(crate) fn status(&self) -> u16 {
         self.status
     }
     /// The body bytes.
     #[cfg(test)]
-    pub fn body(&self) -> &[u8] {
+    pub(crate) fn body(&self) -> &[u8] {
         &self.body
     }
 
     /// The server's HTML error page (`CustomErrorController`): 401, 404 or 500.
-    pub fn error_page(status: u16) -> Reply {
+    pub(crate) fn error_page(status: u16) -> Reply {
         let (heading, text) = match status {
             401 => (
                 "Authorization required",
@@ -67,7 +67,7 @@ impl Reply {
     }
 
     /// Convert into an axum response.
-    pub fn into_response(self) -> Response<Body> {
+    pub(crate) fn into_response(self) -> Response<Body> {
         let status = StatusCode::from_u16(self.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
         let mut res = Response::new(Body::from(self.body));
         *res.status_mut() = status;

@@ -21,7 +21,7 @@ const DOWNLOAD_ROUTES: [(&str, Kind); 3] = [
 ];
 
 /// Register the download routes.
-pub fn routes(routes: &mut Routes) {
+pub(crate) fn routes(routes: &mut Routes) {
     for (pattern, kind) in DOWNLOAD_ROUTES {
         routes.media(pattern, move |call, params, state| {
             download(call, params, state, kind)
@@ -30,7 +30,7 @@ pub fn routes(routes: &mut Routes) {
 }
 
 /// Parse `bytes=N-` or `bytes=N-M` against a length; `Err(())` when unsatisfiable.
-pub fn parse_range(value: &str, len: usize) -> Option<Result<(usize, usize), ()>> {
+pub(crate) fn parse_range(value: &str, len: usize) -> Option<Result<(usize, usize), ()>> {
     let spec = value.trim().strip_prefix("bytes=")?;
     let (start, end) = spec.split_once('-')?;
     if start.is_empty() {

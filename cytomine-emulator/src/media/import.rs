@@ -8,34 +8,34 @@ use crate::imaging::{probe, ImageInfo};
 use crate::store::{AbstractImage, ImageInstance, State, StoredFile, UploadedFile};
 
 /// Uploaded file status: deployed.
-pub const DEPLOYED: i64 = 100;
+pub(crate) const DEPLOYED: i64 = 100;
 /// Uploaded file status: format not recognised.
-pub const ERROR_FORMAT: i64 = 11;
+pub(crate) const ERROR_FORMAT: i64 = 11;
 
 /// What an import created.
 #[derive(Debug, Clone)]
-pub struct Imported {
+pub(crate) struct Imported {
     /// The uploaded file id.
-    pub uploaded_file: i64,
+    pub(crate) uploaded_file: i64,
     /// The abstract image id, when the format was recognised.
-    pub abstract_image: Option<i64>,
+    pub(crate) abstract_image: Option<i64>,
     /// One image instance per project.
-    pub instances: Vec<i64>,
+    pub(crate) instances: Vec<i64>,
 }
 
 /// A file received whole, with what its header tells.
-pub struct Received {
+pub(crate) struct Received {
     /// Its name as uploaded.
-    pub filename: String,
+    pub(crate) filename: String,
     /// Its bytes.
-    pub file: StoredFile,
+    pub(crate) file: StoredFile,
     /// Its size, format and channels; `None` when it is not an image.
-    pub info: Option<ImageInfo>,
+    pub(crate) info: Option<ImageInfo>,
 }
 
 impl Received {
     /// `file`, named `filename`, with its header probed.
-    pub fn probed(filename: String, file: StoredFile) -> io::Result<Received> {
+    pub(crate) fn probed(filename: String, file: StoredFile) -> io::Result<Received> {
         let info = probe(&file.read()?);
         Ok(Received {
             filename,
@@ -46,7 +46,7 @@ impl Received {
 }
 
 /// Record `received` as an upload of `user` into `storage`, placed into `projects`.
-pub fn import(
+pub(crate) fn import(
     state: &mut State,
     user: i64,
     storage: i64,
@@ -132,7 +132,13 @@ pub fn import(
 }
 
 /// Place an abstract image into a project (with its slice instances).
-pub fn add_instance(state: &mut State, base_image: i64, project: i64, user: i64, now: i64) -> i64 {
+pub(crate) fn add_instance(
+    state: &mut State,
+    base_image: i64,
+    project: i64,
+    user: i64,
+    now: i64,
+) -> i64 {
     let meta = state.meta(now);
     state.image_instances.insert(
         meta.id,

@@ -10,7 +10,10 @@ use multer::{Field, Multipart};
 use crate::store::{FileWriter, StoredFile};
 
 /// The file part of a body already in memory: its (sanitized) file name and its bytes.
-pub async fn file_in_memory(content_type: &str, body: Bytes) -> Result<(String, Bytes), String> {
+pub(crate) async fn file_in_memory(
+    content_type: &str,
+    body: Bytes,
+) -> Result<(String, Bytes), String> {
     let stream = futures::stream::once(async move { Ok::<_, Infallible>(body) });
     let mut multipart = Multipart::new(stream, boundary(content_type)?);
     let (name, field) = first_file(&mut multipart).await?;
@@ -19,16 +22,16 @@ pub async fn file_in_memory(content_type: &str, body: Bytes) -> Result<(String, 
 
 /// A body streamed from the client, read whole.
 #[derive(Debug)]
-pub struct StreamedBody {
+pub(crate) struct StreamedBody {
     /// Its file part: the (sanitized) file name and the file, written to disk as it arrived.
-    pub file: Result<(String, StoredFile), String>,
+    pub(crate) file: Result<(String, StoredFile), String>,
     /// The length of the whole body.
-    pub len: u64,
+    pub(crate) len: u64,
 }
 
 /// Reads `body` whole, whatever it holds (as the server reads a body before it answers), and
 /// stores its file part on disk chunk by chunk.
-pub async fn file_to_disk<S>(content_type: &str, body: S) -> StreamedBody
+pub(crate) async fn file_to_disk<S>(content_type: &str, body: S) -> StreamedBody
 where
     S: Stream<Item = Result<Bytes, axum::Error>> + Send + Unpin,
 {

@@ -94,7 +94,7 @@ const IMAGE_ROUTES: [(&str, Drawing); 16] = [
 ];
 
 /// Register the image routes.
-pub fn routes(routes: &mut Routes) {
+pub(crate) fn routes(routes: &mut Routes) {
     for (pattern, drawing) in IMAGE_ROUTES {
         routes.media(pattern, move |call, params, state| match drawing {
             Drawing::Thumb(kind, size) => thumb(call, params, state, kind, size),

@@ -9,22 +9,22 @@ use crate::store::{State, StoredFile};
 
 /// An image's pixels, detached from the state.
 #[derive(Debug, Clone)]
-pub struct Pixels {
+pub(crate) struct Pixels {
     /// The original file, when one was uploaded.
-    pub file: Option<StoredFile>,
+    pub(crate) file: Option<StoredFile>,
     /// Width.
-    pub width: u32,
+    pub(crate) width: u32,
     /// Height.
-    pub height: u32,
+    pub(crate) height: u32,
     /// Seed of synthetic pixels (the abstract image id).
-    pub seed: u64,
+    pub(crate) seed: u64,
     /// Original file name.
-    pub filename: String,
+    pub(crate) filename: String,
 }
 
 /// The kinds of image records that serve pixels.
 #[derive(Debug, Clone, Copy)]
-pub enum Kind {
+pub(crate) enum Kind {
     /// `abstractimage/{id}`.
     Abstract,
     /// `imageinstance/{id}`.
@@ -51,7 +51,7 @@ fn of_abstract(state: &State, id: i64) -> Option<Pixels> {
 }
 
 /// Look up the pixels of `kind` `id`, checking read access to its project.
-pub fn resolve(
+pub(crate) fn resolve(
     call: &Call,
     lock: &RwLock<State>,
     kind: Kind,

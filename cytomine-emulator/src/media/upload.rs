@@ -32,7 +32,7 @@ fn property_pairs(call: &Call) -> Option<Vec<(String, String)>> {
 }
 
 /// Handle an upload, whose body was read by [`file_to_disk`](super::multipart::file_to_disk).
-pub async fn upload(shared: &Arc<Shared>, call: Call, body: StreamedBody) -> Reply {
+pub(crate) async fn upload(shared: &Arc<Shared>, call: Call, body: StreamedBody) -> Reply {
     if call.caller.is_none() {
         return Reply::json(
             401,

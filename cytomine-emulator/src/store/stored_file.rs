@@ -10,14 +10,14 @@ use tokio::io::AsyncWriteExt;
 
 /// An uploaded file on disk; clones share it.
 #[derive(Debug, Clone)]
-pub struct StoredFile {
+pub(crate) struct StoredFile {
     file: Arc<NamedTempFile>,
     len: u64,
 }
 
 impl StoredFile {
     /// A stored file holding `bytes`.
-    pub fn from_bytes(bytes: &[u8]) -> io::Result<StoredFile> {
+    pub(crate) fn from_bytes(bytes: &[u8]) -> io::Result<StoredFile> {
         let mut file = new_temporary_file()?;
         file.write_all(bytes)?;
         Ok(StoredFile {
@@ -27,17 +27,17 @@ impl StoredFile {
     }
 
     /// Its length in bytes.
-    pub fn len(&self) -> u64 {
+    pub(crate) fn len(&self) -> u64 {
         self.len
     }
 
     /// All of its bytes.
-    pub fn read(&self) -> io::Result<Vec<u8>> {
+    pub(crate) fn read(&self) -> io::Result<Vec<u8>> {
         std::fs::read(self.file.path())
     }
 
     /// The bytes `start..=end`.
-    pub fn read_range(&self, start: u64, end: u64) -> io::Result<Vec<u8>> {
+    pub(crate) fn read_range(&self, start: u64, end: u64) -> io::Result<Vec<u8>> {
         let mut file = self.file.reopen()?;
         file.seek(SeekFrom::Start(start))?;
         let mut bytes = Vec::new();
@@ -47,7 +47,7 @@ impl StoredFile {
 }
 
 /// A stored file being received, chunk by chunk.
-pub struct FileWriter {
+pub(crate) struct FileWriter {
     file: NamedTempFile,
     out: tokio::fs::File,
     len: u64,
@@ -55,21 +55,21 @@ pub struct FileWriter {
 
 impl FileWriter {
     /// An empty file.
-    pub fn new() -> io::Result<FileWriter> {
+    pub(crate) fn new() -> io::Result<FileWriter> {
         let file = new_temporary_file()?;
         let out = tokio::fs::File::from_std(file.as_file().try_clone()?);
         Ok(FileWriter { file, out, len: 0 })
     }
 
     /// Appends `chunk`.
-    pub async fn write(&mut self, chunk: &[u8]) -> io::Result<()> {
+    pub(crate) async fn write(&mut self, chunk: &[u8]) -> io::Result<()> {
         self.out.write_all(chunk).await?;
         self.len += chunk.len() as u64;
         Ok(())
     }
 
     /// The file, once everything is written.
-    pub async fn finish(mut self) -> io::Result<StoredFile> {
+    pub(crate) async fn finish(mut self) -> io::Result<StoredFile> {
         self.out.flush().await?;
         Ok(StoredFile {
             file: Arc::new(self.file),

@@ -18,7 +18,7 @@ use crate::http::route::Params;
 use crate::store::State;
 
 /// Register the route.
-pub fn routes(routes: &mut Routes) {
+pub(crate) fn routes(routes: &mut Routes) {
     routes.get(
         "user/{user}/imageinstance/{image}/annotationposition.json",
         list,

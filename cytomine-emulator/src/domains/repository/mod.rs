@@ -6,7 +6,7 @@
 mod records;
 mod role;
 
-pub use role::role_record;
+pub(crate) use role::role_record;
 
 use serde_json::{json, Map, Value};
 
@@ -22,7 +22,7 @@ use crate::keys::random_uuid;
 use crate::store::{Meta, State};
 
 /// What a migrated domain adds to [`Domain`] to be served in the repository format.
-pub trait Migrated: Domain {
+pub(crate) trait Migrated: Domain {
     /// The `dataType` discriminator, e.g. `ONTOLOGY`.
     const DATA_TYPE: &'static str;
     /// The noun of `Unable to find <noun> with id: N`.
@@ -54,7 +54,7 @@ pub trait Migrated: Domain {
 }
 
 /// Add the audit times (ISO), `deleted` and `dataType` to a record's fields.
-pub fn stamp(
+pub(crate) fn stamp(
     mut record: Map<String, Value>,
     meta: &Meta,
     deleted: Option<i64>,
@@ -68,7 +68,7 @@ pub fn stamp(
 }
 
 /// The full repository record of `rec`.
-pub fn record_view<T: Migrated>(
+pub(crate) fn record_view<T: Migrated>(
     rec: &T,
     state: &State,
     call: &Call,
@@ -78,7 +78,7 @@ pub fn record_view<T: Migrated>(
 }
 
 /// The 404 ProblemDetail of a missing, unreadable or deleted record.
-pub fn unable<T: Migrated>(call: &Call, raw: &str) -> Reply {
+pub(crate) fn unable<T: Migrated>(call: &Call, raw: &str) -> Reply {
     let detail = format!("Unable to find {} with id: {raw}", T::NOUN);
     problem(404, &detail, &call.path)
 }
@@ -132,7 +132,7 @@ fn require(body: &Body, keys: &[&str]) -> Result<(), Fail> {
 }
 
 /// `GET x/{id}.json`: the record, or a 404 ProblemDetail.
-pub fn get<T: Migrated>(call: &Call, state: &State, id: Option<i64>, raw: &str) -> Outcome {
+pub(crate) fn get<T: Migrated>(call: &Call, state: &State, id: Option<i64>, raw: &str) -> Outcome {
     if id.is_none() {
         return Ok(mismatch(call, raw));
     }
@@ -143,14 +143,18 @@ pub fn get<T: Migrated>(call: &Call, state: &State, id: Option<i64>, raw: &str) 
 }
 
 /// A collection page of records, paged by `page`/`size`.
-pub fn list<T: Migrated>(call: &Call, state: &State, items: Vec<&T>) -> Outcome {
+pub(crate) fn list<T: Migrated>(call: &Call, state: &State, items: Vec<&T>) -> Outcome {
     Ok(spring_paged(call, items, |r| {
         record_view(r, state, call, None)
     }))
 }
 
 /// `POST x.json` with one object (an array is a 400), first completed by `fill`.
-pub fn post<T: Migrated>(call: &Call, state: &mut State, fill: impl Fn(&mut Body)) -> Outcome {
+pub(crate) fn post<T: Migrated>(
+    call: &Call,
+    state: &mut State,
+    fill: impl Fn(&mut Body),
+) -> Outcome {
     let mut body = call.json_object()?;
     normalize::<T>(&mut body);
     fill(&mut body);
@@ -167,7 +171,12 @@ pub fn post<T: Migrated>(call: &Call, state: &mut State, fill: impl Fn(&mut Body
 }
 
 /// `PUT x/{id}.json`: a partial update of the record named by the path.
-pub fn put<T: Migrated>(call: &Call, state: &mut State, id: Option<i64>, raw: &str) -> Outcome {
+pub(crate) fn put<T: Migrated>(
+    call: &Call,
+    state: &mut State,
+    id: Option<i64>,
+    raw: &str,
+) -> Outcome {
     if id.is_none() {
         return Ok(mismatch(call, raw));
     }
@@ -196,7 +205,12 @@ pub fn put<T: Migrated>(call: &Call, state: &mut State, id: Option<i64>, raw: &s
 }
 
 /// `DELETE x/{id}.json`: a soft delete; the answer holds the record with `deleted` set.
-pub fn delete<T: Migrated>(call: &Call, state: &mut State, id: Option<i64>, raw: &str) -> Outcome {
+pub(crate) fn delete<T: Migrated>(
+    call: &Call,
+    state: &mut State,
+    id: Option<i64>,
+    raw: &str,
+) -> Outcome {
     if id.is_none() {
         return Ok(mismatch(call, raw));
     }
@@ -215,7 +229,11 @@ pub fn delete<T: Migrated>(call: &Call, state: &mut State, id: Option<i64>, raw:
 
 /// Soft-delete record `id`: its command response (with the records deleted along as
 /// sub-commands). Later reads no longer find it, as the repository filters `deleted` rows out.
-pub fn soft_delete<T: Migrated>(call: &Call, state: &mut State, id: i64) -> Result<Value, Fail> {
+pub(crate) fn soft_delete<T: Migrated>(
+    call: &Call,
+    state: &mut State,
+    id: i64,
+) -> Result<Value, Fail> {
     let Some(rec) = T::table(state).get(id) else {
         return Err(T::not_found(&id.to_string()));
     };

@@ -12,7 +12,7 @@ fn roles_created(state: &State) -> i64 {
 }
 
 /// `{id, authority, created, updated, deleted, dataType: "ROLE"}`.
-pub fn role_record(state: &State, id: i64, role: Role) -> Value {
+pub(crate) fn role_record(state: &State, id: i64, role: Role) -> Value {
     let at = roles_created(state);
     let mut m = serde_json::Map::new();
     m.insert("id".into(), id.into());

@@ -21,7 +21,7 @@ use crate::store::State;
 const PATH: &str = "imageinstance/{image}/annotation/review.json";
 
 /// Register the routes.
-pub fn routes(routes: &mut Routes) {
+pub(crate) fn routes(routes: &mut Routes) {
     for method in ["POST", "PUT"] {
         routes.write(method, PATH, review_layer);
     }
