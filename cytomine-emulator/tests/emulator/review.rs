@@ -1,12 +1,8 @@
 //! Review: review mode, accept (JSON and form-encoded bodies), reject, listing with
 //! `reviewed=true`, reviewed-annotation crops, counters, and the "included" listings.
 
-mod common;
-mod support;
-
-use common::*;
+use crate::support::*;
 use serde_json::json;
-use support::*;
 
 #[tokio::test]
 async fn review_mode_accept_reject() {

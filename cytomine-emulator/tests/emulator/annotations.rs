@@ -1,8 +1,6 @@
 //! Annotations: create with terms, annotation-terms, the listing's filters and column groups, demo data.
 
-mod common;
-
-use common::*;
+use crate::support::*;
 use serde_json::{json, Value};
 
 struct World {

@@ -1,8 +1,6 @@
 //! Upload of real bytes, downloads with Range, thumbnails, windows and crops.
 
-mod common;
-
-use common::*;
+use crate::support::*;
 use cytomine_emulator::imaging::{demo_image, probe, Format};
 use reqwest::Method;
 use serde_json::{json, Value};

@@ -1,5 +1,4 @@
 //! A small test-only signer and HTTP helpers (independent of the server's verifier).
-#![allow(dead_code)]
 
 use base64::Engine;
 use hmac::{Hmac, Mac};

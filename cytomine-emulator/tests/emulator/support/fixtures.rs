@@ -1,11 +1,10 @@
 //! Shared fixtures of the domain tests: a project with an ontology, an image and an annotation,
-//! multipart uploads and raw downloads, all signed with the test signer of `common`.
-#![allow(dead_code)]
+//! raw posts and downloads, all signed with the test signer of `client`.
 
 use reqwest::header::HeaderMap;
 use serde_json::{json, Value};
 
-use super::common::{hmac, into_json, Client, DATE};
+use super::client::{hmac, into_json, Client, DATE};
 
 /// Ids of the records made by [`world`].
 pub struct World {
@@ -76,13 +75,16 @@ pub async fn world(admin: &Client, name: &str) -> World {
 }
 
 /// A POST with a raw body and content type (e.g. a form-encoded body labelled JSON).
-pub async fn post_raw(client: &Client, path: &str, ct: &str, body: &str) -> (u16, Value) {
-    let sig = hmac(&client.keys.private_key, &format!("POST\n\n{ct}\n{DATE}"));
+pub async fn post_raw(client: &Client, path: &str, content_type: &str, body: &str) -> (u16, Value) {
+    let sig = hmac(
+        &client.keys.private_key,
+        &format!("POST\n\n{content_type}\n{DATE}"),
+    );
     let res = client
         .http
         .post(format!("{}{path}", client.base))
         .header("date", DATE)
-        .header("content-type", ct)
+        .header("content-type", content_type)
         .header(
             "authorization",
             format!("CYTOMINE {}:{}", client.keys.public_key, sig),

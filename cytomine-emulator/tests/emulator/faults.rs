@@ -1,11 +1,9 @@
 //! Fault injection seen on the wire: what each fault does to the answer and whether the
 //! handler ran, the rules' matching and counting, and the control endpoint.
 
-mod common;
-
 use std::time::{Duration, Instant};
 
-use common::*;
+use crate::support::*;
 use cytomine_emulator::{Fault, FaultRule};
 use reqwest::Method;
 use serde_json::{json, Value};

@@ -1,10 +1,6 @@
 //! Attached files: multipart upload (full path names), bare answers, lists, download, delete.
 
-mod common;
-mod support;
-
-use common::*;
-use support::*;
+use crate::support::*;
 
 const PROJECT: &str = "be.cytomine.domain.project.Project";
 
