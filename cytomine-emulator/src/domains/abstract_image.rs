@@ -89,7 +89,6 @@ impl AbstractImage {
         id: i64,
     ) -> Vec<(&'static str, Value)> {
         let file = self.uploaded_file.and_then(|u| state.uploaded_files.get(u));
-        let base = format!("{}/api/{kind}/{id}", call.server_url);
         vec![
             ("filename", self.original_filename.clone().into()),
             ("originalFilename", self.original_filename.clone().into()),
@@ -114,10 +113,19 @@ impl AbstractImage {
             ("bitPerSample", self.bit_per_sample.into()),
             ("samplePerPixel", self.sample_per_pixel.into()),
             ("colorspace", json::opt(self.colorspace.clone())),
-            ("thumb", format!("{base}/thumb.png?maxSize=512").into()),
-            ("preview", format!("{base}/thumb.png?maxSize=1024").into()),
+            ("thumb", thumb_url(call, kind, id, Some(512)).into()),
+            ("preview", thumb_url(call, kind, id, Some(1024)).into()),
             ("macroURL", Value::Null),
         ]
+    }
+}
+
+/// The URL of the PNG thumbnail of record `kind` `id`, at most `max_size` pixels.
+pub(crate) fn thumb_url(call: &Call, kind: &str, id: i64, max_size: Option<u32>) -> String {
+    let url = format!("{}/api/{kind}/{id}/thumb.png", call.server_url);
+    match max_size {
+        Some(size) => format!("{url}?maxSize={size}"),
+        None => url,
     }
 }
 

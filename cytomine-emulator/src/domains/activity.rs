@@ -4,6 +4,7 @@ use std::collections::HashSet;
 
 use serde_json::{json, Value};
 
+use super::abstract_image::thumb_url;
 use super::acl;
 use super::json;
 use super::Routes;
@@ -168,10 +169,7 @@ fn consultation_view(state: &State, call: &Call, consultation: &ImageConsultatio
                 .map(|a| a.original_filename.clone())
         })
     });
-    let thumb = format!(
-        "{}/api/imageinstance/{}/thumb.png?maxSize=256",
-        call.server_url, consultation.image
-    );
+    let thumb = thumb_url(call, "imageinstance", consultation.image, Some(256));
     let mut m = json::head(CONSULTATION, &consultation.meta);
     json::put_all(
         &mut m,

@@ -3,6 +3,7 @@
 use serde_json::{Map, Value};
 
 use super::{role_record, soft_delete, stamp, Migrated};
+use crate::domains::abstract_image::thumb_url;
 use crate::domains::{acl, json};
 use crate::http::call::Call;
 use crate::http::fail::Fail;
@@ -143,12 +144,7 @@ impl Migrated for UploadedFile {
             .abstract_images
             .iter()
             .find(|a| a.uploaded_file == Some(self.meta.id));
-        let thumb = image.map(|a| {
-            format!(
-                "{}/api/abstractimage/{}/thumb.png",
-                call.server_url, a.meta.id
-            )
-        });
+        let thumb = image.map(|a| thumb_url(call, "abstractimage", a.meta.id, None));
         fields(vec![
             ("id", self.meta.id.into()),
             ("user", self.user.into()),
