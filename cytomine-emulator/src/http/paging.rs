@@ -10,16 +10,16 @@ use super::reply::Reply;
 
 /// The page window asked for by `max` and `offset`.
 #[derive(Debug, Clone, Copy)]
-pub(crate) struct Page {
+struct Page {
     /// Effective page size (`max=0`, all, is `i32::MAX`, as the server reads it).
-    pub(crate) max: usize,
+    max: usize,
     /// Offset as sent.
-    pub(crate) offset: usize,
+    offset: usize,
 }
 
 impl Page {
     /// Read `max` and `offset` from the query.
-    pub(crate) fn from_call(call: &Call) -> Result<Page, Fail> {
+    fn from_call(call: &Call) -> Result<Page, Fail> {
         let max = call.int("max")?.unwrap_or(0).max(0) as usize;
         let offset = call.int("offset")?.unwrap_or(0).max(0) as usize;
         Ok(Page {
@@ -81,14 +81,14 @@ where
 }
 
 /// The default page size of the repository endpoints (Spring's `size`).
-pub(crate) const SPRING_DEFAULT_SIZE: usize = 20;
+const SPRING_DEFAULT_SIZE: usize = 20;
 /// The largest page the repository endpoints serve.
-pub(crate) const SPRING_MAX_SIZE: usize = 2000;
+const SPRING_MAX_SIZE: usize = 2000;
 
 /// Spring's page window: `page` (0-based) and `size` (default 20, at most 2000). `max` and
 /// `offset` are ignored; a missing, malformed or negative value falls back to its default, as
 /// Spring's pageable resolver does (WIRE.md §2.7).
-pub(crate) fn spring_page(call: &Call) -> (usize, usize) {
+fn spring_page(call: &Call) -> (usize, usize) {
     let number = |key: &str| call.param(key).and_then(|v| v.trim().parse::<i64>().ok());
     let page = number("page").filter(|p| *p >= 0).unwrap_or(0) as usize;
     let size = number("size")
