@@ -172,9 +172,9 @@ async fn the_stream_keeps_three_pages_in_flight_and_no_more() {
     assert_eq!(env.emu.request_count() - before, 5);
 }
 
-/// A listing large enough that the emulator writes it in two halves and the client reads it in
-/// many network chunks: all at once and streamed, it gives the same annotations in the same
-/// order (newest first), each saved one with its WKT.
+/// A listing large enough that the client reads it in many network chunks: all at once and
+/// streamed, it gives the same annotations in the same order (newest first), each saved one with
+/// its WKT.
 #[tokio::test]
 async fn a_large_listing_reads_the_same_all_at_once_and_streamed() {
     let env = start_demo().await;

@@ -2,24 +2,23 @@
 //! annotations, and around them a description, a property, a tag, an image group and a track.
 
 use std::collections::BTreeSet;
-
-use bytes::Bytes;
+use std::io;
 
 use crate::domains::link_annotation_term;
 use crate::geometry::parse_wkt;
-use crate::imaging::{demo_image, Format};
+use crate::imaging::{demo_image, probe, Format};
 use crate::keys::{Role, UserKeys};
-use crate::media::import::import;
+use crate::media::import::{import, Received};
 use crate::store::{
     Annotation, Description, DomainRef, ImageGroup, ImageGroupImageInstance, Ontology, Project,
-    ProjectMode, Property, State, Tag, TagDomainAssociation, Term, Track,
+    ProjectMode, Property, State, StoredFile, Tag, TagDomainAssociation, Term, Track,
 };
 
 /// Fixed creation time of demo records (2026-01-01T00:00:00Z), so the content is deterministic.
 const T0: i64 = 1_767_225_600_000;
 
-fn term(st: &mut State, ontology: i64, name: &str, color: &str) -> i64 {
-    let meta = st.meta(T0);
+fn term(state: &mut State, ontology: i64, name: &str, color: &str) -> i64 {
+    let meta = state.meta(T0);
     let term = Term {
         meta,
         name: name.into(),
@@ -28,15 +27,15 @@ fn term(st: &mut State, ontology: i64, name: &str, color: &str) -> i64 {
         color: color.into(),
         parent: None,
     };
-    st.terms.insert(meta.id, term);
+    state.terms.insert(meta.id, term);
     meta.id
 }
 
-/// Load the demo data, owned by `admin`.
-pub fn load(st: &mut State, admin: &UserKeys, _server_url: &str) {
-    let alice = st.add_user("alice", Role::User, None, T0);
-    let meta = st.meta(T0);
-    st.ontologies.insert(
+/// Load the demo data, owned by `admin`; fails only when its image files cannot be stored.
+pub(crate) fn load(state: &mut State, admin: &UserKeys) -> io::Result<()> {
+    let alice = state.add_user("alice", Role::User, None, T0);
+    let meta = state.meta(T0);
+    state.ontologies.insert(
         meta.id,
         Ontology {
             meta,
@@ -46,11 +45,11 @@ pub fn load(st: &mut State, admin: &UserKeys, _server_url: &str) {
     );
     let ontology = meta.id;
     let terms = [
-        term(st, ontology, "Tumor", "#FF0000"),
-        term(st, ontology, "Stroma", "#00FF00"),
+        term(state, ontology, "Tumor", "#FF0000"),
+        term(state, ontology, "Stroma", "#00FF00"),
     ];
-    let meta = st.meta(T0);
-    st.projects.insert(
+    let meta = state.meta(T0);
+    state.projects.insert(
         meta.id,
         Project {
             meta,
@@ -69,52 +68,58 @@ pub fn load(st: &mut State, admin: &UserKeys, _server_url: &str) {
         },
     );
     let project = meta.id;
-    let storage = st.add_storage(admin.id, "Demo storage", T0);
+    let storage = state.add_storage(admin.id, "Demo storage", T0);
     let files = [
         ("demo-slide.png", 1024, 768, Format::Png, 1),
         ("demo-slide.jpg", 800, 600, Format::Jpeg, 2),
     ];
     let mut images = Vec::new();
     for (name, w, h, format, seed) in files {
-        let bytes = Bytes::from(demo_image(w, h, format, seed));
-        let imported = import(st, admin.id, storage, name, bytes, &[project], T0);
+        let bytes = demo_image(w, h, format, seed);
+        let received = Received {
+            filename: name.to_owned(),
+            file: StoredFile::from_bytes(&bytes)?,
+            info: probe(&bytes),
+        };
+        let imported = import(state, admin.id, storage, received, &[project], T0);
         images.extend(imported.instances.iter().copied());
         for image in imported.instances {
             for k in 0..6u32 {
                 let author = if k % 2 == 0 { admin.id } else { alice.id };
-                annotate(st, image, k, w, h, author, terms[(k % 2) as usize]);
+                annotate(state, image, k, w, h, author, terms[(k % 2) as usize]);
             }
         }
     }
-    describe(st, admin.id, project, &images);
+    describe(state, admin.id, project, &images);
+    Ok(())
 }
 
 /// Metadata around the demo project: a description, a property, a tag, an image group and a track.
-fn describe(st: &mut State, admin: i64, project: i64, images: &[i64]) {
+fn describe(state: &mut State, admin: i64, project: i64, images: &[i64]) {
     let owner = DomainRef {
         class: "be.cytomine.domain.project.Project".into(),
         ident: project,
     };
-    let meta = st.meta(T0);
+    let meta = state.meta(T0);
     let data = "<p>Two synthetic slides with tumor and stroma annotations.</p>".into();
     let description = Description {
         meta,
         owner: owner.clone(),
         data,
     };
-    st.descriptions.insert(meta.id, description);
-    let meta = st.meta(T0);
+    state.descriptions.insert(meta.id, description);
+    let meta = state.meta(T0);
     let property = Property {
         meta,
         owner: owner.clone(),
         key: "stain".into(),
         value: "H&E".into(),
     };
-    st.properties.insert(meta.id, property);
-    let meta = st.meta(T0);
+    state.properties.insert(meta.id, property);
+    let meta = state.meta(T0);
     let tag = meta.id;
     let name = "demo".into();
-    st.tags.insert(
+    state.tags.insert(
         tag,
         Tag {
             meta,
@@ -122,13 +127,13 @@ fn describe(st: &mut State, admin: i64, project: i64, images: &[i64]) {
             user: admin,
         },
     );
-    let meta = st.meta(T0);
+    let meta = state.meta(T0);
     let link = TagDomainAssociation { meta, owner, tag };
-    st.tag_associations.insert(meta.id, link);
-    let meta = st.meta(T0);
+    state.tag_associations.insert(meta.id, link);
+    let meta = state.meta(T0);
     let group = meta.id;
     let name = Some("Both slides".into());
-    st.image_groups.insert(
+    state.image_groups.insert(
         group,
         ImageGroup {
             meta,
@@ -137,16 +142,16 @@ fn describe(st: &mut State, admin: i64, project: i64, images: &[i64]) {
         },
     );
     for image in images {
-        let meta = st.meta(T0);
+        let meta = state.meta(T0);
         let member = ImageGroupImageInstance {
             meta,
             group,
             image: *image,
         };
-        st.image_group_images.insert(meta.id, member);
+        state.image_group_images.insert(meta.id, member);
     }
     if let Some(image) = images.first() {
-        let meta = st.meta(T0);
+        let meta = state.meta(T0);
         let track = Track {
             meta,
             name: "Demo track".into(),
@@ -154,15 +159,23 @@ fn describe(st: &mut State, admin: i64, project: i64, images: &[i64]) {
             image: *image,
             project,
         };
-        st.tracks.insert(meta.id, track);
+        state.tracks.insert(meta.id, track);
     }
 }
 
-/// A square-ish polygon inside a `w`×`h` image, the k-th of a row.
-fn annotate(st: &mut State, image: i64, k: u32, w: u32, h: u32, user: i64, term: i64) {
-    let size = f64::from(w.min(h)) / 8.0;
-    let x = f64::from(k) * size * 1.2 + size / 2.0;
-    let y = f64::from(h) / 3.0 + f64::from(k % 3) * size / 2.0;
+/// A square-ish polygon inside a `width`×`height` image, the `index`-th of a row.
+fn annotate(
+    state: &mut State,
+    image: i64,
+    index: u32,
+    width: u32,
+    height: u32,
+    user: i64,
+    term: i64,
+) {
+    let size = f64::from(width.min(height)) / 8.0;
+    let x = f64::from(index) * size * 1.2 + size / 2.0;
+    let y = f64::from(height) / 3.0 + f64::from(index % 3) * size / 2.0;
     let location = format!(
         "POLYGON (({x} {y}, {x2} {y}, {x2} {y2}, {x3} {y2}, {x} {y}))",
         x2 = x + size,
@@ -173,33 +186,36 @@ fn annotate(st: &mut State, image: i64, k: u32, w: u32, h: u32, user: i64, term:
         return;
     };
     let Some(bbox) = geometry.bbox() else { return };
-    let Some(slice) = crate::domains::reference_slice(st, image) else {
+    let Some(slice) = crate::domains::reference_slice(state, image) else {
         return;
     };
-    let project = st.image_instances.get(image).map_or(0, |i| i.project);
-    let meta = st.meta(T0);
+    let project = state.image_instances.get(image).map_or(0, |i| i.project);
+    let meta = state.meta(T0);
     let area = geometry.area();
     let perimeter = geometry.length();
     let centroid = geometry.centroid();
-    st.insert_annotation(Annotation {
-        meta,
-        slice,
-        image,
-        project,
-        user,
-        location,
-        geometry_compression: 0.0,
-        area,
-        perimeter,
-        centroid,
-        bbox,
-        geometry,
-    });
-    if let Some(i) = st.image_instances.get_mut(image) {
+    state.annotations.insert(
+        meta.id,
+        Annotation {
+            meta,
+            slice,
+            image,
+            project,
+            user,
+            location,
+            geometry_compression: 0.0,
+            area,
+            perimeter,
+            centroid,
+            bbox,
+            geometry,
+        },
+    );
+    if let Some(i) = state.image_instances.get_mut(image) {
         i.number_of_annotations += 1;
     }
-    if let Some(p) = st.projects.get_mut(project) {
+    if let Some(p) = state.projects.get_mut(project) {
         p.number_of_annotations += 1;
     }
-    link_annotation_term(st, meta.id, term, user, T0);
+    link_annotation_term(state, meta.id, term, user, T0);
 }

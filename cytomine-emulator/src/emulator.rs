@@ -3,7 +3,6 @@
 use std::sync::atomic::Ordering;
 use std::sync::{Arc, RwLock};
 
-use axum::serve::ListenerExt;
 use tokio::net::TcpListener;
 use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
@@ -54,16 +53,16 @@ impl EmulatorBuilder {
         self
     }
     /// Preload the demo data set.
-    pub fn demo(mut self, on: bool) -> Self {
-        self.demo = on;
+    pub fn demo(mut self, enabled: bool) -> Self {
+        self.demo = enabled;
         self
     }
     /// Serve the fault control endpoint `POST`/`DELETE`/`GET /__emulator/faults` for
     /// out-of-process clients (default off: the path is then a 404 like any unknown page).
     /// A rule is JSON such as `{"fault": "status", "status": 503, "method": "POST",
     /// "path": "annotation.json", "times": 2}`; see [`crate::FaultRule`].
-    pub fn fault_control(mut self, on: bool) -> Self {
-        self.fault_control = on;
+    pub fn fault_control(mut self, enabled: bool) -> Self {
+        self.fault_control = enabled;
         self
     }
     /// Which signature forms to accept (default both): `CurrentOnly` behaves like a 2026
@@ -102,7 +101,7 @@ impl EmulatorBuilder {
         state.init_roles();
         let admin = state.add_user("admin", Role::Admin, self.admin_keys, now_ms());
         if self.demo {
-            crate::demo::load(&mut state, &admin, &server_url);
+            crate::demo::load(&mut state, &admin)?;
         }
         let shared = Arc::new(Shared {
             state: RwLock::new(state),
@@ -118,13 +117,6 @@ impl EmulatorBuilder {
             .with_state(Arc::clone(&shared));
         let (stop, stopped) = oneshot::channel::<()>();
         let task = tokio::spawn(async move {
-            // As Tomcat (`tcpNoDelay` on): a listing's last small chunk leaves at once instead
-            // of waiting for the client's delayed ACK of the chunk before it.
-            let listener = listener.tap_io(|tcp| {
-                if let Err(e) = tcp.set_nodelay(true) {
-                    tracing::debug!(error = %e, "TCP_NODELAY not set");
-                }
-            });
             let graceful = axum::serve(listener, app).with_graceful_shutdown(async {
                 let _ = stopped.await;
             });

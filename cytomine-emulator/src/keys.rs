@@ -58,7 +58,7 @@ impl fmt::Debug for UserKeys {
 }
 
 /// A random UUID (version 4) string, used for keys.
-pub fn random_uuid() -> String {
+pub(crate) fn random_uuid() -> String {
     let b: [u8; 16] = rand::random();
     let h: String = b.iter().map(|x| format!("{x:02x}")).collect();
     let variant = ['8', '9', 'a', 'b'][(b[8] & 3) as usize];

@@ -4,10 +4,6 @@
 //! (envelopes, error bodies, paging), enforces project membership, and serves real image bytes.
 //! With [`Profile::Repository`] it answers the ten domains that the 2026 server moved to its
 //! repository service in that service's format instead (WIRE.md §2.7).
-//!
-//! Like the server (Tomcat), it sends a large answer chunked while it writes it: an annotation
-//! listing of more than 2,000 items (`max=0`, or a larger `max`) has no `Content-Length` once
-//! it passes 256 KiB, and its first bytes leave before its last item is written.
 
 mod auth;
 mod demo;

@@ -39,8 +39,8 @@ impl fmt::Display for Profile {
 
 impl FromStr for Profile {
     type Err = String;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        match s {
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        match text {
             "classic" => Ok(Profile::Classic),
             "repository" => Ok(Profile::Repository),
             other => Err(format!(

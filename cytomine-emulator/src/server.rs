@@ -6,65 +6,80 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use axum::body::Body;
 use axum::extract::{Request, State as AxumState};
+use axum::http::header::CONTENT_TYPE;
 use axum::http::Response;
+use bytes::Bytes;
 use serde_json::json;
 
 use crate::auth::{authenticate, RawRequest};
-use crate::domains::{Handler, Lookup, ReadFn, RouteTable};
+use crate::domains::{Handler, Lookup, RouteTable};
 use crate::faults::Faults;
 use crate::http::call::Call;
-use crate::http::early::Early;
 use crate::http::fail::Fail;
 use crate::http::reply::Reply;
-use crate::http::route::Params;
+use crate::media::multipart::{file_to_disk, StreamedBody};
 use crate::store::State;
 
 /// What every request handler shares.
-pub struct Shared {
+pub(crate) struct Shared {
     /// The server state.
-    pub state: RwLock<State>,
+    pub(crate) state: RwLock<State>,
     /// Requests received so far.
-    pub requests: AtomicU64,
+    pub(crate) requests: AtomicU64,
     /// `http://127.0.0.1:PORT`.
-    pub server_url: String,
+    pub(crate) server_url: String,
     /// The `/api/` routes.
-    pub routes: RouteTable,
+    pub(crate) routes: RouteTable,
     /// Injected faults.
-    pub faults: Faults,
+    pub(crate) faults: Faults,
     /// Whether `/__emulator/faults` is served.
-    pub fault_control: bool,
+    pub(crate) fault_control: bool,
     /// Which signature forms are accepted.
-    pub signature_forms: crate::SignatureForms,
+    pub(crate) signature_forms: crate::SignatureForms,
 }
 
 impl Shared {
     /// Read access to the state (a poisoned lock is still usable: handlers never leave it half-written).
-    pub fn read(&self) -> std::sync::RwLockReadGuard<'_, State> {
+    pub(crate) fn read(&self) -> std::sync::RwLockReadGuard<'_, State> {
         self.state.read().unwrap_or_else(|e| e.into_inner())
     }
     /// Write access to the state.
-    pub fn write(&self) -> std::sync::RwLockWriteGuard<'_, State> {
+    pub(crate) fn write(&self) -> std::sync::RwLockWriteGuard<'_, State> {
         self.state.write().unwrap_or_else(|e| e.into_inner())
     }
 }
 
 /// Current time in epoch milliseconds.
-pub fn now_ms() -> i64 {
+pub(crate) fn now_ms() -> i64 {
     SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .map_or(0, |d| d.as_millis() as i64)
 }
 
 /// The single axum handler: every path comes here.
-pub async fn serve(AxumState(shared): AxumState<Arc<Shared>>, req: Request) -> Response<Body> {
+pub(crate) async fn serve(
+    AxumState(shared): AxumState<Arc<Shared>>,
+    req: Request,
+) -> Response<Body> {
     let (parts, body) = req.into_parts();
     let method = parts.method.as_str().to_ascii_uppercase();
-    let Ok(received) = crate::http::body::read(body, &parts.headers).await else {
-        shared.requests.fetch_add(1, Ordering::Relaxed);
-        return Reply::error_page(400).into_response();
+    // An upload's file part is stored on disk as it arrives.
+    let (body, upload) = if is_upload(&method, parts.uri.path()) {
+        let content_type = parts
+            .headers
+            .get(CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok());
+        let streamed = file_to_disk(content_type.unwrap_or(""), body.into_data_stream()).await;
+        (Bytes::new(), Some(streamed))
+    } else {
+        let Ok(bytes) = axum::body::to_bytes(body, usize::MAX).await else {
+            shared.requests.fetch_add(1, Ordering::Relaxed);
+            return Reply::error_page(400).into_response();
+        };
+        (bytes, None)
     };
     if shared.fault_control && parts.uri.path() == crate::faults::CONTROL_PATH {
-        return crate::faults::control(&shared.faults, &method, &received.bytes).into_response();
+        return crate::faults::control(&shared.faults, &method, &body).into_response();
     }
     shared.requests.fetch_add(1, Ordering::Relaxed);
     let path = parts.uri.path().to_owned();
@@ -95,28 +110,32 @@ pub async fn serve(AxumState(shared): AxumState<Arc<Shared>>, req: Request) -> R
             path,
             query,
             headers: parts.headers,
-            body: received.bytes,
-            multipart: received.multipart,
+            body,
             caller,
             server_url: shared.server_url.clone(),
             now,
             profile: shared.routes.profile(),
-            early: None,
         };
-        let reply = route(&shared, call).await;
+        let reply = route(&shared, call, upload).await;
         tracing::debug!(status = reply.status(), "answered");
         reply.into_response()
     };
     crate::faults::apply(firing, &server_url, process).await
 }
 
-async fn route(shared: &Arc<Shared>, call: Call) -> Reply {
+/// Whether a request is an upload (`POST /upload` or `/ims/upload`).
+fn is_upload(method: &str, path: &str) -> bool {
+    method == "POST" && (path == "/upload" || path == "/ims/upload")
+}
+
+/// Answers `call`; `upload` is the body of an upload.
+async fn route(shared: &Arc<Shared>, call: Call, upload: Option<StreamedBody>) -> Reply {
     let path = call.path.clone();
     if path == "/server/ping" && call.method == "GET" || path == "/server/ping.json" {
         return ping(shared);
     }
-    if (path == "/upload" || path == "/ims/upload") && call.method == "POST" {
-        return crate::media::upload::upload(shared, call).await;
+    if let Some(body) = upload {
+        return crate::media::upload::upload(shared, call, body).await;
     }
     if let Some(action) = path.strip_prefix("/session/admin/") {
         if call.caller.is_none() {
@@ -152,17 +171,13 @@ fn anonymous_status(api_path: &str) -> u16 {
 
 async fn dispatch(shared: &Arc<Shared>, call: Call, api_path: &str) -> Reply {
     let (handler, params) = match shared.routes.lookup(&call.method, api_path) {
-        Lookup::Found(route, params) => (route.handler, params),
+        Lookup::Found(route, params) => (route.handler.clone(), params),
         Lookup::WrongMethod => return no_handler(405, &call.path),
         Lookup::Missing => return no_handler(404, &call.path),
     };
     let outcome = match handler {
         Handler::Read(f) => f(&call, &params, &shared.read()),
         Handler::Write(f) => f(&call, &params, &mut shared.write()),
-        Handler::Listing(f) if !crate::http::paging::may_be_large(&call) => {
-            f(&call, &params, &shared.read())
-        }
-        Handler::Listing(f) => return listing(shared, call, params, f).await,
         Handler::Media(f) => {
             let shared = Arc::clone(shared);
             let joined =
@@ -174,22 +189,6 @@ async fn dispatch(shared: &Arc<Shared>, call: Call, api_path: &str) -> Reply {
         }
     };
     outcome.unwrap_or_else(Fail::reply)
-}
-
-/// Runs a listing on a blocking thread under the read lock; the answer is whichever comes
-/// first: the one the listing sends early (a large page, in chunks) or the one it returns.
-async fn listing(shared: &Arc<Shared>, mut call: Call, params: Params, f: ReadFn) -> Reply {
-    let (early, answer) = Early::channel();
-    call.early = Some(early);
-    let shared = Arc::clone(shared);
-    tokio::task::spawn_blocking(move || {
-        let outcome = f(&call, &params, &shared.read());
-        if let Some(early) = &call.early {
-            early.send(outcome.unwrap_or_else(Fail::reply));
-        }
-    });
-    // No answer at all: the listing panicked.
-    answer.await.unwrap_or_else(|_| Reply::error_page(500))
 }
 
 /// Spring's `ProblemDetail` for an unknown path or a wrong method.

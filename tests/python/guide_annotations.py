@@ -85,8 +85,8 @@ LARGE = 2_500
 
 
 def large_listing(guide: Guide) -> str:
-    """2,500 more annotations in one request; the whole listing (which the server sends in chunks
-    while writing it) reads the same as its pages of 1,000."""
+    """2,500 more annotations in one request; the whole listing reads the same as its pages of
+    1,000."""
     image, project = guide["image"], guide["project"]
     batch = AnnotationCollection()
     for i in range(LARGE):

@@ -1,6 +1,6 @@
 //! Authentication of incoming requests by the `CYTOMINE` signature (WIRE.md §1.3).
 
-pub mod signature;
+pub(crate) mod signature;
 
 use axum::http::HeaderMap;
 
@@ -11,15 +11,15 @@ use signature::{parse_authorization, verify, SignatureForms, Signed};
 
 /// The raw facts of a request that authentication looks at.
 #[derive(Debug, Clone, Copy)]
-pub struct RawRequest<'a> {
+pub(crate) struct RawRequest<'a> {
     /// Method, upper case.
-    pub method: &'a str,
+    pub(crate) method: &'a str,
     /// Path as received.
-    pub path: &'a str,
+    pub(crate) path: &'a str,
     /// Raw query, if any.
-    pub raw_query: Option<&'a str>,
+    pub(crate) raw_query: Option<&'a str>,
     /// Headers.
-    pub headers: &'a HeaderMap,
+    pub(crate) headers: &'a HeaderMap,
 }
 
 fn header<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
@@ -27,7 +27,7 @@ fn header<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
 }
 
 /// The caller, or `None` when the request is anonymous (any failure is silent, as on the server).
-pub fn authenticate(
+pub(crate) fn authenticate(
     state: &State,
     req: &RawRequest<'_>,
     now: i64,
@@ -53,7 +53,7 @@ pub fn authenticate(
 }
 
 /// Build the caller view of a stored user (effective roles at `now`).
-pub fn caller_of(state: &State, user_id: i64, now: i64) -> Option<Caller> {
+pub(crate) fn caller_of(state: &State, user_id: i64, now: i64) -> Option<Caller> {
     let user = state.users.get(user_id)?;
     let admin_by_now = match user.role {
         Role::SuperAdmin => true,

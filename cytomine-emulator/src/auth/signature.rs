@@ -8,19 +8,19 @@ use subtle::ConstantTimeEq;
 
 /// The request facts that enter the canonical string.
 #[derive(Debug, Clone, Copy)]
-pub struct Signed<'a> {
+pub(crate) struct Signed<'a> {
     /// HTTP method, upper case.
-    pub method: &'a str,
+    pub(crate) method: &'a str,
     /// `content-MD5` header or "".
-    pub content_md5: &'a str,
+    pub(crate) content_md5: &'a str,
     /// `Content-Type` header or "".
-    pub content_type: &'a str,
+    pub(crate) content_type: &'a str,
     /// `date` header, verbatim.
-    pub date: &'a str,
+    pub(crate) date: &'a str,
     /// Request URI path as received (not decoded).
-    pub path: &'a str,
+    pub(crate) path: &'a str,
     /// Raw query string (without `?`), if any.
-    pub raw_query: Option<&'a str>,
+    pub(crate) raw_query: Option<&'a str>,
 }
 
 /// Which canonical strings the server accepts (WIRE.md §1.1): a real server of 2026 accepts only
@@ -37,7 +37,7 @@ pub enum SignatureForms {
 }
 
 /// HMAC-SHA1 of `canonical` keyed by `private_key`, in standard Base64.
-pub fn sign(private_key: &str, canonical: &str) -> String {
+pub(crate) fn sign(private_key: &str, canonical: &str) -> String {
     let Ok(mut mac) = Hmac::<Sha1>::new_from_slice(private_key.as_bytes()) else {
         return String::new();
     };
@@ -46,25 +46,31 @@ pub fn sign(private_key: &str, canonical: &str) -> String {
 }
 
 /// The content type the server reports after the `.json` rewrite of §1.2.
-pub fn effective_content_type<'a>(s: &Signed<'a>) -> &'a str {
-    let url_has_json = s.path.contains(".json") || s.raw_query.is_some_and(|q| q.contains(".json"));
-    if url_has_json && (s.content_type.is_empty() || s.content_type == "application/octet-stream") {
+pub(crate) fn effective_content_type<'a>(signed: &Signed<'a>) -> &'a str {
+    let url_has_json =
+        signed.path.contains(".json") || signed.raw_query.is_some_and(|q| q.contains(".json"));
+    if url_has_json
+        && (signed.content_type.is_empty() || signed.content_type == "application/octet-stream")
+    {
         "application/json"
     } else {
-        s.content_type
+        signed.content_type
     }
 }
 
 /// The canonical strings the server accepts: {current, legacy} × {effective type, ""}, as
 /// `forms` allows.
-pub fn canonical_candidates(s: &Signed<'_>, forms: SignatureForms) -> Vec<String> {
-    let effective = effective_content_type(s);
+pub(crate) fn canonical_candidates(signed: &Signed<'_>, forms: SignatureForms) -> Vec<String> {
+    let effective = effective_content_type(signed);
     let mut out = Vec::with_capacity(4);
     for ct in [effective, ""] {
-        let current = format!("{}\n{}\n{}\n{}", s.method, s.content_md5, ct, s.date);
-        let legacy = match s.raw_query {
-            Some(q) => format!("{current}\n{}?{q}", s.path),
-            None => format!("{current}\n{}", s.path),
+        let current = format!(
+            "{}\n{}\n{}\n{}",
+            signed.method, signed.content_md5, ct, signed.date
+        );
+        let legacy = match signed.raw_query {
+            Some(q) => format!("{current}\n{}?{q}", signed.path),
+            None => format!("{current}\n{}", signed.path),
         };
         if forms != SignatureForms::LegacyOnly {
             out.push(current);
@@ -77,14 +83,19 @@ pub fn canonical_candidates(s: &Signed<'_>, forms: SignatureForms) -> Vec<String
 }
 
 /// Whether `signature` matches any accepted canonical string, compared in constant time.
-pub fn verify(private_key: &str, s: &Signed<'_>, signature: &str, forms: SignatureForms) -> bool {
+pub(crate) fn verify(
+    private_key: &str,
+    signed: &Signed<'_>,
+    signature: &str,
+    forms: SignatureForms,
+) -> bool {
     // The keyed state is computed once and cloned for each candidate.
     let Ok(keyed) = Hmac::<Sha1>::new_from_slice(private_key.as_bytes()) else {
         return false;
     };
     let mut ok = subtle::Choice::from(0u8);
     let mut expected = String::with_capacity(28);
-    for canonical in canonical_candidates(s, forms) {
+    for canonical in canonical_candidates(signed, forms) {
         let mut mac = keyed.clone();
         mac.update(canonical.as_bytes());
         expected.clear();
@@ -95,7 +106,7 @@ pub fn verify(private_key: &str, s: &Signed<'_>, signature: &str, forms: Signatu
 }
 
 /// Split `CYTOMINE pub:sig` into its public key and signature.
-pub fn parse_authorization(value: &str) -> Option<(&str, &str)> {
+pub(crate) fn parse_authorization(value: &str) -> Option<(&str, &str)> {
     if !value.starts_with("CYTOMINE") {
         return None;
     }

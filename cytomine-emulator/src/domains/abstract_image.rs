@@ -4,7 +4,7 @@ use serde_json::{json, Value};
 
 use super::acl;
 use super::crud::{self, Domain};
-use super::json::{self as j, Body};
+use super::json::{self, Body};
 use super::Routes;
 use crate::http::call::Call;
 use crate::http::fail::{Fail, Outcome};
@@ -13,58 +13,60 @@ use crate::http::route::Params;
 use crate::store::{AbstractImage, AbstractSlice, Meta, State};
 
 /// Register the routes.
-pub fn routes(r: &mut Routes) {
-    r.get("abstractimage.json", list);
-    r.crud::<AbstractImage>("abstractimage").all();
-    r.get("abstractimage/{id}/abstractslice.json", slices_of);
-    r.get("uploadedfile/{id}/abstractslice.json", slices_of_upload);
-    r.crud::<AbstractSlice>("abstractslice").all();
+pub(crate) fn routes(routes: &mut Routes) {
+    routes.get("abstractimage.json", list);
+    routes.crud::<AbstractImage>("abstractimage").all();
+    routes.get("abstractimage/{id}/abstractslice.json", slices_of);
+    routes.get("uploadedfile/{id}/abstractslice.json", slices_of_upload);
+    routes.crud::<AbstractSlice>("abstractslice").all();
 }
 
-fn list(call: &Call, _p: &Params, st: &State) -> Outcome {
+fn list(call: &Call, _params: &Params, state: &State) -> Outcome {
     let project = call.int("project")?;
     let in_project = |a: &AbstractImage| {
         project.map_or(true, |p| {
-            st.image_instances
+            state
+                .image_instances
                 .iter()
                 .any(|i| i.project == p && i.base_image == a.meta.id)
         })
     };
-    let items: Vec<&AbstractImage> = st
+    let items: Vec<&AbstractImage> = state
         .abstract_images
         .iter()
         .rev()
         .filter(|a| in_project(a))
         .collect();
-    paged(call, items, |a| a.view(st, call))
+    paged(call, items, |a| a.view(state, call))
 }
 
-fn slices_of(call: &Call, p: &Params, st: &State) -> Outcome {
-    let id = crud::find::<AbstractImage>(call, st, p.id("id"), p.get("id"))?
+fn slices_of(call: &Call, params: &Params, state: &State) -> Outcome {
+    let id = crud::find::<AbstractImage>(call, state, params.id("id"), params.get("id"))?
         .meta
         .id;
-    let items: Vec<&AbstractSlice> = st
+    let items: Vec<&AbstractSlice> = state
         .abstract_slices
         .iter()
         .filter(|s| s.image == id)
         .collect();
-    paged(call, items, |s| s.view(st, call))
+    paged(call, items, |s| s.view(state, call))
 }
 
-fn slices_of_upload(call: &Call, p: &Params, st: &State) -> Outcome {
-    let id = crud::find::<crate::store::UploadedFile>(call, st, p.id("id"), p.get("id"))?
-        .meta
-        .id;
-    let items: Vec<&AbstractSlice> = st
+fn slices_of_upload(call: &Call, params: &Params, state: &State) -> Outcome {
+    let id =
+        crud::find::<crate::store::UploadedFile>(call, state, params.id("id"), params.get("id"))?
+            .meta
+            .id;
+    let items: Vec<&AbstractSlice> = state
         .abstract_slices
         .iter()
         .filter(|s| s.uploaded_file == Some(id))
         .collect();
-    paged(call, items, |s| s.view(st, call))
+    paged(call, items, |s| s.view(state, call))
 }
 
 /// How many halvings bring the larger side under the tile size (1 when unknown).
-pub fn zoom_levels(width: Option<i64>, height: Option<i64>, tile: i64) -> i64 {
+pub(crate) fn zoom_levels(width: Option<i64>, height: Option<i64>, tile: i64) -> i64 {
     let (Some(w), Some(h)) = (width, height) else {
         return 1;
     };
@@ -79,22 +81,24 @@ pub fn zoom_levels(width: Option<i64>, height: Option<i64>, tile: i64) -> i64 {
 
 impl AbstractImage {
     /// Image facts shared with image instances, for the given URL kind and id.
-    pub fn shared_fields(
+    pub(crate) fn shared_fields(
         &self,
-        st: &State,
+        state: &State,
         call: &Call,
         kind: &str,
         id: i64,
     ) -> Vec<(&'static str, Value)> {
-        let file = self.uploaded_file.and_then(|u| st.uploaded_files.get(u));
-        let base = format!("{}/api/{kind}/{id}", call.server_url);
+        let file = self.uploaded_file.and_then(|u| state.uploaded_files.get(u));
         vec![
             ("filename", self.original_filename.clone().into()),
             ("originalFilename", self.original_filename.clone().into()),
-            ("path", j::opt(file.map(|f| f.filename.clone()))),
-            ("contentType", j::opt(file.map(|f| f.content_type.clone()))),
-            ("width", j::opt(self.width)),
-            ("height", j::opt(self.height)),
+            ("path", json::opt(file.map(|f| f.filename.clone()))),
+            (
+                "contentType",
+                json::opt(file.map(|f| f.content_type.clone())),
+            ),
+            ("width", json::opt(self.width)),
+            ("height", json::opt(self.height)),
             ("depth", self.depth.into()),
             ("duration", self.duration.into()),
             ("channels", self.channels.into()),
@@ -105,14 +109,23 @@ impl AbstractImage {
             ),
             ("tileSize", self.tile_size.into()),
             ("isVirtual", false.into()),
-            ("magnification", j::opt(self.magnification)),
+            ("magnification", json::opt(self.magnification)),
             ("bitPerSample", self.bit_per_sample.into()),
             ("samplePerPixel", self.sample_per_pixel.into()),
-            ("colorspace", j::opt(self.colorspace.clone())),
-            ("thumb", format!("{base}/thumb.png?maxSize=512").into()),
-            ("preview", format!("{base}/thumb.png?maxSize=1024").into()),
+            ("colorspace", json::opt(self.colorspace.clone())),
+            ("thumb", thumb_url(call, kind, id, Some(512)).into()),
+            ("preview", thumb_url(call, kind, id, Some(1024)).into()),
             ("macroURL", Value::Null),
         ]
+    }
+}
+
+/// The URL of the PNG thumbnail of record `kind` `id`, at most `max_size` pixels.
+pub(crate) fn thumb_url(call: &Call, kind: &str, id: i64, max_size: Option<u32>) -> String {
+    let url = format!("{}/api/{kind}/{id}/thumb.png", call.server_url);
+    match max_size {
+        Some(size) => format!("{url}?maxSize={size}"),
+        None => url,
     }
 }
 
@@ -125,25 +138,26 @@ impl Domain for AbstractImage {
     fn not_found(id: &str) -> Fail {
         Fail::not_found(format!("AbstractImage {id} not found"))
     }
-    fn view(&self, st: &State, call: &Call) -> Value {
-        let mut m = j::head(Self::CLASS, &self.meta);
-        m.insert("uploadedFile".into(), j::opt(self.uploaded_file));
-        j::put_all(
+    fn view(&self, state: &State, call: &Call) -> Value {
+        let mut m = json::head(Self::CLASS, &self.meta);
+        m.insert("uploadedFile".into(), json::opt(self.uploaded_file));
+        json::put_all(
             &mut m,
-            self.shared_fields(st, call, "abstractimage", self.meta.id),
+            self.shared_fields(state, call, "abstractimage", self.meta.id),
         );
-        j::put_all(
+        json::put_all(
             &mut m,
             vec![
                 ("dimensions", "XY".into()),
                 ("apparentChannels", self.channels.into()),
-                ("physicalSizeX", j::opt(self.physical_size_x)),
-                ("physicalSizeY", j::opt(self.physical_size_y)),
-                ("physicalSizeZ", j::opt(self.physical_size_z)),
-                ("fps", j::opt(self.fps)),
+                ("physicalSizeX", json::opt(self.physical_size_x)),
+                ("physicalSizeY", json::opt(self.physical_size_y)),
+                ("physicalSizeZ", json::opt(self.physical_size_z)),
+                ("fps", json::opt(self.fps)),
                 (
                     "inProject",
-                    st.image_instances
+                    state
+                        .image_instances
                         .iter()
                         .any(|i| i.base_image == self.meta.id)
                         .into(),
@@ -155,41 +169,41 @@ impl Domain for AbstractImage {
     fn check_read(&self, _call: &Call, _st: &State) -> Result<(), Fail> {
         Ok(())
     }
-    fn build(call: &Call, st: &State, body: &Body, old: Option<&Self>) -> Result<Self, Fail> {
+    fn build(call: &Call, state: &State, body: &Body, old: Option<&Self>) -> Result<Self, Fail> {
         acl::not_guest(call)?;
-        let original = j::text(body, "originalFilename").filter(|s| !s.trim().is_empty());
+        let original = json::text(body, "originalFilename").filter(|s| !s.trim().is_empty());
         let original =
             original.ok_or_else(|| Fail::bad("'originalFilename' property cannot be blank"))?;
-        let uploaded_file = j::reference(body, "uploadedFile", false, |id| {
-            st.uploaded_files.contains(id)
+        let uploaded_file = json::reference(body, "uploadedFile", false, |id| {
+            state.uploaded_files.contains(id)
         })?;
         let _ = old;
         Ok(AbstractImage {
             meta: Meta::blank(),
             uploaded_file,
             original_filename: original,
-            width: j::int(body, "width"),
-            height: j::int(body, "height"),
-            depth: j::int(body, "depth").unwrap_or(1),
-            duration: j::int(body, "duration").unwrap_or(1),
-            channels: j::int(body, "channels").unwrap_or(1),
-            physical_size_x: j::float(body, "physicalSizeX"),
-            physical_size_y: j::float(body, "physicalSizeY"),
-            physical_size_z: j::float(body, "physicalSizeZ"),
-            fps: j::float(body, "fps"),
-            magnification: j::int(body, "magnification"),
-            bit_per_sample: j::int(body, "bitPerSample").unwrap_or(8),
-            sample_per_pixel: j::int(body, "samplePerPixel").unwrap_or(1),
-            colorspace: j::text(body, "colorspace"),
-            tile_size: j::int(body, "tileSize").unwrap_or(256),
+            width: json::int(body, "width"),
+            height: json::int(body, "height"),
+            depth: json::int(body, "depth").unwrap_or(1),
+            duration: json::int(body, "duration").unwrap_or(1),
+            channels: json::int(body, "channels").unwrap_or(1),
+            physical_size_x: json::float(body, "physicalSizeX"),
+            physical_size_y: json::float(body, "physicalSizeY"),
+            physical_size_z: json::float(body, "physicalSizeZ"),
+            fps: json::float(body, "fps"),
+            magnification: json::int(body, "magnification"),
+            bit_per_sample: json::int(body, "bitPerSample").unwrap_or(8),
+            sample_per_pixel: json::int(body, "samplePerPixel").unwrap_or(1),
+            colorspace: json::text(body, "colorspace"),
+            tile_size: json::int(body, "tileSize").unwrap_or(256),
         })
     }
-    fn after_add(call: &Call, st: &mut State, id: i64, _body: &Body) -> Result<(), Fail> {
-        add_default_slice(st, id, call.now);
+    fn after_add(call: &Call, state: &mut State, id: i64, _body: &Body) -> Result<(), Fail> {
+        add_default_slice(state, id, call.now);
         Ok(())
     }
-    fn remove(_call: &Call, st: &mut State, id: i64) -> Result<(), Fail> {
-        let instances: Vec<_> = st
+    fn remove(_call: &Call, state: &mut State, id: i64) -> Result<(), Fail> {
+        let instances: Vec<_> = state
             .image_instances
             .iter()
             .filter(|i| i.base_image == id)
@@ -197,7 +211,7 @@ impl Domain for AbstractImage {
         if !instances.is_empty() {
             let projects: Vec<Value> = instances
                 .iter()
-                .filter_map(|i| st.projects.get(i.project))
+                .filter_map(|i| state.projects.get(i.project))
                 .map(|p| p.name.clone().into())
                 .collect();
             let names: Vec<Value> = instances
@@ -215,21 +229,24 @@ impl Domain for AbstractImage {
             .with_value("projectNames", json!(projects))
             .with_value("imageNames", json!(names)));
         }
-        for s in st.abstract_slices.ids_where(|s| s.image == id) {
-            st.abstract_slices.remove(s);
+        for s in state.abstract_slices.ids_where(|s| s.image == id) {
+            state.abstract_slices.remove(s);
         }
         Ok(())
     }
 }
 
 /// Create the (C0, Z0, T0) slice of a new abstract image.
-pub fn add_default_slice(st: &mut State, image: i64, now: i64) -> i64 {
-    let uploaded_file = st.abstract_images.get(image).and_then(|a| a.uploaded_file);
+pub(crate) fn add_default_slice(state: &mut State, image: i64, now: i64) -> i64 {
+    let uploaded_file = state
+        .abstract_images
+        .get(image)
+        .and_then(|a| a.uploaded_file);
     let mime = uploaded_file
-        .and_then(|u| st.uploaded_files.get(u))
+        .and_then(|u| state.uploaded_files.get(u))
         .map(|u| u.content_type.clone());
-    let meta = st.meta(now);
-    st.abstract_slices.insert(
+    let meta = state.meta(now);
+    state.abstract_slices.insert(
         meta.id,
         AbstractSlice {
             meta,
@@ -250,21 +267,24 @@ impl Domain for AbstractSlice {
     fn label(&self) -> String {
         format!("C:{}, Z:{}, T:{}", self.channel, self.z_stack, self.time)
     }
-    fn view(&self, st: &State, _call: &Call) -> Value {
-        let channels = st.abstract_images.get(self.image).map_or(1, |a| a.channels);
-        let depth = st.abstract_images.get(self.image).map_or(1, |a| a.depth);
+    fn view(&self, state: &State, _call: &Call) -> Value {
+        let channels = state
+            .abstract_images
+            .get(self.image)
+            .map_or(1, |a| a.channels);
+        let depth = state.abstract_images.get(self.image).map_or(1, |a| a.depth);
         let path = self
             .uploaded_file
-            .and_then(|u| st.uploaded_files.get(u))
+            .and_then(|u| state.uploaded_files.get(u))
             .map(|u| u.filename.clone());
-        j::object(
+        json::object(
             Self::CLASS,
             &self.meta,
             vec![
-                ("uploadedFile", j::opt(self.uploaded_file)),
-                ("path", j::opt(path)),
+                ("uploadedFile", json::opt(self.uploaded_file)),
+                ("path", json::opt(path)),
                 ("image", self.image.into()),
-                ("mime", j::opt(self.mime.clone())),
+                ("mime", json::opt(self.mime.clone())),
                 ("channel", self.channel.into()),
                 ("zStack", self.z_stack.into()),
                 ("time", self.time.into()),
@@ -281,15 +301,15 @@ impl Domain for AbstractSlice {
     fn check_read(&self, _call: &Call, _st: &State) -> Result<(), Fail> {
         Ok(())
     }
-    fn build(call: &Call, st: &State, body: &Body, old: Option<&Self>) -> Result<Self, Fail> {
+    fn build(call: &Call, state: &State, body: &Body, old: Option<&Self>) -> Result<Self, Fail> {
         acl::not_guest(call)?;
-        let image = j::required_ref(body, "image", |id| st.abstract_images.contains(id))?;
+        let image = json::required_ref(body, "image", |id| state.abstract_images.contains(id))?;
         let (c, z, t) = (
-            j::int(body, "channel").unwrap_or(0),
-            j::int(body, "zStack").unwrap_or(0),
-            j::int(body, "time").unwrap_or(0),
+            json::int(body, "channel").unwrap_or(0),
+            json::int(body, "zStack").unwrap_or(0),
+            json::int(body, "time").unwrap_or(0),
         );
-        let dup = crud::taken(st, old, |s: &Self| {
+        let dup = crud::taken(state, old, |s: &Self| {
             s.image == image && (s.channel, s.z_stack, s.time) == (c, z, t)
         });
         if dup {
@@ -300,13 +320,13 @@ impl Domain for AbstractSlice {
         Ok(AbstractSlice {
             meta: Meta::blank(),
             image,
-            uploaded_file: j::reference(body, "uploadedFile", false, |id| {
-                st.uploaded_files.contains(id)
+            uploaded_file: json::reference(body, "uploadedFile", false, |id| {
+                state.uploaded_files.contains(id)
             })?,
             channel: c,
             z_stack: z,
             time: t,
-            mime: j::text(body, "mime"),
+            mime: json::text(body, "mime"),
         })
     }
     fn remove(_call: &Call, _st: &mut State, _id: i64) -> Result<(), Fail> {

@@ -4,7 +4,7 @@ use serde_json::{json, Value};
 
 use super::acl;
 use super::crud::{self, Domain};
-use super::json::{self as j, Body};
+use super::json::{self, Body};
 use super::Routes;
 use crate::geometry::parse_wkt;
 use crate::http::call::Call;
@@ -12,32 +12,37 @@ use crate::http::fail::Fail;
 use crate::store::{Annotation, AnnotationTerm, Meta, State};
 
 /// Register the routes.
-pub fn routes(r: &mut Routes) {
-    r.crud::<Annotation>("annotation")
+pub(crate) fn routes(routes: &mut Routes) {
+    routes
+        .crud::<Annotation>("annotation")
         .post_many()
         .put()
         .delete();
-    r.crud::<Annotation>("userannotation")
+    routes
+        .crud::<Annotation>("userannotation")
         .post_many()
         .put()
         .delete()
         .get();
-    r.get("annotation/{id}.json", |c, p, s| {
-        if p.id("id").is_some_and(|id| s.annotations.contains(id)) {
-            crud::get::<Annotation>(c, s, p.id("id"), p.get("id"))
+    routes.get("annotation/{id}.json", |call, params, state| {
+        if params
+            .id("id")
+            .is_some_and(|id| state.annotations.contains(id))
+        {
+            crud::get::<Annotation>(call, state, params.id("id"), params.get("id"))
         } else {
             Err(Fail::not_found(format!(
                 "Annotation {} not found",
-                p.get("id")
+                params.get("id")
             )))
         }
     });
 }
 
 /// Link `term` to `annotation` for `user`; returns the link id.
-pub fn link_term(st: &mut State, annotation: i64, term: i64, user: i64, now: i64) -> i64 {
-    let meta = st.meta(now);
-    st.annotation_terms.insert(
+pub(crate) fn link_term(state: &mut State, annotation: i64, term: i64, user: i64, now: i64) -> i64 {
+    let meta = state.meta(now);
+    state.annotation_terms.insert(
         meta.id,
         AnnotationTerm {
             meta,
@@ -46,7 +51,8 @@ pub fn link_term(st: &mut State, annotation: i64, term: i64, user: i64, now: i64
             user,
         },
     );
-    st.terms_of_annotation
+    state
+        .terms_of_annotation
         .entry(annotation)
         .or_default()
         .push(meta.id);
@@ -54,13 +60,13 @@ pub fn link_term(st: &mut State, annotation: i64, term: i64, user: i64, now: i64
 }
 
 /// The distinct term ids of an annotation.
-pub fn term_ids(st: &State, annotation: i64) -> Vec<i64> {
-    let mut ids: Vec<i64> = st
+pub(crate) fn term_ids(state: &State, annotation: i64) -> Vec<i64> {
+    let mut ids: Vec<i64> = state
         .terms_of_annotation
         .get(&annotation)
         .into_iter()
         .flatten()
-        .filter_map(|at| st.annotation_terms.get(*at).map(|l| l.term))
+        .filter_map(|at| state.annotation_terms.get(*at).map(|l| l.term))
         .collect();
     ids.sort_unstable();
     ids.dedup();
@@ -68,9 +74,9 @@ pub fn term_ids(st: &State, annotation: i64) -> Vec<i64> {
 }
 
 /// Check that `term` may be used in `project` (it belongs to the project's ontology).
-pub fn check_term_in_project(st: &State, term: i64, project: i64) -> Result<(), Fail> {
-    let ontology = st.projects.get(project).and_then(|p| p.ontology);
-    match st.terms.get(term) {
+pub(crate) fn check_term_in_project(state: &State, term: i64, project: i64) -> Result<(), Fail> {
+    let ontology = state.projects.get(project).and_then(|p| p.ontology);
+    match state.terms.get(term) {
         Some(t) if Some(t.ontology) == ontology => Ok(()),
         Some(_) => Err(Fail::bad(format!(
             "Term {term} is not in the ontology of project {project}"
@@ -80,46 +86,61 @@ pub fn check_term_in_project(st: &State, term: i64, project: i64) -> Result<(), 
 }
 
 fn tracks_in_body(body: &Body) -> Vec<i64> {
-    j::ids(body, "track")
-        .or_else(|| j::ids(body, "tracks"))
+    json::ids(body, "track")
+        .or_else(|| json::ids(body, "tracks"))
         .unwrap_or_default()
 }
 
 fn terms_in_body(body: &Body) -> Vec<i64> {
-    j::ids(body, "term")
-        .or_else(|| j::ids(body, "terms"))
+    json::ids(body, "term")
+        .or_else(|| json::ids(body, "terms"))
         .unwrap_or_default()
 }
 
 /// Physical size X of an image instance (its own, else its base image's).
-fn physical_size_x(st: &State, image: i64) -> Option<f64> {
-    let inst = st.image_instances.get(image)?;
+fn physical_size_x(state: &State, image: i64) -> Option<f64> {
+    let inst = state.image_instances.get(image)?;
     inst.physical_size_x
-        .or_else(|| st.abstract_images.get(inst.base_image)?.physical_size_x)
+        .or_else(|| state.abstract_images.get(inst.base_image)?.physical_size_x)
 }
 
 /// `(area, areaUnit, perimeter, perimeterUnit)` as the server reports them.
-pub fn measures(st: &State, a: &Annotation) -> (f64, &'static str, f64, &'static str) {
-    match physical_size_x(st, a.image) {
+pub(crate) fn measures(
+    state: &State,
+    annotation: &Annotation,
+) -> (f64, &'static str, f64, &'static str) {
+    match physical_size_x(state, annotation.image) {
         Some(psx) => (
-            a.area * psx * psx,
+            annotation.area * psx * psx,
             "micron²",
-            a.perimeter * psx / 1000.0,
+            annotation.perimeter * psx / 1000.0,
             "mm",
         ),
-        None => (a.area.round(), "pixels²", a.perimeter.round(), "pixels"),
+        None => (
+            annotation.area.round(),
+            "pixels²",
+            annotation.perimeter.round(),
+            "pixels",
+        ),
     }
 }
 
 /// `(cropURL, smallCropURL, imageURL)`.
-pub fn urls(server: &str, a: &Annotation) -> (String, String, String) {
-    let crop = format!("{server}/api/userannotation/{}/crop.png", a.meta.id);
-    let small = format!("{crop}?maxSize=256");
-    let image = format!(
-        "{server}/#/project/{}/image/{}/annotation/{}",
-        a.project, a.image, a.meta.id
+pub(crate) fn urls(server: &str, annotation: &Annotation) -> (String, String, String) {
+    let crop = format!(
+        "{server}/api/userannotation/{}/crop.png",
+        annotation.meta.id
     );
-    (crop, small, image)
+    let small = format!("{crop}?maxSize=256");
+    (crop, small, image_url(server, annotation))
+}
+
+/// `imageURL`: the annotation in the web UI.
+pub(crate) fn image_url(server: &str, annotation: &Annotation) -> String {
+    format!(
+        "{server}/#/project/{}/image/{}/annotation/{}",
+        annotation.project, annotation.image, annotation.meta.id
+    )
 }
 
 impl Domain for Annotation {
@@ -128,20 +149,14 @@ impl Domain for Annotation {
         "annotation".into()
     }
     table_access!(annotations);
-    fn store_row(st: &mut State, _id: i64, rec: Self) {
-        st.insert_annotation(rec);
-    }
-    fn drop_row(st: &mut State, id: i64) {
-        st.remove_annotation(id);
-    }
     fn label(&self) -> String {
         self.image.to_string()
     }
-    fn view(&self, st: &State, call: &Call) -> Value {
-        let mut m = j::head(Self::CLASS, &self.meta);
-        let (area, area_unit, perimeter, perimeter_unit) = measures(st, self);
+    fn view(&self, state: &State, call: &Call) -> Value {
+        let mut m = json::head(Self::CLASS, &self.meta);
+        let (area, area_unit, perimeter, perimeter_unit) = measures(state, self);
         let (crop, small, image_url) = urls(&call.server_url, self);
-        j::put_all(
+        json::put_all(
             &mut m,
             vec![
                 ("slice", self.slice.into()),
@@ -158,7 +173,7 @@ impl Domain for Annotation {
                 ("areaUnit", area_unit.into()),
                 ("perimeter", perimeter.into()),
                 ("perimeterUnit", perimeter_unit.into()),
-                ("term", term_ids(st, self.meta.id).into()),
+                ("term", term_ids(state, self.meta.id).into()),
                 ("nbComments", 0.into()),
                 ("cropURL", crop.clone().into()),
                 ("smallCropURL", small.into()),
@@ -166,35 +181,35 @@ impl Domain for Annotation {
                 ("imageURL", image_url.into()),
                 (
                     "reviewed",
-                    super::review::is_reviewed(st, self.meta.id).into(),
+                    super::review::is_reviewed(state, self.meta.id).into(),
                 ),
             ],
         );
-        let (tracks, placements) = super::track::of_annotation(st, self.meta.id);
+        let (tracks, placements) = super::track::of_annotation(state, self.meta.id);
         if !tracks.is_empty() {
             m.insert("track".into(), tracks.into());
             m.insert("annotationTrack".into(), placements.into());
         }
-        let (groups, links) = super::annotation_group::of_annotation(st, self.meta.id);
+        let (groups, links) = super::annotation_group::of_annotation(state, self.meta.id);
         if let Some(group) = groups.first() {
             m.insert("group".into(), (*group).into());
             m.insert("annotationLinks".into(), links.into());
         }
         Value::Object(m)
     }
-    fn check_read(&self, call: &Call, st: &State) -> Result<(), Fail> {
-        acl::read_project(call, st, self.project).map(|_| ())
+    fn check_read(&self, call: &Call, state: &State) -> Result<(), Fail> {
+        acl::read_project(call, state, self.project).map(|_| ())
     }
-    fn build(call: &Call, st: &State, body: &Body, old: Option<&Self>) -> Result<Self, Fail> {
-        let slice = j::int(body, "slice").and_then(|id| st.slice_instances.get(id));
+    fn build(call: &Call, state: &State, body: &Body, old: Option<&Self>) -> Result<Self, Fail> {
+        let slice = json::int(body, "slice").and_then(|id| state.slice_instances.get(id));
         let slice = slice.or_else(|| {
-            let image = j::int(body, "image")?;
-            super::image_instance::reference_slice_of(st, image)
+            let image = json::int(body, "image")?;
+            super::image_instance::reference_slice_of(state, image)
         });
         let slice = slice.ok_or_else(|| Fail::bad("Cannot retrieve slice or image"))?;
         let (slice_id, image, project) = (slice.meta.id, slice.image, slice.project);
-        acl::write_project(call, st, project)?;
-        let location = j::text(body, "location")
+        acl::write_project(call, state, project)?;
+        let location = json::text(body, "location")
             .ok_or_else(|| Fail::bad("Annotation must have a valid geometry:null"))?;
         let geometry =
             parse_wkt(&location).map_err(|_| Fail::bad("Annotation location is not valid"))?;
@@ -202,23 +217,23 @@ impl Domain for Annotation {
             .bbox()
             .ok_or_else(|| Fail::bad("Annotation dimension not valid"))?;
         for term in terms_in_body(body) {
-            check_term_in_project(st, term, project)?;
+            check_term_in_project(state, term, project)?;
         }
-        if let Some(group) = j::int(body, "group") {
-            if st.annotation_groups.get(group).map(|g| g.project) != Some(project) {
+        if let Some(group) = json::int(body, "group") {
+            if state.annotation_groups.get(group).map(|g| g.project) != Some(project) {
                 return Err(Fail::bad(format!(
                     "Annotation group {group} is not in project {project}"
                 )));
             }
         }
         for track in tracks_in_body(body) {
-            if st.tracks.get(track).map(|t| t.image) != Some(image) {
+            if state.tracks.get(track).map(|t| t.image) != Some(image) {
                 return Err(Fail::bad(format!(
                     "Track {track} is not a track of image {image}"
                 )));
             }
         }
-        let user = j::reference(body, "user", false, |id| st.users.contains(id))?;
+        let user = json::reference(body, "user", false, |id| state.users.contains(id))?;
         Ok(Annotation {
             meta: Meta::blank(),
             slice: slice_id,
@@ -231,34 +246,34 @@ impl Domain for Annotation {
             bbox,
             geometry,
             location,
-            geometry_compression: j::float(body, "geometryCompression").unwrap_or(0.0),
+            geometry_compression: json::float(body, "geometryCompression").unwrap_or(0.0),
         })
     }
-    fn after_add(call: &Call, st: &mut State, id: i64, body: &Body) -> Result<(), Fail> {
-        let Some(a) = st.annotations.get(id) else {
+    fn after_add(call: &Call, state: &mut State, id: i64, body: &Body) -> Result<(), Fail> {
+        let Some(a) = state.annotations.get(id) else {
             return Ok(());
         };
         let (image, project, user) = (a.image, a.project, a.user);
-        if let Some(i) = st.image_instances.get_mut(image) {
+        if let Some(i) = state.image_instances.get_mut(image) {
             i.number_of_annotations += 1;
         }
-        if let Some(p) = st.projects.get_mut(project) {
+        if let Some(p) = state.projects.get_mut(project) {
             p.number_of_annotations += 1;
         }
         for term in terms_in_body(body) {
-            link_term(st, id, term, user, call.now);
+            link_term(state, id, term, user, call.now);
         }
-        super::track::place(call, st, id, &tracks_in_body(body))?;
-        super::property::set_from_body(st, super::owner::USER_ANNOTATION, id, body, call.now);
-        if let Some(group) = j::int(body, "group") {
-            super::annotation_group::link(call, st, id, group)?;
+        super::track::place(call, state, id, &tracks_in_body(body))?;
+        super::property::set_from_body(state, super::owner::USER_ANNOTATION, id, body, call.now);
+        if let Some(group) = json::int(body, "group") {
+            super::annotation_group::link(call, state, id, group)?;
         }
         Ok(())
     }
-    fn remove(call: &Call, st: &mut State, id: i64) -> Result<(), Fail> {
-        let project = st.annotations.get(id).map_or(0, |a| a.project);
-        acl::write_project(call, st, project)?;
-        super::cascade::delete_annotation(st, id);
+    fn remove(call: &Call, state: &mut State, id: i64) -> Result<(), Fail> {
+        let project = state.annotations.get(id).map_or(0, |a| a.project);
+        acl::write_project(call, state, project)?;
+        super::cascade::delete_annotation(state, id);
         Ok(())
     }
 }

@@ -1,8 +1,6 @@
 //! The filters of the annotation listing (WIRE.md §3.11): read from the query, checked against
-//! the state and the caller's rights, and applied to each candidate; and the candidates
-//! themselves, from the index by project and image.
+//! the state and the caller's rights, and applied to each annotation.
 
-use std::borrow::Cow;
 use std::collections::HashSet;
 
 use super::acl;
@@ -10,7 +8,7 @@ use super::annotation_item::{Listed, Lister};
 use crate::geometry::{parse_wkt, Geometry};
 use crate::http::call::Call;
 use crate::http::fail::Fail;
-use crate::store::{AnnotationScope, State};
+use crate::store::State;
 
 /// The filters of one listing request, resolved and checked.
 pub(super) struct Filters {
@@ -64,9 +62,9 @@ fn parse_bbox(text: &str) -> Result<(f64, f64, f64, f64), Fail> {
 }
 
 /// The bounding box of `bbox`, or of the annotation named by `bboxAnnotation`.
-fn bbox_of(call: &Call, st: &State) -> Result<Option<(f64, f64, f64, f64)>, Fail> {
+fn bbox_of(call: &Call, state: &State) -> Result<Option<(f64, f64, f64, f64)>, Fail> {
     if let Some(id) = call.int("bboxAnnotation")? {
-        let a = st
+        let a = state
             .annotations
             .get(id)
             .ok_or_else(|| Fail::not_found(format!("Annotation {id} not exist!")))?;
@@ -81,12 +79,12 @@ type Near = ((f64, f64, f64, f64), f64);
 /// `baseAnnotation` (an id or a WKT) and `maxDistanceBaseAnnotation`: the base's bounding box
 /// and the distance. The emulator measures between bounding boxes, an approximation of the
 /// server's `ST_Distance` that never misses an annotation within the distance.
-fn near_of(call: &Call, st: &State) -> Result<Option<Near>, Fail> {
+fn near_of(call: &Call, state: &State) -> Result<Option<Near>, Fail> {
     let Some(base) = call.nonempty("baseAnnotation") else {
         return Ok(None);
     };
     let bbox = match base.trim().parse::<i64>() {
-        Ok(id) => st
+        Ok(id) => state
             .annotations
             .get(id)
             .map(|a| a.bbox)
@@ -106,41 +104,41 @@ fn near_of(call: &Call, st: &State) -> Result<Option<Near>, Fail> {
 }
 
 /// Distance between two boxes `(minx, miny, maxx, maxy)`; 0 when they touch or overlap.
-fn box_distance(a: (f64, f64, f64, f64), b: (f64, f64, f64, f64)) -> f64 {
-    let dx = (b.0 - a.2).max(a.0 - b.2).max(0.0);
-    let dy = (b.1 - a.3).max(a.1 - b.3).max(0.0);
+fn box_distance(first: (f64, f64, f64, f64), second: (f64, f64, f64, f64)) -> f64 {
+    let dx = (second.0 - first.2).max(first.0 - second.2).max(0.0);
+    let dy = (second.1 - first.3).max(first.1 - second.3).max(0.0);
     dx.hypot(dy)
 }
 
 /// The area of an "included" listing: `geometry` (WKT) or the geometry of `annotation`.
-pub(super) fn included_area(call: &Call, st: &State) -> Result<Geometry, Fail> {
+pub(super) fn included_area(call: &Call, state: &State) -> Result<Geometry, Fail> {
     if let Some(wkt) = call.nonempty("geometry") {
         return parse_wkt(wkt).map_err(|_| Fail::bad(format!("geometry is not valid: {wkt}")));
     }
     let id = call
         .int("annotation")?
         .ok_or_else(|| Fail::bad("geometry or annotation must be set"))?;
-    let a = st
+    let a = state
         .annotations
         .get(id)
         .map(|a| &a.geometry)
-        .or_else(|| st.reviewed_annotations.get(id).map(|r| &r.base.geometry));
+        .or_else(|| state.reviewed_annotations.get(id).map(|r| &r.base.geometry));
     a.cloned()
         .ok_or_else(|| Fail::not_found(format!("Annotation {id} not exist!")))
 }
 
-/// Whether annotation geometry `g` (with box `b`) lies inside `area` (box inside box, and the
+/// Whether an annotation with box `bbox` and `centroid` lies inside `area` (box inside box, and the
 /// centroid inside the area).
-fn inside(area: &Geometry, b: (f64, f64, f64, f64), centroid: (f64, f64)) -> bool {
-    area.bbox()
-        .is_some_and(|(x0, y0, x1, y1)| b.0 >= x0 && b.1 >= y0 && b.2 <= x1 && b.3 <= y1)
-        && area.contains_point(centroid.0, centroid.1)
+fn inside(area: &Geometry, bbox: (f64, f64, f64, f64), centroid: (f64, f64)) -> bool {
+    area.bbox().is_some_and(|(x0, y0, x1, y1)| {
+        bbox.0 >= x0 && bbox.1 >= y0 && bbox.2 <= x1 && bbox.3 <= y1
+    }) && area.contains_point(centroid.0, centroid.1)
 }
 
 impl Filters {
     pub(super) fn from_call(
         call: &Call,
-        st: &State,
+        state: &State,
         path_image: Option<i64>,
     ) -> Result<Filters, Fail> {
         let images = match path_image {
@@ -150,10 +148,10 @@ impl Filters {
         let slices = id_set(call, "slice", "slices")?;
         let users = id_set(call, "user", "users")?;
         let terms = id_set(call, "term", "terms")?;
-        must_exist(&images, |id| st.image_instances.contains(id), "Image")?;
-        must_exist(&slices, |id| st.slice_instances.contains(id), "Slice")?;
-        must_exist(&users, |id| st.users.contains(id), "User")?;
-        must_exist(&terms, |id| st.terms.contains(id), "Term")?;
+        must_exist(&images, |id| state.image_instances.contains(id), "Image")?;
+        must_exist(&slices, |id| state.slice_instances.contains(id), "Slice")?;
+        must_exist(&users, |id| state.users.contains(id), "User")?;
+        must_exist(&terms, |id| state.terms.contains(id), "Term")?;
         let mut scope: HashSet<i64> = HashSet::new();
         if let Some(p) = call.int("project")? {
             scope.insert(p);
@@ -162,14 +160,14 @@ impl Filters {
             images
                 .iter()
                 .flatten()
-                .filter_map(|i| st.image_instances.get(*i))
+                .filter_map(|i| state.image_instances.get(*i))
                 .map(|i| i.project),
         );
         scope.extend(
             slices
                 .iter()
                 .flatten()
-                .filter_map(|s| st.slice_instances.get(*s))
+                .filter_map(|s| state.slice_instances.get(*s))
                 .map(|s| s.project),
         );
         if call.int("project")?.is_none() && images.is_none() && slices.is_none() {
@@ -181,7 +179,7 @@ impl Filters {
             return Err(Fail::bad("Only one project can be used for annotation listing (images or slices of several projects)"));
         }
         for p in &scope {
-            acl::read_project(call, st, *p)?;
+            acl::read_project(call, state, *p)?;
         }
         let set = |v: Option<Vec<i64>>| v.map(|v| v.into_iter().collect::<HashSet<i64>>());
         Ok(Filters {
@@ -197,8 +195,8 @@ impl Filters {
             no_track: call.flag_or("noTrack", false),
             multiple_track: call.flag_or("multipleTrack", false),
             not_reviewed_only: call.flag_or("notReviewedOnly", false),
-            bbox: bbox_of(call, st)?,
-            near: near_of(call, st)?,
+            bbox: bbox_of(call, state)?,
+            near: near_of(call, state)?,
             after: call.int("afterThan")?,
             before: call.int("beforeThan")?,
             excluded: set(call.ids("excludedAnnotation")?),
@@ -206,65 +204,8 @@ impl Filters {
         })
     }
 
-    /// Whether the listing is the whole project: no filter but the project itself, so that
-    /// the project's index entry is the list of matches.
-    pub(super) fn whole_project(&self) -> bool {
-        let Filters {
-            project,
-            images,
-            slices,
-            users,
-            terms,
-            tracks,
-            review_users,
-            no_term,
-            multiple_term,
-            no_track,
-            multiple_track,
-            not_reviewed_only,
-            bbox,
-            near,
-            after,
-            before,
-            excluded,
-            inside,
-        } = self;
-        project.is_some()
-            && images.is_none()
-            && slices.is_none()
-            && users.is_none()
-            && terms.is_none()
-            && tracks.is_none()
-            && review_users.is_none()
-            && !(*no_term || *multiple_term || *no_track || *multiple_track)
-            && !*not_reviewed_only
-            && bbox.is_none()
-            && near.is_none()
-            && after.is_none()
-            && before.is_none()
-            && excluded.is_none()
-            && inside.is_none()
-    }
-
-    /// The ids (ascending) among which the matches are, from the index: the annotations of
-    /// the images filtered on, else of the project; `None` when the index cannot answer.
-    pub(super) fn candidates<'s>(&self, st: &'s State) -> Option<Cow<'s, [i64]>> {
-        let Some(images) = &self.images else {
-            return st
-                .annotation_ids(AnnotationScope::Project(self.project?))
-                .map(Cow::Borrowed);
-        };
-        let mut ids = Vec::new();
-        for image in images {
-            ids.extend_from_slice(st.annotation_ids(AnnotationScope::Image(*image))?);
-        }
-        ids.sort_unstable();
-        ids.dedup();
-        Some(Cow::Owned(ids))
-    }
-
-    pub(super) fn keep(&self, st: &State, lister: &Lister, l: Listed) -> bool {
-        let a = l.a;
+    pub(super) fn keep(&self, state: &State, lister: &Lister, listed: Listed) -> bool {
+        let a = listed.annotation;
         let within =
             |set: &Option<HashSet<i64>>, v: i64| set.as_ref().map_or(true, |s| s.contains(&v));
         let excluded = |id: i64| self.excluded.as_ref().is_some_and(|s| s.contains(&id));
@@ -273,7 +214,7 @@ impl Filters {
             || !within(&self.slices, a.slice)
             || !within(&self.users, a.user)
             || excluded(a.meta.id)
-            || l.review.is_some_and(|r| excluded(r.parent))
+            || listed.review.is_some_and(|r| excluded(r.parent))
             || self.after.is_some_and(|t| a.meta.created <= t)
             || self.before.is_some_and(|t| a.meta.created >= t)
             || self.bbox.is_some_and(|b| !a.geometry.intersects_bbox(b))
@@ -282,20 +223,21 @@ impl Filters {
                 .inside
                 .as_ref()
                 .is_some_and(|g| !inside(g, a.bbox, a.centroid))
-            || self.not_reviewed_only && lister.is_reviewed(l)
-            || l.review
+            || self.not_reviewed_only && lister.is_reviewed(listed)
+            || listed
+                .review
                 .is_some_and(|r| !within(&self.review_users, r.review_user))
         {
             return false;
         }
-        self.keep_terms(st, l) && self.keep_tracks(st, l)
+        self.keep_terms(state, listed) && self.keep_tracks(state, listed)
     }
 
-    fn keep_terms(&self, st: &State, l: Listed) -> bool {
+    fn keep_terms(&self, state: &State, listed: Listed) -> bool {
         if self.terms.is_none() && !self.no_term && !self.multiple_term {
             return true;
         }
-        let terms = l.terms(st);
+        let terms = listed.terms(state);
         (!self.no_term || terms.is_empty())
             && (!self.multiple_term || terms.len() > 1)
             && self
@@ -304,11 +246,11 @@ impl Filters {
                 .map_or(true, |s| terms.iter().any(|t| s.contains(t)))
     }
 
-    fn keep_tracks(&self, st: &State, l: Listed) -> bool {
+    fn keep_tracks(&self, state: &State, listed: Listed) -> bool {
         if self.tracks.is_none() && !self.no_track && !self.multiple_track {
             return true;
         }
-        let (tracks, _) = super::track::of_annotation(st, l.a.meta.id);
+        let (tracks, _) = super::track::of_annotation(state, listed.annotation.meta.id);
         (!self.no_track || tracks.is_empty())
             && (!self.multiple_track || tracks.len() > 1)
             && self

@@ -4,7 +4,7 @@ use serde_json::{json, Value};
 
 use super::acl;
 use super::crud::{self, Domain};
-use super::json::{self as j, Body};
+use super::json::{self, Body};
 use super::link::{self, End, Link};
 use super::owner;
 use super::Routes;
@@ -16,37 +16,47 @@ use crate::store::{Annotation, AnnotationGroup, AnnotationLink, ImageGroup, Meta
 const PAIR: &str = "annotationgroup/{g}/annotation/{a}.json";
 
 /// Register the routes.
-pub fn routes(r: &mut Routes) {
-    r.crud::<AnnotationGroup>("annotationgroup").all();
-    r.get("project/{id}/annotationgroup.json", |c, p, s| {
-        let project = acl::read_project(c, s, p.id("id").unwrap_or(0))?.meta.id;
-        crud::paged_where::<AnnotationGroup>(c, s, |g| g.project == project)
-    });
-    r.get("imagegroup/{id}/annotationgroup.json", |c, p, s| {
-        let ig = crud::find::<ImageGroup>(c, s, p.id("id"), p.get("id"))?
-            .meta
-            .id;
-        crud::paged_where::<AnnotationGroup>(c, s, |g| g.image_group == ig)
-    });
-    r.write(
+pub(crate) fn routes(routes: &mut Routes) {
+    routes.crud::<AnnotationGroup>("annotationgroup").all();
+    routes.get(
+        "project/{id}/annotationgroup.json",
+        |call, params, state| {
+            let project = acl::read_project(call, state, params.id("id").unwrap_or(0))?
+                .meta
+                .id;
+            crud::paged_where::<AnnotationGroup>(call, state, |g| g.project == project)
+        },
+    );
+    routes.get(
+        "imagegroup/{id}/annotationgroup.json",
+        |call, params, state| {
+            let ig = crud::find::<ImageGroup>(call, state, params.id("id"), params.get("id"))?
+                .meta
+                .id;
+            crud::paged_where::<AnnotationGroup>(call, state, |g| g.image_group == ig)
+        },
+    );
+    routes.write(
         "POST",
         "annotationgroup/{id}/annotationgroup/{other}/merge.json",
         merge,
     );
-    r.write("POST", "annotationlink.json", |c, _, s| {
-        crud::post_many::<AnnotationLink>(c, s)
+    routes.write("POST", "annotationlink.json", |call, _, state| {
+        crud::post_many::<AnnotationLink>(call, state)
     });
     // client-compat, not in core (M): the Python client's `AnnotationLink.fetch`.
-    r.link_by_ends::<AnnotationLink>(PAIR);
-    r.links_of::<AnnotationLink, AnnotationGroup, 0>("annotationgroup/{id}/annotationlink.json");
-    r.links_of::<AnnotationLink, Annotation, 1>("annotation/{id}/annotationlink.json");
+    routes.link_by_ends::<AnnotationLink>(PAIR);
+    routes
+        .links_of::<AnnotationLink, AnnotationGroup, 0>("annotationgroup/{id}/annotationlink.json");
+    routes.links_of::<AnnotationLink, Annotation, 1>("annotation/{id}/annotationlink.json");
 }
 
 /// Move the links of `other` into `id`, delete `other`, answer an Edit envelope for `id`.
-fn merge(call: &Call, p: &Params, st: &mut State) -> Outcome {
-    let g = crud::find::<AnnotationGroup>(call, st, p.id("id"), p.get("id"))?.clone();
-    let o = crud::find::<AnnotationGroup>(call, st, p.id("other"), p.get("other"))?.clone();
-    acl::write_project(call, st, g.project)?;
+fn merge(call: &Call, params: &Params, state: &mut State) -> Outcome {
+    let g = crud::find::<AnnotationGroup>(call, state, params.id("id"), params.get("id"))?.clone();
+    let o = crud::find::<AnnotationGroup>(call, state, params.id("other"), params.get("other"))?
+        .clone();
+    acl::write_project(call, state, g.project)?;
     let same = g.project == o.project && g.image_group == o.image_group && g.kind == o.kind;
     if !same || g.meta.id == o.meta.id {
         return Err(Fail::bad(format!(
@@ -54,29 +64,31 @@ fn merge(call: &Call, p: &Params, st: &mut State) -> Outcome {
             g.meta.id, o.meta.id
         )));
     }
-    let kept: Vec<i64> = st
+    let kept: Vec<i64> = state
         .annotation_links
         .iter()
         .filter(|l| l.group == g.meta.id)
         .map(|l| l.annotation)
         .collect();
-    st.annotation_links
+    state
+        .annotation_links
         .remove_where(|l| l.group == o.meta.id && kept.contains(&l.annotation));
-    for id in st.annotation_links.ids_where(|l| l.group == o.meta.id) {
-        if let Some(l) = st.annotation_links.get_mut(id) {
+    for id in state.annotation_links.ids_where(|l| l.group == o.meta.id) {
+        if let Some(l) = state.annotation_links.get_mut(id) {
             l.group = g.meta.id;
         }
     }
-    st.annotation_groups.remove(o.meta.id);
-    if let Some(kept) = st.annotation_groups.get_mut(g.meta.id) {
+    state.annotation_groups.remove(o.meta.id);
+    if let Some(kept) = state.annotation_groups.get_mut(g.meta.id) {
         kept.meta.updated = call.now;
     }
-    crud::edited::<AnnotationGroup>(call, st, g.meta.id)
+    crud::edited::<AnnotationGroup>(call, state, g.meta.id)
 }
 
 /// The `annotationLinks` of an annotation (annotation JSON), with their group ids.
-pub fn of_annotation(st: &State, annotation: i64) -> (Vec<i64>, Vec<Value>) {
-    st.annotation_links
+pub(crate) fn of_annotation(state: &State, annotation: i64) -> (Vec<i64>, Vec<Value>) {
+    state
+        .annotation_links
         .iter()
         .filter(|l| l.annotation == annotation)
         .map(|l| {
@@ -88,10 +100,15 @@ pub fn of_annotation(st: &State, annotation: i64) -> (Vec<i64>, Vec<Value>) {
 }
 
 /// Link a new annotation to group `group` (the `group` of its create body).
-pub fn link(call: &Call, st: &mut State, annotation: i64, group: i64) -> Result<(), Fail> {
+pub(crate) fn link(
+    call: &Call,
+    state: &mut State,
+    annotation: i64,
+    group: i64,
+) -> Result<(), Fail> {
     let body = json!({"annotationIdent": annotation, "group": group});
     if let Value::Object(body) = body {
-        crud::create_one::<AnnotationLink>(call, st, &body)?;
+        crud::create_one::<AnnotationLink>(call, state, &body)?;
     }
     Ok(())
 }
@@ -103,7 +120,7 @@ impl Domain for AnnotationGroup {
         self.kind.clone()
     }
     fn view(&self, _st: &State, _call: &Call) -> Value {
-        j::object(
+        json::object(
             Self::CLASS,
             &self.meta,
             vec![
@@ -113,30 +130,30 @@ impl Domain for AnnotationGroup {
             ],
         )
     }
-    fn check_read(&self, call: &Call, st: &State) -> Result<(), Fail> {
-        acl::read_project(call, st, self.project).map(|_| ())
+    fn check_read(&self, call: &Call, state: &State) -> Result<(), Fail> {
+        acl::read_project(call, state, self.project).map(|_| ())
     }
-    fn build(call: &Call, st: &State, body: &Body, _old: Option<&Self>) -> Result<Self, Fail> {
-        let project = j::required_ref(body, "project", |id| st.projects.contains(id))?;
-        let ig = j::referenced(body, "imageGroup", &st.image_groups)?;
+    fn build(call: &Call, state: &State, body: &Body, _old: Option<&Self>) -> Result<Self, Fail> {
+        let project = json::required_ref(body, "project", |id| state.projects.contains(id))?;
+        let ig = json::referenced(body, "imageGroup", &state.image_groups)?;
         if ig.project != project {
             return Err(Fail::bad(format!(
                 "Image group {} is not in project {project}",
                 ig.meta.id
             )));
         }
-        acl::write_project(call, st, project)?;
+        acl::write_project(call, state, project)?;
         Ok(AnnotationGroup {
             meta: Meta::blank(),
             project,
             image_group: ig.meta.id,
-            kind: j::text(body, "type").unwrap_or_else(|| "SAME_OBJECT".into()),
+            kind: json::text(body, "type").unwrap_or_else(|| "SAME_OBJECT".into()),
         })
     }
-    fn remove(call: &Call, st: &mut State, id: i64) -> Result<(), Fail> {
-        let project = st.annotation_groups.get(id).map_or(0, |g| g.project);
-        acl::write_project(call, st, project)?;
-        st.annotation_links.remove_where(|l| l.group == id);
+    fn remove(call: &Call, state: &mut State, id: i64) -> Result<(), Fail> {
+        let project = state.annotation_groups.get(id).map_or(0, |g| g.project);
+        acl::write_project(call, state, project)?;
+        state.annotation_links.remove_where(|l| l.group == id);
         Ok(())
     }
 }
@@ -148,7 +165,7 @@ impl Domain for AnnotationLink {
         format!("{}/{}", self.group, self.annotation)
     }
     fn view(&self, _st: &State, _call: &Call) -> Value {
-        j::object(
+        json::object(
             Self::CLASS,
             &self.meta,
             vec![
@@ -159,19 +176,19 @@ impl Domain for AnnotationLink {
             ],
         )
     }
-    fn check_read(&self, call: &Call, st: &State) -> Result<(), Fail> {
-        link::check_read(self, call, st)
+    fn check_read(&self, call: &Call, state: &State) -> Result<(), Fail> {
+        link::check_read(self, call, state)
     }
-    fn build(call: &Call, st: &State, body: &Body, _old: Option<&Self>) -> Result<Self, Fail> {
-        let a = j::referenced(body, "annotationIdent", &st.annotations)?;
-        let g = j::referenced(body, "group", &st.annotation_groups)?;
+    fn build(call: &Call, state: &State, body: &Body, _old: Option<&Self>) -> Result<Self, Fail> {
+        let a = json::referenced(body, "annotationIdent", &state.annotations)?;
+        let g = json::referenced(body, "group", &state.annotation_groups)?;
         if a.project != g.project {
             return Err(Fail::bad(format!(
                 "Annotation {} and annotation group {} are not in the same project",
                 a.meta.id, g.meta.id
             )));
         }
-        link::check_new::<Self>(call, st, g.project, [g.meta.id, a.meta.id], || {
+        link::check_new::<Self>(call, state, g.project, [g.meta.id, a.meta.id], || {
             format!(
                 "AnnotationLink with annotation {} and group {} already exist!",
                 a.meta.id, g.meta.id
@@ -185,8 +202,8 @@ impl Domain for AnnotationLink {
             image: a.image,
         })
     }
-    fn remove(call: &Call, st: &mut State, id: i64) -> Result<(), Fail> {
-        link::check_remove::<AnnotationLink>(call, st, id)
+    fn remove(call: &Call, state: &mut State, id: i64) -> Result<(), Fail> {
+        link::check_remove::<AnnotationLink>(call, state, id)
     }
 }
 
@@ -195,8 +212,9 @@ impl Link for AnnotationLink {
     fn ends(&self) -> [i64; 2] {
         [self.group, self.annotation]
     }
-    fn project(&self, st: &State) -> i64 {
-        st.annotation_groups
+    fn project(&self, state: &State) -> i64 {
+        state
+            .annotation_groups
             .get(self.group)
             .map_or(0, |g| g.project)
     }

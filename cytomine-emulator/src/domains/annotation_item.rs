@@ -1,21 +1,17 @@
 //! One item of the annotation listing: column groups and their serialization (WIRE.md §3.11),
-//! for user annotations and reviewed annotations alike.
-//!
-//! An item is written straight from the stored annotation into the answer's bytes: only the
-//! columns asked for are looked up, and the URLs are written piece by piece.
+//! for user annotations and reviewed annotations alike. Only the columns asked for are looked
+//! up; the entries are written in the server's order.
 
-use std::collections::HashSet;
-
-use serde::ser::{Serialize, SerializeMap, Serializer};
+use serde::ser::{SerializeMap, Serializer};
+use serde::Serialize;
 
 use super::annotation::{measures, term_ids};
 use crate::http::call::Call;
-use crate::http::json_out::{escaped, Object, Part};
 use crate::store::{Annotation, ReviewedAnnotation, State};
 
 /// Which column groups to emit.
 #[derive(Debug, Clone, Copy, Default)]
-pub struct Columns {
+pub(crate) struct Columns {
     meta: bool,
     wkt: bool,
     gis: bool,
@@ -28,7 +24,7 @@ pub struct Columns {
 
 impl Columns {
     /// The groups asked for by `show*`/`hide*` (default: meta and term).
-    pub fn from_call(call: &Call) -> Columns {
+    pub(crate) fn from_call(call: &Call) -> Columns {
         let on = |g: &str| call.flag_or(&format!("show{g}"), false);
         let groups = [
             "Meta", "WKT", "GIS", "Term", "Image", "User", "Slice", "Track",
@@ -63,34 +59,37 @@ impl Columns {
 
 /// An annotation as listed: a user annotation, or a reviewed one with its review.
 #[derive(Clone, Copy)]
-pub struct Listed<'a> {
+pub(crate) struct Listed<'a> {
     /// The geometry, image, project and author.
-    pub a: &'a Annotation,
+    pub(crate) annotation: &'a Annotation,
     /// The review record, for a reviewed annotation.
-    pub review: Option<&'a ReviewedAnnotation>,
+    pub(crate) review: Option<&'a ReviewedAnnotation>,
 }
 
 impl<'a> Listed<'a> {
     /// A user annotation.
-    pub fn user(a: &'a Annotation) -> Listed<'a> {
-        Listed { a, review: None }
+    pub(crate) fn user(annotation: &'a Annotation) -> Listed<'a> {
+        Listed {
+            annotation,
+            review: None,
+        }
     }
     /// A reviewed annotation.
-    pub fn reviewed(r: &'a ReviewedAnnotation) -> Listed<'a> {
+    pub(crate) fn reviewed(reviewed: &'a ReviewedAnnotation) -> Listed<'a> {
         Listed {
-            a: &r.base,
-            review: Some(r),
+            annotation: &reviewed.base,
+            review: Some(reviewed),
         }
     }
     /// Its term ids (the accepted ones for a reviewed annotation).
-    pub fn terms(&self, st: &State) -> Vec<i64> {
+    pub(crate) fn terms(&self, state: &State) -> Vec<i64> {
         match self.review {
             Some(r) => r.terms.clone(),
-            None => term_ids(st, self.a.meta.id),
+            None => term_ids(state, self.annotation.meta.id),
         }
     }
     /// The entries of the `userByTerm` column.
-    fn term_links(&self, st: &State) -> Vec<TermLink> {
+    fn term_links(&self, state: &State) -> Vec<TermLink> {
         if let Some(r) = self.review {
             return r
                 .terms
@@ -102,12 +101,12 @@ impl<'a> Listed<'a> {
                 })
                 .collect();
         }
-        let ids = st
+        let ids = state
             .terms_of_annotation
-            .get(&self.a.meta.id)
+            .get(&self.annotation.meta.id)
             .into_iter()
             .flatten();
-        ids.filter_map(|id| st.annotation_terms.get(*id))
+        ids.filter_map(|id| state.annotation_terms.get(*id))
             .map(|l| TermLink {
                 id: l.meta.id,
                 term: l.term,
@@ -125,8 +124,8 @@ struct TermLink {
 }
 
 impl Serialize for TermLink {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut m = s.serialize_map(Some(3))?;
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut m = serializer.serialize_map(Some(3))?;
         m.serialize_entry("id", &self.id)?;
         m.serialize_entry("term", &self.term)?;
         m.serialize_entry("user", &[self.user])?;
@@ -134,160 +133,139 @@ impl Serialize for TermLink {
     }
 }
 
-/// What every item of one listing shares: the state, the server URL, the columns, and the user
-/// annotations that have been accepted (collected once, not searched per item).
-pub struct Lister<'a> {
-    st: &'a State,
+/// What every item of one listing shares: the state, the server URL and the columns.
+pub(crate) struct Lister<'a> {
+    state: &'a State,
     server: &'a str,
-    /// `server` escaped for a JSON string.
-    server_json: String,
     columns: Columns,
-    accepted: HashSet<i64>,
 }
 
 impl<'a> Lister<'a> {
     /// The lister of one request.
-    pub fn new(st: &'a State, call: &'a Call, columns: Columns) -> Lister<'a> {
+    pub(crate) fn new(state: &'a State, call: &'a Call, columns: Columns) -> Lister<'a> {
         Lister {
-            st,
+            state,
             server: &call.server_url,
-            server_json: escaped(&call.server_url),
             columns,
-            accepted: st.reviewed_annotations.iter().map(|r| r.parent).collect(),
         }
     }
 
-    /// Whether a user annotation has been accepted (always true for a reviewed one), as
-    /// `review::is_reviewed` answers.
-    pub fn is_reviewed(&self, l: Listed) -> bool {
-        l.review.is_some() || self.accepted.contains(&l.a.meta.id)
+    /// Whether a user annotation has been accepted (always true for a reviewed one).
+    pub(crate) fn is_reviewed(&self, listed: Listed) -> bool {
+        listed.review.is_some() || super::review::is_reviewed(self.state, listed.annotation.meta.id)
     }
 
-    /// Write the item of `l` into `out`: `class`, `id`, then the column groups in the server's
-    /// order.
-    pub fn write(&self, out: &mut Vec<u8>, l: Listed) {
-        let (st, c, a) = (self.st, self.columns, l.a);
-        let mut o = Object::begin(out);
-        let class = match l.review {
+    /// The item of `listed`, serialized when the page is.
+    pub(crate) fn item(&'a self, listed: Listed<'a>) -> Item<'a> {
+        Item {
+            lister: self,
+            listed,
+        }
+    }
+}
+
+/// One listing item: `class`, `id`, then the column groups in the server's order.
+pub(crate) struct Item<'a> {
+    lister: &'a Lister<'a>,
+    listed: Listed<'a>,
+}
+
+impl Serialize for Item<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let (state, columns) = (self.lister.state, self.lister.columns);
+        let (listed, annotation) = (self.listed, self.listed.annotation);
+        let mut map = serializer.serialize_map(None)?;
+        let class = match listed.review {
             Some(_) => super::owner::REVIEWED_ANNOTATION,
             None => super::owner::USER_ANNOTATION,
         };
-        o.entry("class", class);
-        o.entry("id", &a.meta.id);
-        if c.meta {
-            self.meta(&mut o, l);
+        map.serialize_entry("class", class)?;
+        map.serialize_entry("id", &annotation.meta.id)?;
+        if columns.meta {
+            self.meta(&mut map)?;
         }
-        if c.wkt {
-            o.entry("location", &a.location);
-            o.entry("geometryCompression", &a.geometry_compression);
+        if columns.wkt {
+            map.serialize_entry("location", &annotation.location)?;
+            map.serialize_entry("geometryCompression", &annotation.geometry_compression)?;
         }
-        if c.gis {
-            let (area, area_unit, perimeter, perimeter_unit) = measures(st, a);
-            o.entry("area", &area);
-            o.entry("areaUnit", area_unit);
-            o.entry("perimeter", &perimeter);
-            o.entry("perimeterUnit", perimeter_unit);
-            let mut centroid = Object::begin(o.key("centroid"));
-            centroid.entry("x", &a.centroid.0);
-            centroid.entry("y", &a.centroid.1);
-            centroid.end();
+        if columns.gis {
+            let (area, area_unit, perimeter, perimeter_unit) = measures(state, annotation);
+            map.serialize_entry("area", &area)?;
+            map.serialize_entry("areaUnit", area_unit)?;
+            map.serialize_entry("perimeter", &perimeter)?;
+            map.serialize_entry("perimeterUnit", perimeter_unit)?;
+            let (x, y) = annotation.centroid;
+            map.serialize_entry("centroid", &Centroid { x, y })?;
         }
-        if c.term {
-            o.entry("term", &l.terms(st));
-            o.entry("userByTerm", &l.term_links(st));
+        if columns.term {
+            map.serialize_entry("term", &listed.terms(state))?;
+            map.serialize_entry("userByTerm", &listed.term_links(state))?;
         }
-        if c.track {
-            let (tracks, placements) = super::track::of_annotation(st, a.meta.id);
-            o.entry("track", &tracks);
-            o.entry("annotationTrack", &placements);
+        if columns.track {
+            let (tracks, placements) = super::track::of_annotation(state, annotation.meta.id);
+            map.serialize_entry("track", &tracks)?;
+            map.serialize_entry("annotationTrack", &placements)?;
         }
-        if c.image {
-            self.image(&mut o, a);
-        }
-        if c.slice {
-            self.slice(&mut o, a);
-        }
-        if c.user {
-            if let Some(u) = st.users.get(a.user) {
-                o.entry("creator", &u.username);
-                o.entry("name", format!("{} {}", u.firstname, u.lastname).trim());
+        if columns.image {
+            let image = state.image_instances.get(annotation.image);
+            let base = image.and_then(|i| state.abstract_images.get(i.base_image));
+            let original = base.map(|b| b.original_filename.as_str());
+            if let Some(name) = original {
+                map.serialize_entry("originalFilename", name)?;
+            }
+            let instance = image.and_then(|i| i.instance_filename.as_deref());
+            if let Some(name) = instance.or(original) {
+                map.serialize_entry("instanceFilename", name)?;
             }
         }
-        o.end();
-    }
-
-    fn meta(&self, o: &mut Object, l: Listed) {
-        let a = l.a;
-        let reviewed = self.is_reviewed(l);
-        o.entry("created", &a.meta.created);
-        o.entry("updated", &a.meta.updated);
-        o.entry("image", &a.image);
-        o.entry("slice", &a.slice);
-        o.entry("project", &a.project);
-        o.entry("user", &a.user);
-        o.entry("nbComments", &0);
-        o.entry("countReviewedAnnotations", &i64::from(reviewed));
-        o.entry("reviewed", &reviewed);
-        if l.review.is_some() {
-            let (crop, small, image) = super::review::urls(self.server, a);
-            o.entry("cropURL", &crop);
-            o.entry("smallCropURL", &small);
-            o.entry("url", &crop);
-            o.entry("imageURL", &image);
-            return;
+        if columns.slice {
+            let base_slice = state
+                .slice_instances
+                .get(annotation.slice)
+                .and_then(|s| state.abstract_slices.get(s.base_slice));
+            map.serialize_entry("channel", &base_slice.map_or(0, |s| s.channel))?;
+            map.serialize_entry("zStack", &base_slice.map_or(0, |s| s.z_stack))?;
+            map.serialize_entry("time", &base_slice.map_or(0, |s| s.time))?;
         }
-        // As `annotation::urls` formats them.
-        let server = Part::Escaped(&self.server_json);
-        let id = Part::Id(a.meta.id);
-        let crop = [
-            server,
-            Part::Escaped("/api/userannotation/"),
-            id,
-            Part::Escaped("/crop.png"),
-        ];
-        o.joined("cropURL", &crop);
-        let small = [
-            server,
-            Part::Escaped("/api/userannotation/"),
-            id,
-            Part::Escaped("/crop.png?maxSize=256"),
-        ];
-        o.joined("smallCropURL", &small);
-        o.joined("url", &crop);
-        let image = [
-            server,
-            Part::Escaped("/#/project/"),
-            Part::Id(a.project),
-            Part::Escaped("/image/"),
-            Part::Id(a.image),
-            Part::Escaped("/annotation/"),
-            id,
-        ];
-        o.joined("imageURL", &image);
-    }
-
-    fn image(&self, o: &mut Object, a: &Annotation) {
-        let st = self.st;
-        let image = st.image_instances.get(a.image);
-        let base = image.and_then(|i| st.abstract_images.get(i.base_image));
-        let original = base.map(|b| b.original_filename.as_str());
-        if let Some(name) = original {
-            o.entry("originalFilename", name);
+        if columns.user {
+            if let Some(user) = state.users.get(annotation.user) {
+                map.serialize_entry("creator", &user.username)?;
+                let name = format!("{} {}", user.firstname, user.lastname);
+                map.serialize_entry("name", name.trim())?;
+            }
         }
-        let instance = image.and_then(|i| i.instance_filename.as_deref());
-        if let Some(name) = instance.or(original) {
-            o.entry("instanceFilename", name);
-        }
+        map.end()
     }
+}
 
-    fn slice(&self, o: &mut Object, a: &Annotation) {
-        let st = self.st;
-        let base_slice = st
-            .slice_instances
-            .get(a.slice)
-            .and_then(|s| st.abstract_slices.get(s.base_slice));
-        o.entry("channel", &base_slice.map_or(0, |s| s.channel));
-        o.entry("zStack", &base_slice.map_or(0, |s| s.z_stack));
-        o.entry("time", &base_slice.map_or(0, |s| s.time));
+impl Item<'_> {
+    /// The `meta` column group.
+    fn meta<M: SerializeMap>(&self, map: &mut M) -> Result<(), M::Error> {
+        let annotation = self.listed.annotation;
+        let reviewed = self.lister.is_reviewed(self.listed);
+        map.serialize_entry("created", &annotation.meta.created)?;
+        map.serialize_entry("updated", &annotation.meta.updated)?;
+        map.serialize_entry("image", &annotation.image)?;
+        map.serialize_entry("slice", &annotation.slice)?;
+        map.serialize_entry("project", &annotation.project)?;
+        map.serialize_entry("user", &annotation.user)?;
+        map.serialize_entry("nbComments", &0)?;
+        map.serialize_entry("countReviewedAnnotations", &i64::from(reviewed))?;
+        map.serialize_entry("reviewed", &reviewed)?;
+        let (crop, small_crop, image) = match self.listed.review {
+            Some(_) => super::review::urls(self.lister.server, annotation),
+            None => super::annotation::urls(self.lister.server, annotation),
+        };
+        map.serialize_entry("cropURL", &crop)?;
+        map.serialize_entry("smallCropURL", &small_crop)?;
+        map.serialize_entry("url", &crop)?;
+        map.serialize_entry("imageURL", &image)
     }
+}
+
+/// The `centroid` entry of the `gis` column group.
+#[derive(Serialize)]
+struct Centroid {
+    x: f64,
+    y: f64,
 }

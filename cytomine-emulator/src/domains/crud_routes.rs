@@ -16,7 +16,7 @@ use super::repository::Migrated;
 use super::{ReadFn, Routes, WriteFn};
 
 /// The handlers of the standard routes of one record kind, in one wire flavour.
-pub trait Standard {
+pub(crate) trait Standard {
     /// `POST {base}.json`: one object or an array.
     fn post_many() -> WriteFn;
     /// `GET {base}/{id}.json`.
@@ -28,29 +28,29 @@ pub trait Standard {
 }
 
 /// Answered by [`crud`] in the classic format whatever the profile.
-pub struct Classic<T>(PhantomData<T>);
+pub(crate) struct Classic<T>(PhantomData<T>);
 
 /// Answered by [`profiled`]: classic or repository format after the call's profile.
-pub struct Profiled<T>(PhantomData<T>);
+pub(crate) struct Profiled<T>(PhantomData<T>);
 
 impl<T: Domain> Standard for Classic<T> {
     fn post_many() -> WriteFn {
-        |c, _, s| crud::post_many::<T>(c, s)
+        |call, _, state| crud::post_many::<T>(call, state)
     }
     fn get() -> ReadFn {
-        |c, p, s| crud::get::<T>(c, s, p.id("id"), p.get("id"))
+        |call, params, state| crud::get::<T>(call, state, params.id("id"), params.get("id"))
     }
     fn put() -> WriteFn {
-        |c, _, s| crud::put::<T>(c, s)
+        |call, _, state| crud::put::<T>(call, state)
     }
     fn delete() -> WriteFn {
-        |c, p, s| crud::delete::<T>(c, s, p.id("id"))
+        |call, params, state| crud::delete::<T>(call, state, params.id("id"))
     }
 }
 
 impl<T: Migrated> Standard for Profiled<T> {
     fn post_many() -> WriteFn {
-        |c, _, s| profiled::post_many::<T>(c, s)
+        |call, _, state| profiled::post_many::<T>(call, state)
     }
     fn get() -> ReadFn {
         profiled::get_by_path::<T>
@@ -64,7 +64,7 @@ impl<T: Migrated> Standard for Profiled<T> {
 }
 
 /// The standard routes of one record kind under `base`, registered one call at a time.
-pub struct StandardRoutes<'r, H> {
+pub(crate) struct StandardRoutes<'r, H> {
     routes: &'r mut Routes,
     base: String,
     flavour: PhantomData<H>,
@@ -72,12 +72,12 @@ pub struct StandardRoutes<'r, H> {
 
 impl Routes {
     /// The standard routes of `T` under `base` (e.g. `track`), answered by [`crud`].
-    pub fn crud<T: Domain>(&mut self, base: &str) -> StandardRoutes<'_, Classic<T>> {
+    pub(crate) fn crud<T: Domain>(&mut self, base: &str) -> StandardRoutes<'_, Classic<T>> {
         StandardRoutes::new(self, base)
     }
 
     /// The standard routes of `T` under `base`, answered by [`profiled`].
-    pub fn profiled<T: Migrated>(&mut self, base: &str) -> StandardRoutes<'_, Profiled<T>> {
+    pub(crate) fn profiled<T: Migrated>(&mut self, base: &str) -> StandardRoutes<'_, Profiled<T>> {
         StandardRoutes::new(self, base)
     }
 }
@@ -97,33 +97,33 @@ impl<'r, H: Standard> StandardRoutes<'r, H> {
 
     /// All four: `POST {base}.json` (one object or an array), `GET`, `PUT` and
     /// `DELETE {base}/{id}.json`.
-    pub fn all(self) -> Self {
+    pub(crate) fn all(self) -> Self {
         self.post_many().get().put().delete()
     }
 
     /// `POST {base}.json` taking one object or an array (WIRE.md §2.5).
-    pub fn post_many(self) -> Self {
+    pub(crate) fn post_many(self) -> Self {
         let pattern = format!("{}.json", self.base);
         self.routes.write("POST", &pattern, H::post_many());
         self
     }
 
     /// `GET {base}/{id}.json`.
-    pub fn get(self) -> Self {
+    pub(crate) fn get(self) -> Self {
         let pattern = self.one();
         self.routes.get(&pattern, H::get());
         self
     }
 
     /// `PUT {base}/{id}.json`.
-    pub fn put(self) -> Self {
+    pub(crate) fn put(self) -> Self {
         let pattern = self.one();
         self.routes.write("PUT", &pattern, H::put());
         self
     }
 
     /// `DELETE {base}/{id}.json`.
-    pub fn delete(self) -> Self {
+    pub(crate) fn delete(self) -> Self {
         let pattern = self.one();
         self.routes.write("DELETE", &pattern, H::delete());
         self
@@ -132,10 +132,11 @@ impl<'r, H: Standard> StandardRoutes<'r, H> {
 
 impl<T: Domain> StandardRoutes<'_, Classic<T>> {
     /// `POST {base}.json` taking one object only (an array is a 400).
-    pub fn post(self) -> Self {
+    pub(crate) fn post(self) -> Self {
         let pattern = format!("{}.json", self.base);
-        self.routes
-            .write("POST", &pattern, |c, _, s| crud::post::<T>(c, s));
+        self.routes.write("POST", &pattern, |call, _, state| {
+            crud::post::<T>(call, state)
+        });
         self
     }
 }
@@ -146,17 +147,18 @@ mod tests {
     use super::*;
     use crate::store::{Project, Term};
 
-    /// `(method, handler kind)` of each route of `r` matching `path`.
-    fn matching(r: &Routes, path: &str) -> Vec<(&'static str, &'static str)> {
+    /// `(method, handler kind)` of each route of `routes` matching `path`.
+    fn matching(routes: &Routes, path: &str) -> Vec<(&'static str, &'static str)> {
         let parts: Vec<&str> = path.split('/').collect();
-        r.0.iter()
+        routes
+            .routes
+            .iter()
             .filter(|route| route.pattern.matches_parts(&parts).is_some())
             .map(|route| {
                 let kind = match route.handler {
                     Handler::Read(_) => "read",
                     Handler::Write(_) => "write",
                     Handler::Media(_) => "media",
-                    Handler::Listing(_) => "listing",
                 };
                 (route.method, kind)
             })
@@ -182,6 +184,6 @@ mod tests {
             matching(&r, "other/7.json"),
             [("GET", "read"), ("PUT", "write"), ("DELETE", "write")]
         );
-        assert_eq!(r.0.len(), 10);
+        assert_eq!(r.routes.len(), 10);
     }
 }

@@ -3,7 +3,7 @@
 use serde_json::Value;
 
 use super::crud::{self, Domain};
-use super::json::{self as j, Body};
+use super::json::{self, Body};
 use super::owner;
 use super::Routes;
 use crate::http::call::Call;
@@ -14,36 +14,37 @@ use crate::store::{Description, DomainRef, Meta, State};
 const ONE: &str = "domain/{cls}/{id}/description.json";
 
 /// Register the routes.
-pub fn routes(r: &mut Routes) {
-    r.write("POST", "description.json", |c, _, s| {
-        crud::post::<Description>(c, s)
+pub(crate) fn routes(routes: &mut Routes) {
+    routes.write("POST", "description.json", |call, _, state| {
+        crud::post::<Description>(call, state)
     });
-    r.write("POST", ONE, |c, p, s| {
-        let owner = owner::from_route(c, p, s)?;
-        crud::post_with::<Description>(c, s, |b| owner::fill_body(b, &owner))
+    routes.write("POST", ONE, |call, params, state| {
+        let owner = owner::from_route(call, params, state)?;
+        crud::post_with::<Description>(call, state, |b| owner::fill_body(b, &owner))
     });
-    r.get(ONE, |c, p, s| {
-        let (_, id) = of_owner(c, p, s)?;
-        crud::get::<Description>(c, s, Some(id), &id.to_string())
+    routes.get(ONE, |call, params, state| {
+        let (_, id) = of_owner(call, params, state)?;
+        crud::get::<Description>(call, state, Some(id), &id.to_string())
     });
-    r.write("PUT", ONE, |c, p, s| {
-        let (owner, id) = of_owner(c, p, s)?;
-        crud::put_with::<Description>(c, s, |b| {
+    routes.write("PUT", ONE, |call, params, state| {
+        let (owner, id) = of_owner(call, params, state)?;
+        crud::put_with::<Description>(call, state, |b| {
             b.entry("id").or_insert(id.into());
             owner::fill_body(b, &owner);
         })
     });
-    r.write("DELETE", ONE, |c, p, s| {
-        let (_, id) = of_owner(c, p, s)?;
-        crud::delete::<Description>(c, s, Some(id))
+    routes.write("DELETE", ONE, |call, params, state| {
+        let (_, id) = of_owner(call, params, state)?;
+        crud::delete::<Description>(call, state, Some(id))
     });
 }
 
 /// The route's owner and its description's id (404 path B when there is none).
-fn of_owner(call: &Call, p: &Params, st: &State) -> Result<(DomainRef, i64), Fail> {
-    let owner = owner::from_route(call, p, st)?;
-    owner::check_read(call, st, &owner)?;
-    st.descriptions
+fn of_owner(call: &Call, params: &Params, state: &State) -> Result<(DomainRef, i64), Fail> {
+    let owner = owner::from_route(call, params, state)?;
+    owner::check_read(call, state, &owner)?;
+    state
+        .descriptions
         .iter()
         .find(|d| d.owner == owner)
         .map(|d| (owner.clone(), d.meta.id))
@@ -68,14 +69,14 @@ impl Domain for Description {
         let data = vec![("data", self.data.clone().into())];
         owner::object(Self::CLASS, &self.meta, &self.owner, data)
     }
-    fn check_read(&self, call: &Call, st: &State) -> Result<(), Fail> {
-        owner::check_read(call, st, &self.owner)
+    fn check_read(&self, call: &Call, state: &State) -> Result<(), Fail> {
+        owner::check_read(call, state, &self.owner)
     }
-    fn build(call: &Call, st: &State, body: &Body, old: Option<&Self>) -> Result<Self, Fail> {
-        let owner = owner::from_body(st, body)?;
-        owner::check_write(call, st, &owner)?;
-        let data = j::required_text(body, "data")?;
-        let taken = crud::taken(st, old, |d: &Self| d.owner == owner);
+    fn build(call: &Call, state: &State, body: &Body, old: Option<&Self>) -> Result<Self, Fail> {
+        let owner = owner::from_body(state, body)?;
+        owner::check_write(call, state, &owner)?;
+        let data = json::required_text(body, "data")?;
+        let taken = crud::taken(state, old, |d: &Self| d.owner == owner);
         if taken {
             return Err(Fail::exists(format!(
                 "Description already exists for {} {}",
@@ -88,9 +89,9 @@ impl Domain for Description {
             data,
         })
     }
-    fn remove(call: &Call, st: &mut State, id: i64) -> Result<(), Fail> {
-        match st.descriptions.get(id) {
-            Some(d) => owner::check_write(call, st, &d.owner),
+    fn remove(call: &Call, state: &mut State, id: i64) -> Result<(), Fail> {
+        match state.descriptions.get(id) {
+            Some(d) => owner::check_write(call, state, &d.owner),
             None => Ok(()),
         }
     }

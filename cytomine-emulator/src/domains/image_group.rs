@@ -4,7 +4,7 @@ use serde_json::{json, Value};
 
 use super::acl;
 use super::crud::{self, Domain};
-use super::json::{self as j, Body};
+use super::json::{self, Body};
 use super::link::{self, End, Link};
 use super::Routes;
 use crate::http::call::Call;
@@ -17,79 +17,89 @@ use crate::store::{ImageGroup, ImageGroupImageInstance, ImageInstance, Meta, Sta
 const PAIR: &str = "imagegroup/{g}/imageinstance/{i}.json";
 
 /// Register the routes.
-pub fn routes(r: &mut Routes) {
-    r.crud::<ImageGroup>("imagegroup")
+pub(crate) fn routes(routes: &mut Routes) {
+    routes
+        .crud::<ImageGroup>("imagegroup")
         .post_many()
         .put()
         .delete();
-    r.get("imagegroup/{id}.json", get_group);
-    r.get("project/{id}/imagegroup.json", |c, p, s| {
-        let project = acl::read_project(c, s, p.id("id").unwrap_or(0))?.meta.id;
-        crud::paged_where::<ImageGroup>(c, s, |g| g.project == project)
-    });
-    r.get("imagegroup/{id}/imageinstance.json", |c, p, s| {
-        let group = crud::find::<ImageGroup>(c, s, p.id("id"), p.get("id"))?
+    routes.get("imagegroup/{id}.json", get_group);
+    routes.get("project/{id}/imagegroup.json", |call, params, state| {
+        let project = acl::read_project(call, state, params.id("id").unwrap_or(0))?
             .meta
             .id;
-        paged(c, images_of(s, group), |i| i.view(s, c))
+        crud::paged_where::<ImageGroup>(call, state, |g| g.project == project)
     });
-    r.write("POST", PAIR, |c, p, s| {
-        let (g, i) = (p.get("g").to_owned(), p.get("i").to_owned());
-        crud::post_many_with::<ImageGroupImageInstance>(c, s, |b| {
+    routes.get(
+        "imagegroup/{id}/imageinstance.json",
+        |call, params, state| {
+            let group = crud::find::<ImageGroup>(call, state, params.id("id"), params.get("id"))?
+                .meta
+                .id;
+            paged(call, images_of(state, group), |i| i.view(state, call))
+        },
+    );
+    routes.write("POST", PAIR, |call, params, state| {
+        let (g, i) = (params.get("g").to_owned(), params.get("i").to_owned());
+        crud::post_many_with::<ImageGroupImageInstance>(call, state, |b| {
             b.entry("group").or_insert(g.clone().into());
             b.entry("image").or_insert(i.clone().into());
         })
     });
     // client-compat, not in core: the Python client's bulk save and fetch of memberships.
-    r.write("POST", "imagegroupimageinstance.json", |c, _, s| {
-        crud::post_many::<ImageGroupImageInstance>(c, s)
+    routes.write("POST", "imagegroupimageinstance.json", |call, _, state| {
+        crud::post_many::<ImageGroupImageInstance>(call, state)
     });
-    r.link_by_ends::<ImageGroupImageInstance>(PAIR);
+    routes.link_by_ends::<ImageGroupImageInstance>(PAIR);
     // client-compat, not in core: memberships listed by group.
-    r.links_of::<ImageGroupImageInstance, ImageGroup, 0>(
+    routes.links_of::<ImageGroupImageInstance, ImageGroup, 0>(
         "imagegroup/{id}/imagegroupimageinstance.json",
     );
-    r.links_of::<ImageGroupImageInstance, ImageInstance, 1>(
+    routes.links_of::<ImageGroupImageInstance, ImageInstance, 1>(
         "imageinstance/{id}/imagegroupimageinstance.json",
     );
-    r.get("imagegroup/{g}/imageinstance/{i}/next.json", |c, p, s| {
-        neighbour(c, p, s, 1)
-    });
-    r.get(
+    routes.get(
+        "imagegroup/{g}/imageinstance/{i}/next.json",
+        |call, params, state| neighbour(call, params, state, 1),
+    );
+    routes.get(
         "imagegroup/{g}/imageinstance/{i}/previous.json",
-        |c, p, s| neighbour(c, p, s, -1),
+        |call, params, state| neighbour(call, params, state, -1),
     );
 }
 
 /// The image instances of a group, by membership order.
-fn images_of(st: &State, group: i64) -> Vec<&ImageInstance> {
-    st.image_group_images
+fn images_of(state: &State, group: i64) -> Vec<&ImageInstance> {
+    state
+        .image_group_images
         .iter()
         .filter(|m| m.group == group)
-        .filter_map(|m| st.image_instances.get(m.image))
+        .filter_map(|m| state.image_instances.get(m.image))
         .collect()
 }
 
-fn get_group(call: &Call, p: &Params, st: &State) -> Outcome {
-    let g = crud::find::<ImageGroup>(call, st, p.id("id"), p.get("id"))?;
-    let mut v = g.view(st, call);
-    let images: Vec<Value> = images_of(st, g.meta.id)
+fn get_group(call: &Call, params: &Params, state: &State) -> Outcome {
+    let g = crud::find::<ImageGroup>(call, state, params.id("id"), params.get("id"))?;
+    let mut v = g.view(state, call);
+    let images: Vec<Value> = images_of(state, g.meta.id)
         .into_iter()
-        .map(|i| i.view(st, call))
+        .map(|i| i.view(state, call))
         .collect();
     v["imageInstances"] = images.into();
     Ok(Reply::json(200, &v))
 }
 
 /// `next.json` / `previous.json` (`?circular=true` wraps around): the image, or `{}`.
-fn neighbour(call: &Call, p: &Params, st: &State, step: isize) -> Outcome {
-    let group = crud::find::<ImageGroup>(call, st, p.id("g"), p.get("g"))?
+fn neighbour(call: &Call, params: &Params, state: &State, step: isize) -> Outcome {
+    let group = crud::find::<ImageGroup>(call, state, params.id("g"), params.get("g"))?
         .meta
         .id;
-    let images = images_of(st, group);
-    let at = images.iter().position(|i| Some(i.meta.id) == p.id("i"));
+    let images = images_of(state, group);
+    let at = images
+        .iter()
+        .position(|i| Some(i.meta.id) == params.id("i"));
     let at =
-        at.ok_or_else(|| Fail::not_found(format!("ImageInstance {} not found", p.get("i"))))?;
+        at.ok_or_else(|| Fail::not_found(format!("ImageInstance {} not found", params.get("i"))))?;
     let n = images.len() as isize;
     let mut next = at as isize + step;
     if call.flag_or("circular", false) {
@@ -98,7 +108,7 @@ fn neighbour(call: &Call, p: &Params, st: &State, step: isize) -> Outcome {
     let found = usize::try_from(next).ok().and_then(|k| images.get(k));
     Ok(Reply::json(
         200,
-        &found.map_or(json!({}), |i| i.view(st, call)),
+        &found.map_or(json!({}), |i| i.view(state, call)),
     ))
 }
 
@@ -111,38 +121,38 @@ impl Domain for ImageGroup {
     fn not_found(id: &str) -> Fail {
         Fail::not_found(format!("ImageGroup {id} not found"))
     }
-    fn view(&self, st: &State, _call: &Call) -> Value {
-        let count = st
+    fn view(&self, state: &State, _call: &Call) -> Value {
+        let count = state
             .image_group_images
             .iter()
             .filter(|x| x.group == self.meta.id)
             .count();
-        j::object(
+        json::object(
             Self::CLASS,
             &self.meta,
             vec![
-                ("name", j::opt(self.name.clone())),
+                ("name", json::opt(self.name.clone())),
                 ("project", self.project.into()),
                 ("numberOfImages", count.into()),
             ],
         )
     }
-    fn check_read(&self, call: &Call, st: &State) -> Result<(), Fail> {
-        acl::read_project(call, st, self.project).map(|_| ())
+    fn check_read(&self, call: &Call, state: &State) -> Result<(), Fail> {
+        acl::read_project(call, state, self.project).map(|_| ())
     }
-    fn build(call: &Call, st: &State, body: &Body, _old: Option<&Self>) -> Result<Self, Fail> {
-        let project = j::required_ref(body, "project", |id| st.projects.contains(id))?;
-        acl::write_project(call, st, project)?;
+    fn build(call: &Call, state: &State, body: &Body, _old: Option<&Self>) -> Result<Self, Fail> {
+        let project = json::required_ref(body, "project", |id| state.projects.contains(id))?;
+        acl::write_project(call, state, project)?;
         Ok(ImageGroup {
             meta: Meta::blank(),
-            name: j::text(body, "name"),
+            name: json::text(body, "name"),
             project,
         })
     }
-    fn remove(call: &Call, st: &mut State, id: i64) -> Result<(), Fail> {
-        let project = st.image_groups.get(id).map_or(0, |g| g.project);
-        acl::write_project(call, st, project)?;
-        super::cascade::delete_image_group(st, id);
+    fn remove(call: &Call, state: &mut State, id: i64) -> Result<(), Fail> {
+        let project = state.image_groups.get(id).map_or(0, |g| g.project);
+        acl::write_project(call, state, project)?;
+        super::cascade::delete_image_group(state, id);
         Ok(())
     }
 }
@@ -153,31 +163,34 @@ impl Domain for ImageGroupImageInstance {
     fn label(&self) -> String {
         format!("{}/{}", self.group, self.image)
     }
-    fn view(&self, st: &State, _call: &Call) -> Value {
-        let name = st.image_groups.get(self.group).and_then(|g| g.name.clone());
-        j::object(
+    fn view(&self, state: &State, _call: &Call) -> Value {
+        let name = state
+            .image_groups
+            .get(self.group)
+            .and_then(|g| g.name.clone());
+        json::object(
             Self::CLASS,
             &self.meta,
             vec![
                 ("image", self.image.into()),
                 ("group", self.group.into()),
-                ("groupName", j::opt(name)),
+                ("groupName", json::opt(name)),
             ],
         )
     }
-    fn check_read(&self, call: &Call, st: &State) -> Result<(), Fail> {
-        link::check_read(self, call, st)
+    fn check_read(&self, call: &Call, state: &State) -> Result<(), Fail> {
+        link::check_read(self, call, state)
     }
-    fn build(call: &Call, st: &State, body: &Body, _old: Option<&Self>) -> Result<Self, Fail> {
-        let g = j::referenced(body, "group", &st.image_groups)?;
-        let i = j::referenced(body, "image", &st.image_instances)?;
+    fn build(call: &Call, state: &State, body: &Body, _old: Option<&Self>) -> Result<Self, Fail> {
+        let g = json::referenced(body, "group", &state.image_groups)?;
+        let i = json::referenced(body, "image", &state.image_instances)?;
         if g.project != i.project {
             return Err(Fail::bad(format!(
                 "Image {} and image group {} are not in the same project",
                 i.meta.id, g.meta.id
             )));
         }
-        link::check_new::<Self>(call, st, g.project, [g.meta.id, i.meta.id], || {
+        link::check_new::<Self>(call, state, g.project, [g.meta.id, i.meta.id], || {
             format!(
                 "Image {} is already in image group {}",
                 i.meta.id, g.meta.id
@@ -189,8 +202,8 @@ impl Domain for ImageGroupImageInstance {
             image: i.meta.id,
         })
     }
-    fn remove(call: &Call, st: &mut State, id: i64) -> Result<(), Fail> {
-        link::check_remove::<ImageGroupImageInstance>(call, st, id)
+    fn remove(call: &Call, state: &mut State, id: i64) -> Result<(), Fail> {
+        link::check_remove::<ImageGroupImageInstance>(call, state, id)
     }
 }
 
@@ -199,7 +212,7 @@ impl Link for ImageGroupImageInstance {
     fn ends(&self) -> [i64; 2] {
         [self.group, self.image]
     }
-    fn project(&self, st: &State) -> i64 {
-        st.image_groups.get(self.group).map_or(0, |g| g.project)
+    fn project(&self, state: &State) -> i64 {
+        state.image_groups.get(self.group).map_or(0, |g| g.project)
     }
 }

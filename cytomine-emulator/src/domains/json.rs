@@ -6,10 +6,10 @@ use crate::http::fail::Fail;
 use crate::store::{Meta, Table};
 
 /// A JSON body object.
-pub type Body = Map<String, Value>;
+pub(crate) type Body = Map<String, Value>;
 
 /// `class`, `id`, `created`, `updated` (epoch-ms strings), as every classic domain starts.
-pub fn head(class: &str, meta: &Meta) -> Map<String, Value> {
+pub(crate) fn head(class: &str, meta: &Meta) -> Map<String, Value> {
     let mut m = Map::new();
     m.insert("class".into(), class.into());
     m.insert("id".into(), meta.id.into());
@@ -19,21 +19,21 @@ pub fn head(class: &str, meta: &Meta) -> Map<String, Value> {
 }
 
 /// A classic record's JSON: the [`head`], then `pairs` in order.
-pub fn object(class: &str, meta: &Meta, pairs: Vec<(&str, Value)>) -> Value {
+pub(crate) fn object(class: &str, meta: &Meta, pairs: Vec<(&str, Value)>) -> Value {
     let mut m = head(class, meta);
     put_all(&mut m, pairs);
     Value::Object(m)
 }
 
-/// Insert a list of `(key, value)` pairs into `m`.
-pub fn put_all(m: &mut Map<String, Value>, pairs: Vec<(&str, Value)>) {
-    for (k, v) in pairs {
-        m.insert(k.to_owned(), v);
+/// Insert a list of `(key, value)` pairs into `object`.
+pub(crate) fn put_all(object: &mut Map<String, Value>, pairs: Vec<(&str, Value)>) {
+    for (key, value) in pairs {
+        object.insert(key.to_owned(), value);
     }
 }
 
 /// A present, non-null text field (numbers are accepted and printed).
-pub fn text(body: &Body, key: &str) -> Option<String> {
+pub(crate) fn text(body: &Body, key: &str) -> Option<String> {
     match body.get(key)? {
         Value::String(s) => Some(s.clone()),
         Value::Number(n) => Some(n.to_string()),
@@ -43,20 +43,20 @@ pub fn text(body: &Body, key: &str) -> Option<String> {
 }
 
 /// A mandatory text field: `"<key> must be set! value=null"` otherwise.
-pub fn required_text(body: &Body, key: &str) -> Result<String, Fail> {
+pub(crate) fn required_text(body: &Body, key: &str) -> Result<String, Fail> {
     text(body, key)
         .filter(|s| !s.is_empty())
         .ok_or_else(|| Fail::bad(format!("{key} must be set! value=null")))
 }
 
 /// An integer field (a number, a numeric string, or an object with an `id`).
-pub fn int(body: &Body, key: &str) -> Option<i64> {
+pub(crate) fn int(body: &Body, key: &str) -> Option<i64> {
     value_int(body.get(key)?)
 }
 
 /// An integer in a JSON value.
-pub fn value_int(v: &Value) -> Option<i64> {
-    match v {
+pub(crate) fn value_int(value: &Value) -> Option<i64> {
+    match value {
         Value::Number(n) => n.as_i64().or_else(|| n.as_f64().map(|f| f as i64)),
         Value::String(s) => s.trim().parse().ok(),
         Value::Object(o) => o.get("id").and_then(value_int),
@@ -65,7 +65,7 @@ pub fn value_int(v: &Value) -> Option<i64> {
 }
 
 /// A float field.
-pub fn float(body: &Body, key: &str) -> Option<f64> {
+pub(crate) fn float(body: &Body, key: &str) -> Option<f64> {
     match body.get(key)? {
         Value::Number(n) => n.as_f64(),
         Value::String(s) => s.trim().parse().ok(),
@@ -74,7 +74,7 @@ pub fn float(body: &Body, key: &str) -> Option<f64> {
 }
 
 /// A boolean field (JSON bool or a case-insensitive string), with a default.
-pub fn flag(body: &Body, key: &str, default: bool) -> bool {
+pub(crate) fn flag(body: &Body, key: &str, default: bool) -> bool {
     match body.get(key) {
         Some(Value::Bool(b)) => *b,
         Some(Value::String(s)) => crate::http::call::parse_bool(s).unwrap_or(default),
@@ -83,7 +83,7 @@ pub fn flag(body: &Body, key: &str, default: bool) -> bool {
 }
 
 /// A list of ids: a JSON array, a single id, or a comma-joined string.
-pub fn ids(body: &Body, key: &str) -> Option<Vec<i64>> {
+pub(crate) fn ids(body: &Body, key: &str) -> Option<Vec<i64>> {
     match body.get(key)? {
         Value::Array(items) => Some(items.iter().filter_map(value_int).collect()),
         Value::String(s) => crate::http::call::parse_id_list(s),
@@ -94,7 +94,7 @@ pub fn ids(body: &Body, key: &str) -> Option<Vec<i64>> {
 
 /// A reference to another record: `None` when absent, 400 `"<key> was not found with id: <v>"` when
 /// present but unknown (or absent and `mandatory`).
-pub fn reference(
+pub(crate) fn reference(
     body: &Body,
     key: &str,
     mandatory: bool,
@@ -115,12 +115,20 @@ pub fn reference(
 }
 
 /// A mandatory reference (see [`reference`]): the id.
-pub fn required_ref(body: &Body, key: &str, exists: impl Fn(i64) -> bool) -> Result<i64, Fail> {
+pub(crate) fn required_ref(
+    body: &Body,
+    key: &str,
+    exists: impl Fn(i64) -> bool,
+) -> Result<i64, Fail> {
     reference(body, key, true, exists)?.ok_or_else(|| missing(key))
 }
 
 /// A mandatory reference to a record of `table` (see [`reference`]): the record.
-pub fn referenced<'a, T>(body: &Body, key: &str, table: &'a Table<T>) -> Result<&'a T, Fail> {
+pub(crate) fn referenced<'a, T>(
+    body: &Body,
+    key: &str,
+    table: &'a Table<T>,
+) -> Result<&'a T, Fail> {
     let id = reference(body, key, true, |id| table.contains(id))?;
     id.and_then(|id| table.get(id)).ok_or_else(|| missing(key))
 }
@@ -130,16 +138,16 @@ fn missing(key: &str) -> Fail {
     Fail::bad(format!("{key} was not found with id: null"))
 }
 
-fn display(v: &Value) -> String {
-    match v {
+fn display(value: &Value) -> String {
+    match value {
         Value::String(s) => s.clone(),
         other => other.to_string(),
     }
 }
 
 /// An optional string as JSON (null when absent).
-pub fn opt<T: Into<Value>>(v: Option<T>) -> Value {
-    v.map_or(Value::Null, Into::into)
+pub(crate) fn opt<T: Into<Value>>(value: Option<T>) -> Value {
+    value.map_or(Value::Null, Into::into)
 }
 
 #[cfg(test)]
@@ -148,8 +156,8 @@ mod tests {
     use crate::store::{State, Tag};
     use serde_json::json;
 
-    fn body(v: Value) -> Body {
-        match v {
+    fn body(value: Value) -> Body {
+        match value {
             Value::Object(m) => m,
             other => panic!("not an object: {other}"),
         }
@@ -157,12 +165,12 @@ mod tests {
 
     #[test]
     fn a_mandatory_reference_is_the_record_or_a_400_naming_the_key_and_value() {
-        let mut st = State::default();
-        let meta = st.meta(1);
+        let mut state = State::default();
+        let meta = state.meta(1);
         let (name, user) = ("t".to_owned(), 1);
-        st.tags.insert(meta.id, Tag { meta, name, user });
+        state.tags.insert(meta.id, Tag { meta, name, user });
         let id = meta.id;
-        let found = referenced(&body(json!({"tag": id})), "tag", &st.tags);
+        let found = referenced(&body(json!({"tag": id})), "tag", &state.tags);
         assert_eq!(found.map(|t| t.meta.id).ok(), Some(id));
         assert_eq!(
             required_ref(&body(json!({"tag": format!("{id}")})), "tag", |i| i == id).ok(),
@@ -175,11 +183,11 @@ mod tests {
             (json!({"tag": "x"}), "x"),
         ] {
             let expected = format!("tag was not found with id: {shown}");
-            let Err(fail) = referenced(&body(sent.clone()), "tag", &st.tags) else {
+            let Err(fail) = referenced(&body(sent.clone()), "tag", &state.tags) else {
                 panic!("{sent} names no tag");
             };
             assert_eq!(fail.message(), expected);
-            let Err(fail) = required_ref(&body(sent.clone()), "tag", |i| st.tags.contains(i))
+            let Err(fail) = required_ref(&body(sent.clone()), "tag", |i| state.tags.contains(i))
             else {
                 panic!("{sent} names no tag");
             };

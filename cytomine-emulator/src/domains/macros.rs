@@ -7,11 +7,11 @@ macro_rules! table_access {
         table_access!($field, meta);
     };
     ($field:ident, $($meta:ident).+) => {
-        fn table(st: &crate::store::State) -> &crate::store::Table<Self> {
-            &st.$field
+        fn table(state: &crate::store::State) -> &crate::store::Table<Self> {
+            &state.$field
         }
-        fn table_mut(st: &mut crate::store::State) -> &mut crate::store::Table<Self> {
-            &mut st.$field
+        fn table_mut(state: &mut crate::store::State) -> &mut crate::store::Table<Self> {
+            &mut state.$field
         }
         fn meta(&self) -> &crate::store::Meta {
             &self.$($meta).+

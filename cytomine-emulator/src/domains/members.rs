@@ -11,28 +11,40 @@ use crate::http::route::Params;
 use crate::store::State;
 
 /// Register the routes.
-pub fn routes(r: &mut Routes) {
-    r.write("POST", "project/{p}/user/{u}.json", |c, p, s| {
-        change(c, p, s, Change::AddMember)
+pub(crate) fn routes(routes: &mut Routes) {
+    routes.write(
+        "POST",
+        "project/{p}/user/{u}.json",
+        |call, params, state| change(call, params, state, Change::AddMember),
+    );
+    routes.write(
+        "DELETE",
+        "project/{p}/user/{u}.json",
+        |call, params, state| change(call, params, state, Change::RemoveMember),
+    );
+    routes.write(
+        "POST",
+        "project/{p}/user/{u}/admin.json",
+        |call, params, state| change(call, params, state, Change::AddAdmin),
+    );
+    routes.write(
+        "DELETE",
+        "project/{p}/user/{u}/admin.json",
+        |call, params, state| change(call, params, state, Change::RemoveAdmin),
+    );
+    routes.write("POST", "project/{p}/user.json", |call, params, state| {
+        change_many(call, params, state, Change::AddMember)
     });
-    r.write("DELETE", "project/{p}/user/{u}.json", |c, p, s| {
-        change(c, p, s, Change::RemoveMember)
+    routes.write("DELETE", "project/{p}/user.json", |call, params, state| {
+        change_many(call, params, state, Change::RemoveMember)
     });
-    r.write("POST", "project/{p}/user/{u}/admin.json", |c, p, s| {
-        change(c, p, s, Change::AddAdmin)
+    routes.get("project/{p}/user.json", |call, params, state| {
+        members(call, params, state, false)
     });
-    r.write("DELETE", "project/{p}/user/{u}/admin.json", |c, p, s| {
-        change(c, p, s, Change::RemoveAdmin)
+    routes.get("project/{p}/admin.json", |call, params, state| {
+        members(call, params, state, true)
     });
-    r.write("POST", "project/{p}/user.json", |c, p, s| {
-        change_many(c, p, s, Change::AddMember)
-    });
-    r.write("DELETE", "project/{p}/user.json", |c, p, s| {
-        change_many(c, p, s, Change::RemoveMember)
-    });
-    r.get("project/{p}/user.json", |c, p, s| members(c, p, s, false));
-    r.get("project/{p}/admin.json", |c, p, s| members(c, p, s, true));
-    r.get("ontology/{id}/user.json", ontology_users);
+    routes.get("ontology/{id}/user.json", ontology_users);
 }
 
 #[derive(Clone, Copy)]
@@ -43,8 +55,8 @@ enum Change {
     RemoveAdmin,
 }
 
-fn apply(st: &mut State, project: i64, user: i64, change: Change) {
-    let Some(p) = st.projects.get_mut(project) else {
+fn apply(state: &mut State, project: i64, user: i64, change: Change) {
+    let Some(p) = state.projects.get_mut(project) else {
         return;
     };
     match change {
@@ -65,23 +77,23 @@ fn apply(st: &mut State, project: i64, user: i64, change: Change) {
     }
 }
 
-fn project_id(call: &Call, p: &Params, st: &State) -> Result<i64, Fail> {
-    let id = p
+fn project_id(call: &Call, params: &Params, state: &State) -> Result<i64, Fail> {
+    let id = params
         .id("p")
-        .ok_or_else(|| Fail::not_found(format!("Project {} not found", p.get("p"))))?;
-    acl::manage_project(call, st, id)?;
+        .ok_or_else(|| Fail::not_found(format!("Project {} not found", params.get("p"))))?;
+    acl::manage_project(call, state, id)?;
     Ok(id)
 }
 
-fn change(call: &Call, p: &Params, st: &mut State, change: Change) -> Outcome {
-    let project = project_id(call, p, st)?;
-    let user = super::user::find_user(st, p.get("u"))?.meta.id;
-    apply(st, project, user, change);
+fn change(call: &Call, params: &Params, state: &mut State, change: Change) -> Outcome {
+    let project = project_id(call, params, state)?;
+    let user = super::user::find_user(state, params.get("u"))?.meta.id;
+    apply(state, project, user, change);
     Ok(Reply::json(200, &json!({"data": {"message": "OK"}})))
 }
 
-fn change_many(call: &Call, p: &Params, st: &mut State, change: Change) -> Outcome {
-    let project = project_id(call, p, st)?;
+fn change_many(call: &Call, params: &Params, state: &mut State, change: Change) -> Outcome {
+    let project = project_id(call, params, state)?;
     let raw = call.param("users").unwrap_or("");
     let mut wrong = Vec::new();
     for item in raw.split(',').filter(|s| !s.is_empty()) {
@@ -89,9 +101,9 @@ fn change_many(call: &Call, p: &Params, st: &mut State, change: Change) -> Outco
             .trim()
             .parse::<i64>()
             .ok()
-            .filter(|id| st.users.contains(*id))
+            .filter(|id| state.users.contains(*id))
         {
-            Some(user) => apply(st, project, user, change),
+            Some(user) => apply(state, project, user, change),
             None => wrong.push(item.to_owned()),
         }
     }
@@ -109,27 +121,31 @@ fn change_many(call: &Call, p: &Params, st: &mut State, change: Change) -> Outco
     }
 }
 
-fn members(call: &Call, p: &Params, st: &State, admins_only: bool) -> Outcome {
-    let id = p
+fn members(call: &Call, params: &Params, state: &State, admins_only: bool) -> Outcome {
+    let id = params
         .id("p")
-        .ok_or_else(|| Fail::not_found(format!("Project {} not found", p.get("p"))))?;
-    let project = acl::read_project(call, st, id)?;
+        .ok_or_else(|| Fail::not_found(format!("Project {} not found", params.get("p"))))?;
+    let project = acl::read_project(call, state, id)?;
     let set = if admins_only {
         &project.admins
     } else {
         &project.members
     };
-    super::user::list_users(call, set.iter().filter_map(|u| st.users.get(*u)))
+    super::user::list_users(call, set.iter().filter_map(|u| state.users.get(*u)))
 }
 
-fn ontology_users(call: &Call, p: &Params, st: &State) -> Outcome {
-    let id = p.id("id").filter(|id| st.ontologies.contains(*id));
+fn ontology_users(call: &Call, params: &Params, state: &State) -> Outcome {
+    let id = params.id("id").filter(|id| state.ontologies.contains(*id));
     let id =
-        id.ok_or_else(|| Fail::not_found_filters("Ontology", &format!("id={}", p.get("id"))))?;
-    let mut ids: std::collections::BTreeSet<i64> =
-        st.ontologies.get(id).map(|o| o.user).into_iter().collect();
-    for project in st.projects.iter().filter(|pr| pr.ontology == Some(id)) {
+        id.ok_or_else(|| Fail::not_found_filters("Ontology", &format!("id={}", params.get("id"))))?;
+    let mut ids: std::collections::BTreeSet<i64> = state
+        .ontologies
+        .get(id)
+        .map(|o| o.user)
+        .into_iter()
+        .collect();
+    for project in state.projects.iter().filter(|pr| pr.ontology == Some(id)) {
         ids.extend(project.members.iter().copied());
     }
-    super::user::list_users(call, ids.iter().filter_map(|u| st.users.get(*u)))
+    super::user::list_users(call, ids.iter().filter_map(|u| state.users.get(*u)))
 }

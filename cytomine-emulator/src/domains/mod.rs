@@ -4,7 +4,7 @@
 mod macros;
 
 mod abstract_image;
-pub mod acl;
+pub(crate) mod acl;
 mod activity;
 mod annotation;
 mod annotation_filters;
@@ -14,12 +14,12 @@ mod annotation_listing;
 mod annotation_term;
 mod attached_file;
 mod cascade;
-pub mod crud;
+pub(crate) mod crud;
 mod crud_routes;
 mod description;
 mod image_group;
 mod image_instance;
-pub mod json;
+pub(crate) mod json;
 mod link;
 mod members;
 mod ontology;
@@ -29,7 +29,7 @@ mod profiled;
 mod project;
 mod property;
 mod relation_term;
-pub mod repository;
+pub(crate) mod repository;
 mod review;
 mod security;
 mod storage;
@@ -41,18 +41,18 @@ mod user;
 mod user_owned;
 mod user_role;
 
-use std::sync::RwLock;
+use std::sync::{Arc, RwLock};
 
-pub use abstract_image::add_default_slice;
-pub use annotation::link_term as link_annotation_term;
-pub use image_instance::add_slices;
-pub use property::set_image_properties;
+pub(crate) use abstract_image::add_default_slice;
+pub(crate) use annotation::link_term as link_annotation_term;
+pub(crate) use image_instance::add_slices;
+pub(crate) use property::set_image_properties;
 
 /// The reference slice id of an image instance.
-pub fn reference_slice(st: &State, image: i64) -> Option<i64> {
-    image_instance::reference_slice_of(st, image).map(|s| s.meta.id)
+pub(crate) fn reference_slice(state: &State, image: i64) -> Option<i64> {
+    image_instance::reference_slice_of(state, image).map(|s| s.meta.id)
 }
-pub use security::session;
+pub(crate) use security::session;
 
 use crate::http::call::Call;
 use crate::http::fail::Outcome;
@@ -61,77 +61,82 @@ use crate::profile::Profile;
 use crate::store::State;
 
 /// A handler that only reads the state.
-pub type ReadFn = fn(&Call, &Params, &State) -> Outcome;
+pub(crate) type ReadFn = fn(&Call, &Params, &State) -> Outcome;
 /// A handler that changes the state.
-pub type WriteFn = fn(&Call, &Params, &mut State) -> Outcome;
-/// A handler that takes the lock itself and does heavy work outside it (images).
-pub type MediaFn = fn(&Call, &Params, &RwLock<State>) -> Outcome;
+pub(crate) type WriteFn = fn(&Call, &Params, &mut State) -> Outcome;
+/// A handler that takes the lock itself and does heavy work outside it (images); a closure, so
+/// that a table of routes can give each route its own row.
+pub(crate) type MediaFn = Arc<dyn Fn(&Call, &Params, &RwLock<State>) -> Outcome + Send + Sync>;
 
 /// How a route runs.
-#[derive(Clone, Copy)]
-pub enum Handler {
+#[derive(Clone)]
+pub(crate) enum Handler {
     /// Under a read lock.
     Read(ReadFn),
     /// Under the write lock.
     Write(WriteFn),
     /// On a blocking thread, locking briefly.
     Media(MediaFn),
-    /// Under a read lock on a blocking thread, free to answer before it returns (a large
-    /// listing streams while it is written, see `http::early`).
-    Listing(ReadFn),
 }
 
 /// One route under `/api/`.
-pub struct Route {
+pub(crate) struct Route {
     /// HTTP method.
-    pub method: &'static str,
+    pub(crate) method: &'static str,
     /// Path pattern after `/api/`.
-    pub pattern: Pattern,
+    pub(crate) pattern: Pattern,
     /// What runs.
-    pub handler: Handler,
+    pub(crate) handler: Handler,
 }
 
 /// A route table under construction, for one profile.
 #[derive(Default)]
-pub struct Routes(Vec<Route>, Profile);
+pub(crate) struct Routes {
+    /// The routes registered so far, in order.
+    routes: Vec<Route>,
+    /// The profile the table is built for.
+    profile: Profile,
+}
 
 impl Routes {
     /// Whether the classic format is served (the migrated domains register their classic-only
     /// routes only then).
-    pub fn classic(&self) -> bool {
-        self.1 == Profile::Classic
+    pub(crate) fn classic(&self) -> bool {
+        self.profile == Profile::Classic
     }
     fn add(&mut self, method: &'static str, pattern: &str, handler: Handler) {
-        self.0.push(Route {
+        self.routes.push(Route {
             method,
             pattern: Pattern::new(pattern),
             handler,
         });
     }
     /// A reading GET.
-    pub fn get(&mut self, pattern: &str, f: ReadFn) {
-        self.add("GET", pattern, Handler::Read(f));
-    }
-    /// A listing GET that streams a large answer (see [`Handler::Listing`]).
-    pub fn listing(&mut self, pattern: &str, f: ReadFn) {
-        self.add("GET", pattern, Handler::Listing(f));
+    pub(crate) fn get(&mut self, pattern: &str, handler: ReadFn) {
+        self.add("GET", pattern, Handler::Read(handler));
     }
     /// A writing route with the given method.
-    pub fn write(&mut self, method: &'static str, pattern: &str, f: WriteFn) {
-        self.add(method, pattern, Handler::Write(f));
+    pub(crate) fn write(&mut self, method: &'static str, pattern: &str, handler: WriteFn) {
+        self.add(method, pattern, Handler::Write(handler));
     }
     /// A media GET.
-    pub fn media(&mut self, pattern: &str, f: MediaFn) {
-        self.add("GET", pattern, Handler::Media(f));
+    pub(crate) fn media<F>(&mut self, pattern: &str, handler: F)
+    where
+        F: Fn(&Call, &Params, &RwLock<State>) -> Outcome + Send + Sync + 'static,
+    {
+        self.add("GET", pattern, Handler::Media(Arc::new(handler)));
     }
     /// A media route with another method (a multipart upload parsed outside the lock).
-    pub fn media_write(&mut self, method: &'static str, pattern: &str, f: MediaFn) {
-        self.add(method, pattern, Handler::Media(f));
+    pub(crate) fn media_write<F>(&mut self, method: &'static str, pattern: &str, handler: F)
+    where
+        F: Fn(&Call, &Params, &RwLock<State>) -> Outcome + Send + Sync + 'static,
+    {
+        self.add(method, pattern, Handler::Media(Arc::new(handler)));
     }
 }
 
 /// Outcome of looking a path up.
-pub enum Lookup<'a> {
+pub(crate) enum Lookup<'a> {
     /// A route matched.
     Found(&'a Route, Params),
     /// The path exists for other methods.
@@ -141,17 +146,25 @@ pub enum Lookup<'a> {
 }
 
 /// The whole `/api/` route table.
-pub struct RouteTable(Vec<Route>, Profile);
+pub(crate) struct RouteTable {
+    /// Every route; the first that matches a path answers it.
+    routes: Vec<Route>,
+    /// The profile the table was built for.
+    profile: Profile,
+}
 
 impl RouteTable {
     /// Build every domain's routes in the classic profile.
-    pub fn build() -> RouteTable {
+    pub(crate) fn build() -> RouteTable {
         RouteTable::build_for(Profile::Classic)
     }
 
     /// Build every domain's routes for `profile`.
-    pub fn build_for(profile: Profile) -> RouteTable {
-        let mut r = Routes(Vec::new(), profile);
+    pub(crate) fn build_for(profile: Profile) -> RouteTable {
+        let mut r = Routes {
+            routes: Vec::new(),
+            profile,
+        };
         security::routes(&mut r);
         user::routes(&mut r);
         project::routes(&mut r);
@@ -179,19 +192,22 @@ impl RouteTable {
         position::routes(&mut r);
         activity::routes(&mut r);
         review::routes(&mut r);
-        RouteTable(r.0, profile)
+        RouteTable {
+            routes: r.routes,
+            profile,
+        }
     }
 
     /// The profile the table was built for.
-    pub fn profile(&self) -> Profile {
-        self.1
+    pub(crate) fn profile(&self) -> Profile {
+        self.profile
     }
 
     /// Find the route for `method` and `path` (the part after `/api/`).
-    pub fn lookup(&self, method: &str, path: &str) -> Lookup<'_> {
+    pub(crate) fn lookup(&self, method: &str, path: &str) -> Lookup<'_> {
         let mut other_method = false;
         let parts: Vec<&str> = path.split('/').collect();
-        for route in &self.0 {
+        for route in &self.routes {
             if let Some(params) = route.pattern.matches_parts(&parts) {
                 if route.method == method {
                     return Lookup::Found(route, params);

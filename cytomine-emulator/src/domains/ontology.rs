@@ -4,7 +4,7 @@ use serde_json::{json, Value};
 
 use super::acl;
 use super::crud::Domain;
-use super::json::{self as j, Body};
+use super::json::{self, Body};
 use super::repository;
 use super::user_owned::{self, UserOwned};
 use super::Routes;
@@ -17,14 +17,14 @@ use crate::store::{Meta, Ontology, Project, State, Term};
 const TERM_CLASS: &str = "be.cytomine.domain.ontology.Term";
 
 /// Register the routes.
-pub fn routes(r: &mut Routes) {
-    r.get("ontology.json", list);
-    r.profiled::<Ontology>("ontology").all();
-    if !r.classic() {
-        r.get("ontology_light.json", |c, _, s| {
-            let items = own_ontologies(c, s)?;
+pub(crate) fn routes(routes: &mut Routes) {
+    routes.get("ontology.json", list);
+    routes.profiled::<Ontology>("ontology").all();
+    if !routes.classic() {
+        routes.get("ontology_light.json", |call, _, state| {
+            let items = own_ontologies(call, state)?;
             Ok(spring_paged(
-                c,
+                call,
                 items,
                 |o| json!({"id": o.meta.id, "name": o.name}),
             ))
@@ -33,9 +33,9 @@ pub fn routes(r: &mut Routes) {
 }
 
 /// The repository lists only the ontologies the caller created (WIRE.md §3.2).
-fn own_ontologies<'a>(call: &Call, st: &'a State) -> Result<Vec<&'a Ontology>, Fail> {
+fn own_ontologies<'a>(call: &Call, state: &'a State) -> Result<Vec<&'a Ontology>, Fail> {
     let caller = call.user()?.id;
-    Ok(st
+    Ok(state
         .ontologies
         .iter()
         .rev()
@@ -43,52 +43,52 @@ fn own_ontologies<'a>(call: &Call, st: &'a State) -> Result<Vec<&'a Ontology>, F
         .collect())
 }
 
-/// Whether the caller may read ontology `o`: creator, admin, or member of a project using it.
-pub fn readable(call: &Call, st: &State, o: &Ontology) -> bool {
+/// Whether the caller may read `ontology`: creator, admin, or member of a project using it.
+pub(crate) fn readable(call: &Call, state: &State, ontology: &Ontology) -> bool {
     call.caller.as_ref().is_some_and(|c| {
         c.admin_by_now
-            || c.id == o.user
-            || st
+            || c.id == ontology.user
+            || state
                 .projects
                 .iter()
-                .any(|p| p.ontology == Some(o.meta.id) && acl::can_read(c, p))
+                .any(|p| p.ontology == Some(ontology.meta.id) && acl::can_read(c, p))
     })
 }
 
-fn list(call: &Call, _p: &Params, st: &State) -> Outcome {
+fn list(call: &Call, _params: &Params, state: &State) -> Outcome {
     if call.is_repository() {
-        return repository::list(call, st, own_ontologies(call, st)?);
+        return repository::list(call, state, own_ontologies(call, state)?);
     }
-    let items: Vec<&Ontology> = st
+    let items: Vec<&Ontology> = state
         .ontologies
         .iter()
         .rev()
-        .filter(|o| readable(call, st, o))
+        .filter(|o| readable(call, state, o))
         .collect();
     if call.flag_or("light", false) {
         return paged(call, items, |o| json!({"id": o.meta.id, "name": o.name}));
     }
-    paged(call, items, |o| o.view(st, call))
+    paged(call, items, |o| o.view(state, call))
 }
 
-fn tree_node(st: &State, t: &Term) -> Value {
+fn tree_node(state: &State, term: &Term) -> Value {
     json!({
-        "name": t.name, "id": t.meta.id, "title": t.name, "data": t.name, "color": t.color,
-        "class": TERM_CLASS, "parent": t.parent,
-        "attr": {"id": t.meta.id, "type": TERM_CLASS}, "checked": false, "key": t.meta.id,
-        "children": children(st, t.ontology, Some(t.meta.id)),
-        "isFolder": st.terms.iter().any(|c| c.parent == Some(t.meta.id)), "hideCheckbox": false,
+        "name": term.name, "id": term.meta.id, "title": term.name, "data": term.name, "color": term.color,
+        "class": TERM_CLASS, "parent": term.parent,
+        "attr": {"id": term.meta.id, "type": TERM_CLASS}, "checked": false, "key": term.meta.id,
+        "children": children(state, term.ontology, Some(term.meta.id)),
+        "isFolder": state.terms.iter().any(|c| c.parent == Some(term.meta.id)), "hideCheckbox": false,
     })
 }
 
-fn children(st: &State, ontology: i64, parent: Option<i64>) -> Vec<Value> {
-    let mut terms: Vec<&Term> = st
+fn children(state: &State, ontology: i64, parent: Option<i64>) -> Vec<Value> {
+    let mut terms: Vec<&Term> = state
         .terms
         .iter()
         .filter(|t| t.ontology == ontology && t.parent == parent)
         .collect();
     terms.sort_by(|a, b| a.name.cmp(&b.name));
-    terms.into_iter().map(|t| tree_node(st, t)).collect()
+    terms.into_iter().map(|t| tree_node(state, t)).collect()
 }
 
 impl Domain for Ontology {
@@ -97,14 +97,14 @@ impl Domain for Ontology {
     fn label(&self) -> String {
         self.name.clone()
     }
-    fn view(&self, st: &State, call: &Call) -> Value {
-        let projects: Vec<Value> = st
+    fn view(&self, state: &State, call: &Call) -> Value {
+        let projects: Vec<Value> = state
             .projects
             .iter()
             .filter(|p| p.ontology == Some(self.meta.id))
-            .map(|p: &Project| p.view(st, call))
+            .map(|p: &Project| p.view(state, call))
             .collect();
-        j::object(
+        json::object(
             Self::CLASS,
             &self.meta,
             vec![
@@ -118,30 +118,30 @@ impl Domain for Ontology {
                 ("hideCheckbox", true.into()),
                 ("state", "open".into()),
                 ("projects", projects.into()),
-                ("children", children(st, self.meta.id, None).into()),
+                ("children", children(state, self.meta.id, None).into()),
             ],
         )
     }
-    fn check_read(&self, call: &Call, st: &State) -> Result<(), Fail> {
-        acl::allow(readable(call, st, self), Self::CLASS, self.meta.id)
+    fn check_read(&self, call: &Call, state: &State) -> Result<(), Fail> {
+        acl::allow(readable(call, state, self), Self::CLASS, self.meta.id)
     }
-    fn build(call: &Call, st: &State, body: &Body, old: Option<&Self>) -> Result<Self, Fail> {
-        let (name, user) = user_owned::named(call, st, body, old, |o: &Self| &o.name)?;
+    fn build(call: &Call, state: &State, body: &Body, old: Option<&Self>) -> Result<Self, Fail> {
+        let (name, user) = user_owned::named(call, state, body, old, |o: &Self| &o.name)?;
         Ok(Ontology {
             meta: Meta::blank(),
             name,
             user,
         })
     }
-    fn remove(call: &Call, st: &mut State, id: i64) -> Result<(), Fail> {
-        user_owned::check_remove::<Self>(call, st, id)?;
-        if st.projects.iter().any(|p| p.ontology == Some(id)) {
+    fn remove(call: &Call, state: &mut State, id: i64) -> Result<(), Fail> {
+        user_owned::check_remove::<Self>(call, state, id)?;
+        if state.projects.iter().any(|p| p.ontology == Some(id)) {
             return Err(Fail::bad(
                 "Ontology is linked with project. Cannot delete ontology!",
             ));
         }
-        for t in st.terms.ids_where(|t| t.ontology == id) {
-            super::cascade::delete_term(st, t);
+        for t in state.terms.ids_where(|t| t.ontology == id) {
+            super::cascade::delete_term(state, t);
         }
         Ok(())
     }

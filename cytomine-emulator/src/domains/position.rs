@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use serde_json::{json, Value};
 
 use super::acl;
-use super::json::{self as j, Body};
+use super::json::{self, Body};
 use super::owner;
 use super::Routes;
 use crate::http::call::Call;
@@ -22,75 +22,81 @@ const POSITION: &str = "be.cytomine.domain.social.PersistentUserPosition";
 const ACTION: &str = "be.cytomine.domain.social.AnnotationAction";
 
 /// Register the routes.
-pub fn routes(r: &mut Routes) {
-    annotation_position::routes(r);
+pub(crate) fn routes(routes: &mut Routes) {
+    annotation_position::routes(routes);
     for kind in ["imageinstance", "sliceinstance"] {
-        r.write(
+        routes.write(
             "POST",
             &format!("{kind}/{{id}}/position.json"),
             add_position,
         );
-        r.get(&format!("{kind}/{{id}}/positions.json"), list_positions);
-        r.get(
+        routes.get(&format!("{kind}/{{id}}/positions.json"), list_positions);
+        routes.get(
             &format!("{kind}/{{id}}/annotation_action.json"),
             list_actions,
         );
     }
-    r.get("imageinstance/{id}/position.json", list_positions);
-    r.get("imageinstance/{id}/position/{u}.json", last_position);
-    r.get("imageinstance/{id}/online.json", online);
+    routes.get("imageinstance/{id}/position.json", list_positions);
+    routes.get("imageinstance/{id}/position/{u}.json", last_position);
+    routes.get("imageinstance/{id}/online.json", online);
     // client-compat, not in core: the Python client's `Position.fetch`.
-    r.get("position/{id}.json", |c, p, s| {
-        let pos = p.id("id").and_then(|id| s.positions.get(id));
+    routes.get("position/{id}.json", |call, params, state| {
+        let pos = params.id("id").and_then(|id| state.positions.get(id));
         let pos = pos.ok_or_else(|| {
-            Fail::not_found_filters("UserPosition", &format!("id={}", p.get("id")))
+            Fail::not_found_filters("UserPosition", &format!("id={}", params.get("id")))
         })?;
-        acl::read_project(c, s, pos.project)?;
+        acl::read_project(call, state, pos.project)?;
         Ok(Reply::json(200, &position_view(pos)))
     });
-    r.write("POST", "annotation_action.json", add_action);
+    routes.write("POST", "annotation_action.json", add_action);
     // client-compat, not in core: the Python client's `AnnotationAction.fetch`.
-    r.get("annotation_action/{id}.json", |c, p, s| {
-        let a = p.id("id").and_then(|id| s.annotation_actions.get(id));
+    routes.get("annotation_action/{id}.json", |call, params, state| {
+        let a = params
+            .id("id")
+            .and_then(|id| state.annotation_actions.get(id));
         let a = a.ok_or_else(|| {
-            Fail::not_found_filters("AnnotationAction", &format!("id={}", p.get("id")))
+            Fail::not_found_filters("AnnotationAction", &format!("id={}", params.get("id")))
         })?;
-        acl::read_project(c, s, a.project)?;
+        acl::read_project(call, state, a.project)?;
         Ok(Reply::json(200, &action_view(a)))
     });
 }
 
 /// `(image, slice, project)` of `{imageinstance|sliceinstance}/{id}` in the call's path.
-pub fn place_of(call: &Call, p: &Params, st: &State) -> Result<(i64, i64, i64), Fail> {
-    let id = p.id("id").unwrap_or(0);
-    let missing = || Fail::not_found(format!("ImageInstance {} not found", p.get("id")));
+pub(crate) fn place_of(
+    call: &Call,
+    params: &Params,
+    state: &State,
+) -> Result<(i64, i64, i64), Fail> {
+    let id = params.id("id").unwrap_or(0);
+    let missing = || Fail::not_found(format!("ImageInstance {} not found", params.get("id")));
     let place = if call.path.starts_with("/api/sliceinstance/") {
-        let s = st.slice_instances.get(id).ok_or_else(missing)?;
+        let s = state.slice_instances.get(id).ok_or_else(missing)?;
         (s.image, s.meta.id, s.project)
     } else {
-        let i = st.image_instances.get(id).ok_or_else(missing)?;
-        let slice = super::image_instance::reference_slice_of(st, id).map_or(0, |s| s.meta.id);
+        let i = state.image_instances.get(id).ok_or_else(missing)?;
+        let slice = super::image_instance::reference_slice_of(state, id).map_or(0, |s| s.meta.id);
         (id, slice, i.project)
     };
-    acl::read_project(call, st, place.2)?;
+    acl::read_project(call, state, place.2)?;
     Ok(place)
 }
 
-fn position_view(x: &Position) -> Value {
-    let mut m = j::head(POSITION, &x.meta);
-    j::put_all(
+fn position_view(position: &Position) -> Value {
+    let mut m = json::head(POSITION, &position.meta);
+    json::put_all(
         &mut m,
         vec![
-            ("user", x.user.into()),
-            ("image", x.image.into()),
-            ("slice", x.slice.into()),
-            ("project", x.project.into()),
-            ("zoom", x.zoom.into()),
-            ("rotation", x.rotation.into()),
-            ("broadcast", x.broadcast.into()),
-            ("location", x.location.clone().into()),
-            ("x", x.x.into()),
-            ("y", x.y.into()),
+            ("user", position.user.into()),
+            ("image", position.image.into()),
+            ("slice", position.slice.into()),
+            ("project", position.project.into()),
+            ("zoom", position.zoom.into()),
+            ("rotation", position.rotation.into()),
+            ("broadcast", position.broadcast.into()),
+            ("location", position.location.clone().into()),
+            ("x", position.x.into()),
+            ("y", position.y.into()),
         ],
     );
     Value::Object(m)
@@ -99,7 +105,7 @@ fn position_view(x: &Position) -> Value {
 /// The four viewport corners of a position body, as `(x, y)` pairs.
 fn corners(body: &Body) -> Result<[(f64, f64); 4], Fail> {
     let c = |k: &str| {
-        j::float(body, k).ok_or_else(|| Fail::bad(format!("{k} must be set! value=null")))
+        json::float(body, k).ok_or_else(|| Fail::bad(format!("{k} must be set! value=null")))
     };
     Ok([
         (c("topLeftX")?, c("topLeftY")?),
@@ -109,8 +115,8 @@ fn corners(body: &Body) -> Result<[(f64, f64); 4], Fail> {
     ])
 }
 
-fn add_position(call: &Call, p: &Params, st: &mut State) -> Outcome {
-    let (image, slice, project) = place_of(call, p, st)?;
+fn add_position(call: &Call, params: &Params, state: &mut State) -> Outcome {
+    let (image, slice, project) = place_of(call, params, state)?;
     let body = call.json_object()?;
     let pts = corners(&body)?;
     let ring: Vec<String> = pts
@@ -118,22 +124,22 @@ fn add_position(call: &Call, p: &Params, st: &mut State) -> Outcome {
         .chain(pts.first())
         .map(|(x, y)| format!("{x} {y}"))
         .collect();
-    let meta = st.meta(call.now);
+    let meta = state.meta(call.now);
     let pos = Position {
         meta,
         user: call.user()?.id,
         image,
         slice,
         project,
-        zoom: j::float(&body, "zoom").unwrap_or(0.0),
-        rotation: j::float(&body, "rotation").unwrap_or(0.0),
-        broadcast: j::flag(&body, "broadcast", false),
+        zoom: json::float(&body, "zoom").unwrap_or(0.0),
+        rotation: json::float(&body, "rotation").unwrap_or(0.0),
+        broadcast: json::flag(&body, "broadcast", false),
         location: format!("POLYGON (({}))", ring.join(", ")),
         x: pts.iter().map(|c| c.0).sum::<f64>() / 4.0,
         y: pts.iter().map(|c| c.1).sum::<f64>() / 4.0,
     };
     let view = position_view(&pos);
-    st.positions.insert(meta.id, pos);
+    state.positions.insert(meta.id, pos);
     Ok(Reply::json(200, &view))
 }
 
@@ -145,12 +151,12 @@ fn in_window(call: &Call, created: i64, user: i64) -> Result<bool, Fail> {
 }
 
 /// `GET {imageinstance|sliceinstance}/{id}/positions.json?user=&slice=&afterThan=&beforeThan=&showDetails=`.
-fn list_positions(call: &Call, p: &Params, st: &State) -> Outcome {
-    let (image, slice, _) = place_of(call, p, st)?;
+fn list_positions(call: &Call, params: &Params, state: &State) -> Outcome {
+    let (image, slice, _) = place_of(call, params, state)?;
     let by_slice = call.path.starts_with("/api/sliceinstance/");
     let slice_filter = call.int("slice")?.or(by_slice.then_some(slice));
     let mut items = Vec::new();
-    for x in st.positions.iter().rev().filter(|x| x.image == image) {
+    for x in state.positions.iter().rev().filter(|x| x.image == image) {
         if slice_filter.map_or(true, |s| s == x.slice) && in_window(call, x.meta.created, x.user)? {
             items.push(x);
         }
@@ -176,10 +182,10 @@ fn list_positions(call: &Call, p: &Params, st: &State) -> Outcome {
 }
 
 /// `GET imageinstance/{id}/position/{u}.json`: the user's last position there, or `{}`.
-fn last_position(call: &Call, p: &Params, st: &State) -> Outcome {
-    let (image, _, _) = place_of(call, p, st)?;
-    let user = super::user::find_user(st, p.get("u"))?.meta.id;
-    let last = st
+fn last_position(call: &Call, params: &Params, state: &State) -> Outcome {
+    let (image, _, _) = place_of(call, params, state)?;
+    let user = super::user::find_user(state, params.get("u"))?.meta.id;
+    let last = state
         .positions
         .iter()
         .rev()
@@ -188,9 +194,9 @@ fn last_position(call: &Call, p: &Params, st: &State) -> Outcome {
 }
 
 /// `GET imageinstance/{id}/online.json`: users with a recent position on the image.
-fn online(call: &Call, p: &Params, st: &State) -> Outcome {
-    let (image, _, _) = place_of(call, p, st)?;
-    let mut users: Vec<i64> = st
+fn online(call: &Call, params: &Params, state: &State) -> Outcome {
+    let (image, _, _) = place_of(call, params, state)?;
+    let mut users: Vec<i64> = state
         .positions
         .iter()
         .filter(|x| x.image == image && call.now - x.meta.created < ONLINE_MS)
@@ -201,38 +207,41 @@ fn online(call: &Call, p: &Params, st: &State) -> Outcome {
     Ok(Reply::json(200, &json!({"users": users})))
 }
 
-fn action_view(a: &AnnotationAction) -> Value {
-    let mut m = j::head(ACTION, &a.meta);
-    j::put_all(
+fn action_view(action: &AnnotationAction) -> Value {
+    let mut m = json::head(ACTION, &action.meta);
+    json::put_all(
         &mut m,
         vec![
-            ("user", a.user.into()),
-            ("image", a.image.into()),
-            ("slice", a.slice.into()),
-            ("project", a.project.into()),
-            ("action", a.action.clone().into()),
-            ("annotationIdent", a.annotation.into()),
-            ("annotationClassName", a.annotation_class.clone().into()),
-            ("annotationCreator", a.annotation_creator.into()),
+            ("user", action.user.into()),
+            ("image", action.image.into()),
+            ("slice", action.slice.into()),
+            ("project", action.project.into()),
+            ("action", action.action.clone().into()),
+            ("annotationIdent", action.annotation.into()),
+            (
+                "annotationClassName",
+                action.annotation_class.clone().into(),
+            ),
+            ("annotationCreator", action.annotation_creator.into()),
         ],
     );
     Value::Object(m)
 }
 
 /// `POST annotation_action.json` with `{annotationIdent, action}`.
-fn add_action(call: &Call, _p: &Params, st: &mut State) -> Outcome {
+fn add_action(call: &Call, _params: &Params, state: &mut State) -> Outcome {
     let body = call.json_object()?;
-    let id = j::int(&body, "annotationIdent")
+    let id = json::int(&body, "annotationIdent")
         .ok_or_else(|| Fail::bad("annotationIdent must be set! value=null"))?;
-    let a = st
+    let a = state
         .annotations
         .get(id)
-        .or_else(|| st.reviewed_annotations.get(id).map(|r| &r.base))
+        .or_else(|| state.reviewed_annotations.get(id).map(|r| &r.base))
         .ok_or_else(|| Fail::not_found(format!("Annotation {id} not found")))?;
-    acl::read_project(call, st, a.project)?;
-    let action = j::required_text(&body, "action")?;
+    acl::read_project(call, state, a.project)?;
+    let action = json::required_text(&body, "action")?;
     let (image, slice, project, creator) = (a.image, a.slice, a.project, a.user);
-    let meta = st.meta(call.now);
+    let meta = state.meta(call.now);
     let record = AnnotationAction {
         meta,
         user: call.user()?.id,
@@ -241,20 +250,20 @@ fn add_action(call: &Call, _p: &Params, st: &mut State) -> Outcome {
         project,
         action,
         annotation: id,
-        annotation_class: owner::annotation_class(st, id).to_owned(),
+        annotation_class: owner::annotation_class(state, id).to_owned(),
         annotation_creator: creator,
     };
     let view = action_view(&record);
-    st.annotation_actions.insert(meta.id, record);
+    state.annotation_actions.insert(meta.id, record);
     Ok(Reply::json(200, &view))
 }
 
 /// `GET {imageinstance|sliceinstance}/{id}/annotation_action.json?user=&afterThan=&beforeThan=`.
-fn list_actions(call: &Call, p: &Params, st: &State) -> Outcome {
-    let (image, slice, _) = place_of(call, p, st)?;
+fn list_actions(call: &Call, params: &Params, state: &State) -> Outcome {
+    let (image, slice, _) = place_of(call, params, state)?;
     let by_slice = call.path.starts_with("/api/sliceinstance/");
     let mut items = Vec::new();
-    for a in st.annotation_actions.iter().filter(|a| a.image == image) {
+    for a in state.annotation_actions.iter().filter(|a| a.image == image) {
         if (!by_slice || a.slice == slice) && in_window(call, a.meta.created, a.user)? {
             items.push(a);
         }

@@ -6,7 +6,7 @@ use serde_json::Value;
 
 use super::acl;
 use super::crud::{self, Domain};
-use super::json::{self as j, Body};
+use super::json::{self, Body};
 use super::Routes;
 use crate::http::call::Call;
 use crate::http::fail::{Fail, Outcome};
@@ -15,16 +15,21 @@ use crate::http::route::Params;
 use crate::store::{Meta, Project, ProjectMode, State};
 
 /// Register the routes.
-pub fn routes(r: &mut Routes) {
-    r.get("project.json", list);
-    r.crud::<Project>("project").post().get().put().delete();
-    r.get("ontology/{id}/project.json", by_ontology);
-    r.get("user/{id}/project.json", by_user);
+pub(crate) fn routes(routes: &mut Routes) {
+    routes.get("project.json", list);
+    routes
+        .crud::<Project>("project")
+        .post()
+        .get()
+        .put()
+        .delete();
+    routes.get("ontology/{id}/project.json", by_ontology);
+    routes.get("user/{id}/project.json", by_user);
 }
 
-fn list_where(call: &Call, st: &State, pred: impl Fn(&Project) -> bool) -> Outcome {
+fn list_where(call: &Call, state: &State, pred: impl Fn(&Project) -> bool) -> Outcome {
     let caller = call.user()?;
-    let items: Vec<&Project> = st
+    let items: Vec<&Project> = state
         .projects
         .iter()
         .rev()
@@ -32,7 +37,7 @@ fn list_where(call: &Call, st: &State, pred: impl Fn(&Project) -> bool) -> Outco
         .collect();
     let members_count = call.flag_or("withMembersCount", false);
     paged(call, items, |p| {
-        let mut view = p.view(st, call);
+        let mut view = p.view(state, call);
         if members_count {
             view["membersCount"] = p.members.len().into();
         }
@@ -40,39 +45,39 @@ fn list_where(call: &Call, st: &State, pred: impl Fn(&Project) -> bool) -> Outco
     })
 }
 
-fn list(call: &Call, _p: &Params, st: &State) -> Outcome {
+fn list(call: &Call, _params: &Params, state: &State) -> Outcome {
     let name = call
         .param("name[ilike]")
         .map(|n| n.replace(['*', '%'], "").to_lowercase());
-    list_where(call, st, |p| {
+    list_where(call, state, |p| {
         name.as_ref()
             .map_or(true, |n| p.name.to_lowercase().contains(n.as_str()))
     })
 }
 
-fn by_ontology(call: &Call, p: &Params, st: &State) -> Outcome {
-    let id = p.id("id").filter(|id| st.ontologies.contains(*id));
+fn by_ontology(call: &Call, params: &Params, state: &State) -> Outcome {
+    let id = params.id("id").filter(|id| state.ontologies.contains(*id));
     let id =
-        id.ok_or_else(|| Fail::not_found_filters("Ontology", &format!("id={}", p.get("id"))))?;
-    list_where(call, st, |pr| pr.ontology == Some(id))
+        id.ok_or_else(|| Fail::not_found_filters("Ontology", &format!("id={}", params.get("id"))))?;
+    list_where(call, state, |pr| pr.ontology == Some(id))
 }
 
-fn by_user(call: &Call, p: &Params, st: &State) -> Outcome {
-    let user = super::user::find_user(st, p.get("id"))?.meta.id;
-    list_where(call, st, |pr| pr.members.contains(&user))
+fn by_user(call: &Call, params: &Params, state: &State) -> Outcome {
+    let user = super::user::find_user(state, params.get("id"))?.meta.id;
+    list_where(call, state, |pr| pr.members.contains(&user))
 }
 
 fn mode_of(body: &Body, old: Option<&Project>) -> ProjectMode {
-    match j::text(body, "mode").as_deref() {
+    match json::text(body, "mode").as_deref() {
         Some("RESTRICTED") => return ProjectMode::Restricted,
         Some("READ_ONLY") => return ProjectMode::ReadOnly,
         Some("CLASSIC") => return ProjectMode::Classic,
         _ => {}
     }
     let old_mode = old.map_or(ProjectMode::Classic, |o| o.mode);
-    if j::flag(body, "isReadOnly", old_mode == ProjectMode::ReadOnly) {
+    if json::flag(body, "isReadOnly", old_mode == ProjectMode::ReadOnly) {
         ProjectMode::ReadOnly
-    } else if j::flag(body, "isRestricted", old_mode == ProjectMode::Restricted) {
+    } else if json::flag(body, "isRestricted", old_mode == ProjectMode::Restricted) {
         ProjectMode::Restricted
     } else {
         ProjectMode::Classic
@@ -85,18 +90,18 @@ impl Domain for Project {
     fn label(&self) -> String {
         self.name.clone()
     }
-    fn view(&self, st: &State, _call: &Call) -> Value {
+    fn view(&self, state: &State, _call: &Call) -> Value {
         let ontology_name = self
             .ontology
-            .and_then(|o| st.ontologies.get(o))
+            .and_then(|o| state.ontologies.get(o))
             .map(|o| o.name.clone());
-        j::object(
+        json::object(
             Self::CLASS,
             &self.meta,
             vec![
                 ("name", self.name.clone().into()),
-                ("ontology", j::opt(self.ontology)),
-                ("ontologyName", j::opt(ontology_name)),
+                ("ontology", json::opt(self.ontology)),
+                ("ontologyName", json::opt(ontology_name)),
                 ("blindMode", self.blind_mode.into()),
                 ("areImagesDownloadable", self.are_images_downloadable.into()),
                 ("numberOfSlides", 0.into()),
@@ -105,7 +110,7 @@ impl Domain for Project {
                 ("numberOfJobAnnotations", 0.into()),
                 (
                     "numberOfReviewedAnnotations",
-                    super::review::project_count(st, self.meta.id).into(),
+                    super::review::project_count(state, self.meta.id).into(),
                 ),
                 ("isClosed", self.is_closed.into()),
                 ("isReadOnly", (self.mode == ProjectMode::ReadOnly).into()),
@@ -118,26 +123,27 @@ impl Domain for Project {
             ],
         )
     }
-    fn check_read(&self, call: &Call, st: &State) -> Result<(), Fail> {
-        acl::read_project(call, st, self.meta.id).map(|_| ())
+    fn check_read(&self, call: &Call, state: &State) -> Result<(), Fail> {
+        acl::read_project(call, state, self.meta.id).map(|_| ())
     }
     fn not_found(id: &str) -> Fail {
         Fail::not_found_filters("Project", &format!("id={id}"))
     }
-    fn build(call: &Call, st: &State, body: &Body, old: Option<&Self>) -> Result<Self, Fail> {
+    fn build(call: &Call, state: &State, body: &Body, old: Option<&Self>) -> Result<Self, Fail> {
         let caller = acl::not_guest(call)?;
         if let Some(o) = old {
-            acl::manage_project(call, st, o.meta.id)?;
+            acl::manage_project(call, state, o.meta.id)?;
         }
-        let name = j::required_text(body, "name")?;
-        if crud::taken(st, old, |p: &Self| p.name == name) {
+        let name = json::required_text(body, "name")?;
+        if crud::taken(state, old, |p: &Self| p.name == name) {
             return Err(Fail::exists(format!("Project {name} already exist!")));
         }
-        let ontology = j::reference(body, "ontology", false, |id| st.ontologies.contains(id))?;
-        let users = j::ids(body, "users");
-        let admins = j::ids(body, "admins");
+        let ontology =
+            json::reference(body, "ontology", false, |id| state.ontologies.contains(id))?;
+        let users = json::ids(body, "users");
+        let admins = json::ids(body, "admins");
         for id in users.iter().chain(admins.iter()).flatten() {
-            if !st.users.contains(*id) {
+            if !state.users.contains(*id) {
                 return Err(Fail::bad(format!("user was not found with id: {id}")));
             }
         }
@@ -160,21 +166,21 @@ impl Domain for Project {
             meta: Meta::blank(),
             name,
             ontology,
-            blind_mode: j::flag(body, "blindMode", false),
-            are_images_downloadable: j::flag(body, "areImagesDownloadable", false),
-            is_closed: j::flag(body, "isClosed", false),
+            blind_mode: json::flag(body, "blindMode", false),
+            are_images_downloadable: json::flag(body, "areImagesDownloadable", false),
+            is_closed: json::flag(body, "isClosed", false),
             mode: mode_of(body, old),
-            hide_users_layers: j::flag(body, "hideUsersLayers", false),
-            hide_admins_layers: j::flag(body, "hideAdminsLayers", false),
+            hide_users_layers: json::flag(body, "hideUsersLayers", false),
+            hide_admins_layers: json::flag(body, "hideAdminsLayers", false),
             members,
             admins,
             number_of_images: old.map_or(0, |o| o.number_of_images),
             number_of_annotations: old.map_or(0, |o| o.number_of_annotations),
         })
     }
-    fn remove(call: &Call, st: &mut State, id: i64) -> Result<(), Fail> {
-        acl::manage_project(call, st, id)?;
-        super::cascade::delete_project_content(st, id);
+    fn remove(call: &Call, state: &mut State, id: i64) -> Result<(), Fail> {
+        acl::manage_project(call, state, id)?;
+        super::cascade::delete_project_content(state, id);
         Ok(())
     }
 }

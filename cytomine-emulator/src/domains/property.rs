@@ -6,7 +6,7 @@ use serde_json::Value;
 
 use super::acl;
 use super::crud::{self, Domain};
-use super::json::{self as j, Body};
+use super::json::{self, Body};
 use super::owner;
 use super::Routes;
 use crate::http::call::Call;
@@ -24,78 +24,86 @@ const PREFIXES: [&str; 4] = [
 ];
 
 /// Register the routes.
-pub fn routes(r: &mut Routes) {
+pub(crate) fn routes(routes: &mut Routes) {
     for prefix in PREFIXES {
-        r.get(&format!("{prefix}/property.json"), list);
-        r.write("POST", &format!("{prefix}/property.json"), create);
-        r.get(&format!("{prefix}/property/{{pid}}.json"), |c, p, s| {
-            crud::get::<Property>(c, s, p.id("pid"), p.get("pid"))
-        });
-        r.write(
+        routes.get(&format!("{prefix}/property.json"), list);
+        routes.write("POST", &format!("{prefix}/property.json"), create);
+        routes.get(
+            &format!("{prefix}/property/{{pid}}.json"),
+            |call, params, state| {
+                crud::get::<Property>(call, state, params.id("pid"), params.get("pid"))
+            },
+        );
+        routes.write(
             "PUT",
             &format!("{prefix}/property/{{pid}}.json"),
-            |c, _, s| crud::put::<Property>(c, s),
+            |call, _, state| crud::put::<Property>(call, state),
         );
-        r.write(
+        routes.write(
             "DELETE",
             &format!("{prefix}/property/{{pid}}.json"),
-            |c, p, s| crud::delete::<Property>(c, s, p.id("pid")),
+            |call, params, state| crud::delete::<Property>(call, state, params.id("pid")),
         );
-        r.get(&format!("{prefix}/key/{{key}}/property.json"), by_key);
+        routes.get(&format!("{prefix}/key/{{key}}/property.json"), by_key);
     }
-    r.write("POST", "property.json", |c, _, s| {
-        crud::post_many::<Property>(c, s)
+    routes.write("POST", "property.json", |call, _, state| {
+        crud::post_many::<Property>(call, state)
     });
-    r.get("annotation/property/key.json", |c, _, s| {
-        keys(c, s, owner::USER_ANNOTATION)
+    routes.get("annotation/property/key.json", |call, _, state| {
+        keys(call, state, owner::USER_ANNOTATION)
     });
-    r.get("imageinstance/property/key.json", |c, _, s| {
-        keys(c, s, owner::IMAGE_INSTANCE)
+    routes.get("imageinstance/property/key.json", |call, _, state| {
+        keys(call, state, owner::IMAGE_INSTANCE)
     });
 }
 
-fn list(call: &Call, p: &Params, st: &State) -> Outcome {
-    let owner = owner::from_route(call, p, st)?;
-    owner::check_read(call, st, &owner)?;
-    let items: Vec<&Property> = st.properties.iter().filter(|x| x.owner == owner).collect();
-    paged(call, items, |x| x.view(st, call))
+fn list(call: &Call, params: &Params, state: &State) -> Outcome {
+    let owner = owner::from_route(call, params, state)?;
+    owner::check_read(call, state, &owner)?;
+    let items: Vec<&Property> = state
+        .properties
+        .iter()
+        .filter(|x| x.owner == owner)
+        .collect();
+    paged(call, items, |x| x.view(state, call))
 }
 
-fn create(call: &Call, p: &Params, st: &mut State) -> Outcome {
-    let owner = owner::from_route(call, p, st)?;
-    crud::post_many_with::<Property>(call, st, |body| owner::fill_body(body, &owner))
+fn create(call: &Call, params: &Params, state: &mut State) -> Outcome {
+    let owner = owner::from_route(call, params, state)?;
+    crud::post_many_with::<Property>(call, state, |body| owner::fill_body(body, &owner))
 }
 
-fn by_key(call: &Call, p: &Params, st: &State) -> Outcome {
-    let owner = owner::from_route(call, p, st)?;
-    let key = p.get("key");
-    let found = st
+fn by_key(call: &Call, params: &Params, state: &State) -> Outcome {
+    let owner = owner::from_route(call, params, state)?;
+    let key = params.get("key");
+    let found = state
         .properties
         .iter()
         .find(|x| x.owner == owner && x.key == key)
         .map(|x| x.meta.id);
     let filters = format!("domainIdent={}, key={key}", owner.ident);
     let id = found.ok_or_else(|| Fail::not_found_filters("Property", &filters))?;
-    crud::get::<Property>(call, st, Some(id), &id.to_string())
+    crud::get::<Property>(call, state, Some(id), &id.to_string())
 }
 
 /// `GET {annotation|imageinstance}/property/key.json?idProject=&idImage=&user=`: distinct keys.
-fn keys(call: &Call, st: &State, class: &str) -> Outcome {
+fn keys(call: &Call, state: &State, class: &str) -> Outcome {
     let project = call.int("idProject")?;
     let image = call.int("idImage")?;
     if let Some(p) = project {
-        acl::read_project(call, st, p)?;
+        acl::read_project(call, state, p)?;
     }
     let place = |ident: i64| -> Option<(i64, i64)> {
         if class == owner::IMAGE_INSTANCE {
-            st.image_instances
+            state
+                .image_instances
                 .get(ident)
                 .map(|i| (i.project, i.meta.id))
         } else {
-            st.annotations.get(ident).map(|a| (a.project, a.image))
+            state.annotations.get(ident).map(|a| (a.project, a.image))
         }
     };
-    let keys: BTreeSet<&str> = st
+    let keys: BTreeSet<&str> = state
         .properties
         .iter()
         .filter(|x| x.owner.class == class)
@@ -104,16 +112,16 @@ fn keys(call: &Call, st: &State, class: &str) -> Outcome {
                 project.map_or(true, |w| w == p) && image.map_or(true, |w| w == i)
             })
         })
-        .filter(|x| owner::check_read(call, st, &x.owner).is_ok())
+        .filter(|x| owner::check_read(call, state, &x.owner).is_ok())
         .map(|x| x.key.as_str())
         .collect();
     paged(call, keys.into_iter().collect(), |k| k)
 }
 
 /// Store a property on `owner` directly (upload `keys`/`values`, annotation `property` bodies).
-pub fn set(st: &mut State, owner: &DomainRef, key: &str, value: &str, now: i64) -> i64 {
-    let meta = st.meta(now);
-    st.properties.insert(
+pub(crate) fn set(state: &mut State, owner: &DomainRef, key: &str, value: &str, now: i64) -> i64 {
+    let meta = state.meta(now);
+    state.properties.insert(
         meta.id,
         Property {
             meta,
@@ -126,7 +134,7 @@ pub fn set(st: &mut State, owner: &DomainRef, key: &str, value: &str, now: i64) 
 }
 
 /// The `property` (or `properties`) object of a create body, as properties of the new record.
-pub fn set_from_body(st: &mut State, class: &str, ident: i64, body: &Body, now: i64) {
+pub(crate) fn set_from_body(state: &mut State, class: &str, ident: i64, body: &Body, now: i64) {
     let Some(Value::Object(pairs)) = body.get("property").or_else(|| body.get("properties")) else {
         return;
     };
@@ -139,20 +147,20 @@ pub fn set_from_body(st: &mut State, class: &str, ident: i64, body: &Body, now: 
             Value::String(s) => s.clone(),
             other => other.to_string(),
         };
-        set(st, &owner, key, &value, now);
+        set(state, &owner, key, &value, now);
     }
 }
 
 /// Copy the properties of one object onto another.
-fn copy(st: &mut State, from: &DomainRef, to: &DomainRef, now: i64) {
-    let pairs: Vec<(String, String)> = st
+fn copy(state: &mut State, from: &DomainRef, owner: &DomainRef, now: i64) {
+    let pairs: Vec<(String, String)> = state
         .properties
         .iter()
         .filter(|x| &x.owner == from)
         .map(|x| (x.key.clone(), x.value.clone()))
         .collect();
     for (k, v) in pairs {
-        set(st, to, &k, &v, now);
+        set(state, owner, &k, &v, now);
     }
 }
 
@@ -173,18 +181,18 @@ impl Domain for Property {
             ],
         )
     }
-    fn check_read(&self, call: &Call, st: &State) -> Result<(), Fail> {
-        owner::check_read(call, st, &self.owner)
+    fn check_read(&self, call: &Call, state: &State) -> Result<(), Fail> {
+        owner::check_read(call, state, &self.owner)
     }
-    fn build(call: &Call, st: &State, body: &Body, old: Option<&Self>) -> Result<Self, Fail> {
-        let owner = owner::from_body(st, body)?;
+    fn build(call: &Call, state: &State, body: &Body, old: Option<&Self>) -> Result<Self, Fail> {
+        let owner = owner::from_body(state, body)?;
         if let Some(o) = old {
-            owner::check_write(call, st, &o.owner)?;
+            owner::check_write(call, state, &o.owner)?;
         }
-        owner::check_write(call, st, &owner)?;
-        let key = j::required_text(body, "key")?;
+        owner::check_write(call, state, &owner)?;
+        let key = json::required_text(body, "key")?;
         let value =
-            j::text(body, "value").ok_or_else(|| Fail::bad("value must be set! value=null"))?;
+            json::text(body, "value").ok_or_else(|| Fail::bad("value must be set! value=null"))?;
         Ok(Property {
             meta: Meta::blank(),
             owner,
@@ -192,17 +200,17 @@ impl Domain for Property {
             value,
         })
     }
-    fn remove(call: &Call, st: &mut State, id: i64) -> Result<(), Fail> {
-        match st.properties.get(id) {
-            Some(x) => owner::check_write(call, st, &x.owner),
+    fn remove(call: &Call, state: &mut State, id: i64) -> Result<(), Fail> {
+        match state.properties.get(id) {
+            Some(x) => owner::check_write(call, state, &x.owner),
             None => Ok(()),
         }
     }
 }
 
 /// Upload `keys`/`values`: properties of the new abstract image and of its image instances.
-pub fn set_image_properties(
-    st: &mut State,
+pub(crate) fn set_image_properties(
+    state: &mut State,
     base: i64,
     instances: &[i64],
     pairs: &[(String, String)],
@@ -216,13 +224,13 @@ pub fn set_image_properties(
             ident,
         };
         for (k, v) in pairs {
-            set(st, &to, k, v, now);
+            set(state, &to, k, v, now);
         }
     }
 }
 
 /// A new image instance gets a copy of its base image's properties.
-pub fn copy_base_properties(st: &mut State, base: i64, image: i64, now: i64) {
+pub(crate) fn copy_base_properties(state: &mut State, base: i64, image: i64, now: i64) {
     let from = DomainRef {
         class: owner::ABSTRACT_IMAGE.to_owned(),
         ident: base,
@@ -231,5 +239,5 @@ pub fn copy_base_properties(st: &mut State, base: i64, image: i64, now: i64) {
         class: owner::IMAGE_INSTANCE.to_owned(),
         ident: image,
     };
-    copy(st, &from, &to, now);
+    copy(state, &from, &to, now);
 }

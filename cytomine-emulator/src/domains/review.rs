@@ -7,7 +7,7 @@ mod layer;
 
 use super::acl;
 use super::crud::{self, Domain};
-use super::json::{self as j, Body};
+use super::json::{self, Body};
 use super::owner::{self, REVIEWED_ANNOTATION};
 use super::Routes;
 use crate::geometry::parse_wkt;
@@ -19,57 +19,57 @@ use crate::http::route::Params;
 use crate::store::{Annotation, ImageInstance, ImageReview, Meta, ReviewedAnnotation, State};
 
 /// Register the routes.
-pub fn routes(r: &mut Routes) {
+pub(crate) fn routes(routes: &mut Routes) {
     for method in ["POST", "PUT"] {
-        r.write(method, "imageinstance/{id}/review.json", start);
-        r.write(method, "annotation/{id}/review.json", accept);
+        routes.write(method, "imageinstance/{id}/review.json", start);
+        routes.write(method, "annotation/{id}/review.json", accept);
     }
-    r.write("GET", "annotation/{id}/review.json", accept);
-    r.write("DELETE", "imageinstance/{id}/review.json", stop);
-    r.write("DELETE", "annotation/{id}/review.json", reject);
-    layer::routes(r);
-    r.get("reviewedannotation.json", list);
-    r.crud::<ReviewedAnnotation>("reviewedannotation")
+    routes.write("GET", "annotation/{id}/review.json", accept);
+    routes.write("DELETE", "imageinstance/{id}/review.json", stop);
+    routes.write("DELETE", "annotation/{id}/review.json", reject);
+    layer::routes(routes);
+    routes.get("reviewedannotation.json", list);
+    routes
+        .crud::<ReviewedAnnotation>("reviewedannotation")
         .get()
         .put()
         .delete();
 }
 
 /// Whether user annotation `id` has been accepted.
-pub fn is_reviewed(st: &State, id: i64) -> bool {
-    st.reviewed_annotations.iter().any(|r| r.parent == id)
+pub(crate) fn is_reviewed(state: &State, id: i64) -> bool {
+    state.reviewed_annotations.iter().any(|r| r.parent == id)
 }
 
 /// `(cropURL, smallCropURL, imageURL)` of a reviewed annotation; `smallCropURL` misses the `/`
 /// after the server URL, as M builds it (WIRE.md §3.11).
-pub fn urls(server: &str, a: &Annotation) -> (String, String, String) {
-    let path = format!("api/reviewedannotation/{}/crop.png", a.meta.id);
-    let image = format!(
-        "{server}/#/project/{}/image/{}/annotation/{}",
-        a.project, a.image, a.meta.id
-    );
+pub(crate) fn urls(server: &str, annotation: &Annotation) -> (String, String, String) {
+    let path = format!("api/reviewedannotation/{}/crop.png", annotation.meta.id);
     (
         format!("{server}/{path}"),
         format!("{server}{path}?maxSize=256"),
-        image,
+        super::annotation::image_url(server, annotation),
     )
 }
 
 /// The review fields of an image instance's JSON, and its reviewed-annotation count.
-pub fn image_fields(st: &State, image: i64) -> Vec<(&'static str, Value)> {
-    let review = st.image_reviews.get(&image);
-    let count = st
+pub(crate) fn image_fields(state: &State, image: i64) -> Vec<(&'static str, Value)> {
+    let review = state.image_reviews.get(&image);
+    let count = state
         .reviewed_annotations
         .iter()
         .filter(|r| r.base.image == image)
         .count();
     vec![
-        ("reviewStart", j::opt(review.map(|r| r.start.to_string()))),
+        (
+            "reviewStart",
+            json::opt(review.map(|r| r.start.to_string())),
+        ),
         (
             "reviewStop",
-            j::opt(review.and_then(|r| r.stop).map(|t| t.to_string())),
+            json::opt(review.and_then(|r| r.stop).map(|t| t.to_string())),
         ),
-        ("reviewUser", j::opt(review.map(|r| r.user))),
+        ("reviewUser", json::opt(review.map(|r| r.user))),
         ("reviewed", review.is_some_and(|r| r.stop.is_some()).into()),
         ("inReview", review.is_some_and(|r| r.stop.is_none()).into()),
         ("numberOfReviewedAnnotations", count.into()),
@@ -77,16 +77,17 @@ pub fn image_fields(st: &State, image: i64) -> Vec<(&'static str, Value)> {
 }
 
 /// The number of reviewed annotations of a project.
-pub fn project_count(st: &State, project: i64) -> usize {
-    st.reviewed_annotations
+pub(crate) fn project_count(state: &State, project: i64) -> usize {
+    state
+        .reviewed_annotations
         .iter()
         .filter(|r| r.base.project == project)
         .count()
 }
 
-fn image_answer(call: &Call, st: &State, image: i64, what: &str) -> Outcome {
-    let i = crud::find::<ImageInstance>(call, st, Some(image), &image.to_string())?;
-    let view = i.view(st, call);
+fn image_answer(call: &Call, state: &State, image: i64, what: &str) -> Outcome {
+    let i = crud::find::<ImageInstance>(call, state, Some(image), &image.to_string())?;
+    let view = i.view(state, call);
     let user = &call.user()?.username;
     let name = view["instanceFilename"].as_str().unwrap_or_default();
     Ok(Reply::json(
@@ -96,26 +97,26 @@ fn image_answer(call: &Call, st: &State, image: i64, what: &str) -> Outcome {
 }
 
 /// `POST`/`PUT imageinstance/{id}/review.json`: start review mode.
-fn start(call: &Call, p: &Params, st: &mut State) -> Outcome {
-    let i = crud::find::<ImageInstance>(call, st, p.id("id"), p.get("id"))?;
+fn start(call: &Call, params: &Params, state: &mut State) -> Outcome {
+    let i = crud::find::<ImageInstance>(call, state, params.id("id"), params.get("id"))?;
     let id = i.meta.id;
-    acl::write_project(call, st, i.project)?;
+    acl::write_project(call, state, i.project)?;
     let review = ImageReview {
         start: call.now,
         stop: None,
         user: call.user()?.id,
     };
-    st.image_reviews.insert(id, review);
-    image_answer(call, st, id, "start")
+    state.image_reviews.insert(id, review);
+    image_answer(call, state, id, "start")
 }
 
 /// The review of an image in review mode, whose reviewer is the caller.
-fn reviewer_check(call: &Call, st: &State, image: i64, what: &str) -> Result<(), Fail> {
-    let review = st.image_reviews.get(&image).filter(|r| r.stop.is_none());
+fn reviewer_check(call: &Call, state: &State, image: i64, what: &str) -> Result<(), Fail> {
+    let review = state.image_reviews.get(&image).filter(|r| r.stop.is_none());
     let review =
         review.ok_or_else(|| Fail::bad(format!("Cannot {what}, enable image review mode!")))?;
     if review.user != call.user()?.id {
-        let name = st
+        let name = state
             .users
             .get(review.user)
             .map_or("", |u| u.username.as_str());
@@ -127,18 +128,18 @@ fn reviewer_check(call: &Call, st: &State, image: i64, what: &str) -> Result<(),
 }
 
 /// `DELETE imageinstance/{id}/review.json?cancel=`: validate (or cancel) the review.
-fn stop(call: &Call, p: &Params, st: &mut State) -> Outcome {
-    let id = crud::find::<ImageInstance>(call, st, p.id("id"), p.get("id"))?
+fn stop(call: &Call, params: &Params, state: &mut State) -> Outcome {
+    let id = crud::find::<ImageInstance>(call, state, params.id("id"), params.get("id"))?
         .meta
         .id;
-    reviewer_check(call, st, id, "close review")?;
+    reviewer_check(call, state, id, "close review")?;
     let cancel = call.flag_or("cancel", false);
     if cancel {
-        st.image_reviews.remove(&id);
-    } else if let Some(r) = st.image_reviews.get_mut(&id) {
+        state.image_reviews.remove(&id);
+    } else if let Some(r) = state.image_reviews.get_mut(&id) {
         r.stop = Some(call.now);
     }
-    image_answer(call, st, id, if cancel { "cancel" } else { "validate" })
+    image_answer(call, state, id, if cancel { "cancel" } else { "validate" })
 }
 
 /// Term ids sent to `review.json`: query `terms`, or the body (JSON, or form-encoded as the
@@ -151,7 +152,7 @@ fn sent_terms(call: &Call) -> Result<Vec<i64>, Fail> {
         return Ok(Vec::new());
     }
     if let Ok(Value::Object(body)) = serde_json::from_slice::<Value>(&call.body) {
-        return Ok(j::ids(&body, "terms").unwrap_or_default());
+        return Ok(json::ids(&body, "terms").unwrap_or_default());
     }
     let mut ids = Vec::new();
     for (k, v) in url::form_urlencoded::parse(&call.body) {
@@ -163,56 +164,59 @@ fn sent_terms(call: &Call) -> Result<Vec<i64>, Fail> {
 }
 
 /// `GET`/`POST`/`PUT annotation/{id}/review.json`: accept an annotation (path B errors).
-fn accept(call: &Call, p: &Params, st: &mut State) -> Outcome {
-    let a = st
+fn accept(call: &Call, params: &Params, state: &mut State) -> Outcome {
+    let a = state
         .annotations
-        .get(p.id("id").unwrap_or(0))
-        .ok_or_else(|| Fail::not_found(format!("Annotation {} not found", p.get("id"))))?;
+        .get(params.id("id").unwrap_or(0))
+        .ok_or_else(|| Fail::not_found(format!("Annotation {} not found", params.get("id"))))?;
     let (id, image) = (a.meta.id, a.image);
-    acl::read_project(call, st, a.project)?;
-    reviewer_check(call, st, image, "accept annotation")?;
-    if is_reviewed(st, id) {
+    acl::read_project(call, state, a.project)?;
+    reviewer_check(call, state, image, "accept annotation")?;
+    if is_reviewed(state, id) {
         return Err(Fail::bad("Annotation is already accepted!"));
     }
     let mut terms = sent_terms(call)?;
-    terms.extend(super::annotation::term_ids(st, id));
+    terms.extend(super::annotation::term_ids(state, id));
     terms.sort_unstable();
     terms.dedup();
-    let created = review_copy(call, st, id, terms)?;
-    crud::added::<ReviewedAnnotation>(call, st, created)
+    let created = review_copy(call, state, id, terms)?;
+    crud::added::<ReviewedAnnotation>(call, state, created)
 }
 
 /// Store the reviewed copy of user annotation `parent` with `terms`, by the caller; its id.
-fn review_copy(call: &Call, st: &mut State, parent: i64, terms: Vec<i64>) -> Result<i64, Fail> {
+fn review_copy(call: &Call, state: &mut State, parent: i64, terms: Vec<i64>) -> Result<i64, Fail> {
     let mut body = Body::new();
     body.insert("parentIdent".to_owned(), parent.into());
     body.insert("terms".to_owned(), terms.into());
-    crud::create_one::<ReviewedAnnotation>(call, st, &body)
+    crud::create_one::<ReviewedAnnotation>(call, state, &body)
 }
 
 /// `DELETE annotation/{id}/review.json`: reject (delete the reviewed copy).
-fn reject(call: &Call, p: &Params, st: &mut State) -> Outcome {
-    let parent = p.id("id").unwrap_or(0);
-    let r = st.reviewed_annotations.iter().find(|r| r.parent == parent);
+fn reject(call: &Call, params: &Params, state: &mut State) -> Outcome {
+    let parent = params.id("id").unwrap_or(0);
+    let r = state
+        .reviewed_annotations
+        .iter()
+        .find(|r| r.parent == parent);
     let r = r.ok_or_else(|| Fail::bad(format!("Annotation {parent} is not accepted!")))?;
     let (id, image) = (r.base.meta.id, r.base.image);
-    reviewer_check(call, st, image, "reject annotation")?;
-    crud::delete::<ReviewedAnnotation>(call, st, Some(id))
+    reviewer_check(call, state, image, "reject annotation")?;
+    crud::delete::<ReviewedAnnotation>(call, state, Some(id))
 }
 
 /// `GET reviewedannotation.json?project=&image=`.
-fn list(call: &Call, _p: &Params, st: &State) -> Outcome {
+fn list(call: &Call, _params: &Params, state: &State) -> Outcome {
     let project = call.int("project")?;
     let image = call.int("image")?;
-    let items: Vec<&ReviewedAnnotation> = st
+    let items: Vec<&ReviewedAnnotation> = state
         .reviewed_annotations
         .iter()
         .rev()
         .filter(|r| project.map_or(true, |p| r.base.project == p))
         .filter(|r| image.map_or(true, |i| r.base.image == i))
-        .filter(|r| r.check_read(call, st).is_ok())
+        .filter(|r| r.check_read(call, state).is_ok())
         .collect();
-    paged(call, items, |r| r.view(st, call))
+    paged(call, items, |r| r.view(state, call))
 }
 
 impl Domain for ReviewedAnnotation {
@@ -224,8 +228,8 @@ impl Domain for ReviewedAnnotation {
     fn not_found(id: &str) -> Fail {
         Fail::not_found(format!("ReviewedAnnotation {id} not found"))
     }
-    fn view(&self, st: &State, call: &Call) -> Value {
-        let mut v = self.base.view(st, call);
+    fn view(&self, state: &State, call: &Call) -> Value {
+        let mut v = self.base.view(state, call);
         let (crop, small, _) = urls(&call.server_url, &self.base);
         let pairs = [
             ("class", Self::CLASS.into()),
@@ -245,22 +249,22 @@ impl Domain for ReviewedAnnotation {
         }
         v
     }
-    fn check_read(&self, call: &Call, st: &State) -> Result<(), Fail> {
-        acl::read_project(call, st, self.base.project).map(|_| ())
+    fn check_read(&self, call: &Call, state: &State) -> Result<(), Fail> {
+        acl::read_project(call, state, self.base.project).map(|_| ())
     }
-    fn build(call: &Call, st: &State, body: &Body, old: Option<&Self>) -> Result<Self, Fail> {
-        let parent = j::int(body, "parentIdent").or(old.map(|o| o.parent));
+    fn build(call: &Call, state: &State, body: &Body, old: Option<&Self>) -> Result<Self, Fail> {
+        let parent = json::int(body, "parentIdent").or(old.map(|o| o.parent));
         let source = match old {
             Some(o) => o.base.clone(),
             None => {
-                let a = parent.and_then(|id| st.annotations.get(id));
+                let a = parent.and_then(|id| state.annotations.get(id));
                 a.cloned()
                     .ok_or_else(|| Fail::bad("parentIdent was not found with id: null"))?
             }
         };
-        acl::write_project(call, st, source.project)?;
+        acl::write_project(call, state, source.project)?;
         let mut base = source;
-        if let (Some(_), Some(location)) = (old, j::text(body, "location")) {
+        if let (Some(_), Some(location)) = (old, json::text(body, "location")) {
             let g =
                 parse_wkt(&location).map_err(|_| Fail::bad("Annotation location is not valid"))?;
             base.bbox = g
@@ -272,12 +276,12 @@ impl Domain for ReviewedAnnotation {
             base.geometry = g;
             base.location = location;
         }
-        let terms = j::ids(body, "terms")
-            .or_else(|| j::ids(body, "term"))
+        let terms = json::ids(body, "terms")
+            .or_else(|| json::ids(body, "term"))
             .or_else(|| old.map(|o| o.terms.clone()))
             .unwrap_or_default();
         for t in &terms {
-            super::annotation::check_term_in_project(st, *t, base.project)?;
+            super::annotation::check_term_in_project(state, *t, base.project)?;
         }
         Ok(ReviewedAnnotation {
             parent: parent.unwrap_or(0),
@@ -291,13 +295,13 @@ impl Domain for ReviewedAnnotation {
             },
         })
     }
-    fn remove(call: &Call, st: &mut State, id: i64) -> Result<(), Fail> {
-        let project = st
+    fn remove(call: &Call, state: &mut State, id: i64) -> Result<(), Fail> {
+        let project = state
             .reviewed_annotations
             .get(id)
             .map_or(0, |r| r.base.project);
-        acl::write_project(call, st, project)?;
-        owner::forget(st, REVIEWED_ANNOTATION, id);
+        acl::write_project(call, state, project)?;
+        owner::forget(state, REVIEWED_ANNOTATION, id);
         Ok(())
     }
 }

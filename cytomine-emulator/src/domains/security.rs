@@ -13,15 +13,15 @@ use crate::keys::Role;
 use crate::store::{State, User};
 
 /// Register the routes.
-pub fn routes(r: &mut Routes) {
-    r.get("signature.json", signature);
-    r.get("userkey/{key}/keys.json", keys_by_public_key);
-    r.get("user/{id}/keys.json", keys_by_user);
-    r.get("user/current/keys", current_keys);
+pub(crate) fn routes(routes: &mut Routes) {
+    routes.get("signature.json", signature);
+    routes.get("userkey/{key}/keys.json", keys_by_public_key);
+    routes.get("user/{id}/keys.json", keys_by_user);
+    routes.get("user/current/keys", current_keys);
 }
 
 /// `/session/admin/{open,close,info}.json`.
-pub fn session(call: &Call, action: &str, st: &mut State) -> Outcome {
+pub(crate) fn session(call: &Call, action: &str, state: &mut State) -> Outcome {
     let caller = call.user()?.clone();
     let is_admin = matches!(caller.role, Role::Admin | Role::SuperAdmin);
     match action {
@@ -29,16 +29,18 @@ pub fn session(call: &Call, action: &str, st: &mut State) -> Outcome {
             return Err(Fail::forbidden("You are not an admin!"))
         }
         "open.json" => {
-            st.admin_sessions.insert(caller.username.clone(), call.now);
+            state
+                .admin_sessions
+                .insert(caller.username.clone(), call.now);
         }
         "close.json" => {
-            st.admin_sessions.remove(&caller.username);
+            state.admin_sessions.remove(&caller.username);
         }
         "info.json" => {}
         _ => return Ok(Reply::error_page(404)),
     }
     let now =
-        caller_of(st, caller.id, call.now).ok_or_else(|| Fail::not_found("User not found"))?;
+        caller_of(state, caller.id, call.now).ok_or_else(|| Fail::not_found("User not found"))?;
     Ok(Reply::json(
         200,
         &json!({
@@ -52,9 +54,9 @@ pub fn session(call: &Call, action: &str, st: &mut State) -> Outcome {
     ))
 }
 
-fn signature(call: &Call, _p: &Params, st: &State) -> Outcome {
+fn signature(call: &Call, _params: &Params, state: &State) -> Outcome {
     let caller = call.user()?;
-    let user = st
+    let user = state
         .users
         .get(caller.id)
         .ok_or_else(|| Fail::not_found("User not found"))?;
@@ -93,9 +95,9 @@ fn keys_reply(call: &Call, user: &User) -> Outcome {
     ))
 }
 
-fn keys_by_public_key(call: &Call, p: &Params, st: &State) -> Outcome {
-    let key = p.get("key");
-    let user = st
+fn keys_by_public_key(call: &Call, params: &Params, state: &State) -> Outcome {
+    let key = params.get("key");
+    let user = state
         .users
         .iter()
         .find(|u| u.public_key == key)
@@ -103,13 +105,13 @@ fn keys_by_public_key(call: &Call, p: &Params, st: &State) -> Outcome {
     keys_reply(call, user)
 }
 
-fn keys_by_user(call: &Call, p: &Params, st: &State) -> Outcome {
-    let user = super::user::find_user(st, p.get("id"))?;
+fn keys_by_user(call: &Call, params: &Params, state: &State) -> Outcome {
+    let user = super::user::find_user(state, params.get("id"))?;
     keys_reply(call, user)
 }
 
-fn current_keys(call: &Call, _p: &Params, st: &State) -> Outcome {
-    let user = st
+fn current_keys(call: &Call, _params: &Params, state: &State) -> Outcome {
+    let user = state
         .users
         .get(call.user()?.id)
         .ok_or_else(|| Fail::not_found("User not found"))?;

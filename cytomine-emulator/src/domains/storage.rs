@@ -4,7 +4,7 @@ use serde_json::Value;
 
 use super::acl;
 use super::crud::Domain;
-use super::json::{self as j, Body};
+use super::json::{self, Body};
 use super::profiled;
 use super::user_owned::{self, UserOwned};
 use super::Routes;
@@ -14,21 +14,21 @@ use crate::http::route::Params;
 use crate::store::{Meta, State, Storage};
 
 /// Register the routes.
-pub fn routes(r: &mut Routes) {
-    r.get("storage.json", list);
-    r.profiled::<Storage>("storage").all();
+pub(crate) fn routes(routes: &mut Routes) {
+    routes.get("storage.json", list);
+    routes.profiled::<Storage>("storage").all();
 }
 
-fn list(call: &Call, _p: &Params, st: &State) -> Outcome {
+fn list(call: &Call, _params: &Params, state: &State) -> Outcome {
     let caller = call.user()?;
     let all = caller.admin_by_now && call.flag_or("all", false);
-    let items: Vec<&Storage> = st
+    let items: Vec<&Storage> = state
         .storages
         .iter()
         .rev()
         .filter(|s| all || s.user == caller.id)
         .collect();
-    profiled::list(call, st, items)
+    profiled::list(call, state, items)
 }
 
 impl Domain for Storage {
@@ -38,7 +38,7 @@ impl Domain for Storage {
         self.name.clone()
     }
     fn view(&self, _st: &State, _call: &Call) -> Value {
-        j::object(
+        json::object(
             Self::CLASS,
             &self.meta,
             vec![
@@ -50,15 +50,16 @@ impl Domain for Storage {
     fn check_read(&self, call: &Call, _st: &State) -> Result<(), Fail> {
         user_owned::check_read(self, call)
     }
-    fn build(call: &Call, st: &State, body: &Body, old: Option<&Self>) -> Result<Self, Fail> {
+    fn build(call: &Call, state: &State, body: &Body, old: Option<&Self>) -> Result<Self, Fail> {
         let caller = user_owned::check_change(call, old)?;
-        let name = j::required_text(body, "name")?;
+        let name = json::required_text(body, "name")?;
         let key = if body.get("user").is_some_and(|v| !v.is_null()) {
             "user"
         } else {
             "userId"
         };
-        let user = j::reference(body, key, false, |id| st.users.contains(id))?.unwrap_or(caller.id);
+        let user =
+            json::reference(body, key, false, |id| state.users.contains(id))?.unwrap_or(caller.id);
         if user != caller.id && !caller.admin_by_now {
             return Err(acl::denied(Self::CLASS, old.map_or(0, |o| o.meta.id)));
         }
@@ -68,8 +69,8 @@ impl Domain for Storage {
             user,
         })
     }
-    fn remove(call: &Call, st: &mut State, id: i64) -> Result<(), Fail> {
-        user_owned::check_remove::<Self>(call, st, id)
+    fn remove(call: &Call, state: &mut State, id: i64) -> Result<(), Fail> {
+        user_owned::check_remove::<Self>(call, state, id)
     }
 }
 

@@ -3,7 +3,7 @@
 use serde_json::Value;
 
 use super::crud::Domain;
-use super::json::{self as j, Body};
+use super::json::{self, Body};
 use super::owner;
 use super::profiled;
 use super::user_owned::{self, UserOwned};
@@ -13,54 +13,57 @@ use crate::http::fail::{Fail, Outcome};
 use crate::store::{Meta, State, Tag, TagDomainAssociation};
 
 /// Register the routes.
-pub fn routes(r: &mut Routes) {
-    r.get("tag.json", |c, _, s| {
+pub(crate) fn routes(routes: &mut Routes) {
+    routes.get("tag.json", |call, _, state| {
         // The repository sorts by `created,desc` by default (WIRE.md §2.7).
-        let tags = s.tags.iter();
-        let items = if c.is_repository() {
+        let tags = state.tags.iter();
+        let items = if call.is_repository() {
             tags.rev().collect()
         } else {
             tags.collect()
         };
-        profiled::list(c, s, items)
+        profiled::list(call, state, items)
     });
-    r.profiled::<Tag>("tag").all();
-    r.get("tag_domain_association.json", |c, _, s| {
-        list_associations(c, s, |_| true)
+    routes.profiled::<Tag>("tag").all();
+    routes.get("tag_domain_association.json", |call, _, state| {
+        list_associations(call, state, |_| true)
     });
-    r.profiled::<TagDomainAssociation>("tag_domain_association")
+    routes
+        .profiled::<TagDomainAssociation>("tag_domain_association")
         .post_many()
         .get()
         .delete();
-    r.get(
+    routes.get(
         "domain/{cls}/{id}/tag_domain_association.json",
-        |c, p, s| {
-            let owner = owner::from_route(c, p, s)?;
-            owner::check_read(c, s, &owner)?;
-            list_associations(c, s, |a| a.owner == owner)
+        |call, params, state| {
+            let owner = owner::from_route(call, params, state)?;
+            owner::check_read(call, state, &owner)?;
+            list_associations(call, state, |a| a.owner == owner)
         },
     );
-    r.write(
+    routes.write(
         "POST",
         "domain/{cls}/{id}/tag_domain_association.json",
-        |c, p, s| {
-            let owner = owner::from_route(c, p, s)?;
-            profiled::post_many_with::<TagDomainAssociation>(c, s, |b| owner::fill_body(b, &owner))
+        |call, params, state| {
+            let owner = owner::from_route(call, params, state)?;
+            profiled::post_many_with::<TagDomainAssociation>(call, state, |b| {
+                owner::fill_body(b, &owner)
+            })
         },
     );
 }
 
 fn list_associations(
     call: &Call,
-    st: &State,
+    state: &State,
     keep: impl Fn(&TagDomainAssociation) -> bool,
 ) -> Outcome {
-    let items: Vec<&TagDomainAssociation> = st
+    let items: Vec<&TagDomainAssociation> = state
         .tag_associations
         .iter()
-        .filter(|a| keep(a) && a.check_read(call, st).is_ok())
+        .filter(|a| keep(a) && a.check_read(call, state).is_ok())
         .collect();
-    profiled::list(call, st, items)
+    profiled::list(call, state, items)
 }
 
 impl Domain for Tag {
@@ -69,33 +72,33 @@ impl Domain for Tag {
     fn label(&self) -> String {
         self.name.clone()
     }
-    fn view(&self, st: &State, _call: &Call) -> Value {
-        let creator = st.users.get(self.user).map(|u| u.username.clone());
-        j::object(
+    fn view(&self, state: &State, _call: &Call) -> Value {
+        let creator = state.users.get(self.user).map(|u| u.username.clone());
+        json::object(
             Self::CLASS,
             &self.meta,
             vec![
                 ("name", self.name.clone().into()),
                 ("user", self.user.into()),
-                ("creatorName", j::opt(creator)),
+                ("creatorName", json::opt(creator)),
             ],
         )
     }
     fn check_read(&self, call: &Call, _st: &State) -> Result<(), Fail> {
         call.user().map(|_| ())
     }
-    fn build(call: &Call, st: &State, body: &Body, old: Option<&Self>) -> Result<Self, Fail> {
-        let (name, user) = user_owned::named(call, st, body, old, |t: &Self| &t.name)?;
+    fn build(call: &Call, state: &State, body: &Body, old: Option<&Self>) -> Result<Self, Fail> {
+        let (name, user) = user_owned::named(call, state, body, old, |t: &Self| &t.name)?;
         Ok(Tag {
             meta: Meta::blank(),
             name,
             user,
         })
     }
-    fn remove(call: &Call, st: &mut State, id: i64) -> Result<(), Fail> {
-        user_owned::check_remove::<Self>(call, st, id)?;
-        for a in st.tag_associations.ids_where(|a| a.tag == id) {
-            st.tag_associations.remove(a);
+    fn remove(call: &Call, state: &mut State, id: i64) -> Result<(), Fail> {
+        user_owned::check_remove::<Self>(call, state, id)?;
+        for a in state.tag_associations.ids_where(|a| a.tag == id) {
+            state.tag_associations.remove(a);
         }
         Ok(())
     }
@@ -110,19 +113,19 @@ impl Domain for TagDomainAssociation {
     fn not_found(id: &str) -> Fail {
         Fail::not_found(format!("TagDomainAssociation {id} not found"))
     }
-    fn view(&self, st: &State, _call: &Call) -> Value {
-        let name = st.tags.get(self.tag).map(|t| t.name.clone());
-        let fields = vec![("tag", self.tag.into()), ("tagName", j::opt(name))];
+    fn view(&self, state: &State, _call: &Call) -> Value {
+        let name = state.tags.get(self.tag).map(|t| t.name.clone());
+        let fields = vec![("tag", self.tag.into()), ("tagName", json::opt(name))];
         owner::object(Self::CLASS, &self.meta, &self.owner, fields)
     }
-    fn check_read(&self, call: &Call, st: &State) -> Result<(), Fail> {
-        owner::check_read(call, st, &self.owner)
+    fn check_read(&self, call: &Call, state: &State) -> Result<(), Fail> {
+        owner::check_read(call, state, &self.owner)
     }
-    fn build(call: &Call, st: &State, body: &Body, _old: Option<&Self>) -> Result<Self, Fail> {
-        let owner = owner::from_body(st, body)?;
-        owner::check_write(call, st, &owner)?;
-        let tag = j::required_ref(body, "tag", |id| st.tags.contains(id))?;
-        if st
+    fn build(call: &Call, state: &State, body: &Body, _old: Option<&Self>) -> Result<Self, Fail> {
+        let owner = owner::from_body(state, body)?;
+        owner::check_write(call, state, &owner)?;
+        let tag = json::required_ref(body, "tag", |id| state.tags.contains(id))?;
+        if state
             .tag_associations
             .iter()
             .any(|a| a.owner == owner && a.tag == tag)
@@ -138,9 +141,9 @@ impl Domain for TagDomainAssociation {
             tag,
         })
     }
-    fn remove(call: &Call, st: &mut State, id: i64) -> Result<(), Fail> {
-        match st.tag_associations.get(id) {
-            Some(a) => owner::check_write(call, st, &a.owner),
+    fn remove(call: &Call, state: &mut State, id: i64) -> Result<(), Fail> {
+        match state.tag_associations.get(id) {
+            Some(a) => owner::check_write(call, state, &a.owner),
             None => Ok(()),
         }
     }

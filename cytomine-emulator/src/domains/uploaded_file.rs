@@ -4,7 +4,7 @@ use serde_json::Value;
 
 use super::acl;
 use super::crud::Domain;
-use super::json::{self as j, Body};
+use super::json::{self, Body};
 use super::profiled;
 use super::user_owned::{self, UserOwned};
 use super::Routes;
@@ -15,14 +15,14 @@ use crate::http::route::Params;
 use crate::store::{Meta, State, UploadedFile};
 
 /// Register the routes.
-pub fn routes(r: &mut Routes) {
-    r.get("uploadedfile.json", list);
-    r.profiled::<UploadedFile>("uploadedfile").all();
-    r.get("uploadedfile/{id}/abstractimage.json", abstract_image_of);
+pub(crate) fn routes(routes: &mut Routes) {
+    routes.get("uploadedfile.json", list);
+    routes.profiled::<UploadedFile>("uploadedfile").all();
+    routes.get("uploadedfile/{id}/abstractimage.json", abstract_image_of);
 }
 
 /// The text of an uploaded-file status code.
-pub fn status_text(status: i64) -> &'static str {
+pub(crate) fn status_text(status: i64) -> &'static str {
     match status {
         0 => "UPLOADED",
         10 => "DETECTING_FORMAT",
@@ -37,32 +37,35 @@ pub fn status_text(status: i64) -> &'static str {
     }
 }
 
-fn list(call: &Call, _p: &Params, st: &State) -> Outcome {
+fn list(call: &Call, _params: &Params, state: &State) -> Outcome {
     let caller = call.user()?;
     let parent = call.int("parent")?;
     // `all=true` lists every file an admin may see; by default (and with `all=false`) an
     // admin sees every file too only while admin-by-now, others see their own.
     let everyone = caller.admin_by_now && call.flag_or("all", true);
-    let items: Vec<&UploadedFile> = st
+    let items: Vec<&UploadedFile> = state
         .uploaded_files
         .iter()
         .rev()
         .filter(|u| everyone || u.user == caller.id)
         .filter(|u| parent.is_none() || u.parent == parent)
         .collect();
-    profiled::list(call, st, items)
+    profiled::list(call, state, items)
 }
 
-fn abstract_image_of(call: &Call, p: &Params, st: &State) -> Outcome {
-    let id = p.id("id");
-    let image = st
+fn abstract_image_of(call: &Call, params: &Params, state: &State) -> Outcome {
+    let id = params.id("id");
+    let image = state
         .abstract_images
         .iter()
         .find(|a| a.uploaded_file.is_some() && a.uploaded_file == id);
     let image = image.ok_or_else(|| {
-        Fail::not_found_filters("AbstractImage", &format!("uploadedFile={}", p.get("id")))
+        Fail::not_found_filters(
+            "AbstractImage",
+            &format!("uploadedFile={}", params.get("id")),
+        )
     })?;
-    Ok(Reply::json(200, &image.view(st, call)))
+    Ok(Reply::json(200, &image.view(state, call)))
 }
 
 impl Domain for UploadedFile {
@@ -72,12 +75,12 @@ impl Domain for UploadedFile {
         self.original_filename.clone()
     }
     fn view(&self, _st: &State, _call: &Call) -> Value {
-        j::object(
+        json::object(
             Self::CLASS,
             &self.meta,
             vec![
                 ("user", self.user.into()),
-                ("parent", j::opt(self.parent)),
+                ("parent", json::opt(self.parent)),
                 ("storage", self.storage.into()),
                 ("originalFilename", self.original_filename.clone().into()),
                 ("filename", self.filename.clone().into()),
@@ -95,11 +98,11 @@ impl Domain for UploadedFile {
     fn check_read(&self, call: &Call, _st: &State) -> Result<(), Fail> {
         user_owned::check_read(self, call)
     }
-    fn build(call: &Call, st: &State, body: &Body, old: Option<&Self>) -> Result<Self, Fail> {
+    fn build(call: &Call, state: &State, body: &Body, old: Option<&Self>) -> Result<Self, Fail> {
         acl::not_guest(call)?;
-        let user = j::required_ref(body, "user", |id| st.users.contains(id))?;
-        let storage = j::required_ref(body, "storage", |id| st.storages.contains(id))?;
-        if let Some(s) = st.storages.get(storage) {
+        let user = json::required_ref(body, "user", |id| state.users.contains(id))?;
+        let storage = json::required_ref(body, "storage", |id| state.storages.contains(id))?;
+        if let Some(s) = state.storages.get(storage) {
             acl::owner_or_admin(
                 call,
                 s.user,
@@ -107,24 +110,26 @@ impl Domain for UploadedFile {
                 storage,
             )?;
         }
-        let original = j::text(body, "originalFilename").unwrap_or_default();
+        let original = json::text(body, "originalFilename").unwrap_or_default();
         Ok(UploadedFile {
             meta: Meta::blank(),
             user,
-            parent: j::reference(body, "parent", false, |id| st.uploaded_files.contains(id))?,
+            parent: json::reference(body, "parent", false, |id| {
+                state.uploaded_files.contains(id)
+            })?,
             storage,
-            filename: j::text(body, "filename").unwrap_or_else(|| original.clone()),
+            filename: json::text(body, "filename").unwrap_or_else(|| original.clone()),
             original_filename: original,
-            ext: j::text(body, "ext").unwrap_or_default(),
-            content_type: j::text(body, "contentType").unwrap_or_default(),
-            size: j::int(body, "size").unwrap_or(0),
-            status: j::int(body, "status").unwrap_or(0),
-            projects: j::ids(body, "projects").unwrap_or_default(),
-            bytes: old.and_then(|o| o.bytes.clone()),
+            ext: json::text(body, "ext").unwrap_or_default(),
+            content_type: json::text(body, "contentType").unwrap_or_default(),
+            size: json::int(body, "size").unwrap_or(0),
+            status: json::int(body, "status").unwrap_or(0),
+            projects: json::ids(body, "projects").unwrap_or_default(),
+            file: old.and_then(|o| o.file.clone()),
         })
     }
-    fn remove(call: &Call, st: &mut State, id: i64) -> Result<(), Fail> {
-        user_owned::check_remove::<Self>(call, st, id)
+    fn remove(call: &Call, state: &mut State, id: i64) -> Result<(), Fail> {
+        user_owned::check_remove::<Self>(call, state, id)
     }
 }
 

@@ -3,7 +3,7 @@
 use serde_json::{json, Value};
 
 use super::crud::Domain;
-use super::json::{self as j, Body};
+use super::json::{self, Body};
 use super::Routes;
 use crate::http::call::Call;
 use crate::http::fail::{Fail, Outcome};
@@ -14,57 +14,59 @@ use crate::keys::{random_uuid, Role};
 use crate::store::{Meta, State, User};
 
 /// Register the routes.
-pub fn routes(r: &mut Routes) {
-    r.get("user/current.json", current);
-    r.get("user.json", list);
-    if r.classic() {
-        r.get("user/{id}.json", get_one);
+pub(crate) fn routes(routes: &mut Routes) {
+    routes.get("user/current.json", current);
+    routes.get("user.json", list);
+    if routes.classic() {
+        routes.get("user/{id}.json", get_one);
     } else {
         // The repository's user CRUD reads numeric ids only (WIRE.md §3.13).
-        r.profiled::<User>("user").get();
+        routes.profiled::<User>("user").get();
     }
-    r.profiled::<User>("user").post_many().put().delete();
+    routes.profiled::<User>("user").post_many().put().delete();
 }
 
 /// A user by id or username (404 path C otherwise).
-pub fn find_user<'a>(st: &'a State, raw: &str) -> Result<&'a User, Fail> {
+pub(crate) fn find_user<'a>(state: &'a State, raw: &str) -> Result<&'a User, Fail> {
     raw.parse::<i64>()
         .ok()
-        .and_then(|id| st.users.get(id))
-        .or_else(|| st.user_by_name(raw))
+        .and_then(|id| state.users.get(id))
+        .or_else(|| state.user_by_name(raw))
         .ok_or_else(|| Fail::not_found_filters("User", &format!("id={raw}")))
 }
 
 /// The JSON of a user (numbers for times); keys only when `with_keys`.
-pub fn view_user(u: &User, with_keys: bool) -> Value {
-    let name = format!("{} {}", u.firstname, u.lastname).trim().to_owned();
-    let full_name = if name == u.username {
+pub(crate) fn view_user(user: &User, with_keys: bool) -> Value {
+    let name = format!("{} {}", user.firstname, user.lastname)
+        .trim()
+        .to_owned();
+    let full_name = if name == user.username {
         name.clone()
     } else {
-        format!("{name} ({})", u.username)
+        format!("{name} ({})", user.username)
     };
     let mut v = json!({
-        "id": u.meta.id, "username": u.username, "firstname": u.firstname, "lastname": u.lastname,
-        "name": name, "email": u.email, "fullName": full_name, "language": u.language,
-        "isDeveloper": u.is_developer, "created": u.meta.created, "updated": u.meta.updated,
+        "id": user.meta.id, "username": user.username, "firstname": user.firstname, "lastname": user.lastname,
+        "name": name, "email": user.email, "fullName": full_name, "language": user.language,
+        "isDeveloper": user.is_developer, "created": user.meta.created, "updated": user.meta.updated,
     });
     if with_keys {
-        v["publicKey"] = u.public_key.clone().into();
-        v["privateKey"] = u.private_key.clone().into();
+        v["publicKey"] = user.public_key.clone().into();
+        v["privateKey"] = user.private_key.clone().into();
     }
     v
 }
 
-fn current(call: &Call, _p: &Params, st: &State) -> Outcome {
-    let user = st
+fn current(call: &Call, _params: &Params, state: &State) -> Outcome {
+    let user = state
         .users
         .get(call.user()?.id)
         .ok_or_else(|| Fail::not_found("User not found"))?;
     Ok(Reply::json(200, &view_user(user, true)))
 }
 
-fn get_one(call: &Call, p: &Params, st: &State) -> Outcome {
-    let user = find_user(st, p.get("id"))?;
+fn get_one(call: &Call, params: &Params, state: &State) -> Outcome {
+    let user = find_user(state, params.get("id"))?;
     let caller = call.user()?;
     Ok(Reply::json(
         200,
@@ -73,7 +75,7 @@ fn get_one(call: &Call, p: &Params, st: &State) -> Outcome {
 }
 
 /// Page a list of users sorted by username, with their `role`.
-pub fn list_users<'a>(call: &Call, users: impl Iterator<Item = &'a User>) -> Outcome {
+pub(crate) fn list_users<'a>(call: &Call, users: impl Iterator<Item = &'a User>) -> Outcome {
     let mut users: Vec<&User> = users.collect();
     users.sort_by(|a, b| a.username.cmp(&b.username));
     paged(call, users, |u| {
@@ -83,14 +85,15 @@ pub fn list_users<'a>(call: &Call, users: impl Iterator<Item = &'a User>) -> Out
     })
 }
 
-fn list(call: &Call, _p: &Params, st: &State) -> Outcome {
+fn list(call: &Call, _params: &Params, state: &State) -> Outcome {
     let online = call.flag_or("online", false);
     let public_key = call.nonempty("publicKey");
     list_users(
         call,
-        st.users
+        state
+            .users
             .iter()
-            .filter(|u| !online || st.is_online(u.meta.id, call.now))
+            .filter(|u| !online || state.is_online(u.meta.id, call.now))
             .filter(|u| public_key.map_or(true, |k| u.public_key == k)),
     )
 }
@@ -110,7 +113,7 @@ impl Domain for User {
     fn not_found(id: &str) -> Fail {
         Fail::not_found_filters("User", &format!("id={id}"))
     }
-    fn build(call: &Call, st: &State, body: &Body, old: Option<&Self>) -> Result<Self, Fail> {
+    fn build(call: &Call, state: &State, body: &Body, old: Option<&Self>) -> Result<Self, Fail> {
         let caller = call.user()?;
         let own = old.is_some_and(|o| o.meta.id == caller.id);
         if !caller.admin_by_now && !own {
@@ -118,20 +121,20 @@ impl Domain for User {
                 "You don't have the right to read or modify this resource! You must be admin.",
             ));
         }
-        let username = j::required_text(body, "username")?;
-        let clash = st
+        let username = json::required_text(body, "username")?;
+        let clash = state
             .user_by_name(&username)
             .filter(|u| old.map_or(true, |o| o.meta.id != u.meta.id));
         if clash.is_some() {
             return Err(Fail::exists(format!("User {username} already exist!")));
         }
-        let role = match j::text(body, "role") {
+        let role = match json::text(body, "role") {
             Some(r) => Role::from_authority(&r)
                 .ok_or_else(|| Fail::bad(format!("role was not found with id: {r}")))?,
             None => old.map_or(Role::User, |o| o.role),
         };
         let keep = |k: &str, f: fn(&User) -> &String| {
-            j::text(body, k).or_else(|| old.map(|o| f(o).clone()))
+            json::text(body, k).or_else(|| old.map(|o| f(o).clone()))
         };
         Ok(User {
             meta: Meta::blank(),
@@ -143,30 +146,31 @@ impl Domain for User {
             public_key: keep("publicKey", |u| &u.public_key).unwrap_or_else(random_uuid),
             private_key: keep("privateKey", |u| &u.private_key).unwrap_or_else(random_uuid),
             language: keep("language", |u| &u.language).unwrap_or_else(|| "ENGLISH".into()),
-            is_developer: j::flag(body, "isDeveloper", old.is_some_and(|o| o.is_developer)),
+            is_developer: json::flag(body, "isDeveloper", old.is_some_and(|o| o.is_developer)),
             username,
         })
     }
-    fn after_add(call: &Call, st: &mut State, id: i64, _body: &Body) -> Result<(), Fail> {
-        let name = st
+    fn after_add(call: &Call, state: &mut State, id: i64, _body: &Body) -> Result<(), Fail> {
+        let name = state
             .users
             .get(id)
             .map(|u| format!("{} storage", u.username))
             .unwrap_or_default();
-        st.add_storage(id, &name, call.now);
-        let role = st.users.get(id).map_or(Role::User, |u| u.role);
-        st.grant_roles(id, role, call.now);
+        state.add_storage(id, &name, call.now);
+        let role = state.users.get(id).map_or(Role::User, |u| u.role);
+        state.grant_roles(id, role, call.now);
         Ok(())
     }
-    fn remove(call: &Call, st: &mut State, id: i64) -> Result<(), Fail> {
-        if !call.user()?.admin_by_now || st.users.get(id).is_some_and(|u| u.username == "admin") {
+    fn remove(call: &Call, state: &mut State, id: i64) -> Result<(), Fail> {
+        if !call.user()?.admin_by_now || state.users.get(id).is_some_and(|u| u.username == "admin")
+        {
             return Err(Fail::forbidden(
                 "You don't have the right to delete this user!",
             ));
         }
-        st.user_roles.remove_where(|r| r.user == id);
-        for p in st.projects.ids_where(|_| true) {
-            if let Some(p) = st.projects.get_mut(p) {
+        state.user_roles.remove_where(|r| r.user == id);
+        for p in state.projects.ids_where(|_| true) {
+            if let Some(p) = state.projects.get_mut(p) {
                 p.members.remove(&id);
                 p.admins.remove(&id);
             }

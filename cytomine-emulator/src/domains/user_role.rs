@@ -3,7 +3,7 @@
 use serde_json::{json, Value};
 
 use super::crud::Domain;
-use super::json::{self as j, Body};
+use super::json::{self, Body};
 use super::profiled;
 use super::repository::{self, role_record};
 use super::Routes;
@@ -20,84 +20,96 @@ const ROLE_CLASS: &str = "be.cytomine.domain.security.SecRole";
 const ONE: &str = "user/{u}/role/{r}.json";
 
 /// Register the routes.
-pub fn routes(r: &mut Routes) {
-    r.get("role.json", |c, _, s| {
-        let roles = s.role_ids.iter().collect();
-        if c.is_repository() {
-            return Ok(spring_paged(c, roles, |(id, role)| {
-                role_record(s, *id, *role)
+pub(crate) fn routes(routes: &mut Routes) {
+    routes.get("role.json", |call, _, state| {
+        let roles = state.role_ids.iter().collect();
+        if call.is_repository() {
+            return Ok(spring_paged(call, roles, |(id, role)| {
+                role_record(state, *id, *role)
             }));
         }
-        paged(c, roles, |(id, role)| role_view(*id, *role))
+        paged(call, roles, |(id, role)| role_view(*id, *role))
     });
-    r.get("role/{id}.json", |c, p, s| {
-        let found = s.role_ids.iter().find(|(id, _)| Some(*id) == p.id("id"));
+    routes.get("role/{id}.json", |call, params, state| {
+        let found = state
+            .role_ids
+            .iter()
+            .find(|(id, _)| Some(*id) == params.id("id"));
         match found {
-            Some((id, role)) if c.is_repository() => {
-                Ok(Reply::json(200, &role_record(s, *id, *role)))
+            Some((id, role)) if call.is_repository() => {
+                Ok(Reply::json(200, &role_record(state, *id, *role)))
             }
             Some((id, role)) => Ok(Reply::json(200, &role_view(*id, *role))),
-            None if c.is_repository() => {
-                let detail = format!("Unable to find role with id: {}", p.get("id"));
-                Ok(problem(404, &detail, &c.path))
+            None if call.is_repository() => {
+                let detail = format!("Unable to find role with id: {}", params.get("id"));
+                Ok(problem(404, &detail, &call.path))
             }
             None => Err(Fail::not_found_filters(
                 "SecRole",
-                &format!("id={}", p.get("id")),
+                &format!("id={}", params.get("id")),
             )),
         }
     });
-    r.get("user/{u}/role.json", list_of_user);
-    r.write("POST", "user/{u}/role.json", |c, p, s| {
-        let user = super::user::find_user(s, p.get("u"))?.meta.id;
-        profiled::post_with::<UserRole>(c, s, |b| {
+    routes.get("user/{u}/role.json", list_of_user);
+    routes.write("POST", "user/{u}/role.json", |call, params, state| {
+        let user = super::user::find_user(state, params.get("u"))?.meta.id;
+        profiled::post_with::<UserRole>(call, state, |b| {
             b.entry("user").or_insert(user.into());
         })
     });
-    r.get(ONE, |c, p, s| match granted(s, p) {
-        Ok(id) => profiled::get::<UserRole>(c, s, Some(id), &id.to_string()),
-        Err(_) if c.is_repository() => Ok(repository::unable::<UserRole>(c, p.get("r"))),
+    routes.get(ONE, |call, params, state| match granted(state, params) {
+        Ok(id) => profiled::get::<UserRole>(call, state, Some(id), &id.to_string()),
+        Err(_) if call.is_repository() => Ok(repository::unable::<UserRole>(call, params.get("r"))),
         Err(f) => Err(f),
     });
-    r.write("DELETE", ONE, |c, p, s| match granted(s, p) {
-        Ok(id) => profiled::delete::<UserRole>(c, s, Some(id), &id.to_string()),
-        Err(_) if c.is_repository() => Ok(repository::unable::<UserRole>(c, p.get("r"))),
-        Err(f) => Err(f),
+    routes.write("DELETE", ONE, |call, params, state| {
+        match granted(state, params) {
+            Ok(id) => profiled::delete::<UserRole>(call, state, Some(id), &id.to_string()),
+            Err(_) if call.is_repository() => {
+                Ok(repository::unable::<UserRole>(call, params.get("r")))
+            }
+            Err(f) => Err(f),
+        }
     });
-    r.write("PUT", "user/{u}/role/{r}/define.json", define);
+    routes.write("PUT", "user/{u}/role/{r}/define.json", define);
 }
 
 fn role_view(id: i64, role: Role) -> Value {
     json!({"class": ROLE_CLASS, "id": id, "created": null, "updated": null, "authority": role.authority()})
 }
 
-fn role_of(st: &State, id: i64) -> Option<Role> {
-    st.role_ids.iter().find(|(i, _)| *i == id).map(|(_, r)| *r)
+fn role_of(state: &State, id: i64) -> Option<Role> {
+    state
+        .role_ids
+        .iter()
+        .find(|(i, _)| *i == id)
+        .map(|(_, r)| *r)
 }
 
 /// The user-role link named by `user/{u}/role/{r}` (404 path C otherwise).
-fn granted(st: &State, p: &Params) -> Result<i64, Fail> {
-    let user = super::user::find_user(st, p.get("u"))?.meta.id;
-    let role = p.id("r").and_then(|r| role_of(st, r));
-    st.user_roles
+fn granted(state: &State, params: &Params) -> Result<i64, Fail> {
+    let user = super::user::find_user(state, params.get("u"))?.meta.id;
+    let role = params.id("r").and_then(|r| role_of(state, r));
+    state
+        .user_roles
         .iter()
         .find(|x| x.user == user && Some(x.role) == role)
         .map(|x| x.meta.id)
         .ok_or_else(|| {
-            let filters = format!("user={user}, role={}", p.get("r"));
+            let filters = format!("user={user}, role={}", params.get("r"));
             Fail::not_found_filters("SecUserSecRole", &filters)
         })
 }
 
 /// `GET user/{u}/role.json?highest=`.
-fn list_of_user(call: &Call, p: &Params, st: &State) -> Outcome {
-    let user = super::user::find_user(st, p.get("u"))?.meta.id;
-    let mut items: Vec<&UserRole> = st.user_roles.iter().filter(|x| x.user == user).collect();
+fn list_of_user(call: &Call, params: &Params, state: &State) -> Outcome {
+    let user = super::user::find_user(state, params.get("u"))?.meta.id;
+    let mut items: Vec<&UserRole> = state.user_roles.iter().filter(|x| x.user == user).collect();
     if call.flag_or("highest", false) {
         items.sort_by_key(|x| x.role);
         items.truncate(1);
     }
-    profiled::list(call, st, items)
+    profiled::list(call, state, items)
 }
 
 fn admin_only(call: &Call) -> Result<(), Fail> {
@@ -111,22 +123,22 @@ fn admin_only(call: &Call) -> Result<(), Fail> {
 }
 
 /// `PUT user/{u}/role/{r}/define.json`: the user's roles become exactly those implied by `r`.
-fn define(call: &Call, p: &Params, st: &mut State) -> Outcome {
+fn define(call: &Call, params: &Params, state: &mut State) -> Outcome {
     admin_only(call)?;
-    let user = super::user::find_user(st, p.get("u"))?.meta.id;
-    let role = p
+    let user = super::user::find_user(state, params.get("u"))?.meta.id;
+    let role = params
         .id("r")
-        .and_then(|r| role_of(st, r))
-        .ok_or_else(|| Fail::not_found_filters("SecRole", &format!("id={}", p.get("r"))))?;
-    st.user_roles.remove_where(|x| x.user == user);
-    st.grant_roles(user, role, call.now);
-    st.refresh_role(user);
-    let id = st
+        .and_then(|r| role_of(state, r))
+        .ok_or_else(|| Fail::not_found_filters("SecRole", &format!("id={}", params.get("r"))))?;
+    state.user_roles.remove_where(|x| x.user == user);
+    state.grant_roles(user, role, call.now);
+    state.refresh_role(user);
+    let id = state
         .user_roles
         .iter()
         .find(|x| x.user == user && x.role == role)
         .map_or(0, |x| x.meta.id);
-    profiled::get::<UserRole>(call, st, Some(id), &id.to_string())
+    profiled::get::<UserRole>(call, state, Some(id), &id.to_string())
 }
 
 impl Domain for UserRole {
@@ -135,13 +147,13 @@ impl Domain for UserRole {
     fn label(&self) -> String {
         self.role.authority().to_owned()
     }
-    fn view(&self, st: &State, _call: &Call) -> Value {
-        let role = st
+    fn view(&self, state: &State, _call: &Call) -> Value {
+        let role = state
             .role_ids
             .iter()
             .find(|(_, r)| *r == self.role)
             .map_or(0, |(id, _)| *id);
-        j::object(
+        json::object(
             Self::CLASS,
             &self.meta,
             vec![
@@ -154,15 +166,15 @@ impl Domain for UserRole {
     fn check_read(&self, call: &Call, _st: &State) -> Result<(), Fail> {
         call.user().map(|_| ())
     }
-    fn build(call: &Call, st: &State, body: &Body, _old: Option<&Self>) -> Result<Self, Fail> {
+    fn build(call: &Call, state: &State, body: &Body, _old: Option<&Self>) -> Result<Self, Fail> {
         admin_only(call)?;
-        let user = j::required_ref(body, "user", |id| st.users.contains(id))?;
-        let role = j::int(body, "role").and_then(|r| role_of(st, r));
+        let user = json::required_ref(body, "user", |id| state.users.contains(id))?;
+        let role = json::int(body, "role").and_then(|r| role_of(state, r));
         let role = role.ok_or_else(|| {
             let raw = body.get("role").map_or("null".into(), Value::to_string);
             Fail::bad(format!("role was not found with id: {raw}"))
         })?;
-        if st
+        if state
             .user_roles
             .iter()
             .any(|x| x.user == user && x.role == role)
@@ -178,17 +190,17 @@ impl Domain for UserRole {
             role,
         })
     }
-    fn after_add(_call: &Call, st: &mut State, id: i64, _body: &Body) -> Result<(), Fail> {
-        if let Some(user) = st.user_roles.get(id).map(|x| x.user) {
-            st.refresh_role(user);
+    fn after_add(_call: &Call, state: &mut State, id: i64, _body: &Body) -> Result<(), Fail> {
+        if let Some(user) = state.user_roles.get(id).map(|x| x.user) {
+            state.refresh_role(user);
         }
         Ok(())
     }
-    fn remove(call: &Call, st: &mut State, id: i64) -> Result<(), Fail> {
+    fn remove(call: &Call, state: &mut State, id: i64) -> Result<(), Fail> {
         admin_only(call)?;
-        let user = st.user_roles.get(id).map_or(0, |x| x.user);
-        st.user_roles.remove(id);
-        st.refresh_role(user);
+        let user = state.user_roles.get(id).map_or(0, |x| x.user);
+        state.user_roles.remove(id);
+        state.refresh_role(user);
         Ok(())
     }
 }

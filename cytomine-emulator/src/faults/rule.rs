@@ -75,13 +75,17 @@ impl FaultRule {
         self
     }
     /// Fire this many times, then retire (default: once; with a probability: unlimited).
-    pub fn times(mut self, n: u64) -> Self {
-        self.times = Some(n);
+    pub fn times(mut self, times: u64) -> Self {
+        self.times = Some(times);
         self
     }
     /// Fire on each matching request with this probability, clamped to `[0, 1]`.
-    pub fn probability(mut self, p: f64) -> Self {
-        self.probability = Some(if p.is_nan() { 0.0 } else { p.clamp(0.0, 1.0) });
+    pub fn probability(mut self, probability: f64) -> Self {
+        self.probability = Some(if probability.is_nan() {
+            0.0
+        } else {
+            probability.clamp(0.0, 1.0)
+        });
         self
     }
     /// The seed of the generator behind [`FaultRule::probability`] (default 0).
@@ -117,8 +121,8 @@ impl FaultRule {
 /// What a fired rule asks of the pipeline.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Firing {
-    pub fault: Fault,
-    pub retry_after: Option<u64>,
+    pub(crate) fault: Fault,
+    pub(crate) retry_after: Option<u64>,
 }
 
 /// A rule in use: how many firings remain, and its generator.
@@ -131,7 +135,7 @@ pub(crate) struct ArmedRule {
 
 impl ArmedRule {
     /// Whether this rule fires on the request; counts the firing.
-    pub fn try_fire(&mut self, method: &str, path: &str) -> Option<Firing> {
+    pub(crate) fn try_fire(&mut self, method: &str, path: &str) -> Option<Firing> {
         let r = &self.rule;
         let method_ok = r.method.as_deref().map_or(true, |m| m == method);
         let path_ok = r.path.as_deref().map_or(true, |p| path.contains(p));
@@ -152,7 +156,7 @@ impl ArmedRule {
         })
     }
     /// Whether the rule has no firing left.
-    pub fn is_spent(&self) -> bool {
+    pub(crate) fn is_spent(&self) -> bool {
         self.remaining == Some(0)
     }
 }

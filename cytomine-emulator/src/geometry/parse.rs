@@ -109,22 +109,22 @@ impl<'a> Parser<'a> {
         rest[..len].to_ascii_uppercase()
     }
 
-    /// Consumes `c` if it is the next non-blank character.
-    fn eat(&mut self, c: char) -> bool {
+    /// Consumes `expected` if it is the next non-blank character.
+    fn eat(&mut self, expected: char) -> bool {
         self.skip_ws();
-        if self.rest().starts_with(c) {
-            self.pos += c.len_utf8();
+        if self.rest().starts_with(expected) {
+            self.pos += expected.len_utf8();
             true
         } else {
             false
         }
     }
 
-    fn expect(&mut self, c: char) -> Result<(), WktError> {
-        if self.eat(c) {
+    fn expect(&mut self, expected: char) -> Result<(), WktError> {
+        if self.eat(expected) {
             Ok(())
         } else {
-            Err(self.error(&format!("expected '{c}'")))
+            Err(self.error(&format!("expected '{expected}'")))
         }
     }
 

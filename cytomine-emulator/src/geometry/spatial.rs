@@ -23,8 +23,8 @@ impl Geometry {
     /// (edges included): the bounding boxes must overlap, then a point lies
     /// in the box, a segment crosses it, or the box lies inside a polygon.
     /// A box with NaN or min > max intersects nothing.
-    pub fn intersects_bbox(&self, b: (f64, f64, f64, f64)) -> bool {
-        let (minx, miny, maxx, maxy) = b;
+    pub fn intersects_bbox(&self, bbox: (f64, f64, f64, f64)) -> bool {
+        let (minx, miny, maxx, maxy) = bbox;
         if !(minx <= maxx && miny <= maxy) {
             return false;
         }
@@ -82,20 +82,20 @@ struct Rect {
 }
 
 impl Rect {
-    fn contains(&self, p: Coord) -> bool {
-        p.x >= self.minx && p.x <= self.maxx && p.y >= self.miny && p.y <= self.maxy
+    fn contains(&self, point: Coord) -> bool {
+        point.x >= self.minx && point.x <= self.maxx && point.y >= self.miny && point.y <= self.maxy
     }
 
     /// Segment / rectangle intersection by Liang–Barsky clipping.
-    fn meets_segment(&self, a: Coord, b: Coord) -> bool {
-        let (dx, dy) = (b.x - a.x, b.y - a.y);
+    fn meets_segment(&self, start: Coord, end: Coord) -> bool {
+        let (dx, dy) = (end.x - start.x, end.y - start.y);
         let mut t0: f64 = 0.0;
         let mut t1: f64 = 1.0;
         let edges = [
-            (-dx, a.x - self.minx),
-            (dx, self.maxx - a.x),
-            (-dy, a.y - self.miny),
-            (dy, self.maxy - a.y),
+            (-dx, start.x - self.minx),
+            (dx, self.maxx - start.x),
+            (-dy, start.y - self.miny),
+            (dy, self.maxy - start.y),
         ];
         for (p, q) in edges {
             if p == 0.0 {

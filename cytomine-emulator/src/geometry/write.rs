@@ -19,14 +19,15 @@ impl Geometry {
     }
 }
 
-fn write_geometry(out: &mut String, g: &Geometry) {
-    out.push_str(type_name(g));
-    if g.is_empty() && !matches!(g, Geometry::Collection(items) if !items.is_empty()) {
+fn write_geometry(out: &mut String, geometry: &Geometry) {
+    out.push_str(type_name(geometry));
+    if geometry.is_empty() && !matches!(geometry, Geometry::Collection(items) if !items.is_empty())
+    {
         out.push_str(" EMPTY");
         return;
     }
     out.push(' ');
-    match g {
+    match geometry {
         Geometry::Point(c) => write_list(out, std::slice::from_ref(c), write_coord),
         Geometry::LineString(line) => write_coords(out, line),
         Geometry::Polygon(rings) | Geometry::MultiLineString(rings) => {
@@ -42,8 +43,8 @@ fn write_geometry(out: &mut String, g: &Geometry) {
     }
 }
 
-fn type_name(g: &Geometry) -> &'static str {
-    match g {
+fn type_name(geometry: &Geometry) -> &'static str {
+    match geometry {
         Geometry::Point(_) => "POINT",
         Geometry::LineString(_) => "LINESTRING",
         Geometry::Polygon(_) => "POLYGON",
@@ -70,10 +71,10 @@ fn write_coords(out: &mut String, coords: &[Coord]) {
     write_list(out, coords, write_coord);
 }
 
-fn write_coord(out: &mut String, c: &Coord) {
-    write_number(out, c.x);
+fn write_coord(out: &mut String, coord: &Coord) {
+    write_number(out, coord.x);
     out.push(' ');
-    write_number(out, c.y);
+    write_number(out, coord.y);
 }
 
 /// Shortest text that reads back to the same value; `-0` is written `0`.

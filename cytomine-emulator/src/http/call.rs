@@ -4,63 +4,62 @@ use axum::http::HeaderMap;
 use bytes::Bytes;
 use serde_json::{Map, Value};
 
-use super::body::MultipartIndex;
-use super::early::Early;
 use super::fail::Fail;
 use crate::keys::Role;
 use crate::profile::Profile;
 
 /// The authenticated caller of a request.
 #[derive(Debug, Clone)]
-pub struct Caller {
+pub(crate) struct Caller {
     /// User id.
-    pub id: i64,
+    pub(crate) id: i64,
     /// Username.
-    pub username: String,
+    pub(crate) username: String,
     /// Highest stored role.
-    pub role: Role,
+    pub(crate) role: Role,
     /// Effective admin right (ROLE_SUPER_ADMIN, or ROLE_ADMIN with an open admin session).
-    pub admin_by_now: bool,
+    pub(crate) admin_by_now: bool,
 }
 
 impl Caller {
     /// Whether the caller is only a guest (guests cannot write).
-    pub fn is_guest(&self) -> bool {
+    pub(crate) fn is_guest(&self) -> bool {
         self.role == Role::Guest
     }
 }
 
 /// A request after authentication, as handlers see it.
 #[derive(Debug)]
-pub struct Call {
+pub(crate) struct Call {
     /// HTTP method, upper case.
-    pub method: String,
+    pub(crate) method: String,
     /// The path as received (with `/api/`).
-    pub path: String,
+    pub(crate) path: String,
     /// Decoded query pairs, in order.
-    pub query: Vec<(String, String)>,
+    pub(crate) query: Vec<(String, String)>,
     /// Request headers.
-    pub headers: HeaderMap,
+    pub(crate) headers: HeaderMap,
     /// The raw body.
-    pub body: Bytes,
-    /// Where the parts of a multipart body end, found while it arrived.
-    pub multipart: Option<MultipartIndex>,
+    pub(crate) body: Bytes,
     /// The caller, or `None` for an anonymous request.
-    pub caller: Option<Caller>,
+    pub(crate) caller: Option<Caller>,
     /// `http://127.0.0.1:PORT`, the base of absolute URLs in JSON.
-    pub server_url: String,
+    pub(crate) server_url: String,
     /// Request time, epoch milliseconds.
-    pub now: i64,
+    pub(crate) now: i64,
     /// The wire format served for the migrated domains.
-    pub profile: Profile,
-    /// Where a handler on its own thread may answer before it returns (listings only).
-    pub early: Option<Early>,
+    pub(crate) profile: Profile,
 }
 
 impl Call {
     /// A `GET` of `path` with `query` (url-encoded), for handler tests.
     #[cfg(test)]
-    pub fn test_get(path: &str, query: &str, caller: Option<Caller>, server_url: &str) -> Call {
+    pub(crate) fn test_get(
+        path: &str,
+        query: &str,
+        caller: Option<Caller>,
+        server_url: &str,
+    ) -> Call {
         Call {
             method: "GET".into(),
             path: path.into(),
@@ -69,45 +68,43 @@ impl Call {
                 .collect(),
             headers: HeaderMap::new(),
             body: Bytes::new(),
-            multipart: None,
             caller,
             server_url: server_url.into(),
             now: 1_000_000,
             profile: Profile::Classic,
-            early: None,
         }
     }
     /// Whether the migrated domains answer in the 2026 repository format.
-    pub fn is_repository(&self) -> bool {
+    pub(crate) fn is_repository(&self) -> bool {
         self.profile == Profile::Repository
     }
     /// The first value of a query parameter.
-    pub fn param(&self, key: &str) -> Option<&str> {
+    pub(crate) fn param(&self, key: &str) -> Option<&str> {
         self.query
             .iter()
             .find(|(k, _)| k == key)
             .map(|(_, v)| v.as_str())
     }
     /// A non-empty query parameter.
-    pub fn nonempty(&self, key: &str) -> Option<&str> {
+    pub(crate) fn nonempty(&self, key: &str) -> Option<&str> {
         self.param(key).filter(|v| !v.is_empty() && *v != "null")
     }
     /// Whether some query key appears twice (Spring then answers 500).
-    pub fn has_repeated_param(&self) -> bool {
+    pub(crate) fn has_repeated_param(&self) -> bool {
         let mut keys: Vec<&str> = self.query.iter().map(|(k, _)| k.as_str()).collect();
         keys.sort_unstable();
         keys.windows(2).any(|w| w[0] == w[1])
     }
     /// A boolean parameter, parsed case-insensitively; absent or unparsable gives `None`.
-    pub fn flag(&self, key: &str) -> Option<bool> {
+    pub(crate) fn flag(&self, key: &str) -> Option<bool> {
         parse_bool(self.param(key)?)
     }
     /// A boolean parameter with a default.
-    pub fn flag_or(&self, key: &str, default: bool) -> bool {
+    pub(crate) fn flag_or(&self, key: &str, default: bool) -> bool {
         self.flag(key).unwrap_or(default)
     }
     /// An integer parameter; a malformed value is a 400.
-    pub fn int(&self, key: &str) -> Result<Option<i64>, Fail> {
+    pub(crate) fn int(&self, key: &str) -> Result<Option<i64>, Fail> {
         match self.nonempty(key) {
             None => Ok(None),
             Some(v) => v.trim().parse().map(Some).map_err(|_| {
@@ -118,7 +115,7 @@ impl Call {
         }
     }
     /// An id list parameter (`1,2,3` or `1_2_3`).
-    pub fn ids(&self, key: &str) -> Result<Option<Vec<i64>>, Fail> {
+    pub(crate) fn ids(&self, key: &str) -> Result<Option<Vec<i64>>, Fail> {
         match self.nonempty(key) {
             None => Ok(None),
             Some(v) => parse_id_list(v)
@@ -127,19 +124,19 @@ impl Call {
         }
     }
     /// The authenticated caller (handlers behind authentication only).
-    pub fn user(&self) -> Result<&Caller, Fail> {
+    pub(crate) fn user(&self) -> Result<&Caller, Fail> {
         self.caller.as_ref().ok_or_else(|| {
             Fail::forbidden("Cannot identify user or user is not authorized to log in")
         })
     }
     /// The body parsed as JSON; an unparsable body is a 400.
-    pub fn json(&self) -> Result<Value, Fail> {
+    pub(crate) fn json(&self) -> Result<Value, Fail> {
         serde_json::from_slice(&self.body).map_err(|_| {
             Fail::bad("The body cannot be parsed, is the body content in the good format?")
         })
     }
     /// The body as one JSON object.
-    pub fn json_object(&self) -> Result<Map<String, Value>, Fail> {
+    pub(crate) fn json_object(&self) -> Result<Map<String, Value>, Fail> {
         match self.json()? {
             Value::Object(m) => Ok(m),
             _ => Err(Fail::bad(
@@ -148,16 +145,16 @@ impl Call {
         }
     }
     /// A header value as text.
-    pub fn header(&self, name: &str) -> Option<&str> {
+    pub(crate) fn header(&self, name: &str) -> Option<&str> {
         self.headers.get(name).and_then(|v| v.to_str().ok())
     }
 }
 
 /// Parse `true`/`false` in any case.
-pub fn parse_bool(v: &str) -> Option<bool> {
-    if v.eq_ignore_ascii_case("true") {
+pub(crate) fn parse_bool(text: &str) -> Option<bool> {
+    if text.eq_ignore_ascii_case("true") {
         Some(true)
-    } else if v.eq_ignore_ascii_case("false") {
+    } else if text.eq_ignore_ascii_case("false") {
         Some(false)
     } else {
         None
@@ -165,10 +162,10 @@ pub fn parse_bool(v: &str) -> Option<bool> {
 }
 
 /// Parse ids separated by `,` or `_`; empty items are skipped.
-pub fn parse_id_list(v: &str) -> Option<Vec<i64>> {
-    v.split([',', '_'])
+pub(crate) fn parse_id_list(text: &str) -> Option<Vec<i64>> {
+    text.split([',', '_'])
         .map(str::trim)
-        .filter(|s| !s.is_empty() && *s != "null")
-        .map(|s| s.parse().ok())
+        .filter(|item| !item.is_empty() && *item != "null")
+        .map(|item| item.parse().ok())
         .collect()
 }

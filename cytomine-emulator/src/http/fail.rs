@@ -6,7 +6,7 @@ use super::reply::Reply;
 
 /// What went wrong, as the server's exception type (it decides the status code).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum FailKind {
+pub(crate) enum FailKind {
     /// `WrongArgumentException` and friends: 400.
     WrongArgument,
     /// `AlreadyExistException`: 409 inside the command wrappers, 400 elsewhere.
@@ -21,7 +21,7 @@ pub enum FailKind {
 
 /// A failed request, rendered by path B by default, or by path A inside command wrappers.
 #[derive(Debug, Clone)]
-pub struct Fail {
+pub(crate) struct Fail {
     kind: FailKind,
     message: String,
     values: Map<String, Value>,
@@ -31,7 +31,7 @@ pub struct Fail {
 
 impl Fail {
     /// A failure of the given kind and message, with empty `errorValues`.
-    pub fn new(kind: FailKind, message: impl Into<String>) -> Fail {
+    pub(crate) fn new(kind: FailKind, message: impl Into<String>) -> Fail {
         Fail {
             kind,
             message: message.into(),
@@ -40,23 +40,23 @@ impl Fail {
         }
     }
     /// 400 validation failure.
-    pub fn bad(message: impl Into<String>) -> Fail {
+    pub(crate) fn bad(message: impl Into<String>) -> Fail {
         Fail::new(FailKind::WrongArgument, message)
     }
     /// Duplicate (409 wrapped, 400 otherwise).
-    pub fn exists(message: impl Into<String>) -> Fail {
+    pub(crate) fn exists(message: impl Into<String>) -> Fail {
         Fail::new(FailKind::AlreadyExist, message)
     }
     /// 403 ACL refusal.
-    pub fn forbidden(message: impl Into<String>) -> Fail {
+    pub(crate) fn forbidden(message: impl Into<String>) -> Fail {
         Fail::new(FailKind::Forbidden, message)
     }
     /// 404 with a plain message (path B: `"<Class> <id> not found"`).
-    pub fn not_found(message: impl Into<String>) -> Fail {
+    pub(crate) fn not_found(message: impl Into<String>) -> Fail {
         Fail::new(FailKind::NotFound, message)
     }
     /// 404 through a controller's `responseNotFound` helper (path C).
-    pub fn not_found_filters(simple_class: &str, filters: &str) -> Fail {
+    pub(crate) fn not_found_filters(simple_class: &str, filters: &str) -> Fail {
         let mut f = Fail::not_found(format!(
             "{simple_class} not found with filters : {{{filters}}}"
         ));
@@ -64,25 +64,25 @@ impl Fail {
         f
     }
     /// 500 "Method is not yet implemented" (for example a repeated query parameter).
-    pub fn not_implemented() -> Fail {
+    pub(crate) fn not_implemented() -> Fail {
         Fail::new(FailKind::NotImplemented, "Method is not yet implemented")
     }
     /// Attach an `errorValues` entry.
-    pub fn with_value(mut self, key: &str, value: Value) -> Fail {
+    pub(crate) fn with_value(mut self, key: &str, value: Value) -> Fail {
         self.values.insert(key.to_owned(), value);
         self
     }
     /// The exception type.
-    pub fn kind(&self) -> FailKind {
+    pub(crate) fn kind(&self) -> FailKind {
         self.kind
     }
     /// The message text.
-    pub fn message(&self) -> &str {
+    pub(crate) fn message(&self) -> &str {
         &self.message
     }
 
     /// Path A: the body produced inside the add/update/delete wrappers.
-    pub fn wrapped(self) -> Reply {
+    pub(crate) fn wrapped(self) -> Reply {
         let status = match self.kind {
             FailKind::WrongArgument => 400,
             FailKind::AlreadyExist => 409,
@@ -97,7 +97,7 @@ impl Fail {
     }
 
     /// Path B (global handler) or path C (not-found helper).
-    pub fn reply(self) -> Reply {
+    pub(crate) fn reply(self) -> Reply {
         if self.filters_form {
             return Reply::json(404, &json!({"errors": {"message": self.message}}));
         }
@@ -118,4 +118,4 @@ impl Fail {
 }
 
 /// Result type of every handler.
-pub type Outcome = Result<Reply, Fail>;
+pub(crate) type Outcome = Result<Reply, Fail>;

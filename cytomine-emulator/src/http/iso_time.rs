@@ -1,7 +1,7 @@
 //! `yyyy-MM-dd'T'HH:mm:ss` timestamps, as Jackson writes `LocalDateTime` (WIRE.md §2.7).
 
 /// Epoch milliseconds as ISO local time in UTC, without zone or fraction.
-pub fn iso(epoch_ms: i64) -> String {
+pub(crate) fn iso(epoch_ms: i64) -> String {
     let secs = epoch_ms.div_euclid(1000);
     let (days, rest) = (secs.div_euclid(86_400), secs.rem_euclid(86_400));
     let (y, m, d) = civil_from_days(days);

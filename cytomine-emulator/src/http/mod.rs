@@ -1,13 +1,10 @@
-//! HTTP plumbing: the request body and view, replies (whole or early, in chunks), error shapes, paging,
-//! timestamps and path patterns.
+//! HTTP plumbing: the request body and view, replies, error shapes, paging, timestamps and path
+//! patterns.
 
-pub mod body;
-pub mod call;
-pub mod early;
-pub mod fail;
-pub mod iso_time;
-pub mod json_out;
-pub mod paging;
-pub mod problem;
-pub mod reply;
-pub mod route;
+pub(crate) mod call;
+pub(crate) mod fail;
+pub(crate) mod iso_time;
+pub(crate) mod paging;
+pub(crate) mod problem;
+pub(crate) mod reply;
+pub(crate) mod route;

@@ -6,7 +6,7 @@ use serde_json::json;
 use super::reply::Reply;
 
 /// `{"type":"about:blank","title":...,"status":...,"detail":...,"instance":<path>}`.
-pub fn problem(status: u16, detail: &str, instance: &str) -> Reply {
+pub(crate) fn problem(status: u16, detail: &str, instance: &str) -> Reply {
     let title = match status {
         400 => "Bad Request",
         403 => "Forbidden",

@@ -4,24 +4,14 @@ use axum::body::Body;
 use axum::http::{header, HeaderName, HeaderValue, Response, StatusCode};
 use bytes::Bytes;
 use serde::Serialize;
-use tokio::sync::mpsc;
 
 /// A finished answer: status, content type, extra headers and body.
 #[derive(Debug)]
-pub struct Reply {
+pub(crate) struct Reply {
     status: u16,
     content_type: &'static str,
     headers: Vec<(HeaderName, String)>,
-    body: Payload,
-}
-
-/// The body of a [`Reply`].
-#[derive(Debug)]
-enum Payload {
-    /// All of it, sent with its `Content-Length`.
-    Whole(Bytes),
-    /// Chunks still being written (see `early`), sent chunked as they come.
-    Chunks(mpsc::UnboundedReceiver<Bytes>),
+    body: Bytes,
 }
 
 const JSON: &str = "application/json";
@@ -29,66 +19,38 @@ const HTML: &str = "text/html;charset=UTF-8";
 
 impl Reply {
     /// A JSON answer serialized straight from `value`.
-    pub fn json<T: Serialize + ?Sized>(status: u16, value: &T) -> Reply {
+    pub(crate) fn json<T: Serialize + ?Sized>(status: u16, value: &T) -> Reply {
         match serde_json::to_vec(value) {
             Ok(body) => Reply::raw(status, JSON, Bytes::from(body)),
             Err(_) => Reply::error_page(500),
         }
     }
-    /// A JSON answer already written as bytes.
-    pub fn json_bytes(status: u16, body: Vec<u8>) -> Reply {
-        Reply::raw(status, JSON, Bytes::from(body))
-    }
-    /// A JSON answer whose body arrives in chunks through `chunks` (see `early`).
-    pub fn json_chunks(status: u16, chunks: mpsc::UnboundedReceiver<Bytes>) -> Reply {
-        Reply {
-            status,
-            content_type: JSON,
-            headers: Vec::new(),
-            body: Payload::Chunks(chunks),
-        }
-    }
-    /// Stands for an answer that already went out early (see `early`): the dispatcher drops it.
-    pub fn sent_early() -> Reply {
-        Reply::raw(200, JSON, Bytes::new())
-    }
     /// An answer with the given type and body.
-    pub fn raw(status: u16, content_type: &'static str, body: Bytes) -> Reply {
+    pub(crate) fn raw(status: u16, content_type: &'static str, body: Bytes) -> Reply {
         Reply {
             status,
             content_type,
             headers: Vec::new(),
-            body: Payload::Whole(body),
+            body,
         }
     }
     /// Add a header.
-    pub fn header(mut self, name: HeaderName, value: impl Into<String>) -> Reply {
+    pub(crate) fn header(mut self, name: HeaderName, value: impl Into<String>) -> Reply {
         self.headers.push((name, value.into()));
         self
     }
     /// The HTTP status code.
-    pub fn status(&self) -> u16 {
+    pub(crate) fn status(&self) -> u16 {
         self.status
     }
-    /// The body bytes (none for a body sent in chunks).
+    /// The body bytes.
     #[cfg(test)]
-    pub fn body(&self) -> &[u8] {
-        match &self.body {
-            Payload::Whole(bytes) => bytes,
-            Payload::Chunks(_) => &[],
-        }
-    }
-    /// The chunks of a body sent in chunks.
-    #[cfg(test)]
-    pub fn into_chunks(self) -> Option<mpsc::UnboundedReceiver<Bytes>> {
-        match self.body {
-            Payload::Whole(_) => None,
-            Payload::Chunks(chunks) => Some(chunks),
-        }
+    pub(crate) fn body(&self) -> &[u8] {
+        &self.body
     }
 
     /// The server's HTML error page (`CustomErrorController`): 401, 404 or 500.
-    pub fn error_page(status: u16) -> Reply {
+    pub(crate) fn error_page(status: u16) -> Reply {
         let (heading, text) = match status {
             401 => (
                 "Authorization required",
@@ -105,17 +67,9 @@ impl Reply {
     }
 
     /// Convert into an axum response.
-    pub fn into_response(self) -> Response<Body> {
+    pub(crate) fn into_response(self) -> Response<Body> {
         let status = StatusCode::from_u16(self.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-        let body = match self.body {
-            Payload::Whole(bytes) => Body::from(bytes),
-            Payload::Chunks(mut chunks) => Body::from_stream(futures::stream::poll_fn(move |cx| {
-                chunks
-                    .poll_recv(cx)
-                    .map(|chunk| chunk.map(Ok::<_, std::convert::Infallible>))
-            })),
-        };
-        let mut res = Response::new(body);
+        let mut res = Response::new(Body::from(self.body));
         *res.status_mut() = status;
         let h = res.headers_mut();
         h.insert(

@@ -9,17 +9,17 @@ enum Piece {
 
 /// A compiled path pattern (segments separated by `/`).
 #[derive(Debug, Clone)]
-pub struct Pattern {
+pub(crate) struct Pattern {
     segments: Vec<Vec<Piece>>,
 }
 
 /// Values captured by a matched pattern.
 #[derive(Debug, Default)]
-pub struct Params(Vec<(String, String)>);
+pub(crate) struct Params(Vec<(String, String)>);
 
 impl Params {
     /// The captured text of `{name}`.
-    pub fn get(&self, name: &str) -> &str {
+    pub(crate) fn get(&self, name: &str) -> &str {
         self.0
             .iter()
             .find(|(k, _)| k == name)
@@ -27,21 +27,21 @@ impl Params {
             .unwrap_or("")
     }
     /// The captured value as an id, when numeric.
-    pub fn id(&self, name: &str) -> Option<i64> {
+    pub(crate) fn id(&self, name: &str) -> Option<i64> {
         self.get(name).parse().ok()
     }
 }
 
 impl Pattern {
     /// Compile a pattern; `{name}` marks a variable inside a segment.
-    pub fn new(text: &str) -> Pattern {
+    pub(crate) fn new(text: &str) -> Pattern {
         let segments = text.split('/').map(compile_segment).collect();
         Pattern { segments }
     }
 
     /// Match a path (without the leading prefix) against this pattern.
     #[cfg(test)]
-    pub fn matches(&self, path: &str) -> Option<Params> {
+    pub(crate) fn matches(&self, path: &str) -> Option<Params> {
         let parts: Vec<&str> = path.split('/').collect();
         self.matches_parts(&parts)
     }
@@ -49,7 +49,7 @@ impl Pattern {
     /// Match a path already split at `/` (split once for a whole route table); a pattern
     /// with another number of segments, or whose first literal differs, is refused before
     /// anything is captured.
-    pub fn matches_parts(&self, parts: &[&str]) -> Option<Params> {
+    pub(crate) fn matches_parts(&self, parts: &[&str]) -> Option<Params> {
         if parts.len() != self.segments.len() {
             return None;
         }

@@ -69,15 +69,15 @@ impl Plan {
     }
 }
 
-fn clamp(r: Region, width: u32, height: u32) -> Result<Region, ImagingError> {
-    let x0 = r.x.min(width);
-    let y0 = r.y.min(height);
-    let x1 = r.x.saturating_add(r.w).min(width);
-    let y1 = r.y.saturating_add(r.h).min(height);
+fn clamp(region: Region, width: u32, height: u32) -> Result<Region, ImagingError> {
+    let x0 = region.x.min(width);
+    let y0 = region.y.min(height);
+    let x1 = region.x.saturating_add(region.w).min(width);
+    let y1 = region.y.saturating_add(region.h).min(height);
     if x1 <= x0 || y1 <= y0 {
         return Err(ImagingError::new(format!(
             "region {}x{} at ({}, {}) is empty within the {width}x{height} image",
-            r.w, r.h, r.x, r.y
+            region.w, region.h, region.x, region.y
         )));
     }
     Ok(Region {

@@ -26,25 +26,25 @@ pub fn probe(bytes: &[u8]) -> Option<ImageInfo> {
     (info.width > 0 && info.height > 0).then_some(info)
 }
 
-fn be16(b: &[u8], at: usize) -> Option<u32> {
-    let s = b.get(at..at + 2)?;
+fn be16(bytes: &[u8], at: usize) -> Option<u32> {
+    let s = bytes.get(at..at + 2)?;
     Some(u32::from(u16::from_be_bytes([s[0], s[1]])))
 }
 
-fn be32(b: &[u8], at: usize) -> Option<u32> {
-    Some(u32::from_be_bytes(b.get(at..at + 4)?.try_into().ok()?))
+fn be32(bytes: &[u8], at: usize) -> Option<u32> {
+    Some(u32::from_be_bytes(bytes.get(at..at + 4)?.try_into().ok()?))
 }
 
-fn le24(b: &[u8], at: usize) -> Option<u32> {
-    let s = b.get(at..at + 3)?;
+fn le24(bytes: &[u8], at: usize) -> Option<u32> {
+    let s = bytes.get(at..at + 3)?;
     Some(u32::from(s[0]) | u32::from(s[1]) << 8 | u32::from(s[2]) << 16)
 }
 
-fn probe_png(b: &[u8]) -> Option<ImageInfo> {
-    if b.get(12..16)? != b"IHDR" {
+fn probe_png(bytes: &[u8]) -> Option<ImageInfo> {
+    if bytes.get(12..16)? != b"IHDR" {
         return None;
     }
-    let channels = match *b.get(25)? {
+    let channels = match *bytes.get(25)? {
         0 => 1,
         2 | 3 => 3,
         4 => 2,
@@ -52,46 +52,46 @@ fn probe_png(b: &[u8]) -> Option<ImageInfo> {
         _ => return None,
     };
     Some(ImageInfo {
-        width: be32(b, 16)?,
-        height: be32(b, 20)?,
+        width: be32(bytes, 16)?,
+        height: be32(bytes, 20)?,
         format: Format::Png,
         channels,
-        bit_depth: *b.get(24)?,
+        bit_depth: *bytes.get(24)?,
     })
 }
 
 /// Walks the marker segments up to the first start-of-frame.
-fn probe_jpeg(b: &[u8]) -> Option<ImageInfo> {
+fn probe_jpeg(bytes: &[u8]) -> Option<ImageInfo> {
     let mut at = 2;
     loop {
-        if *b.get(at)? != 0xFF {
+        if *bytes.get(at)? != 0xFF {
             return None;
         }
-        let marker = *b.get(at + 1)?;
+        let marker = *bytes.get(at + 1)?;
         match marker {
             0xFF => at += 1, // fill byte
             0x01 | 0xD0..=0xD7 => at += 2,
             0xC0..=0xCF if !matches!(marker, 0xC4 | 0xC8 | 0xCC) => {
                 let seg = at + 4;
                 return Some(ImageInfo {
-                    bit_depth: *b.get(seg)?,
-                    height: be16(b, seg + 1)?,
-                    width: be16(b, seg + 3)?,
-                    channels: *b.get(seg + 5)?,
+                    bit_depth: *bytes.get(seg)?,
+                    height: be16(bytes, seg + 1)?,
+                    width: be16(bytes, seg + 3)?,
+                    channels: *bytes.get(seg + 5)?,
                     format: Format::Jpeg,
                 });
             }
             0xD9 | 0xDA => return None, // end of image or scan before any frame
-            _ => at += 2 + be16(b, at + 2)? as usize,
+            _ => at += 2 + be16(bytes, at + 2)? as usize,
         }
     }
 }
 
 /// Reads the first image file directory (classic TIFF or BigTIFF).
-fn probe_tiff(b: &[u8]) -> Option<ImageInfo> {
+fn probe_tiff(bytes: &[u8]) -> Option<ImageInfo> {
     let r = TiffReader {
-        b,
-        le: b.starts_with(b"II"),
+        bytes,
+        le: bytes.starts_with(b"II"),
     };
     let (big, ifd) = match r.uint(2, 2)? {
         42 => (false, r.uint(4, 4)?),
@@ -127,14 +127,14 @@ fn probe_tiff(b: &[u8]) -> Option<ImageInfo> {
 }
 
 struct TiffReader<'a> {
-    b: &'a [u8],
+    bytes: &'a [u8],
     le: bool,
 }
 
 impl TiffReader<'_> {
     /// An unsigned integer of `len` bytes (1, 2, 4 or 8) at `at`.
     fn uint(&self, at: usize, len: usize) -> Option<u64> {
-        let s = self.b.get(at..at.checked_add(len)?)?;
+        let s = self.bytes.get(at..at.checked_add(len)?)?;
         let fold = |acc: u64, byte: &u8| acc << 8 | u64::from(*byte);
         Some(if self.le {
             s.iter().rev().fold(0, fold)
@@ -167,14 +167,18 @@ impl TiffReader<'_> {
     }
 }
 
-fn probe_webp(b: &[u8]) -> Option<ImageInfo> {
-    let (width, height, alpha) = match b.get(12..16)? {
-        b"VP8X" => (le24(b, 24)? + 1, le24(b, 27)? + 1, b.get(20)? & 0x10 != 0),
+fn probe_webp(bytes: &[u8]) -> Option<ImageInfo> {
+    let (width, height, alpha) = match bytes.get(12..16)? {
+        b"VP8X" => (
+            le24(bytes, 24)? + 1,
+            le24(bytes, 27)? + 1,
+            bytes.get(20)? & 0x10 != 0,
+        ),
         b"VP8L" => {
-            if *b.get(20)? != 0x2F {
+            if *bytes.get(20)? != 0x2F {
                 return None;
             }
-            let bits = u32::from_le_bytes(b.get(21..25)?.try_into().ok()?);
+            let bits = u32::from_le_bytes(bytes.get(21..25)?.try_into().ok()?);
             (
                 (bits & 0x3FFF) + 1,
                 ((bits >> 14) & 0x3FFF) + 1,
@@ -182,11 +186,11 @@ fn probe_webp(b: &[u8]) -> Option<ImageInfo> {
             )
         }
         b"VP8 " => {
-            if b.get(23..26)? != [0x9D, 0x01, 0x2A] {
+            if bytes.get(23..26)? != [0x9D, 0x01, 0x2A] {
                 return None;
             }
-            let w = u32::from(u16::from_le_bytes([*b.get(26)?, *b.get(27)?]));
-            let h = u32::from(u16::from_le_bytes([*b.get(28)?, *b.get(29)?]));
+            let w = u32::from(u16::from_le_bytes([*bytes.get(26)?, *bytes.get(27)?]));
+            let h = u32::from(u16::from_le_bytes([*bytes.get(28)?, *bytes.get(29)?]));
             (w & 0x3FFF, h & 0x3FFF, false)
         }
         _ => return None,

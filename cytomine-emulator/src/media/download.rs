@@ -3,6 +3,7 @@
 use std::sync::RwLock;
 
 use axum::http::header;
+use bytes::Bytes;
 
 use super::source::{resolve, Kind};
 use crate::domains::Routes;
@@ -12,21 +13,24 @@ use crate::http::reply::Reply;
 use crate::http::route::Params;
 use crate::store::State;
 
+/// The download routes and the record whose file each serves.
+const DOWNLOAD_ROUTES: [(&str, Kind); 3] = [
+    ("imageinstance/{id}/download", Kind::Instance),
+    ("abstractimage/{id}/download", Kind::Abstract),
+    ("uploadedfile/{id}/download", Kind::Uploaded),
+];
+
 /// Register the download routes.
-pub fn routes(r: &mut Routes) {
-    r.media("imageinstance/{id}/download", |c, p, s| {
-        download(c, p, s, Kind::Instance)
-    });
-    r.media("abstractimage/{id}/download", |c, p, s| {
-        download(c, p, s, Kind::Abstract)
-    });
-    r.media("uploadedfile/{id}/download", |c, p, s| {
-        download(c, p, s, Kind::Uploaded)
-    });
+pub(crate) fn routes(routes: &mut Routes) {
+    for (pattern, kind) in DOWNLOAD_ROUTES {
+        routes.media(pattern, move |call, params, state| {
+            download(call, params, state, kind)
+        });
+    }
 }
 
 /// Parse `bytes=N-` or `bytes=N-M` against a length; `Err(())` when unsatisfiable.
-pub fn parse_range(value: &str, len: usize) -> Option<Result<(usize, usize), ()>> {
+pub(crate) fn parse_range(value: &str, len: usize) -> Option<Result<(usize, usize), ()>> {
     let spec = value.trim().strip_prefix("bytes=")?;
     let (start, end) = spec.split_once('-')?;
     if start.is_empty() {
@@ -50,12 +54,12 @@ pub fn parse_range(value: &str, len: usize) -> Option<Result<(usize, usize), ()>
     })
 }
 
-fn download(call: &Call, p: &Params, st: &RwLock<State>, kind: Kind) -> Outcome {
-    let px = resolve(call, st, kind, p.id("id"))?;
-    let bytes = px
-        .bytes
-        .ok_or_else(|| Fail::not_found(format!("File for image {} not found", p.get("id"))))?;
-    let len = bytes.len();
+fn download(call: &Call, params: &Params, lock: &RwLock<State>, kind: Kind) -> Outcome {
+    let px = resolve(call, lock, kind, params.id("id"))?;
+    let not_found = || Fail::not_found(format!("File for image {} not found", params.get("id")));
+    let file = px.file.ok_or_else(not_found)?;
+    let read = |bytes: std::io::Result<Vec<u8>>| bytes.map(Bytes::from).map_err(|_| not_found());
+    let len = file.len() as usize;
     let disposition = format!("attachment; filename=\"{}\"", px.filename.replace('"', ""));
     let base = |status, body| {
         Reply::raw(status, "application/octet-stream", body)
@@ -63,12 +67,16 @@ fn download(call: &Call, p: &Params, st: &RwLock<State>, kind: Kind) -> Outcome 
             .header(header::ACCEPT_RANGES, "bytes")
     };
     match call.header("range").and_then(|r| parse_range(r, len)) {
-        None => Ok(base(200, bytes)),
-        Some(Ok((start, end))) => Ok(base(206, bytes.slice(start..=end))
-            .header(header::CONTENT_RANGE, format!("bytes {start}-{end}/{len}"))),
+        None => Ok(base(200, read(file.read())?)),
+        Some(Ok((start, end))) => {
+            let bytes = read(file.read_range(start as u64, end as u64))?;
+            Ok(
+                base(206, bytes)
+                    .header(header::CONTENT_RANGE, format!("bytes {start}-{end}/{len}")),
+            )
+        }
         Some(Err(())) => {
-            Ok(base(416, bytes::Bytes::new())
-                .header(header::CONTENT_RANGE, format!("bytes */{len}")))
+            Ok(base(416, Bytes::new()).header(header::CONTENT_RANGE, format!("bytes */{len}")))
         }
     }
 }

@@ -1,64 +1,90 @@
-//! Turning uploaded bytes into an uploaded file, an abstract image, its slice and image instances.
+//! Turning an uploaded file into an uploaded file record, an abstract image, its slice and image
+//! instances.
 
-use bytes::Bytes;
+use std::io;
 
 use crate::domains::{add_default_slice, add_slices};
-use crate::imaging::probe;
-use crate::store::{AbstractImage, ImageInstance, State, UploadedFile};
+use crate::imaging::{probe, ImageInfo};
+use crate::store::{AbstractImage, ImageInstance, State, StoredFile, UploadedFile};
 
 /// Uploaded file status: deployed.
-pub const DEPLOYED: i64 = 100;
+pub(crate) const DEPLOYED: i64 = 100;
 /// Uploaded file status: format not recognised.
-pub const ERROR_FORMAT: i64 = 11;
+pub(crate) const ERROR_FORMAT: i64 = 11;
 
 /// What an import created.
 #[derive(Debug, Clone)]
-pub struct Imported {
+pub(crate) struct Imported {
     /// The uploaded file id.
-    pub uploaded_file: i64,
+    pub(crate) uploaded_file: i64,
     /// The abstract image id, when the format was recognised.
-    pub abstract_image: Option<i64>,
+    pub(crate) abstract_image: Option<i64>,
     /// One image instance per project.
-    pub instances: Vec<i64>,
+    pub(crate) instances: Vec<i64>,
 }
 
-/// Store `bytes` as an upload of `user` into `storage`, placed into `projects`.
-pub fn import(
-    st: &mut State,
+/// A file received whole, with what its header tells.
+pub(crate) struct Received {
+    /// Its name as uploaded.
+    pub(crate) filename: String,
+    /// Its bytes.
+    pub(crate) file: StoredFile,
+    /// Its size, format and channels; `None` when it is not an image.
+    pub(crate) info: Option<ImageInfo>,
+}
+
+impl Received {
+    /// `file`, named `filename`, with its header probed.
+    pub(crate) fn probed(filename: String, file: StoredFile) -> io::Result<Received> {
+        let info = probe(&file.read()?);
+        Ok(Received {
+            filename,
+            file,
+            info,
+        })
+    }
+}
+
+/// Record `received` as an upload of `user` into `storage`, placed into `projects`.
+pub(crate) fn import(
+    state: &mut State,
     user: i64,
     storage: i64,
-    filename: &str,
-    bytes: Bytes,
+    received: Received,
     projects: &[i64],
     now: i64,
 ) -> Imported {
-    let info = probe(&bytes);
+    let Received {
+        filename,
+        file,
+        info,
+    } = received;
     let ext = filename
         .rsplit_once('.')
         .map(|(_, e)| e.to_ascii_lowercase())
         .unwrap_or_default();
-    let meta = st.meta(now);
-    st.uploaded_files.insert(
+    let meta = state.meta(now);
+    state.uploaded_files.insert(
         meta.id,
         UploadedFile {
             meta,
             user,
             parent: None,
             storage,
-            original_filename: filename.to_owned(),
+            original_filename: filename.clone(),
             filename: format!("{}/{filename}", meta.id),
             ext,
             content_type: info
                 .map_or("application/octet-stream", |i| i.format.mime())
                 .to_owned(),
-            size: bytes.len() as i64,
+            size: file.len() as i64,
             status: if info.is_some() {
                 DEPLOYED
             } else {
                 ERROR_FORMAT
             },
             projects: projects.to_vec(),
-            bytes: Some(bytes),
+            file: Some(file),
         },
     );
     let uploaded_file = meta.id;
@@ -69,13 +95,13 @@ pub fn import(
             instances: Vec::new(),
         };
     };
-    let meta = st.meta(now);
-    st.abstract_images.insert(
+    let meta = state.meta(now);
+    state.abstract_images.insert(
         meta.id,
         AbstractImage {
             meta,
             uploaded_file: Some(uploaded_file),
-            original_filename: filename.to_owned(),
+            original_filename: filename,
             width: Some(i64::from(info.width)),
             height: Some(i64::from(info.height)),
             depth: 1,
@@ -93,10 +119,10 @@ pub fn import(
         },
     );
     let abstract_image = meta.id;
-    add_default_slice(st, abstract_image, now);
+    add_default_slice(state, abstract_image, now);
     let instances = projects
         .iter()
-        .map(|p| add_instance(st, abstract_image, *p, user, now))
+        .map(|p| add_instance(state, abstract_image, *p, user, now))
         .collect();
     Imported {
         uploaded_file,
@@ -106,9 +132,15 @@ pub fn import(
 }
 
 /// Place an abstract image into a project (with its slice instances).
-pub fn add_instance(st: &mut State, base_image: i64, project: i64, user: i64, now: i64) -> i64 {
-    let meta = st.meta(now);
-    st.image_instances.insert(
+pub(crate) fn add_instance(
+    state: &mut State,
+    base_image: i64,
+    project: i64,
+    user: i64,
+    now: i64,
+) -> i64 {
+    let meta = state.meta(now);
+    state.image_instances.insert(
         meta.id,
         ImageInstance {
             meta,
@@ -123,6 +155,6 @@ pub fn add_instance(st: &mut State, base_image: i64, project: i64, user: i64, no
             number_of_annotations: 0,
         },
     );
-    add_slices(st, meta.id, now);
+    add_slices(state, meta.id, now);
     meta.id
 }

@@ -1,8 +1,8 @@
 //! Image bytes: uploads, downloads and rendered views.
 
-pub mod download;
-pub mod import;
-mod multipart;
-pub mod render;
-pub mod source;
-pub mod upload;
+pub(crate) mod download;
+pub(crate) mod import;
+pub(crate) mod multipart;
+pub(crate) mod render;
+pub(crate) mod source;
+pub(crate) mod upload;

@@ -14,59 +14,94 @@ use crate::http::route::Params;
 use crate::imaging::{render, Adjust, Format, Overlay, Region, Source};
 use crate::store::State;
 
-/// Register the image routes.
-pub fn routes(r: &mut Routes) {
-    r.media("abstractimage/{id}/thumb.{fmt}", |c, p, s| {
-        thumb(c, p, s, Kind::Abstract, 512)
-    });
-    r.media("imageinstance/{id}/thumb.{fmt}", |c, p, s| {
-        thumb(c, p, s, Kind::Instance, 512)
-    });
-    r.media("sliceinstance/{id}/thumb.{fmt}", |c, p, s| {
-        thumb(c, p, s, Kind::Slice, 512)
-    });
-    r.media("abstractimage/{id}/preview.{fmt}", |c, p, s| {
-        thumb(c, p, s, Kind::Abstract, 1024)
-    });
-    r.media("imageinstance/{id}/preview.{fmt}", |c, p, s| {
-        thumb(c, p, s, Kind::Instance, 1024)
-    });
-    r.media("sliceinstance/{id}/preview.{fmt}", |c, p, s| {
-        thumb(c, p, s, Kind::Slice, 1024)
-    });
-    r.media(
+/// What an image route draws.
+#[derive(Clone, Copy)]
+enum Drawing {
+    /// The whole image of a record, by default at most this many pixels wide and high.
+    Thumb(Kind, u32),
+    /// A window of the image of a record.
+    Window(Kind),
+    /// The bounding box of an annotation, plain or masked.
+    Annotation(Mode),
+}
+
+/// The image routes and what each draws.
+const IMAGE_ROUTES: [(&str, Drawing); 16] = [
+    (
+        "abstractimage/{id}/thumb.{fmt}",
+        Drawing::Thumb(Kind::Abstract, 512),
+    ),
+    (
+        "imageinstance/{id}/thumb.{fmt}",
+        Drawing::Thumb(Kind::Instance, 512),
+    ),
+    (
+        "sliceinstance/{id}/thumb.{fmt}",
+        Drawing::Thumb(Kind::Slice, 512),
+    ),
+    (
+        "abstractimage/{id}/preview.{fmt}",
+        Drawing::Thumb(Kind::Abstract, 1024),
+    ),
+    (
+        "imageinstance/{id}/preview.{fmt}",
+        Drawing::Thumb(Kind::Instance, 1024),
+    ),
+    (
+        "sliceinstance/{id}/preview.{fmt}",
+        Drawing::Thumb(Kind::Slice, 1024),
+    ),
+    (
         "abstractimage/{id}/window-{x}-{y}-{w}-{h}.{fmt}",
-        |c, p, s| window(c, p, s, Kind::Abstract),
-    );
-    r.media(
+        Drawing::Window(Kind::Abstract),
+    ),
+    (
         "imageinstance/{id}/window-{x}-{y}-{w}-{h}.{fmt}",
-        |c, p, s| window(c, p, s, Kind::Instance),
-    );
-    r.media(
+        Drawing::Window(Kind::Instance),
+    ),
+    (
         "sliceinstance/{id}/window-{x}-{y}-{w}-{h}.{fmt}",
-        |c, p, s| window(c, p, s, Kind::Slice),
-    );
-    r.media("userannotation/{id}/crop.{fmt}", |c, p, s| {
-        crop(c, p, s, Mode::Crop)
-    });
-    r.media("annotation/{id}/crop.{fmt}", |c, p, s| {
-        crop(c, p, s, Mode::Crop)
-    });
-    r.media("userannotation/{id}/mask.{fmt}", |c, p, s| {
-        crop(c, p, s, Mode::Mask)
-    });
-    r.media("userannotation/{id}/alphamask.{fmt}", |c, p, s| {
-        crop(c, p, s, Mode::AlphaMask)
-    });
-    r.media("reviewedannotation/{id}/crop.{fmt}", |c, p, s| {
-        crop(c, p, s, Mode::Crop)
-    });
-    r.media("reviewedannotation/{id}/mask.{fmt}", |c, p, s| {
-        crop(c, p, s, Mode::Mask)
-    });
-    r.media("reviewedannotation/{id}/alphamask.{fmt}", |c, p, s| {
-        crop(c, p, s, Mode::AlphaMask)
-    });
+        Drawing::Window(Kind::Slice),
+    ),
+    (
+        "userannotation/{id}/crop.{fmt}",
+        Drawing::Annotation(Mode::Crop),
+    ),
+    (
+        "annotation/{id}/crop.{fmt}",
+        Drawing::Annotation(Mode::Crop),
+    ),
+    (
+        "userannotation/{id}/mask.{fmt}",
+        Drawing::Annotation(Mode::Mask),
+    ),
+    (
+        "userannotation/{id}/alphamask.{fmt}",
+        Drawing::Annotation(Mode::AlphaMask),
+    ),
+    (
+        "reviewedannotation/{id}/crop.{fmt}",
+        Drawing::Annotation(Mode::Crop),
+    ),
+    (
+        "reviewedannotation/{id}/mask.{fmt}",
+        Drawing::Annotation(Mode::Mask),
+    ),
+    (
+        "reviewedannotation/{id}/alphamask.{fmt}",
+        Drawing::Annotation(Mode::AlphaMask),
+    ),
+];
+
+/// Register the image routes.
+pub(crate) fn routes(routes: &mut Routes) {
+    for (pattern, drawing) in IMAGE_ROUTES {
+        routes.media(pattern, move |call, params, state| match drawing {
+            Drawing::Thumb(kind, size) => thumb(call, params, state, kind, size),
+            Drawing::Window(kind) => window(call, params, state, kind),
+            Drawing::Annotation(mode) => crop(call, params, state, mode),
+        });
+    }
 }
 
 /// `jpg`, `png`, `webp`; anything else is served as JPEG.
@@ -101,19 +136,22 @@ fn max_size(call: &Call, default: Option<u32>) -> Result<Option<u32>, Fail> {
 }
 
 fn draw(
-    px: &Pixels,
+    pixels: &Pixels,
     region: Option<Region>,
     max: Option<u32>,
     out: Format,
     adj: &Adjust,
     overlay: Overlay,
 ) -> Outcome {
-    let src = match &px.bytes {
-        Some(b) => Source::Encoded(b),
+    let encoded = pixels.file.as_ref().map(|file| file.read()).transpose();
+    let encoded =
+        encoded.map_err(|_| Fail::not_found(format!("File {} not found", pixels.filename)))?;
+    let src = match &encoded {
+        Some(bytes) => Source::Encoded(bytes),
         None => Source::Synthetic {
-            width: px.width,
-            height: px.height,
-            seed: px.seed,
+            width: pixels.width,
+            height: pixels.height,
+            seed: pixels.seed,
         },
     };
     let bytes =
@@ -122,22 +160,23 @@ fn draw(
     Ok(Reply::raw(200, real.mime(), Bytes::from(bytes)))
 }
 
-fn thumb(call: &Call, p: &Params, st: &RwLock<State>, kind: Kind, default: u32) -> Outcome {
-    let px = resolve(call, st, kind, p.id("id"))?;
+fn thumb(call: &Call, params: &Params, lock: &RwLock<State>, kind: Kind, default: u32) -> Outcome {
+    let px = resolve(call, lock, kind, params.id("id"))?;
     draw(
         &px,
         None,
         max_size(call, Some(default))?,
-        out_format(p.get("fmt")),
+        out_format(params.get("fmt")),
         &adjust(call),
         Overlay::None,
     )
 }
 
-fn window(call: &Call, p: &Params, st: &RwLock<State>, kind: Kind) -> Outcome {
-    let px = resolve(call, st, kind, p.id("id"))?;
+fn window(call: &Call, params: &Params, lock: &RwLock<State>, kind: Kind) -> Outcome {
+    let px = resolve(call, lock, kind, params.id("id"))?;
     let num = |k: &str| {
-        p.get(k)
+        params
+            .get(k)
             .parse::<u32>()
             .map_err(|_| Fail::bad(format!("window {k} is not a number")))
     };
@@ -151,7 +190,7 @@ fn window(call: &Call, p: &Params, st: &RwLock<State>, kind: Kind) -> Outcome {
         &px,
         Some(region),
         max_size(call, None)?,
-        out_format(p.get("fmt")),
+        out_format(params.get("fmt")),
         &adjust(call),
         Overlay::None,
     )
@@ -164,16 +203,16 @@ enum Mode {
     AlphaMask,
 }
 
-fn crop(call: &Call, p: &Params, lock: &RwLock<State>, mode: Mode) -> Outcome {
+fn crop(call: &Call, params: &Params, lock: &RwLock<State>, mode: Mode) -> Outcome {
     let (geometry, bbox, image) = {
-        let st = lock.read().unwrap_or_else(|e| e.into_inner());
-        let id = p.id("id").unwrap_or(0);
-        let a = st
+        let state = lock.read().unwrap_or_else(|e| e.into_inner());
+        let id = params.id("id").unwrap_or(0);
+        let a = state
             .annotations
             .get(id)
-            .or_else(|| st.reviewed_annotations.get(id).map(|r| &r.base))
+            .or_else(|| state.reviewed_annotations.get(id).map(|r| &r.base))
             .ok_or_else(|| Fail::not_found(format!("Annotation {id} not found")))?;
-        acl::read_project(call, &st, a.project)?;
+        acl::read_project(call, &state, a.project)?;
         (a.geometry.clone(), a.bbox, a.image)
     };
     let px = resolve(call, lock, Kind::Instance, Some(image))?;
@@ -183,7 +222,7 @@ fn crop(call: &Call, p: &Params, lock: &RwLock<State>, mode: Mode) -> Outcome {
         m => m,
     };
     let region = region_of(bbox, px.width, px.height);
-    let mut out = out_format(p.get("fmt"));
+    let mut out = out_format(params.get("fmt"));
     if mode == Mode::AlphaMask && out != Format::Webp {
         out = Format::Png;
     }
@@ -198,21 +237,21 @@ fn crop(call: &Call, p: &Params, lock: &RwLock<State>, mode: Mode) -> Outcome {
     )
 }
 
-fn overlay(mode: Mode, g: &Geometry) -> Overlay<'_> {
+fn overlay(mode: Mode, geometry: &Geometry) -> Overlay<'_> {
     match mode {
         Mode::Crop => Overlay::None,
-        Mode::Mask => Overlay::Mask(g),
-        Mode::AlphaMask => Overlay::AlphaMask(g),
+        Mode::Mask => Overlay::Mask(geometry),
+        Mode::AlphaMask => Overlay::AlphaMask(geometry),
     }
 }
 
 /// The annotation's bounding box (bottom-left origin) as a top-left window inside the image.
-fn region_of(b: (f64, f64, f64, f64), width: u32, height: u32) -> Region {
+fn region_of(bbox: (f64, f64, f64, f64), width: u32, height: u32) -> Region {
     let (w, h) = (f64::from(width), f64::from(height));
-    let x0 = b.0.clamp(0.0, w - 1.0).floor();
-    let x1 = b.2.clamp(x0 + 1.0, w).ceil();
-    let top = (h - b.3).clamp(0.0, h - 1.0).floor();
-    let bottom = (h - b.1).clamp(top + 1.0, h).ceil();
+    let x0 = bbox.0.clamp(0.0, w - 1.0).floor();
+    let x1 = bbox.2.clamp(x0 + 1.0, w).ceil();
+    let top = (h - bbox.3).clamp(0.0, h - 1.0).floor();
+    let bottom = (h - bbox.1).clamp(top + 1.0, h).ceil();
     Region {
         x: x0 as u32,
         y: top as u32,

@@ -2,31 +2,29 @@
 
 use std::sync::RwLock;
 
-use bytes::Bytes;
-
 use crate::domains::acl;
 use crate::http::call::Call;
 use crate::http::fail::Fail;
-use crate::store::State;
+use crate::store::{State, StoredFile};
 
 /// An image's pixels, detached from the state.
 #[derive(Debug, Clone)]
-pub struct Pixels {
+pub(crate) struct Pixels {
     /// The original file, when one was uploaded.
-    pub bytes: Option<Bytes>,
+    pub(crate) file: Option<StoredFile>,
     /// Width.
-    pub width: u32,
+    pub(crate) width: u32,
     /// Height.
-    pub height: u32,
+    pub(crate) height: u32,
     /// Seed of synthetic pixels (the abstract image id).
-    pub seed: u64,
+    pub(crate) seed: u64,
     /// Original file name.
-    pub filename: String,
+    pub(crate) filename: String,
 }
 
 /// The kinds of image records that serve pixels.
 #[derive(Debug, Clone, Copy)]
-pub enum Kind {
+pub(crate) enum Kind {
     /// `abstractimage/{id}`.
     Abstract,
     /// `imageinstance/{id}`.
@@ -37,14 +35,14 @@ pub enum Kind {
     Uploaded,
 }
 
-fn of_abstract(st: &State, id: i64) -> Option<Pixels> {
-    let a = st.abstract_images.get(id)?;
-    let bytes = a
+fn of_abstract(state: &State, id: i64) -> Option<Pixels> {
+    let a = state.abstract_images.get(id)?;
+    let file = a
         .uploaded_file
-        .and_then(|u| st.uploaded_files.get(u))
-        .and_then(|u| u.bytes.clone());
+        .and_then(|u| state.uploaded_files.get(u))
+        .and_then(|u| u.file.clone());
     Some(Pixels {
-        bytes,
+        file,
         width: a.width.unwrap_or(1024).clamp(1, 100_000) as u32,
         height: a.height.unwrap_or(1024).clamp(1, 100_000) as u32,
         seed: id as u64,
@@ -53,34 +51,35 @@ fn of_abstract(st: &State, id: i64) -> Option<Pixels> {
 }
 
 /// Look up the pixels of `kind` `id`, checking read access to its project.
-pub fn resolve(
+pub(crate) fn resolve(
     call: &Call,
     lock: &RwLock<State>,
     kind: Kind,
     id: Option<i64>,
 ) -> Result<Pixels, Fail> {
-    let st = lock.read().unwrap_or_else(|e| e.into_inner());
+    let state = lock.read().unwrap_or_else(|e| e.into_inner());
     let missing = || Fail::not_found(format!("Image {} not found", id.unwrap_or(0)));
     let id = id.ok_or_else(missing)?;
     let base = match kind {
         Kind::Abstract => id,
         Kind::Instance => {
-            let i = st.image_instances.get(id).ok_or_else(missing)?;
-            acl::read_project(call, &st, i.project)?;
+            let i = state.image_instances.get(id).ok_or_else(missing)?;
+            acl::read_project(call, &state, i.project)?;
             i.base_image
         }
         Kind::Slice => {
-            let s = st.slice_instances.get(id).ok_or_else(missing)?;
-            acl::read_project(call, &st, s.project)?;
-            st.image_instances
+            let s = state.slice_instances.get(id).ok_or_else(missing)?;
+            acl::read_project(call, &state, s.project)?;
+            state
+                .image_instances
                 .get(s.image)
                 .map(|i| i.base_image)
                 .ok_or_else(missing)?
         }
         Kind::Uploaded => {
-            let u = st.uploaded_files.get(id).ok_or_else(missing)?;
+            let u = state.uploaded_files.get(id).ok_or_else(missing)?;
             return Ok(Pixels {
-                bytes: u.bytes.clone(),
+                file: u.file.clone(),
                 width: 1,
                 height: 1,
                 seed: 0,
@@ -88,5 +87,5 @@ pub fn resolve(
             });
         }
     };
-    of_abstract(&st, base).ok_or_else(missing)
+    of_abstract(&state, base).ok_or_else(missing)
 }

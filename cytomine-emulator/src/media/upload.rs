@@ -2,13 +2,12 @@
 
 use std::sync::Arc;
 
-use bytes::Bytes;
 use serde_json::{json, Value};
 
-use super::import::import;
+use super::import::{import, Received};
+use super::multipart::StreamedBody;
 use crate::domains::crud::Domain;
 use crate::domains::{acl, set_image_properties};
-use crate::http::body::MultipartIndex;
 use crate::http::call::{parse_bool, parse_id_list, Call};
 use crate::http::reply::Reply;
 use crate::server::Shared;
@@ -19,32 +18,6 @@ fn failure(message: &str) -> Reply {
         400,
         &json!([{"status": 500, "error": message, "files": [{"size": 0, "error": message}]}]),
     )
-}
-
-/// The one file part: its file name and bytes (a slice of the body, not a copy).
-pub(crate) async fn file_part(call: &Call) -> Result<(String, Bytes), String> {
-    let built;
-    let index = match &call.multipart {
-        Some(index) => index,
-        None => {
-            let ct = call.header("content-type").unwrap_or("");
-            let boundary =
-                multer::parse_boundary(ct).map_err(|e| format!("Invalid multipart body: {e}"))?;
-            built = MultipartIndex::of(&call.body, &boundary);
-            &built
-        }
-    };
-    // The body is already in memory: no size limit applies beyond the one the server read.
-    match super::multipart::first_file(&call.body, index).await? {
-        Some((name, bytes)) => Ok((sanitize(&name), bytes)),
-        None => Err("No file part in the request.".into()),
-    }
-}
-
-/// The last path segment, without characters that are unsafe in a path.
-fn sanitize(name: &str) -> String {
-    let last = name.rsplit(['/', '\\']).next().unwrap_or(name);
-    last.chars().filter(|c| !c.is_control()).collect()
 }
 
 /// The `keys`/`values` comma lists as pairs; `None` when their lengths differ.
@@ -58,8 +31,8 @@ fn property_pairs(call: &Call) -> Option<Vec<(String, String)>> {
     (keys.len() == values.len()).then(|| keys.into_iter().zip(values).collect())
 }
 
-/// Handle an upload.
-pub async fn upload(shared: &Arc<Shared>, call: Call) -> Reply {
+/// Handle an upload, whose body was read by [`file_to_disk`](super::multipart::file_to_disk).
+pub(crate) async fn upload(shared: &Arc<Shared>, call: Call, body: StreamedBody) -> Reply {
     if call.caller.is_none() {
         return Reply::json(
             401,
@@ -84,15 +57,19 @@ pub async fn upload(shared: &Arc<Shared>, call: Call) -> Reply {
     let Some(properties) = property_pairs(&call) else {
         return failure("keys and values must have the same length.");
     };
-    let (name, bytes) = match file_part(&call).await {
-        Ok(part) => part,
+    let received_file = body.file.and_then(|(name, file)| {
+        Received::probed(name, file).map_err(|e| format!("The file cannot be read: {e}"))
+    });
+    let received_file = match received_file {
+        Ok(received_file) => received_file,
         Err(e) => return failure(&e),
     };
+    let name = received_file.filename.clone();
     let size = call
         .header("content-length")
-        .map_or_else(|| call.body.len().to_string(), str::to_owned);
-    let mut st = shared.write();
-    let Some(owner) = st.storages.get(storage).map(|s| s.user) else {
+        .map_or_else(|| body.len.to_string(), str::to_owned);
+    let mut state = shared.write();
+    let Some(owner) = state.storages.get(storage).map(|s| s.user) else {
         return failure(&format!("Storage {storage} not found"));
     };
     if let Err(f) = acl::owner_or_admin(
@@ -104,33 +81,42 @@ pub async fn upload(shared: &Arc<Shared>, call: Call) -> Reply {
         return failure(f.message());
     }
     for p in &projects {
-        if let Err(f) = acl::write_project(&call, &st, *p) {
+        if let Err(f) = acl::write_project(&call, &state, *p) {
             return failure(f.message());
         }
     }
     let user = call.caller.as_ref().map_or(0, |c| c.id);
-    let imported = import(&mut st, user, storage, &name, bytes, &projects, call.now);
+    let imported = import(
+        &mut state,
+        user,
+        storage,
+        received_file,
+        &projects,
+        call.now,
+    );
     if let Some(ai) = imported.abstract_image {
-        set_image_properties(&mut st, ai, &imported.instances, &properties, call.now);
+        set_image_properties(&mut state, ai, &imported.instances, &properties, call.now);
     }
     let view = |v: Option<Value>| v.unwrap_or(Value::Null);
     let uploaded = view(
-        st.uploaded_files
+        state
+            .uploaded_files
             .get(imported.uploaded_file)
-            .map(|u: &UploadedFile| u.view(&st, &call)),
+            .map(|u: &UploadedFile| u.view(&state, &call)),
     );
     let images: Vec<Value> = match imported.abstract_image.filter(|_| sync) {
         Some(ai) => {
             let image = view(
-                st.abstract_images
+                state
+                    .abstract_images
                     .get(ai)
-                    .map(|a: &AbstractImage| a.view(&st, &call)),
+                    .map(|a: &AbstractImage| a.view(&state, &call)),
             );
             let instances: Vec<Value> = imported
                 .instances
                 .iter()
-                .filter_map(|i| st.image_instances.get(*i))
-                .map(|i: &ImageInstance| i.view(&st, &call))
+                .filter_map(|i| state.image_instances.get(*i))
+                .map(|i: &ImageInstance| i.view(&state, &call))
                 .collect();
             vec![json!({"image": image, "imageInstances": instances})]
         }

@@ -5,102 +5,102 @@ use crate::keys::Role;
 
 /// A relation between two terms (`term1` is the parent when the relation is "parent").
 #[derive(Debug, Clone)]
-pub struct RelationTerm {
+pub(crate) struct RelationTerm {
     /// Id and times.
-    pub meta: Meta,
+    pub(crate) meta: Meta,
     /// Relation id.
-    pub relation: i64,
+    pub(crate) relation: i64,
     /// First (parent) term.
-    pub term1: i64,
+    pub(crate) term1: i64,
     /// Second (child) term.
-    pub term2: i64,
+    pub(crate) term2: i64,
 }
 
 /// A track on an image instance.
 #[derive(Debug, Clone)]
-pub struct Track {
+pub(crate) struct Track {
     /// Id and times.
-    pub meta: Meta,
+    pub(crate) meta: Meta,
     /// Name, unique per image.
-    pub name: String,
+    pub(crate) name: String,
     /// Colour.
-    pub color: Option<String>,
+    pub(crate) color: Option<String>,
     /// Image instance id.
-    pub image: i64,
+    pub(crate) image: i64,
     /// Project id (from the image).
-    pub project: i64,
+    pub(crate) project: i64,
 }
 
 /// An annotation placed on a track.
 #[derive(Debug, Clone)]
-pub struct AnnotationTrack {
+pub(crate) struct AnnotationTrack {
     /// Id and times.
-    pub meta: Meta,
+    pub(crate) meta: Meta,
     /// Annotation id.
-    pub annotation: i64,
+    pub(crate) annotation: i64,
     /// Track id.
-    pub track: i64,
+    pub(crate) track: i64,
     /// Slice instance id (from the annotation).
-    pub slice: i64,
+    pub(crate) slice: i64,
 }
 
 /// A named group of image instances of one project.
 #[derive(Debug, Clone)]
-pub struct ImageGroup {
+pub(crate) struct ImageGroup {
     /// Id and times.
-    pub meta: Meta,
+    pub(crate) meta: Meta,
     /// Name.
-    pub name: Option<String>,
+    pub(crate) name: Option<String>,
     /// Project id.
-    pub project: i64,
+    pub(crate) project: i64,
 }
 
 /// Membership of an image instance in an image group.
 #[derive(Debug, Clone)]
-pub struct ImageGroupImageInstance {
+pub(crate) struct ImageGroupImageInstance {
     /// Id and times.
-    pub meta: Meta,
+    pub(crate) meta: Meta,
     /// Image group id.
-    pub group: i64,
+    pub(crate) group: i64,
     /// Image instance id.
-    pub image: i64,
+    pub(crate) image: i64,
 }
 
 /// A group of annotations (across the images of an image group).
 #[derive(Debug, Clone)]
-pub struct AnnotationGroup {
+pub(crate) struct AnnotationGroup {
     /// Id and times.
-    pub meta: Meta,
+    pub(crate) meta: Meta,
     /// Project id.
-    pub project: i64,
+    pub(crate) project: i64,
     /// Image group id.
-    pub image_group: i64,
+    pub(crate) image_group: i64,
     /// Group type, e.g. `SAME_OBJECT`.
-    pub kind: String,
+    pub(crate) kind: String,
 }
 
 /// An annotation's membership in an annotation group.
 #[derive(Debug, Clone)]
-pub struct AnnotationLink {
+pub(crate) struct AnnotationLink {
     /// Id and times.
-    pub meta: Meta,
+    pub(crate) meta: Meta,
     /// Annotation id.
-    pub annotation: i64,
+    pub(crate) annotation: i64,
     /// Annotation class name.
-    pub annotation_class: String,
+    pub(crate) annotation_class: String,
     /// Annotation group id.
-    pub group: i64,
+    pub(crate) group: i64,
     /// Image instance id (from the annotation).
-    pub image: i64,
+    pub(crate) image: i64,
 }
 
 /// A role granted to a user (`SecUserSecRole`).
 #[derive(Debug, Clone)]
-pub struct UserRole {
+pub(crate) struct UserRole {
     /// Id and times.
-    pub meta: Meta,
+    pub(crate) meta: Meta,
     /// User id.
-    pub user: i64,
+    pub(crate) user: i64,
     /// Role.
-    pub role: Role,
+    pub(crate) role: Role,
 }

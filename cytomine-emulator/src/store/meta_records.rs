@@ -6,70 +6,70 @@ use super::Meta;
 
 /// The domain object a record is attached to (`domainClassName` + `domainIdent`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct DomainRef {
+pub(crate) struct DomainRef {
     /// Fully qualified class name, e.g. `be.cytomine.domain.project.Project`.
-    pub class: String,
+    pub(crate) class: String,
     /// The object's id.
-    pub ident: i64,
+    pub(crate) ident: i64,
 }
 
 /// A key/value property (values are always strings).
 #[derive(Debug, Clone)]
-pub struct Property {
+pub(crate) struct Property {
     /// Id and times.
-    pub meta: Meta,
+    pub(crate) meta: Meta,
     /// The owner.
-    pub owner: DomainRef,
+    pub(crate) owner: DomainRef,
     /// Key.
-    pub key: String,
+    pub(crate) key: String,
     /// Value, as text.
-    pub value: String,
+    pub(crate) value: String,
 }
 
 /// A file attached to a domain object.
 #[derive(Debug, Clone)]
-pub struct AttachedFile {
+pub(crate) struct AttachedFile {
     /// Id and times.
-    pub meta: Meta,
+    pub(crate) meta: Meta,
     /// The owner.
-    pub owner: DomainRef,
+    pub(crate) owner: DomainRef,
     /// File name (the last path segment of the uploaded name, unless given).
-    pub filename: String,
+    pub(crate) filename: String,
     /// Optional key.
-    pub key: Option<String>,
+    pub(crate) key: Option<String>,
     /// The file content.
-    pub bytes: Bytes,
+    pub(crate) bytes: Bytes,
 }
 
 /// The one description (HTML text) of a domain object.
 #[derive(Debug, Clone)]
-pub struct Description {
+pub(crate) struct Description {
     /// Id and times.
-    pub meta: Meta,
+    pub(crate) meta: Meta,
     /// The owner.
-    pub owner: DomainRef,
+    pub(crate) owner: DomainRef,
     /// The text.
-    pub data: String,
+    pub(crate) data: String,
 }
 
 /// A tag.
 #[derive(Debug, Clone)]
-pub struct Tag {
+pub(crate) struct Tag {
     /// Id and times.
-    pub meta: Meta,
+    pub(crate) meta: Meta,
     /// Unique name.
-    pub name: String,
+    pub(crate) name: String,
     /// Creator id.
-    pub user: i64,
+    pub(crate) user: i64,
 }
 
 /// A tag put on a domain object.
 #[derive(Debug, Clone)]
-pub struct TagDomainAssociation {
+pub(crate) struct TagDomainAssociation {
     /// Id and times.
-    pub meta: Meta,
+    pub(crate) meta: Meta,
     /// The tagged object.
-    pub owner: DomainRef,
+    pub(crate) owner: DomainRef,
     /// Tag id.
-    pub tag: i64,
+    pub(crate) tag: i64,
 }

@@ -1,121 +1,118 @@
 //! The whole server state: one id sequence, users and sessions, and a table per domain.
 
-mod annotation_index;
 mod link_records;
 mod meta_records;
 mod records;
 mod review_records;
 mod social_records;
+mod stored_file;
 mod table;
 
 use std::collections::HashMap;
 use std::sync::Mutex;
 
-pub use annotation_index::AnnotationScope;
-pub use link_records::*;
-pub use meta_records::*;
-pub use records::*;
-pub use review_records::*;
-pub use social_records::*;
-pub use table::Table;
+pub(crate) use link_records::*;
+pub(crate) use meta_records::*;
+pub(crate) use records::*;
+pub(crate) use review_records::*;
+pub(crate) use social_records::*;
+pub(crate) use stored_file::{FileWriter, StoredFile};
+pub(crate) use table::Table;
 
 use crate::keys::{random_uuid, Role, UserKeys};
 
 /// How long an opened admin session lasts (WIRE.md §1.6).
-pub const ADMIN_SESSION_MS: i64 = 120 * 60 * 1000;
+pub(crate) const ADMIN_SESSION_MS: i64 = 120 * 60 * 1000;
 /// A user is "online" after a request in the last five minutes.
-pub const ONLINE_MS: i64 = 5 * 60 * 1000;
+pub(crate) const ONLINE_MS: i64 = 5 * 60 * 1000;
 
 /// Everything the server knows, behind one lock.
 #[derive(Debug, Default)]
-pub struct State {
+pub(crate) struct State {
     next_id: i64,
     /// The four roles with their ids (allocated on first use of [`State::roles`]).
-    pub role_ids: Vec<(i64, Role)>,
+    pub(crate) role_ids: Vec<(i64, Role)>,
     /// Users.
-    pub users: Table<User>,
+    pub(crate) users: Table<User>,
     /// Open admin sessions: username → opening time (ms).
-    pub admin_sessions: HashMap<String, i64>,
+    pub(crate) admin_sessions: HashMap<String, i64>,
     /// Last request time per user id (ms); behind its own lock so reads can record it.
-    pub last_seen: Mutex<HashMap<i64, i64>>,
+    pub(crate) last_seen: Mutex<HashMap<i64, i64>>,
     /// Projects.
-    pub projects: Table<Project>,
+    pub(crate) projects: Table<Project>,
     /// Ontologies.
-    pub ontologies: Table<Ontology>,
+    pub(crate) ontologies: Table<Ontology>,
     /// Terms.
-    pub terms: Table<Term>,
+    pub(crate) terms: Table<Term>,
     /// Storages.
-    pub storages: Table<Storage>,
+    pub(crate) storages: Table<Storage>,
     /// Uploaded files.
-    pub uploaded_files: Table<UploadedFile>,
+    pub(crate) uploaded_files: Table<UploadedFile>,
     /// Abstract images.
-    pub abstract_images: Table<AbstractImage>,
+    pub(crate) abstract_images: Table<AbstractImage>,
     /// Abstract slices.
-    pub abstract_slices: Table<AbstractSlice>,
+    pub(crate) abstract_slices: Table<AbstractSlice>,
     /// Image instances.
-    pub image_instances: Table<ImageInstance>,
+    pub(crate) image_instances: Table<ImageInstance>,
     /// Slice instances.
-    pub slice_instances: Table<SliceInstance>,
-    /// User annotations; change them with [`State::insert_annotation`] and
-    /// [`State::remove_annotation`], which keep the index by project and image.
-    pub annotations: Table<Annotation>,
-    /// The annotations of each project and image (see `annotation_index`).
-    annotation_index: annotation_index::AnnotationIndex,
+    pub(crate) slice_instances: Table<SliceInstance>,
+    /// User annotations.
+    pub(crate) annotations: Table<Annotation>,
     /// Annotation-term links.
-    pub annotation_terms: Table<AnnotationTerm>,
+    pub(crate) annotation_terms: Table<AnnotationTerm>,
     /// Annotation id → its annotation-term ids.
-    pub terms_of_annotation: HashMap<i64, Vec<i64>>,
+    pub(crate) terms_of_annotation: HashMap<i64, Vec<i64>>,
     /// The id of the built-in "parent" relation (allocated with the roles).
-    pub parent_relation: i64,
+    pub(crate) parent_relation: i64,
     /// Relations between terms.
-    pub relation_terms: Table<RelationTerm>,
+    pub(crate) relation_terms: Table<RelationTerm>,
     /// Roles granted to users.
-    pub user_roles: Table<UserRole>,
+    pub(crate) user_roles: Table<UserRole>,
     /// Properties of any domain object.
-    pub properties: Table<Property>,
+    pub(crate) properties: Table<Property>,
     /// Attached files.
-    pub attached_files: Table<AttachedFile>,
+    pub(crate) attached_files: Table<AttachedFile>,
     /// Descriptions.
-    pub descriptions: Table<Description>,
+    pub(crate) descriptions: Table<Description>,
     /// Tags.
-    pub tags: Table<Tag>,
+    pub(crate) tags: Table<Tag>,
     /// Tags put on domain objects.
-    pub tag_associations: Table<TagDomainAssociation>,
+    pub(crate) tag_associations: Table<TagDomainAssociation>,
     /// Tracks.
-    pub tracks: Table<Track>,
+    pub(crate) tracks: Table<Track>,
     /// Annotations on tracks.
-    pub annotation_tracks: Table<AnnotationTrack>,
+    pub(crate) annotation_tracks: Table<AnnotationTrack>,
     /// Image groups.
-    pub image_groups: Table<ImageGroup>,
+    pub(crate) image_groups: Table<ImageGroup>,
     /// Image group memberships.
-    pub image_group_images: Table<ImageGroupImageInstance>,
+    pub(crate) image_group_images: Table<ImageGroupImageInstance>,
     /// Annotation groups.
-    pub annotation_groups: Table<AnnotationGroup>,
+    pub(crate) annotation_groups: Table<AnnotationGroup>,
     /// Annotation group memberships.
-    pub annotation_links: Table<AnnotationLink>,
+    pub(crate) annotation_links: Table<AnnotationLink>,
     /// Reviewed annotations.
-    pub reviewed_annotations: Table<ReviewedAnnotation>,
+    pub(crate) reviewed_annotations: Table<ReviewedAnnotation>,
     /// Image instance id → its review state.
-    pub image_reviews: HashMap<i64, ImageReview>,
+    pub(crate) image_reviews: HashMap<i64, ImageReview>,
     /// Viewer positions.
-    pub positions: Table<Position>,
+    pub(crate) positions: Table<Position>,
     /// Annotation actions.
-    pub annotation_actions: Table<AnnotationAction>,
+    pub(crate) annotation_actions: Table<AnnotationAction>,
     /// Project connections.
-    pub project_connections: Table<ProjectConnection>,
+    pub(crate) project_connections: Table<ProjectConnection>,
     /// Image consultations.
-    pub image_consultations: Table<ImageConsultation>,
+    pub(crate) image_consultations: Table<ImageConsultation>,
 }
 
 impl State {
     /// The next id of the global sequence.
-    pub fn next_id(&mut self) -> i64 {
+    pub(crate) fn next_id(&mut self) -> i64 {
         self.next_id += 1;
         self.next_id
     }
 
     /// A fresh `Meta` stamped `now`.
-    pub fn meta(&mut self, now: i64) -> Meta {
+    pub(crate) fn meta(&mut self, now: i64) -> Meta {
         Meta {
             id: self.next_id(),
             created: now,
@@ -125,7 +122,7 @@ impl State {
 
     /// Allocate the role ids and the "parent" relation id (idempotent); they share the global
     /// sequence as in Cytomine.
-    pub fn init_roles(&mut self) {
+    pub(crate) fn init_roles(&mut self) {
         if self.role_ids.is_empty() {
             for role in [Role::SuperAdmin, Role::Admin, Role::User, Role::Guest] {
                 let id = self.next_id();
@@ -136,7 +133,7 @@ impl State {
     }
 
     /// Grant `user` the roles that come with `role` (an admin is also a user).
-    pub fn grant_roles(&mut self, user: i64, role: Role, now: i64) {
+    pub(crate) fn grant_roles(&mut self, user: i64, role: Role, now: i64) {
         let implied: &[Role] = match role {
             Role::SuperAdmin => &[Role::User, Role::Admin, Role::SuperAdmin],
             Role::Admin => &[Role::User, Role::Admin],
@@ -157,7 +154,7 @@ impl State {
     }
 
     /// Recompute a user's highest role from the roles granted (a guest when none is left).
-    pub fn refresh_role(&mut self, user: i64) {
+    pub(crate) fn refresh_role(&mut self, user: i64) {
         let highest = self
             .user_roles
             .iter()
@@ -171,7 +168,7 @@ impl State {
     }
 
     /// Create a user with its own storage; keys are random unless given.
-    pub fn add_user(
+    pub(crate) fn add_user(
         &mut self,
         username: &str,
         role: Role,
@@ -205,7 +202,7 @@ impl State {
     }
 
     /// Create a storage owned by `user`.
-    pub fn add_storage(&mut self, user: i64, name: &str, now: i64) -> i64 {
+    pub(crate) fn add_storage(&mut self, user: i64, name: &str, now: i64) -> i64 {
         let meta = self.meta(now);
         self.storages.insert(
             meta.id,
@@ -219,31 +216,31 @@ impl State {
     }
 
     /// An enabled user by public key.
-    pub fn user_by_public_key(&self, public_key: &str) -> Option<&User> {
+    pub(crate) fn user_by_public_key(&self, public_key: &str) -> Option<&User> {
         self.users
             .iter()
             .find(|u| u.enabled && u.public_key == public_key)
     }
 
     /// A user by username.
-    pub fn user_by_name(&self, username: &str) -> Option<&User> {
+    pub(crate) fn user_by_name(&self, username: &str) -> Option<&User> {
         self.users.iter().find(|u| u.username == username)
     }
 
     /// Record a request by `user` at `now`.
-    pub fn touch(&self, user: i64, now: i64) {
+    pub(crate) fn touch(&self, user: i64, now: i64) {
         let mut seen = self.last_seen.lock().unwrap_or_else(|e| e.into_inner());
         seen.insert(user, now);
     }
 
     /// Whether `user` made a request in the last five minutes.
-    pub fn is_online(&self, user: i64, now: i64) -> bool {
+    pub(crate) fn is_online(&self, user: i64, now: i64) -> bool {
         let seen = self.last_seen.lock().unwrap_or_else(|e| e.into_inner());
         seen.get(&user).is_some_and(|t| now - t < ONLINE_MS)
     }
 
     /// Whether the user has an open admin session at `now`.
-    pub fn admin_session_open(&self, username: &str, now: i64) -> bool {
+    pub(crate) fn admin_session_open(&self, username: &str, now: i64) -> bool {
         self.admin_sessions
             .get(username)
             .is_some_and(|t| now - t < ADMIN_SESSION_MS)

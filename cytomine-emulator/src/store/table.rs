@@ -4,56 +4,45 @@ use std::collections::BTreeMap;
 
 /// Records of one domain, keyed and ordered by id.
 #[derive(Debug)]
-pub struct Table<T> {
+pub(crate) struct Table<T> {
     rows: BTreeMap<i64, T>,
-    /// Bumped by every mutable access, so that an index kept beside the table can tell whether
-    /// it still describes it.
-    version: u64,
 }
 
 impl<T> Default for Table<T> {
     fn default() -> Self {
         Table {
             rows: BTreeMap::new(),
-            version: 0,
         }
     }
 }
 
 impl<T> Table<T> {
     /// A record by id.
-    pub fn get(&self, id: i64) -> Option<&T> {
+    pub(crate) fn get(&self, id: i64) -> Option<&T> {
         self.rows.get(&id)
     }
     /// A mutable record by id.
-    pub fn get_mut(&mut self, id: i64) -> Option<&mut T> {
-        self.version += 1;
+    pub(crate) fn get_mut(&mut self, id: i64) -> Option<&mut T> {
         self.rows.get_mut(&id)
     }
     /// Insert or replace.
-    pub fn insert(&mut self, id: i64, row: T) {
-        self.version += 1;
+    pub(crate) fn insert(&mut self, id: i64, row: T) {
         self.rows.insert(id, row);
     }
     /// Remove and return.
-    pub fn remove(&mut self, id: i64) -> Option<T> {
-        self.version += 1;
+    pub(crate) fn remove(&mut self, id: i64) -> Option<T> {
         self.rows.remove(&id)
     }
-    /// How many mutable accesses the table has had (any change bumps it).
-    pub fn version(&self) -> u64 {
-        self.version
-    }
     /// Whether the id exists.
-    pub fn contains(&self, id: i64) -> bool {
+    pub(crate) fn contains(&self, id: i64) -> bool {
         self.rows.contains_key(&id)
     }
     /// All records, ascending id.
-    pub fn iter(&self) -> impl DoubleEndedIterator<Item = &T> {
+    pub(crate) fn iter(&self) -> impl DoubleEndedIterator<Item = &T> {
         self.rows.values()
     }
     /// Ids matching a predicate.
-    pub fn ids_where(&self, pred: impl Fn(&T) -> bool) -> Vec<i64> {
+    pub(crate) fn ids_where(&self, pred: impl Fn(&T) -> bool) -> Vec<i64> {
         self.rows
             .iter()
             .filter(|(_, r)| pred(r))
@@ -61,9 +50,8 @@ impl<T> Table<T> {
             .collect()
     }
     /// Remove every record matching a predicate; returns the removed ids.
-    pub fn remove_where(&mut self, pred: impl Fn(&T) -> bool) -> Vec<i64> {
+    pub(crate) fn remove_where(&mut self, pred: impl Fn(&T) -> bool) -> Vec<i64> {
         let ids = self.ids_where(pred);
-        self.version += 1;
         for id in &ids {
             self.rows.remove(id);
         }

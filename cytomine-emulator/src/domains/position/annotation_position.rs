@@ -18,8 +18,8 @@ use crate::http::route::Params;
 use crate::store::State;
 
 /// Register the route.
-pub fn routes(r: &mut Routes) {
-    r.get(
+pub(crate) fn routes(routes: &mut Routes) {
+    routes.get(
         "user/{user}/imageinstance/{image}/annotationposition.json",
         list,
     );
@@ -28,33 +28,38 @@ pub fn routes(r: &mut Routes) {
 /// One row: annotation id, centroid, property value.
 type Row = (i64, (f64, f64), String);
 
-fn list(call: &Call, p: &Params, st: &State) -> Outcome {
+fn list(call: &Call, params: &Params, state: &State) -> Outcome {
     let Some(key) = call.param("key") else {
         return Ok(missing_parameter("key", "String"));
     };
-    let image = p.id("image").and_then(|id| st.image_instances.get(id));
-    let image = image
-        .ok_or_else(|| Fail::not_found(format!("ImageInstance {} not found", p.get("image"))))?;
-    let user = p.id("user").filter(|id| st.users.get(*id).is_some());
+    let image = params
+        .id("image")
+        .and_then(|id| state.image_instances.get(id));
+    let image = image.ok_or_else(|| {
+        Fail::not_found(format!("ImageInstance {} not found", params.get("image")))
+    })?;
+    let user = params
+        .id("user")
+        .filter(|id| state.users.get(*id).is_some());
     let user =
-        user.ok_or_else(|| Fail::not_found(format!("SecUser {} not found", p.get("user"))))?;
+        user.ok_or_else(|| Fail::not_found(format!("SecUser {} not found", params.get("user"))))?;
     let bbox = match call.param("bbox").map(bounding_box) {
         None => None,
         Some(Some(b)) => Some(b),
         // core lets the parse exception escape: an unhandled 500.
         Some(None) => return Ok(Reply::error_page(500)),
     };
-    acl::read_project(call, st, image.project)?;
+    acl::read_project(call, state, image.project)?;
     // The SQL joins on the property's domain id only, whatever its class.
     let mut values: HashMap<i64, Vec<&str>> = HashMap::new();
-    for prop in st.properties.iter().filter(|x| x.key == key) {
+    for prop in state.properties.iter().filter(|x| x.key == key) {
         values
             .entry(prop.owner.ident)
             .or_default()
             .push(&prop.value);
     }
     let mut rows: Vec<Row> = Vec::new();
-    for a in st.annotations.iter() {
+    for a in state.annotations.iter() {
         let Some(found) = values.get(&a.meta.id) else {
             continue;
         };

@@ -6,7 +6,7 @@
 mod records;
 mod role;
 
-pub use role::role_record;
+pub(crate) use role::role_record;
 
 use serde_json::{json, Map, Value};
 
@@ -22,7 +22,7 @@ use crate::keys::random_uuid;
 use crate::store::{Meta, State};
 
 /// What a migrated domain adds to [`Domain`] to be served in the repository format.
-pub trait Migrated: Domain {
+pub(crate) trait Migrated: Domain {
     /// The `dataType` discriminator, e.g. `ONTOLOGY`.
     const DATA_TYPE: &'static str;
     /// The noun of `Unable to find <noun> with id: N`.
@@ -37,7 +37,7 @@ pub trait Migrated: Domain {
     /// Fields an update fails without.
     const UPDATE_REQUIRED: &'static [&'static str] = &[];
     /// The record's own fields; `created`, `updated`, `deleted` and `dataType` are added to them.
-    fn record(&self, st: &State, call: &Call) -> Map<String, Value>;
+    fn record(&self, state: &State, call: &Call) -> Map<String, Value>;
     /// Why this record may never be deleted (a 403), if so.
     fn undeletable(&self) -> Option<String> {
         None
@@ -45,35 +45,40 @@ pub trait Migrated: Domain {
     /// Checks and cascades of a soft delete; records deleted along push their command to `subs`.
     fn soft_remove(
         call: &Call,
-        st: &mut State,
+        state: &mut State,
         id: i64,
         _subs: &mut Vec<Value>,
     ) -> Result<(), Fail> {
-        Self::remove(call, st, id)
+        Self::remove(call, state, id)
     }
 }
 
 /// Add the audit times (ISO), `deleted` and `dataType` to a record's fields.
-pub fn stamp(
-    mut m: Map<String, Value>,
+pub(crate) fn stamp(
+    mut record: Map<String, Value>,
     meta: &Meta,
     deleted: Option<i64>,
     data_type: &str,
 ) -> Value {
-    m.insert("created".into(), iso(meta.created).into());
-    m.insert("updated".into(), iso(meta.updated).into());
-    m.insert("deleted".into(), deleted.map(iso).into());
-    m.insert("dataType".into(), data_type.into());
-    Value::Object(m)
+    record.insert("created".into(), iso(meta.created).into());
+    record.insert("updated".into(), iso(meta.updated).into());
+    record.insert("deleted".into(), deleted.map(iso).into());
+    record.insert("dataType".into(), data_type.into());
+    Value::Object(record)
 }
 
 /// The full repository record of `rec`.
-pub fn record_view<T: Migrated>(rec: &T, st: &State, call: &Call, deleted: Option<i64>) -> Value {
-    stamp(rec.record(st, call), rec.meta(), deleted, T::DATA_TYPE)
+pub(crate) fn record_view<T: Migrated>(
+    rec: &T,
+    state: &State,
+    call: &Call,
+    deleted: Option<i64>,
+) -> Value {
+    stamp(rec.record(state, call), rec.meta(), deleted, T::DATA_TYPE)
 }
 
 /// The 404 ProblemDetail of a missing, unreadable or deleted record.
-pub fn unable<T: Migrated>(call: &Call, raw: &str) -> Reply {
+pub(crate) fn unable<T: Migrated>(call: &Call, raw: &str) -> Reply {
     let detail = format!("Unable to find {} with id: {raw}", T::NOUN);
     problem(404, &detail, &call.path)
 }
@@ -87,8 +92,8 @@ fn mismatch(call: &Call, raw: &str) -> Reply {
 /// How a refusal of `build` or `remove` reaches the client: core folds "no permission" and
 /// "not found" into the 404 ProblemDetail; anything the repository rejects otherwise makes core's
 /// HTTP client throw, unhandled: the 500 HTML page.
-fn refused<T: Migrated>(call: &Call, raw: &str, f: &Fail) -> Reply {
-    match f.kind() {
+fn refused<T: Migrated>(call: &Call, raw: &str, fail: &Fail) -> Reply {
+    match fail.kind() {
         FailKind::Forbidden | FailKind::NotFound => unable::<T>(call, raw),
         _ => Reply::error_page(500),
     }
@@ -127,49 +132,58 @@ fn require(body: &Body, keys: &[&str]) -> Result<(), Fail> {
 }
 
 /// `GET x/{id}.json`: the record, or a 404 ProblemDetail.
-pub fn get<T: Migrated>(call: &Call, st: &State, id: Option<i64>, raw: &str) -> Outcome {
+pub(crate) fn get<T: Migrated>(call: &Call, state: &State, id: Option<i64>, raw: &str) -> Outcome {
     if id.is_none() {
         return Ok(mismatch(call, raw));
     }
-    Ok(match crud::find::<T>(call, st, id, raw) {
-        Ok(rec) => Reply::json(200, &record_view(rec, st, call, None)),
+    Ok(match crud::find::<T>(call, state, id, raw) {
+        Ok(rec) => Reply::json(200, &record_view(rec, state, call, None)),
         Err(_) => unable::<T>(call, raw),
     })
 }
 
 /// A collection page of records, paged by `page`/`size`.
-pub fn list<T: Migrated>(call: &Call, st: &State, items: Vec<&T>) -> Outcome {
+pub(crate) fn list<T: Migrated>(call: &Call, state: &State, items: Vec<&T>) -> Outcome {
     Ok(spring_paged(call, items, |r| {
-        record_view(r, st, call, None)
+        record_view(r, state, call, None)
     }))
 }
 
 /// `POST x.json` with one object (an array is a 400), first completed by `fill`.
-pub fn post<T: Migrated>(call: &Call, st: &mut State, fill: impl Fn(&mut Body)) -> Outcome {
+pub(crate) fn post<T: Migrated>(
+    call: &Call,
+    state: &mut State,
+    fill: impl Fn(&mut Body),
+) -> Outcome {
     let mut body = call.json_object()?;
     normalize::<T>(&mut body);
     fill(&mut body);
     let created =
-        require(&body, T::CREATE_REQUIRED).and_then(|()| crud::create_one::<T>(call, st, &body));
+        require(&body, T::CREATE_REQUIRED).and_then(|()| crud::create_one::<T>(call, state, &body));
     let Ok(id) = created else {
         return Ok(Reply::error_page(500));
     };
-    let Some(rec) = T::table(st).get(id) else {
+    let Some(rec) = T::table(state).get(id) else {
         return Ok(Reply::error_page(500));
     };
-    let data = record_view(rec, st, call, None);
+    let data = record_view(rec, state, call, None);
     Ok(Reply::json(200, &command::<T>("Add", data, Vec::new())))
 }
 
 /// `PUT x/{id}.json`: a partial update of the record named by the path.
-pub fn put<T: Migrated>(call: &Call, st: &mut State, id: Option<i64>, raw: &str) -> Outcome {
+pub(crate) fn put<T: Migrated>(
+    call: &Call,
+    state: &mut State,
+    id: Option<i64>,
+    raw: &str,
+) -> Outcome {
     if id.is_none() {
         return Ok(mismatch(call, raw));
     }
     let mut body = call.json_object()?;
     normalize::<T>(&mut body);
-    let (id, mut merged) = match crud::find::<T>(call, st, id, raw) {
-        Ok(old) => match old.view(st, call) {
+    let (id, mut merged) = match crud::find::<T>(call, state, id, raw) {
+        Ok(old) => match old.view(state, call) {
             Value::Object(m) => (old.meta().id, m),
             _ => (old.meta().id, Map::new()),
         },
@@ -180,29 +194,34 @@ pub fn put<T: Migrated>(call: &Call, st: &mut State, id: Option<i64>, raw: &str)
     }
     body.remove("id");
     merged.extend(body);
-    if let Err(f) = crud::replace_one::<T>(call, st, id, &merged) {
+    if let Err(f) = crud::replace_one::<T>(call, state, id, &merged) {
         return Ok(refused::<T>(call, raw, &f));
     }
-    let Some(rec) = T::table(st).get(id) else {
+    let Some(rec) = T::table(state).get(id) else {
         return Ok(Reply::error_page(500));
     };
-    let data = record_view(rec, st, call, None);
+    let data = record_view(rec, state, call, None);
     Ok(Reply::json(200, &command::<T>("Edit", data, Vec::new())))
 }
 
 /// `DELETE x/{id}.json`: a soft delete; the answer holds the record with `deleted` set.
-pub fn delete<T: Migrated>(call: &Call, st: &mut State, id: Option<i64>, raw: &str) -> Outcome {
+pub(crate) fn delete<T: Migrated>(
+    call: &Call,
+    state: &mut State,
+    id: Option<i64>,
+    raw: &str,
+) -> Outcome {
     if id.is_none() {
         return Ok(mismatch(call, raw));
     }
-    let id = match crud::find::<T>(call, st, id, raw) {
+    let id = match crud::find::<T>(call, state, id, raw) {
         Ok(rec) => match rec.undeletable() {
             Some(why) => return Ok(problem(403, &why, &call.path)),
             None => rec.meta().id,
         },
         Err(_) => return Ok(unable::<T>(call, raw)),
     };
-    Ok(match soft_delete::<T>(call, st, id) {
+    Ok(match soft_delete::<T>(call, state, id) {
         Ok(answer) => Reply::json(200, &answer),
         Err(f) => refused::<T>(call, raw, &f),
     })
@@ -210,15 +229,19 @@ pub fn delete<T: Migrated>(call: &Call, st: &mut State, id: Option<i64>, raw: &s
 
 /// Soft-delete record `id`: its command response (with the records deleted along as
 /// sub-commands). Later reads no longer find it, as the repository filters `deleted` rows out.
-pub fn soft_delete<T: Migrated>(call: &Call, st: &mut State, id: i64) -> Result<Value, Fail> {
-    let Some(rec) = T::table(st).get(id) else {
+pub(crate) fn soft_delete<T: Migrated>(
+    call: &Call,
+    state: &mut State,
+    id: i64,
+) -> Result<Value, Fail> {
+    let Some(rec) = T::table(state).get(id) else {
         return Err(T::not_found(&id.to_string()));
     };
     let mut meta = *rec.meta();
     meta.updated = call.now;
-    let data = stamp(rec.record(st, call), &meta, Some(call.now), T::DATA_TYPE);
+    let data = stamp(rec.record(state, call), &meta, Some(call.now), T::DATA_TYPE);
     let mut subs = Vec::new();
-    T::soft_remove(call, st, id, &mut subs)?;
-    T::drop_row(st, id);
+    T::soft_remove(call, state, id, &mut subs)?;
+    T::table_mut(state).remove(id);
     Ok(command::<T>("Delete", data, subs))
 }

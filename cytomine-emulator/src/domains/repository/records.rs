@@ -3,7 +3,8 @@
 use serde_json::{Map, Value};
 
 use super::{role_record, soft_delete, stamp, Migrated};
-use crate::domains::{acl, json as j};
+use crate::domains::abstract_image::thumb_url;
+use crate::domains::{acl, json};
 use crate::http::call::Call;
 use crate::http::fail::Fail;
 use crate::store::{
@@ -19,37 +20,38 @@ fn fields(pairs: Vec<(&str, Value)>) -> Map<String, Value> {
 }
 
 /// `TermResponse`, with its children down to `depth` more levels.
-fn term_tree(t: &Term, st: &State, depth: usize) -> Value {
+fn term_tree(term: &Term, state: &State, depth: usize) -> Value {
     let children: Vec<Value> = if depth == 0 {
         Vec::new()
     } else {
-        st.terms
+        state
+            .terms
             .iter()
-            .filter(|c| c.parent == Some(t.meta.id))
-            .map(|c| term_tree(c, st, depth - 1))
+            .filter(|c| c.parent == Some(term.meta.id))
+            .map(|c| term_tree(c, state, depth - 1))
             .collect()
     };
     let m = fields(vec![
-        ("id", t.meta.id.into()),
-        ("name", t.name.clone().into()),
-        ("color", t.color.clone().into()),
-        ("ontologyId", t.ontology.into()),
-        ("comment", j::opt(t.comment.clone())),
+        ("id", term.meta.id.into()),
+        ("name", term.name.clone().into()),
+        ("color", term.color.clone().into()),
+        ("ontologyId", term.ontology.into()),
+        ("comment", json::opt(term.comment.clone())),
         ("children", children.into()),
     ]);
-    stamp(m, &t.meta, None, Term::DATA_TYPE)
+    stamp(m, &term.meta, None, Term::DATA_TYPE)
 }
 
 impl Migrated for Ontology {
     const DATA_TYPE: &'static str = "ONTOLOGY";
     const NOUN: &'static str = "ontology";
     const COMMAND: &'static str = "Ontology";
-    fn record(&self, st: &State, _call: &Call) -> Map<String, Value> {
-        let terms: Vec<Value> = st
+    fn record(&self, state: &State, _call: &Call) -> Map<String, Value> {
+        let terms: Vec<Value> = state
             .terms
             .iter()
             .filter(|t| t.ontology == self.meta.id)
-            .map(|t| term_tree(t, st, MAX_TERM_DEPTH))
+            .map(|t| term_tree(t, state, MAX_TERM_DEPTH))
             .collect();
         fields(vec![
             ("name", self.name.clone().into()),
@@ -62,11 +64,11 @@ impl Migrated for Ontology {
     /// unlike core C).
     fn soft_remove(
         call: &Call,
-        st: &mut State,
+        state: &mut State,
         id: i64,
         subs: &mut Vec<Value>,
     ) -> Result<(), Fail> {
-        if let Some(o) = st.ontologies.get(id) {
+        if let Some(o) = state.ontologies.get(id) {
             acl::owner_or_admin(
                 call,
                 o.user,
@@ -74,8 +76,8 @@ impl Migrated for Ontology {
                 id,
             )?;
         }
-        for t in st.terms.ids_where(|t| t.ontology == id) {
-            subs.push(soft_delete::<Term>(call, st, t)?);
+        for t in state.terms.ids_where(|t| t.ontology == id) {
+            subs.push(soft_delete::<Term>(call, state, t)?);
         }
         Ok(())
     }
@@ -86,8 +88,8 @@ impl Migrated for Term {
     const NOUN: &'static str = "term";
     const COMMAND: &'static str = "Term";
     const ALIASES: &'static [(&'static str, &'static str)] = &[("ontologyId", "ontology")];
-    fn record(&self, st: &State, _call: &Call) -> Map<String, Value> {
-        match term_tree(self, st, MAX_TERM_DEPTH) {
+    fn record(&self, state: &State, _call: &Call) -> Map<String, Value> {
+        match term_tree(self, state, MAX_TERM_DEPTH) {
             Value::Object(mut m) => {
                 for k in ["created", "updated", "deleted", "dataType"] {
                     m.remove(k);
@@ -137,21 +139,16 @@ impl Migrated for UploadedFile {
     const DATA_TYPE: &'static str = "UPLOADED_FILE";
     const NOUN: &'static str = "uploaded file";
     const COMMAND: &'static str = "UploadedFile";
-    fn record(&self, st: &State, call: &Call) -> Map<String, Value> {
-        let image = st
+    fn record(&self, state: &State, call: &Call) -> Map<String, Value> {
+        let image = state
             .abstract_images
             .iter()
             .find(|a| a.uploaded_file == Some(self.meta.id));
-        let thumb = image.map(|a| {
-            format!(
-                "{}/api/abstractimage/{}/thumb.png",
-                call.server_url, a.meta.id
-            )
-        });
+        let thumb = image.map(|a| thumb_url(call, "abstractimage", a.meta.id, None));
         fields(vec![
             ("id", self.meta.id.into()),
             ("user", self.user.into()),
-            ("parent", j::opt(self.parent)),
+            ("parent", json::opt(self.parent)),
             ("storage", self.storage.into()),
             ("filename", self.filename.clone().into()),
             ("originalFilename", self.original_filename.clone().into()),
@@ -161,7 +158,7 @@ impl Migrated for UploadedFile {
             ("path", self.filename.clone().into()),
             ("status", self.status.into()),
             ("projects", self.projects.clone().into()),
-            ("thumbnailUrl", j::opt(thumb)),
+            ("thumbnailUrl", json::opt(thumb)),
         ])
     }
 }
@@ -170,12 +167,12 @@ impl Migrated for Tag {
     const DATA_TYPE: &'static str = "TAG";
     const NOUN: &'static str = "tag";
     const COMMAND: &'static str = "Tag";
-    fn record(&self, st: &State, _call: &Call) -> Map<String, Value> {
-        let creator = st.users.get(self.user).map(|u| u.username.clone());
+    fn record(&self, state: &State, _call: &Call) -> Map<String, Value> {
+        let creator = state.users.get(self.user).map(|u| u.username.clone());
         fields(vec![
             ("id", self.meta.id.into()),
             ("name", self.name.clone().into()),
-            ("creatorName", j::opt(creator)),
+            ("creatorName", json::opt(creator)),
         ])
     }
 }
@@ -204,7 +201,7 @@ impl Migrated for User {
     const CREATE_REQUIRED: &'static [&'static str] = &["role", "language"];
     const UPDATE_REQUIRED: &'static [&'static str] = &["username"];
     /// `UserResponse`. It carries the API keys; they are shown to the user and to admins only.
-    fn record(&self, st: &State, call: &Call) -> Map<String, Value> {
+    fn record(&self, state: &State, call: &Call) -> Map<String, Value> {
         let own = call
             .caller
             .as_ref()
@@ -216,11 +213,11 @@ impl Migrated for User {
                 Value::Null
             }
         };
-        let roles: Vec<Value> = st
+        let roles: Vec<Value> = state
             .user_roles
             .iter()
             .filter(|r| r.user == self.meta.id)
-            .filter_map(|r| role_id(st, r).map(|id| role_record(st, id, r.role)))
+            .filter_map(|r| role_id(state, r).map(|id| role_record(state, id, r.role)))
             .collect();
         let name = format!("{} {}", self.firstname, self.lastname);
         fields(vec![
@@ -244,10 +241,11 @@ impl Migrated for User {
     }
 }
 
-fn role_id(st: &State, r: &UserRole) -> Option<i64> {
-    st.role_ids
+fn role_id(state: &State, user_role: &UserRole) -> Option<i64> {
+    state
+        .role_ids
         .iter()
-        .find(|(_, role)| *role == r.role)
+        .find(|(_, role)| *role == user_role.role)
         .map(|(id, _)| *id)
 }
 
@@ -257,11 +255,11 @@ impl Migrated for UserRole {
     const COMMAND: &'static str = "SecUserSecRole";
     const ALIASES: &'static [(&'static str, &'static str)] =
         &[("userId", "user"), ("roleId", "role")];
-    fn record(&self, st: &State, _call: &Call) -> Map<String, Value> {
+    fn record(&self, state: &State, _call: &Call) -> Map<String, Value> {
         fields(vec![
             ("id", self.meta.id.into()),
             ("userId", self.user.into()),
-            ("roleId", j::opt(role_id(st, self))),
+            ("roleId", json::opt(role_id(state, self))),
         ])
     }
 }

@@ -7,13 +7,13 @@ use crate::keys::Role;
 use crate::store::{Meta, State};
 
 /// When the roles were made: with the server, as the built-in `admin` user was.
-fn roles_created(st: &State) -> i64 {
-    st.user_by_name("admin").map_or(0, |u| u.meta.created)
+fn roles_created(state: &State) -> i64 {
+    state.user_by_name("admin").map_or(0, |u| u.meta.created)
 }
 
 /// `{id, authority, created, updated, deleted, dataType: "ROLE"}`.
-pub fn role_record(st: &State, id: i64, role: Role) -> Value {
-    let at = roles_created(st);
+pub(crate) fn role_record(state: &State, id: i64, role: Role) -> Value {
+    let at = roles_created(state);
     let mut m = serde_json::Map::new();
     m.insert("id".into(), id.into());
     m.insert("authority".into(), json!(role.authority()));

@@ -8,7 +8,7 @@
 
 use serde_json::Value;
 
-use super::super::json as j;
+use super::super::json;
 use super::super::owner::{self, REVIEWED_ANNOTATION};
 use super::super::Routes;
 use crate::http::call::Call;
@@ -21,54 +21,57 @@ use crate::store::State;
 const PATH: &str = "imageinstance/{image}/annotation/review.json";
 
 /// Register the routes.
-pub fn routes(r: &mut Routes) {
+pub(crate) fn routes(routes: &mut Routes) {
     for method in ["POST", "PUT"] {
-        r.write(method, PATH, review_layer);
+        routes.write(method, PATH, review_layer);
     }
-    r.write("DELETE", PATH, unreview_layer);
+    routes.write("DELETE", PATH, unreview_layer);
 }
 
 /// `POST`/`PUT`: review every not yet reviewed annotation of the layers, with its own terms.
-fn review_layer(call: &Call, p: &Params, st: &mut State) -> Outcome {
+fn review_layer(call: &Call, params: &Params, state: &mut State) -> Outcome {
     let users = match merged_ids(call, "users")? {
         Some(users) if !users.is_empty() => users,
         other => return Err(no_layer(other.as_deref())),
     };
-    let image = layer_image(st, p, &users)?;
-    super::reviewer_check(call, st, image, "review annotation")?;
+    let image = layer_image(state, params, &users)?;
+    super::reviewer_check(call, state, image, "review annotation")?;
     let mut created = Vec::new();
-    for annotation in layer_annotations(st, image, &users) {
-        if super::is_reviewed(st, annotation) {
+    for annotation in layer_annotations(state, image, &users) {
+        if super::is_reviewed(state, annotation) {
             continue;
         }
-        let terms = super::super::annotation::term_ids(st, annotation);
-        created.push(super::review_copy(call, st, annotation, terms)?);
+        let terms = super::super::annotation::term_ids(state, annotation);
+        created.push(super::review_copy(call, state, annotation, terms)?);
     }
     paged(call, created, |id| id)
 }
 
 /// `DELETE`: delete the reviewed copies of the layers' annotations (no command is stored).
-fn unreview_layer(call: &Call, p: &Params, st: &mut State) -> Outcome {
+fn unreview_layer(call: &Call, params: &Params, state: &mut State) -> Outcome {
     // Without `users` core dereferences a null list: an unhandled exception, the HTML page.
     let Some(users) = merged_ids(call, "users")? else {
         return Ok(Reply::error_page(500));
     };
-    let image = layer_image(st, p, &users)?;
-    super::reviewer_check(call, st, image, "reject annotation")?;
+    let image = layer_image(state, params, &users)?;
+    super::reviewer_check(call, state, image, "reject annotation")?;
     if users.is_empty() {
         return Err(no_layer(Some(&users)));
     }
-    let parents = layer_annotations(st, image, &users);
+    let parents = layer_annotations(state, image, &users);
     let reviewed: Vec<i64> = parents
         .iter()
         .filter_map(|parent| {
-            let r = st.reviewed_annotations.iter().find(|r| r.parent == *parent);
+            let r = state
+                .reviewed_annotations
+                .iter()
+                .find(|r| r.parent == *parent);
             r.map(|r| r.base.meta.id)
         })
         .collect();
     for id in &reviewed {
-        st.reviewed_annotations.remove(*id);
-        owner::forget(st, REVIEWED_ANNOTATION, *id);
+        state.reviewed_annotations.remove(*id);
+        owner::forget(state, REVIEWED_ANNOTATION, *id);
     }
     paged(call, reviewed, |id| id)
 }
@@ -83,21 +86,23 @@ fn no_layer(users: Option<&[i64]>) -> Fail {
 }
 
 /// The image of the path, after checking that every listed user exists (core's order).
-fn layer_image(st: &State, p: &Params, users: &[i64]) -> Result<i64, Fail> {
-    if let Some(missing) = users.iter().find(|u| st.users.get(**u).is_none()) {
+fn layer_image(state: &State, params: &Params, users: &[i64]) -> Result<i64, Fail> {
+    if let Some(missing) = users.iter().find(|u| state.users.get(**u).is_none()) {
         return Err(Fail::not_found(format!("User {missing} not found")));
     }
-    p.id("image")
-        .filter(|id| st.image_instances.get(*id).is_some())
-        .ok_or_else(|| Fail::not_found(format!("ImageInstance {} not found", p.get("image"))))
+    params
+        .id("image")
+        .filter(|id| state.image_instances.get(*id).is_some())
+        .ok_or_else(|| Fail::not_found(format!("ImageInstance {} not found", params.get("image"))))
 }
 
 /// The user annotations of `image` drawn by `users`, user by user in the order given.
-fn layer_annotations(st: &State, image: i64, users: &[i64]) -> Vec<i64> {
+fn layer_annotations(state: &State, image: i64, users: &[i64]) -> Vec<i64> {
     users
         .iter()
         .flat_map(|user| {
-            st.annotations
+            state
+                .annotations
                 .iter()
                 .filter(move |a| a.image == image && a.user == *user)
                 .map(|a| a.meta.id)
@@ -114,7 +119,7 @@ fn merged_ids(call: &Call, key: &str) -> Result<Option<Vec<i64>>, Fail> {
     let has_body = !call.body.iter().all(u8::is_ascii_whitespace);
     if call.method == "POST" && has_body {
         match call.json()? {
-            Value::Object(body) if body.contains_key(key) => return Ok(j::ids(&body, key)),
+            Value::Object(body) if body.contains_key(key) => return Ok(json::ids(&body, key)),
             Value::Object(_) | Value::Null => {}
             _ => {
                 return Err(Fail::bad(

@@ -1,13 +1,8 @@
 //! The 2026 repository profile (WIRE.md §2.7): records, envelopes, paging, partial updates, soft
 //! deletes and refusals of the ten migrated domains; the other domains stay classic.
 
-mod common;
-mod repo_support;
-mod support;
-
-use repo_support::*;
+use crate::support::*;
 use serde_json::{json, Value};
-use support::*;
 
 #[tokio::test]
 async fn records_have_no_class_iso_times_and_a_data_type() {

@@ -1,14 +1,8 @@
 //! The 2026 repository profile (WIRE.md §2.7): users, roles and user-roles, relation terms, tag
 //! associations and uploaded files; the other domains stay classic.
 
-mod common;
-mod repo_support;
-mod support;
-
-use common::*;
-use repo_support::*;
+use crate::support::*;
 use serde_json::{json, Value};
-use support::*;
 
 const PROJECT: &str = "be.cytomine.domain.project.Project";
 

@@ -1,9 +1,8 @@
 //! A small test-only signer and HTTP helpers (independent of the server's verifier).
-#![allow(dead_code)]
 
 use base64::Engine;
 use hmac::{Hmac, Mac};
-use reqwest::{Method, Response};
+use reqwest::{Method, RequestBuilder, Response};
 use serde_json::Value;
 use sha1::Sha1;
 
@@ -45,6 +44,22 @@ impl Client {
         }
     }
 
+    /// A request to `path` (with query) whose `canonical` text is signed.
+    pub fn authorized(&self, method: Method, path: &str, canonical: &str) -> RequestBuilder {
+        let signature = hmac(&self.keys.private_key, canonical);
+        let authorization = format!("CYTOMINE {}:{signature}", self.keys.public_key);
+        self.http
+            .request(method, format!("{}{path}", self.base))
+            .header("date", DATE)
+            .header("authorization", authorization)
+    }
+
+    /// A request to `path` (with query) signed in the current form for `content_type`.
+    pub fn signed(&self, method: Method, path: &str, content_type: &str) -> RequestBuilder {
+        let canonical = format!("{}\n\n{content_type}\n{DATE}", method.as_str());
+        self.authorized(method, path, &canonical)
+    }
+
     /// Send a request to `path` (with query), signed with `form`.
     pub async fn send(
         &self,
@@ -68,15 +83,7 @@ impl Client {
             canonical.push('\n');
             canonical.push_str(path);
         }
-        let sig = hmac(&self.keys.private_key, &canonical);
-        let mut req = self
-            .http
-            .request(method, format!("{}{}", self.base, path))
-            .header("date", DATE)
-            .header(
-                "authorization",
-                format!("CYTOMINE {}:{}", self.keys.public_key, sig),
-            );
+        let mut req = self.authorized(method, path, &canonical);
         if let Some(b) = body {
             req = req.header("content-type", ct).body(b.to_string());
         }
@@ -137,16 +144,9 @@ pub async fn setup_with(profile: Profile) -> (Emulator, Client, Client) {
 pub async fn multipart(client: &Client, path: &str, filename: &str, bytes: &[u8]) -> (u16, Value) {
     let part = reqwest::multipart::Part::bytes(bytes.to_vec()).file_name(filename.to_owned());
     let form = reqwest::multipart::Form::new().part("files[]", part);
-    let ct = format!("multipart/form-data; boundary={}", form.boundary());
-    let sig = hmac(&client.keys.private_key, &format!("POST\n\n{ct}\n{DATE}"));
+    let content_type = format!("multipart/form-data; boundary={}", form.boundary());
     let res = client
-        .http
-        .post(format!("{}{path}", client.base))
-        .header("date", DATE)
-        .header(
-            "authorization",
-            format!("CYTOMINE {}:{}", client.keys.public_key, sig),
-        )
+        .signed(Method::POST, path, &content_type)
         .multipart(form)
         .send()
         .await

@@ -1,41 +1,12 @@
 //! Upload of real bytes, downloads with Range, thumbnails, windows and crops.
 
-mod common;
-
-use common::*;
+use crate::support::*;
 use cytomine_emulator::imaging::{demo_image, probe, Format};
 use reqwest::Method;
 use serde_json::{json, Value};
 
 async fn upload(client: &Client, query: &str, name: &str, bytes: Vec<u8>) -> (u16, Value) {
     multipart(client, &format!("/upload?{query}"), name, &bytes).await
-}
-
-async fn bytes_of(
-    client: &Client,
-    path: &str,
-    range: Option<&str>,
-) -> (u16, reqwest::header::HeaderMap, Vec<u8>) {
-    let sig = hmac(
-        &client.keys.private_key,
-        &format!("GET\n\napplication/json\n{DATE}"),
-    );
-    let mut req = client
-        .http
-        .get(format!("{}{path}", client.base))
-        .header("date", DATE)
-        .header("content-type", "application/json")
-        .header(
-            "authorization",
-            format!("CYTOMINE {}:{}", client.keys.public_key, sig),
-        );
-    if let Some(r) = range {
-        req = req.header("range", r);
-    }
-    let res = req.send().await.unwrap();
-    let status = res.status().as_u16();
-    let headers = res.headers().clone();
-    (status, headers, res.bytes().await.unwrap().to_vec())
 }
 
 #[tokio::test]

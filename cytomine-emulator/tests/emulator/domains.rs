@@ -1,8 +1,6 @@
 //! CRUD envelopes, error bodies, batch outcomes, paging and ACL over HTTP.
 
-mod common;
-
-use common::*;
+use crate::support::*;
 use serde_json::json;
 
 #[tokio::test]

@@ -1,11 +1,7 @@
 //! Tags and tag-domain associations.
 
-mod common;
-mod support;
-
-use common::*;
+use crate::support::*;
 use serde_json::json;
-use support::*;
 
 const PROJECT: &str = "be.cytomine.domain.project.Project";
 

@@ -1,11 +1,7 @@
 //! Roles and user roles: listing, fetch, grant (key `secusersecrole`), revoke, define.
 
-mod common;
-mod support;
-
-use common::*;
+use crate::support::*;
 use serde_json::json;
-use support::*;
 
 #[tokio::test]
 async fn roles_and_grants() {

@@ -1,11 +1,7 @@
 //! Properties: domain-scoped CRUD, shortcuts, keys, class resolution, ACL, upload keys/values.
 
-mod common;
-mod support;
-
-use common::*;
+use crate::support::*;
 use serde_json::json;
-use support::*;
 
 const PROJECT: &str = "be.cytomine.domain.project.Project";
 

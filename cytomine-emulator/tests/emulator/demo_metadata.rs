@@ -1,11 +1,7 @@
 //! The demo data set carries metadata for the newer domains: a description, a property, a tag,
 //! an image group with both slides, a track.
 
-mod common;
-mod support;
-
-use common::*;
-use support::*;
+use crate::support::*;
 
 const PROJECT: &str = "be.cytomine.domain.project.Project";
 

@@ -1,11 +1,7 @@
 //! Descriptions: one per domain object, CRUD on the domain path, `_` in class names.
 
-mod common;
-mod support;
-
-use common::*;
+use crate::support::*;
 use serde_json::json;
-use support::*;
 
 const PROJECT: &str = "be.cytomine.domain.project.Project";
 

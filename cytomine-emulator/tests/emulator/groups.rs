@@ -1,11 +1,7 @@
 //! Image groups, their memberships, annotation groups (merge) and annotation links.
 
-mod common;
-mod support;
-
-use common::*;
+use crate::support::*;
 use serde_json::{json, Value};
-use support::*;
 
 async fn second_image(admin: &Client, project: i64) -> i64 {
     let (_, ai) = admin

@@ -1,12 +1,8 @@
 //! Review: review mode, accept (JSON and form-encoded bodies), reject, listing with
 //! `reviewed=true`, reviewed-annotation crops, counters, and the "included" listings.
 
-mod common;
-mod support;
-
-use common::*;
+use crate::support::*;
 use serde_json::json;
-use support::*;
 
 #[tokio::test]
 async fn review_mode_accept_reject() {
@@ -92,8 +88,12 @@ async fn review_mode_accept_reject() {
         .await;
     assert_eq!(items(&not_reviewed).len(), 0);
 
-    let (status, headers, png) =
-        bytes_of(&admin, &format!("/api/reviewedannotation/{rid}/mask.png")).await;
+    let (status, headers, png) = bytes_of(
+        &admin,
+        &format!("/api/reviewedannotation/{rid}/mask.png"),
+        None,
+    )
+    .await;
     assert_eq!(
         (status, headers["content-type"].to_str().unwrap()),
         (200, "image/png")

@@ -1,11 +1,9 @@
 //! Fault injection seen on the wire: what each fault does to the answer and whether the
 //! handler ran, the rules' matching and counting, and the control endpoint.
 
-mod common;
-
 use std::time::{Duration, Instant};
 
-use common::*;
+use crate::support::*;
 use cytomine_emulator::{Fault, FaultRule};
 use reqwest::Method;
 use serde_json::{json, Value};
@@ -17,19 +15,17 @@ fn signed(
     path: &str,
     body: Option<&Value>,
 ) -> reqwest::RequestBuilder {
-    let canonical = format!("{}\n\napplication/json\n{}", method.as_str(), DATE);
-    let sig = hmac(&client.keys.private_key, &canonical);
     let http = reqwest::Client::builder()
         .redirect(reqwest::redirect::Policy::none())
         .build()
         .expect("client builds");
-    let mut req = http
-        .request(method, format!("{}{}", client.base, path))
-        .header("date", DATE)
-        .header(
-            "authorization",
-            format!("CYTOMINE {}:{}", client.keys.public_key, sig),
-        )
+    let client = Client {
+        http,
+        base: client.base.clone(),
+        keys: client.keys.clone(),
+    };
+    let mut req = client
+        .signed(method, path, "application/json")
         .header("content-type", "application/json");
     if let Some(b) = body {
         req = req.body(b.to_string());

@@ -1,11 +1,7 @@
 //! Tracks and annotation tracks, including the Python client's composite create path.
 
-mod common;
-mod support;
-
-use common::*;
+use crate::support::*;
 use serde_json::json;
-use support::*;
 
 #[tokio::test]
 async fn tracks_and_annotation_tracks() {

@@ -1,11 +1,11 @@
 //! Shared fixtures of the domain tests: a project with an ontology, an image and an annotation,
-//! multipart uploads and raw downloads, all signed with the test signer of `common`.
-#![allow(dead_code)]
+//! raw posts and downloads, all signed with the test signer of `client`.
 
 use reqwest::header::HeaderMap;
+use reqwest::Method;
 use serde_json::{json, Value};
 
-use super::common::{hmac, into_json, Client, DATE};
+use super::client::{into_json, Client};
 
 /// Ids of the records made by [`world`].
 pub struct World {
@@ -76,17 +76,10 @@ pub async fn world(admin: &Client, name: &str) -> World {
 }
 
 /// A POST with a raw body and content type (e.g. a form-encoded body labelled JSON).
-pub async fn post_raw(client: &Client, path: &str, ct: &str, body: &str) -> (u16, Value) {
-    let sig = hmac(&client.keys.private_key, &format!("POST\n\n{ct}\n{DATE}"));
+pub async fn post_raw(client: &Client, path: &str, content_type: &str, body: &str) -> (u16, Value) {
     let res = client
-        .http
-        .post(format!("{}{path}", client.base))
-        .header("date", DATE)
-        .header("content-type", ct)
-        .header(
-            "authorization",
-            format!("CYTOMINE {}:{}", client.keys.public_key, sig),
-        )
+        .signed(Method::POST, path, content_type)
+        .header("content-type", content_type)
         .body(body.to_owned())
         .send()
         .await
@@ -94,24 +87,19 @@ pub async fn post_raw(client: &Client, path: &str, ct: &str, body: &str) -> (u16
     into_json(res).await
 }
 
-/// A signed GET returning status, headers and raw bytes.
-pub async fn bytes_of(client: &Client, path: &str) -> (u16, HeaderMap, Vec<u8>) {
-    let sig = hmac(
-        &client.keys.private_key,
-        &format!("GET\n\napplication/json\n{DATE}"),
-    );
-    let res = client
-        .http
-        .get(format!("{}{path}", client.base))
-        .header("date", DATE)
-        .header("content-type", "application/json")
-        .header(
-            "authorization",
-            format!("CYTOMINE {}:{}", client.keys.public_key, sig),
-        )
-        .send()
-        .await
-        .expect("request reaches the emulator");
+/// A signed GET returning status, headers and raw bytes, of `range` only if given.
+pub async fn bytes_of(
+    client: &Client,
+    path: &str,
+    range: Option<&str>,
+) -> (u16, HeaderMap, Vec<u8>) {
+    let mut req = client
+        .signed(Method::GET, path, "application/json")
+        .header("content-type", "application/json");
+    if let Some(range) = range {
+        req = req.header("range", range);
+    }
+    let res = req.send().await.expect("request reaches the emulator");
     let status = res.status().as_u16();
     let headers = res.headers().clone();
     let body = res.bytes().await.expect("body").to_vec();

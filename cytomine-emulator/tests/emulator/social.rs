@@ -1,11 +1,7 @@
 //! Social data: positions, annotation actions, project connections, image consultations.
 
-mod common;
-mod support;
-
-use common::*;
+use crate::support::*;
 use serde_json::json;
-use support::*;
 
 fn viewport(x: f64) -> serde_json::Value {
     json!({"topLeftX": x, "topLeftY": 100, "topRightX": x + 100.0, "topRightY": 100,

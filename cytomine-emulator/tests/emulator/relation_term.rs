@@ -1,12 +1,8 @@
 //! Relation terms: create on `relation/parent/term.json`, fetch and delete by pair, lists, and
 //! the child's `parent` field following the relation.
 
-mod common;
-mod support;
-
-use common::*;
+use crate::support::*;
 use serde_json::json;
-use support::*;
 
 #[tokio::test]
 async fn parent_relation_lifecycle() {

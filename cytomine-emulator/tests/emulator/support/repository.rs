@@ -1,17 +1,18 @@
 //! Checks shared by the repository-profile tests: record shape, command responses, ProblemDetail.
-#![allow(dead_code)]
 
 use serde_json::{json, Value};
 
-use super::common::*;
+use super::client::{setup_with, Client, Emulator, Profile};
 
 pub async fn repo() -> (Emulator, Client, Client) {
     setup_with(Profile::Repository).await
 }
 
 /// `yyyy-MM-ddTHH:mm:ss`.
-pub fn is_iso(v: &Value) -> bool {
-    let Some(s) = v.as_str() else { return false };
+pub fn is_iso(value: &Value) -> bool {
+    let Some(s) = value.as_str() else {
+        return false;
+    };
     let b = s.as_bytes();
     b.len() == 19
         && b[4] == b'-'

@@ -1,10 +1,6 @@
 //! Attached files: multipart upload (full path names), bare answers, lists, download, delete.
 
-mod common;
-mod support;
-
-use common::*;
-use support::*;
+use crate::support::*;
 
 const PROJECT: &str = "be.cytomine.domain.project.Project";
 
@@ -50,7 +46,7 @@ async fn upload_fetch_list_download_delete() {
 
     for suffix in ["download", "download.json"] {
         let (status, headers, bytes) =
-            bytes_of(&admin, &format!("/api/attachedfile/{id}/{suffix}")).await;
+            bytes_of(&admin, &format!("/api/attachedfile/{id}/{suffix}"), None).await;
         assert_eq!(status, 200);
         assert_eq!(bytes, b"attached file");
         assert_eq!(

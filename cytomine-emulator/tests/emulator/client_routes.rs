@@ -1,12 +1,8 @@
 //! Routes the official client's test suite calls beyond the domain files: slices of an uploaded
 //! file, the list of every readable term.
 
-mod common;
-mod support;
-
-use common::*;
+use crate::support::*;
 use serde_json::json;
-use support::*;
 
 #[tokio::test]
 async fn abstract_slices_of_an_uploaded_file() {

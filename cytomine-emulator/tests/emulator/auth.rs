@@ -1,8 +1,6 @@
 //! Signature verification, 401 pages, admin session and key endpoints.
 
-mod common;
-
-use common::*;
+use crate::support::*;
 use reqwest::Method;
 use serde_json::json;
 
