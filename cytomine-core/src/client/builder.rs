@@ -72,13 +72,13 @@ impl ClientBuilder {
         self
     }
 
-    /// Time allowed for one whole request, body included (default 120 s).
+    /// Time allowed for one whole request, body included (default: two minutes).
     pub fn timeout(mut self, timeout: Duration) -> Self {
         self.timeout = timeout;
         self
     }
 
-    /// Time allowed to open a connection (default 10 s).
+    /// Time allowed to open a connection (default: ten seconds).
     pub fn connect_timeout(mut self, timeout: Duration) -> Self {
         self.connect_timeout = timeout;
         self

@@ -337,7 +337,7 @@ impl Target {
 
 async fn read_all(request: RequestInfo, response: reqwest::Response) -> Result<Answer> {
     let status = response.status().as_u16();
-    match collect_body(response).await {
+    match response.bytes().await {
         Ok(body) => {
             tracing::debug!(target: "cytomine::http", body = %snippet(&body), "response body");
             Ok(Answer {
@@ -348,33 +348,6 @@ async fn read_all(request: RequestInfo, response: reqwest::Response) -> Result<A
         }
         Err(e) => Err(transport_error(&request, &e)),
     }
-}
-
-/// Largest buffer reserved up front from a `Content-Length` (a larger body still arrives,
-/// the buffer grows as it does): a lying header cannot make the client reserve gigabytes.
-const MAX_RESERVED_BODY: u64 = 64 * 1024 * 1024;
-
-/// The whole body in one buffer. A body that comes in one chunk is kept as it is; a longer one
-/// is copied once, chunk by chunk as it arrives, into a buffer sized from `Content-Length`.
-/// (`Response::bytes` keeps every chunk until the end and then copies them all: twice the
-/// memory of the body at its peak, which showed in a 16.7 MB listing.)
-async fn collect_body(mut response: reqwest::Response) -> reqwest::Result<Bytes> {
-    let expected = response.content_length();
-    let Some(first) = response.chunk().await? else {
-        return Ok(Bytes::new());
-    };
-    let Some(second) = response.chunk().await? else {
-        return Ok(first);
-    };
-    let reserve = expected.unwrap_or(0).min(MAX_RESERVED_BODY) as usize;
-    let mut body = Vec::with_capacity(reserve.max(first.len() + second.len()));
-    body.extend_from_slice(&first);
-    body.extend_from_slice(&second);
-    drop((first, second));
-    while let Some(chunk) = response.chunk().await? {
-        body.extend_from_slice(&chunk);
-    }
-    Ok(Bytes::from(body))
 }
 
 /// A reqwest failure as an [`Error::Transport`], classified by what is known of where it failed.
