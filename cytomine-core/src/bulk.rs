@@ -7,10 +7,11 @@ use futures::stream::{self, StreamExt};
 use serde_json::Value;
 
 use crate::client::Cytomine;
-use crate::error::{Error, RequestInfo, Result, TransportKind};
+use crate::error::{Error, RequestInfo, Result};
+use crate::http::decode::decode;
 use crate::http::envelope::{batch_outcome, BatchOutcome};
 use crate::http::request::Call;
-use crate::http::response::decode;
+use crate::http::response::may_have_been_applied;
 use crate::http::Method;
 use crate::resource::crud::{absorb, create_path, send_object};
 use crate::resource::Resource;
@@ -183,18 +184,10 @@ fn plan<R: Resource>(items: &[R], chunk_size: usize, outcomes: &mut [ItemOutcome
     chunks
 }
 
-/// The outcome of every item of a request that failed as a whole.
+/// The outcome of every item of a request that failed as a whole: unknown when the request may
+/// have been applied, failed otherwise.
 fn whole_request_failed(err: &Error, n: usize) -> Vec<ItemOutcome> {
-    let applied_maybe = match err {
-        // Cytomine never redirects: a redirect comes from a proxy that did not pass the request on.
-        Error::Transport { kind, .. } => {
-            !matches!(kind, TransportKind::Connect | TransportKind::Redirect)
-        }
-        Error::Status { status, .. } => !(400..500).contains(status) && !matches!(status, 503),
-        Error::Decode { .. } => true,
-        _ => false,
-    };
-    let outcome = if applied_maybe {
+    let outcome = if may_have_been_applied(err) {
         ItemOutcome::Unknown(err.to_string())
     } else {
         ItemOutcome::Failed(err.to_string())

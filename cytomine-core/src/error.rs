@@ -164,11 +164,7 @@ impl Error {
     /// True when the same request may succeed later: connection failures, timeouts, and the
     /// statuses 429, 502, 503, 504.
     pub fn is_retryable(&self) -> bool {
-        match self {
-            Error::Status { status, .. } => matches!(status, 429 | 502 | 503 | 504),
-            Error::Transport { kind, .. } => *kind != TransportKind::Redirect,
-            _ => false,
-        }
+        crate::http::response::may_succeed_later(self)
     }
 }
 

@@ -8,8 +8,9 @@ use serde_json::Value;
 use crate::bulk::{batch_answer, ItemOutcome};
 use crate::collection::Collection;
 use crate::error::{Error, RequestInfo, Result};
+use crate::http::decode::decode;
 use crate::http::page_reader::PageReader;
-use crate::http::response::{decode, status_error};
+use crate::http::response::status_error;
 use crate::resource::crud::{absorb, command_answer};
 use crate::resource::Resource;
 

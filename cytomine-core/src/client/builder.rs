@@ -7,6 +7,7 @@ use crate::auth::Credentials;
 use crate::bulk::BulkOptions;
 use crate::error::{Error, Result};
 use crate::http::request::Call;
+use crate::http::response::calls_for_legacy_signing;
 use crate::http::retry::RetryPolicy;
 use crate::http::transport::Transport;
 use crate::http::Method;
@@ -116,7 +117,7 @@ impl ClientBuilder {
             tracing::debug!(target: "cytomine::http", "ping failed: {err}");
         }
         let user = match fetch_current_user(&transport).await {
-            Err(err) if err.status() == Some(401) && self.rule.is_none() => {
+            Err(err) if self.rule.is_none() && calls_for_legacy_signing(&err) => {
                 transport.set_rule(Rule::Legacy);
                 fetch_current_user(&transport).await.map_err(|_| err)?
             }

@@ -9,8 +9,8 @@ use tokio_util::io::ReaderStream;
 use super::download::Progress;
 use crate::client::Cytomine;
 use crate::error::{Error, Result};
+use crate::http::decode::decode;
 use crate::http::request::{Call, Target};
-use crate::http::response::decode;
 use crate::http::transport::AttemptBody;
 use crate::http::Method;
 

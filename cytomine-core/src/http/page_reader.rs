@@ -9,12 +9,12 @@
 //! The reader accepts what `serde_json::from_slice::<Page<T>>` accepts (the unit tests and the
 //! `envelopes` fuzz target compare the two on splits of each body), except serde's array form
 //! of a struct (`[[items], size]`), which no server sends. Its errors name the item's JSON path,
-//! as [`decode`](super::response::decode) does.
+//! as [`decode`](super::decode::decode) does.
 
 use serde::de::{DeserializeOwned, IgnoredAny};
 
+use super::decode::decode_at;
 use super::envelope::Page;
-use super::response::decode_at;
 use super::transport::transport_error;
 use crate::error::{snippet, Error, RequestInfo, SNIPPET_CHARS};
 

@@ -1,12 +1,13 @@
-//! [`RetryPolicy`]: which failures are retried, how often and how long to wait. Pure.
+//! [`RetryPolicy`]: how often failed requests are sent again and how long to wait. Pure. Which
+//! failures may be sent again is the response policy's (`response.rs`).
 
-use std::time::{Duration, SystemTime};
+use std::time::Duration;
 
 /// How failed requests are retried.
 ///
 /// Idempotent requests (GET, PUT, DELETE) are retried on connection failures, timeouts, broken
-/// bodies and the statuses 429, 502, 503 and 504; a POST only when it surely never reached the
-/// server (the connection could not be made). Waits grow exponentially with full jitter and honour
+/// bodies and the statuses 429, 502, 503 and 504; a POST only when it surely was not applied (no
+/// connection could be made, or the server answered 429 or 503). Waits grow exponentially with full jitter and honour
 /// `Retry-After`, bounded by [`RetryPolicy::max_delay`]; no retry starts after
 /// [`RetryPolicy::max_elapsed`]. Every attempt is signed afresh.
 ///
@@ -98,16 +99,6 @@ impl RetryPolicy {
     }
 }
 
-/// Reads a `Retry-After` header: delta-seconds or an HTTP date.
-pub(crate) fn parse_retry_after(value: &str, now: SystemTime) -> Option<Duration> {
-    let value = value.trim();
-    if let Ok(secs) = value.parse::<u64>() {
-        return Some(Duration::from_secs(secs));
-    }
-    let when = httpdate::parse_http_date(value).ok()?;
-    Some(when.duration_since(now).unwrap_or(Duration::ZERO))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -153,16 +144,5 @@ mod tests {
             p.delay(1, Duration::ZERO, Some(Duration::from_secs(30)), 0.0),
             Some(Duration::from_secs(3))
         );
-    }
-
-    #[test]
-    fn parses_both_retry_after_forms() {
-        let now = SystemTime::UNIX_EPOCH + Duration::from_secs(1_704_067_200);
-        assert_eq!(parse_retry_after("7", now), Some(Duration::from_secs(7)));
-        assert_eq!(
-            parse_retry_after("Mon, 01 Jan 2024 00:00:05 GMT", now),
-            Some(Duration::from_secs(5))
-        );
-        assert_eq!(parse_retry_after("soon", now), None);
     }
 }

@@ -1,19 +1,18 @@
-//! Sending: every attempt is signed afresh (the signature covers the `Date` header), retried per
-//! the [`RetryPolicy`], and logged on one INFO line (method, path, status, time). Secrets never
-//! reach a log: headers are not logged at all.
+//! Sending: every attempt is signed afresh (the signature covers the `Date` header), sent again
+//! when the response policy allows it (`response.rs`) after the wait the [`RetryPolicy`] gives,
+//! and logged on one INFO line (method, path, status, time). Secrets never reach a log: headers
+//! are not logged at all.
 
 use std::future::Future;
 use std::sync::RwLock;
 use std::time::{Duration, Instant, SystemTime};
 
 use bytes::Bytes;
-use reqwest::header::{
-    HeaderMap, HeaderValue, ACCEPT, AUTHORIZATION, CONTENT_TYPE, DATE, RETRY_AFTER,
-};
+use reqwest::header::{HeaderMap, HeaderValue, ACCEPT, AUTHORIZATION, CONTENT_TYPE, DATE};
 
 use super::request::{Call, Payload};
-use super::response::status_error;
-use super::retry::{parse_retry_after, RetryPolicy};
+use super::response::{accept, already_deleted, may_send_again, Refused};
+use super::retry::RetryPolicy;
 use crate::auth::{authorization_header, http_date, Credentials, SigningRule};
 use crate::error::{snippet, Error, RequestInfo, Result, TransportKind};
 
@@ -91,8 +90,7 @@ impl Transport {
         };
         let make = || Ok(body.clone().map_or(AttemptBody::None, AttemptBody::Bytes));
         match self.execute_counted(call, Vec::new, make, read_all).await {
-            (Err(err), attempts) if attempts > 1 && gone_after_retried_delete(call, &err) => {
-                // An earlier attempt deleted it and its answer was lost: done, not failed.
+            (Err(err), attempts) if already_deleted(call.method, attempts, &err) => {
                 tracing::info!(target: "cytomine::http", url = %call.url(&self.base),
                     "already deleted by an earlier attempt");
                 let request = err.request().cloned().unwrap_or_else(|| RequestInfo {
@@ -160,9 +158,7 @@ impl Transport {
                 Ok(value) => return (Ok(value), attempt),
                 Err(err) => err,
             };
-            let may_retry =
-                err.is_retryable() && (call.method.is_idempotent() || surely_not_applied(&err));
-            let delay = may_retry
+            let delay = may_send_again(call.method, &err)
                 .then(|| {
                     self.retry.delay(
                         attempt,
@@ -232,30 +228,10 @@ impl Transport {
         let path = response.url().path().to_string();
         tracing::info!(target: "cytomine::http", method = %info.method, path = %path, status,
             elapsed_ms = started.elapsed().as_millis() as u64, "request");
-        if response.status().is_redirection() {
-            let to = response
-                .headers()
-                .get("location")
-                .and_then(|v| v.to_str().ok())
-                .unwrap_or("?");
-            let err = Error::Transport {
-                request: Box::new(info.clone()),
-                kind: TransportKind::Redirect,
-                reason: format!("HTTP {status} to {to}"),
-            };
-            return (Err(err), None);
+        match accept(info, response).await {
+            Ok(response) => (read(info.clone(), response).await, None),
+            Err(Refused { error, retry_after }) => (Err(error), retry_after),
         }
-        if !response.status().is_success() {
-            let retry_after = response
-                .headers()
-                .get(RETRY_AFTER)
-                .and_then(|v| v.to_str().ok())
-                .and_then(|v| parse_retry_after(v, SystemTime::now()));
-            let body = response.bytes().await.unwrap_or_default();
-            tracing::debug!(target: "cytomine::http", body = %snippet(&body), "error body");
-            return (Err(status_error(info.clone(), status, &body)), retry_after);
-        }
-        (read(info.clone(), response).await, None)
     }
 
     /// The headers of one attempt: `Date`, `Authorization` and the signed `Content-Type`.
@@ -291,23 +267,6 @@ impl Transport {
         }
         headers
     }
-}
-
-/// Whether `err` is the 404 of a DELETE that was sent before: the earlier attempt succeeded.
-fn gone_after_retried_delete(call: &Call, err: &Error) -> bool {
-    call.method == super::Method::Delete && err.status() == Some(404)
-}
-
-/// Whether a failed request surely changed nothing on the server, so that even a POST may be
-/// sent again: no connection was made, or the server said it did not take the request (429, 503).
-pub(crate) fn surely_not_applied(err: &Error) -> bool {
-    matches!(
-        err,
-        Error::Transport {
-            kind: TransportKind::Connect,
-            ..
-        }
-    ) || matches!(err.status(), Some(429 | 503))
 }
 
 /// Where a call goes, parsed once for all its attempts: the URL handed to reqwest and the

@@ -6,9 +6,9 @@ use serde_json::Value;
 use super::{render, KeyParts, Resource};
 use crate::client::{decode_or_null, Cytomine};
 use crate::error::{Error, RequestInfo, Result};
+use crate::http::decode::{decode, decode_value};
 use crate::http::envelope::command_object;
 use crate::http::request::Call;
-use crate::http::response::{decode, decode_value};
 use crate::http::Method;
 
 /// The item path of the item with this key.
