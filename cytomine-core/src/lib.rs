@@ -28,7 +28,7 @@ pub use auth::{
     authorization_header, canonical_string, http_date, sign, Credentials, PrivateKey, SigningRule,
 };
 pub use bulk::{BulkOptions, BulkReport, ItemOutcome};
-pub use client::{ClientBuilder, ConnectionInfo, Cytomine};
+pub use client::{ClientBuilder, ConnectionArgs, ConnectionInfo, Cytomine};
 pub use collection::Collection;
 pub use cytomine_derive::Resource;
 pub use error::{Error, RequestInfo, Result, TransportKind};

@@ -3,10 +3,11 @@
 mod builder;
 mod credentials;
 mod host;
+mod profile_file;
 
 pub use builder::ClientBuilder;
-pub use credentials::ConnectionInfo;
-pub use host::base_url;
+pub use credentials::{ConnectionArgs, ConnectionInfo};
+pub(crate) use host::base_url;
 
 use std::sync::Arc;
 
