@@ -16,6 +16,7 @@ mod collection;
 mod error;
 mod extra;
 pub mod files;
+#[cfg(feature = "fuzzing")]
 #[doc(hidden)]
 pub mod fuzzing;
 pub mod http;
