@@ -9,6 +9,7 @@ use std::time::Duration;
 
 use cytomine::models::{Annotation, ImageInstance, Project};
 use cytomine::prelude::*;
+use cytomine::Collection;
 use cytomine::{Error, ItemOutcome, RetryPolicy, TransportKind};
 use cytomine_emulator::{Emulator, Fault, FaultRule};
 

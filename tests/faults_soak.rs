@@ -7,6 +7,7 @@ use std::time::Duration;
 
 use cytomine::models::Annotation;
 use cytomine::prelude::*;
+use cytomine::Collection;
 use cytomine::{BulkOptions, RetryPolicy};
 use cytomine_emulator::{Emulator, Fault, FaultRule};
 

@@ -8,6 +8,7 @@ use std::time::Duration;
 
 use cytomine::models::Project;
 use cytomine::prelude::*;
+use cytomine::Collection;
 use cytomine::RetryPolicy;
 use cytomine_emulator::{Emulator, Fault, FaultRule, Role};
 use tracing_subscriber::fmt::MakeWriter;

@@ -47,7 +47,7 @@ pub fn header(width: u32, height: u32) -> Vec<u8> {
     out
 }
 
-/// The file size of a `width`×`height` image written by [`write`].
+/// The file size of a `width`×`height` image written by [`write()`].
 pub fn file_size(width: u32, height: u32) -> u64 {
     u64::from(PIXELS_AT) + u64::from(width) * u64::from(height) * 3
 }

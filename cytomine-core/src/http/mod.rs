@@ -7,7 +7,7 @@ pub(crate) mod envelope;
 pub(crate) mod page_reader;
 pub(crate) mod request;
 pub(crate) mod response;
-pub mod retry;
+pub(crate) mod retry;
 pub(crate) mod transport;
 
-pub use request::Method;
+pub(crate) use request::Method;
