@@ -20,8 +20,8 @@ use crate::resource::Resource;
 ///
 /// ```
 /// use cytomine_core::BulkOptions;
-/// let o = BulkOptions::default().chunk_size(200).concurrency(8);
-/// assert_eq!((o.chunk(), o.parallel()), (200, 8));
+/// let o = BulkOptions::default().with_chunk_size(200).with_concurrency(8);
+/// assert_eq!((o.chunk_size(), o.concurrency()), (200, 8));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BulkOptions {
@@ -40,21 +40,21 @@ impl Default for BulkOptions {
 
 impl BulkOptions {
     /// Items per batch request (at least 1; the Python client uses 15).
-    pub fn chunk_size(mut self, n: usize) -> Self {
+    pub fn with_chunk_size(mut self, n: usize) -> Self {
         self.chunk_size = n.max(1);
         self
     }
     /// Batch requests in flight at once (at least 1).
-    pub fn concurrency(mut self, n: usize) -> Self {
+    pub fn with_concurrency(mut self, n: usize) -> Self {
         self.concurrency = n.max(1);
         self
     }
-    /// The chunk size.
-    pub fn chunk(&self) -> usize {
+    /// Items per batch request.
+    pub fn chunk_size(&self) -> usize {
         self.chunk_size
     }
-    /// The concurrency.
-    pub fn parallel(&self) -> usize {
+    /// Batch requests in flight at once.
+    pub fn concurrency(&self) -> usize {
         self.concurrency
     }
 }
@@ -125,7 +125,7 @@ struct Chunk {
 
 pub(crate) async fn save_all<R: Resource>(cm: &Cytomine, items: &mut [R]) -> Result<BulkReport> {
     let mut outcomes = vec![ItemOutcome::Unknown("not sent".into()); items.len()];
-    let chunks = plan::<R>(items, cm.bulk_options().chunk(), &mut outcomes);
+    let chunks = plan::<R>(items, cm.bulk_options().chunk_size(), &mut outcomes);
     let results: Vec<(Vec<usize>, Vec<ItemOutcome>)> = stream::iter(chunks)
         .map(|chunk| async move {
             let result = if R::BATCH_CREATE {
@@ -135,7 +135,7 @@ pub(crate) async fn save_all<R: Resource>(cm: &Cytomine, items: &mut [R]) -> Res
             };
             (chunk.indices, result)
         })
-        .buffer_unordered(cm.bulk_options().parallel())
+        .buffer_unordered(cm.bulk_options().concurrency())
         .collect()
         .await;
     for (indices, chunk_outcomes) in results {

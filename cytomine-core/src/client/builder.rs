@@ -21,7 +21,7 @@ use crate::http::Method;
 /// let cm = Cytomine::builder("https://cytomine.example")
 ///     .credentials("public-key", "private-key")
 ///     .timeout(Duration::from_secs(30))
-///     .retry(RetryPolicy::default().max_attempts(6))
+///     .retry(RetryPolicy::default().with_max_attempts(6))
 ///     .signing_rule(SigningRule::Current)
 ///     .connect()
 ///     .await?;
