@@ -9,6 +9,7 @@ use super::keys::Credentials;
 
 /// Which canonical string a server expects.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[non_exhaustive]
 pub enum SigningRule {
     /// `METHOD\nMD5\nCONTENT-TYPE\nDATE`: Cytomine servers since December 2025, Python client 4.x.
     #[default]

@@ -171,13 +171,9 @@ async fn write_body(
 ) -> Result<u64> {
     if is_html(&response) {
         // A login page or a proxy's error page served with 200 is not the file.
-        return Err(Error::Decode {
-            status: response.status().as_u16(),
-            request: Box::new(info),
-            path: ".".into(),
-            reason: "an HTML page came instead of the file".into(),
-            body: String::new(),
-        });
+        let status = response.status().as_u16();
+        let reason = "an HTML page came instead of the file";
+        return Err(Error::decode(&info, status, ".", reason, String::new()));
     }
     let already = written.lock().map(|w| *w).unwrap_or(0);
     let resume_from = resumed_at(&response).filter(|start| *start == already && already > 0);
@@ -196,7 +192,7 @@ async fn write_body(
         let mut done = start;
         let mut body = response.bytes_stream();
         while let Some(chunk) = body.next().await {
-            let chunk = chunk.map_err(|e| transport_error(&info, &e))?;
+            let chunk = chunk.map_err(|e| transport_error(&info, e))?;
             file.write_all(&chunk)
                 .await
                 .map_err(|e| Error::io(part, e))?;
@@ -218,11 +214,8 @@ async fn write_body(
     let done = received?;
     synced.map_err(|e| Error::io(part, e))?;
     if let Some(expected) = total.filter(|t| *t != done) {
-        return Err(Error::Transport {
-            request: Box::new(info),
-            kind: TransportKind::Interrupted,
-            reason: format!("body ended after {done} of {expected} bytes"),
-        });
+        let reason = format!("body ended after {done} of {expected} bytes");
+        return Err(Error::transport(&info, TransportKind::Interrupted, reason));
     }
     Ok(done)
 }

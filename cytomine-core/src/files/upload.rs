@@ -86,7 +86,7 @@ pub async fn upload_file<T: DeserializeOwned>(
             let body = response
                 .bytes()
                 .await
-                .map_err(|e| crate::http::transport::transport_error(&info, &e))?;
+                .map_err(|e| crate::http::transport::transport_error(&info, e))?;
             Ok((info, status, body))
         })
         .await?;

@@ -31,17 +31,18 @@ pub(crate) fn decode_at<T: DeserializeOwned>(
         Err(err) => err,
     };
     let mut de = serde_json::Deserializer::from_slice(bytes);
-    let (path, reason) = match serde_path_to_error::deserialize::<_, T>(&mut de).map(|_| de.end()) {
-        Err(err) => (err.path().to_string(), err.inner().to_string()),
+    let (path, source) = match serde_path_to_error::deserialize::<_, T>(&mut de).map(|_| de.end()) {
+        Err(err) => (err.path().to_string(), err.into_inner()),
         // The value decoded; only trailing characters are left to fail on.
-        Ok(_) => (".".to_string(), first.to_string()),
+        Ok(_) => (".".to_string(), first),
     };
     Err(Error::Decode {
         request: Box::new(request.clone()),
         status,
         path: join_path(&prefix(), &path),
-        reason,
+        reason: source.to_string(),
         body: snippet(head),
+        source: Some(source),
     })
 }
 
@@ -56,12 +57,17 @@ pub(crate) fn decode_value<T: DeserializeOwned>(
         return Ok(decoded);
     }
     let text = snippet(value.to_string().as_bytes());
-    serde_path_to_error::deserialize(value).map_err(|err| Error::Decode {
-        request: Box::new(request.clone()),
-        status: 200,
-        path: join_path(prefix, &err.path().to_string()),
-        reason: err.inner().to_string(),
-        body: text,
+    serde_path_to_error::deserialize(value).map_err(|err| {
+        let path = join_path(prefix, &err.path().to_string());
+        let source = err.into_inner();
+        Error::Decode {
+            request: Box::new(request.clone()),
+            status: 200,
+            path,
+            reason: source.to_string(),
+            body: text,
+            source: Some(source),
+        }
     })
 }
 
@@ -96,8 +102,14 @@ mod tests {
         };
         let body = br#"{"collection":[{"id":1},{"id":"two"}]}"#;
         let err = decode::<Page>(&req, 200, body).unwrap_err();
+        let serde_says = std::error::Error::source(&err)
+            .and_then(|e| e.downcast_ref::<serde_json::Error>())
+            .map(|e| e.to_string());
         match err {
-            Error::Decode { path, .. } => assert_eq!(path, "collection[1].id"),
+            Error::Decode { path, reason, .. } => {
+                assert_eq!(path, "collection[1].id");
+                assert_eq!(serde_says, Some(reason), "serde's error is the source");
+            }
             other => panic!("unexpected {other:?}"),
         }
         let trailing = decode::<Item>(&req, 200, br#"{"id":1} x"#).unwrap_err();

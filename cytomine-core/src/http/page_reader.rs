@@ -33,7 +33,7 @@ pub(crate) async fn read_page<T: DeserializeOwned>(
                 }
             }
             Ok(None) => break Ok(()),
-            Err(e) => break Err(transport_error(&reader.request, &e)),
+            Err(e) => break Err(transport_error(&reader.request, e)),
         }
     };
     tracing::debug!(target: "cytomine::http", body = %snippet(&reader.head), "response body");
@@ -397,13 +397,13 @@ impl<T: DeserializeOwned> PageReader<T> {
     }
 
     fn fault(&self, path: &str, reason: String) -> Error {
-        Error::Decode {
-            request: Box::new(self.request.clone()),
-            status: self.status,
-            path: path.to_string(),
+        Error::decode(
+            &self.request,
+            self.status,
+            path,
             reason,
-            body: snippet(&self.head),
-        }
+            snippet(&self.head),
+        )
     }
 }
 

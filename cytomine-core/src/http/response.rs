@@ -43,11 +43,8 @@ pub(crate) async fn accept(
             .get(LOCATION)
             .and_then(|v| v.to_str().ok())
             .unwrap_or("?");
-        let error = Error::Transport {
-            request: Box::new(info.clone()),
-            kind: TransportKind::Redirect,
-            reason: format!("HTTP {} to {to}", status.as_u16()),
-        };
+        let reason = format!("HTTP {} to {to}", status.as_u16());
+        let error = Error::transport(info, TransportKind::Redirect, reason);
         return Err(Refused {
             error,
             retry_after: None,
@@ -198,14 +195,11 @@ mod tests {
     }
 
     fn transport(kind: TransportKind) -> Error {
-        Error::Transport {
-            request: Box::new(RequestInfo {
-                method: "POST".into(),
-                url: "u".into(),
-            }),
-            kind,
-            reason: String::new(),
-        }
+        let request = RequestInfo {
+            method: "POST".into(),
+            url: "u".into(),
+        };
+        Error::transport(&request, kind, String::new())
     }
 
     #[test]

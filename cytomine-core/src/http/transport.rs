@@ -222,7 +222,7 @@ impl Transport {
         };
         let response = match builder.send().await {
             Ok(r) => r,
-            Err(e) => return (Err(transport_error(info, &e)), None),
+            Err(e) => return (Err(transport_error(info, e)), None),
         };
         let status = response.status().as_u16();
         let path = response.url().path().to_string();
@@ -305,12 +305,13 @@ async fn read_all(request: RequestInfo, response: reqwest::Response) -> Result<A
                 body,
             })
         }
-        Err(e) => Err(transport_error(&request, &e)),
+        Err(e) => Err(transport_error(&request, e)),
     }
 }
 
-/// A reqwest failure as an [`Error::Transport`], classified by what is known of where it failed.
-pub(crate) fn transport_error(request: &RequestInfo, err: &reqwest::Error) -> Error {
+/// A reqwest failure as an [`Error::Transport`], classified by what is known of where it failed;
+/// the reqwest error is its source.
+pub(crate) fn transport_error(request: &RequestInfo, err: reqwest::Error) -> Error {
     let kind = if err.is_connect() {
         TransportKind::Connect
     } else if err.is_timeout() {
@@ -318,21 +319,11 @@ pub(crate) fn transport_error(request: &RequestInfo, err: &reqwest::Error) -> Er
     } else {
         TransportKind::Interrupted
     };
-    let mut reason = String::new();
-    let mut source: Option<&dyn std::error::Error> = Some(err);
-    while let Some(e) = source {
-        if !reason.is_empty() {
-            reason.push_str(": ");
-        }
-        let text = e.to_string();
-        // reqwest repeats the URL in its own message; the error already carries it.
-        reason.push_str(text.split(" for url (").next().unwrap_or(&text));
-        source = e.source();
-    }
     Error::Transport {
         request: Box::new(request.clone()),
         kind,
-        reason,
+        reason: String::new(),
+        source: Some(Box::new(err)),
     }
 }
 
