@@ -64,8 +64,8 @@ pub mod models {
 }
 
 /// What a program driving Cytomine usually needs in scope: the connection, the traits that give
-/// resources their methods, [`Result`](crate::Result) and [`Error`](crate::Error), and the
-/// models of the user guide. Every other model is in [`models`](crate::models).
+/// resources their methods, [`Result`] and [`Error`], and the
+/// models of the user guide. Every other model is in [`models`].
 pub mod prelude {
     pub use cytomine_core::prelude::*;
     pub use cytomine_models::{

@@ -1,6 +1,6 @@
 //! Request signing: the `CYTOMINE` signature that every request carries, for code that signs a
 //! request itself (a file fetched with another HTTP client, say). The key pair and the signing
-//! rule are [`Credentials`](crate::Credentials) and [`SigningRule`](crate::SigningRule).
+//! rule are [`Credentials`] and [`SigningRule`].
 
 pub(crate) mod keys;
 pub(crate) mod signing;
