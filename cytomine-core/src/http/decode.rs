@@ -7,8 +7,10 @@ use crate::error::{snippet, Error, RequestInfo};
 
 /// Decodes a JSON body into `T`; a failure names the JSON path of the offending value.
 ///
-/// The body is decoded once without tracking the path, which would allocate a string for every
-/// key of every answer; only a body that fails is decoded again to find where.
+/// The body is decoded without tracking the path, and only a body that fails is decoded again to
+/// find where. Tracking allocates a string for every key, and a listing of every annotation of
+/// a project decodes each of its items through here: its time would be spent on paths that are
+/// never shown.
 pub(crate) fn decode<T: DeserializeOwned>(
     request: &RequestInfo,
     status: u16,
