@@ -4,7 +4,7 @@
 //! |---|---|---|
 //! | 2xx | the value ([`decode`](super::decode::decode)) | – |
 //! | 3xx | [`TransportKind::Redirect`]: Cytomine never redirects, a proxy or a login page did | no |
-//! | 401 to the first request of a connection | the connection tries the legacy signing rule once, unless a rule was forced ([`calls_for_legacy_signing`]) | once, signed the other way |
+//! | 401 to the current user's fetch while connecting | the legacy signing rule is tried, unless a rule was forced ([`calls_for_legacy_signing`]) | once, signed the other way |
 //! | 404 to a DELETE sent again | success: an earlier attempt deleted it and its answer was lost ([`already_deleted`]) | – |
 //! | 429, 503 | [`Error::Status`]: the server did not take the request | yes, even a POST, after `Retry-After` |
 //! | 502, 504 | [`Error::Status`]: the request may have been applied | a GET, PUT or DELETE only |
@@ -103,8 +103,8 @@ pub(crate) fn already_deleted(method: Method, attempts: u32, err: &Error) -> boo
     method == Method::Delete && attempts > 1 && err.status() == Some(404)
 }
 
-/// Whether the first request of a connection, refused with `err`, should be signed again by the
-/// legacy rule: servers before December 2025 answer 401 to the current rule.
+/// Whether the current user's fetch while connecting, refused with `err`, should be signed again
+/// by the legacy rule: servers before December 2025 answer 401 to the current rule.
 pub(crate) fn calls_for_legacy_signing(err: &Error) -> bool {
     err.status() == Some(401)
 }
