@@ -9,6 +9,7 @@ use std::time::Duration;
 
 use cytomine::models::{Annotation, ImageInstance, Project};
 use cytomine::prelude::*;
+use cytomine::Collection;
 use cytomine::{Error, ItemOutcome, RetryPolicy, TransportKind};
 use cytomine_emulator::{Emulator, Fault, FaultRule};
 
@@ -163,7 +164,7 @@ struct Fixture {
 
 async fn fixture() -> Fixture {
     let common::Env { emu, cm } = common::start_custom(Emulator::builder().demo(true), |client| {
-        client.retry(RetryPolicy::default().base_delay(Duration::from_millis(5)))
+        client.retry(RetryPolicy::default().with_base_delay(Duration::from_millis(5)))
     })
     .await;
     let image = common::first_demo_image(&cm).await;

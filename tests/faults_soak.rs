@@ -7,6 +7,7 @@ use std::time::Duration;
 
 use cytomine::models::Annotation;
 use cytomine::prelude::*;
+use cytomine::Collection;
 use cytomine::{BulkOptions, RetryPolicy};
 use cytomine_emulator::{Emulator, Fault, FaultRule};
 
@@ -23,8 +24,12 @@ async fn annotation_ids(cm: &Cytomine, image: i64) -> BTreeSet<i64> {
 async fn ten_thousand_annotations_under_faults() {
     let env = common::start_custom(Emulator::builder().demo(true), |client| {
         client
-            .retry(RetryPolicy::default().base_delay(Duration::from_millis(5)))
-            .bulk(BulkOptions::default().chunk_size(50).concurrency(4))
+            .retry(RetryPolicy::default().with_base_delay(Duration::from_millis(5)))
+            .bulk(
+                BulkOptions::default()
+                    .with_chunk_size(50)
+                    .with_concurrency(4),
+            )
     })
     .await;
     let (emu, cm) = (&env.emu, &env.cm);

@@ -7,6 +7,7 @@ use cytomine::models::geo::geo_types::{polygon, Geometry};
 use cytomine::models::geo::{annotations_from_geojson, to_feature_collection};
 use cytomine::models::{Annotation, ImageInstance, Project};
 use cytomine::prelude::*;
+use cytomine::Collection;
 use cytomine_emulator::Emulator;
 use serde_json::Value;
 

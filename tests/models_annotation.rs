@@ -6,6 +6,7 @@ mod common;
 use common::*;
 use cytomine::models::{Annotation, AnnotationTerm, ImageInstance, Project, Term};
 use cytomine::prelude::*;
+use cytomine::Collection;
 
 /// A project with an ontology of two terms and one 200 x 200 image.
 struct Scene {

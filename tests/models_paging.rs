@@ -8,6 +8,7 @@ use std::time::Duration;
 use common::*;
 use cytomine::models::{Annotation, Ontology, Term};
 use cytomine::prelude::*;
+use cytomine::Collection;
 use futures::{StreamExt, TryStreamExt};
 
 /// An ontology with `n` terms; returns its id and the term ids, sorted.

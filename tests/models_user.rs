@@ -136,7 +136,7 @@ async fn user_keys_and_secrets_are_never_printed() {
 #[tokio::test]
 async fn current_user_is_the_runtime_type() {
     let env = start().await;
-    let me: &cytomine::models::CurrentUser = env.cm.current_user();
+    let me: &cytomine::CurrentUser = env.cm.current_user();
     assert_eq!(me.id, Some(env.admin_id()));
     assert_eq!(me.username, "admin");
 }

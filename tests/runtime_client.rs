@@ -4,7 +4,8 @@
 mod common;
 
 use cytomine::{
-    Collection, Create, Cytomine, Delete, Error, Fetch, ItemOutcome, Query, Resource, Update,
+    Collection, Create, Cytomine, Delete, Error, Fetch, ItemOutcome, Query, Resource, RetryPolicy,
+    TransportKind, Update,
 };
 use cytomine_emulator::Emulator;
 use futures::TryStreamExt;
@@ -56,6 +57,48 @@ async fn a_wrong_key_is_a_401_error_value_without_secrets() {
     assert!(shown.contains("user/current.json"), "{shown}");
     assert!(
         !shown.contains("not-the-key") && !shown.contains("CYTOMINE "),
+        "{shown}"
+    );
+}
+
+/// No server on the port: the error says so in one line, and keeps the underlying errors as its
+/// source, down to the refused connection's `io::Error`.
+#[tokio::test]
+async fn a_refused_connection_keeps_its_cause_as_the_source() {
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|listener| listener.local_addr())
+        .unwrap()
+        .port();
+    let err = Cytomine::builder(format!("http://127.0.0.1:{port}"))
+        .credentials("public", "private")
+        .retry(RetryPolicy::none())
+        .connect()
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(
+            err,
+            Error::Transport {
+                kind: TransportKind::Connect,
+                ..
+            }
+        ),
+        "{err:?}"
+    );
+    let mut causes = Vec::new();
+    let mut cause = std::error::Error::source(&err);
+    while let Some(e) = cause {
+        causes.push(e);
+        cause = e.source();
+    }
+    let refused = causes
+        .iter()
+        .filter_map(|e| e.downcast_ref::<std::io::Error>())
+        .any(|io| io.kind() == std::io::ErrorKind::ConnectionRefused);
+    assert!(refused, "no refused io::Error among the causes of {err:?}");
+    let shown = err.to_string();
+    assert!(
+        shown.contains("cannot connect") && shown.contains(&causes.last().unwrap().to_string()),
         "{shown}"
     );
 }

@@ -8,6 +8,7 @@ use std::time::Duration;
 
 use cytomine::models::Project;
 use cytomine::prelude::*;
+use cytomine::Collection;
 use cytomine::RetryPolicy;
 use cytomine_emulator::{Emulator, Fault, FaultRule, Role};
 use tracing_subscriber::fmt::MakeWriter;
@@ -45,7 +46,7 @@ impl Captured {
 async fn client(emu: &Emulator, public: &str, private: &str) -> cytomine::Result<Cytomine> {
     Cytomine::builder(emu.base_url())
         .credentials(public, private)
-        .retry(RetryPolicy::default().base_delay(Duration::from_millis(5)))
+        .retry(RetryPolicy::default().with_base_delay(Duration::from_millis(5)))
         .connect()
         .await
 }

@@ -5,8 +5,8 @@ mod common;
 #[path = "../examples/guide/mod.rs"]
 mod guide;
 
-use cytomine::client::ConnectionInfo;
 use cytomine::prelude::*;
+use cytomine::ConnectionInfo;
 use cytomine_emulator::Emulator;
 
 async fn demo() -> (Emulator, Cytomine) {

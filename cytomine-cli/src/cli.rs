@@ -29,8 +29,9 @@ pub struct Cli {
     pub command: Command,
 }
 
-/// Connection flags, each optional: see `profile.rs` for how they combine with the environment
-/// and the profile file. The private key is held as a [`PrivateKey`], so `Debug` never shows it.
+/// Connection flags, each optional: `cytomine::ConnectionInfo::resolve` combines them with the
+/// environment and the profile file. The private key is held as a [`PrivateKey`], so `Debug`
+/// never shows it.
 #[derive(Debug, Args)]
 pub struct ConnectionFlags {
     /// Server host, e.g. https://cytomine.example (env CYTOMINE_HOST).

@@ -176,6 +176,7 @@ mod tests {
                     request: request().into(),
                     kind: TransportKind::Connect,
                     reason: "refused".into(),
+                    source: None,
                 },
                 6,
             ),

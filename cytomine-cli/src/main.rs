@@ -1,7 +1,7 @@
 //! `cytomine`: drive a Cytomine server from the shell (projects, images, annotations), or try
 //! it all against an in-process emulator with `--emulator`.
 //!
-//! Thin by design: `cli` parses, `profile` finds the credentials, `session` connects,
+//! Thin by design: `cli` parses, `session` finds the credentials and connects,
 //! `commands/` does one thing per file, `output` shows the result, `failure` maps every error
 //! to an exit code and one human line.
 #![forbid(unsafe_code)]
@@ -11,7 +11,6 @@ mod commands;
 mod failure;
 mod formats;
 mod output;
-mod profile;
 mod progress;
 mod session;
 

@@ -1,12 +1,12 @@
-//! Opening the connection a command runs on: to the resolved server, or to an in-process
-//! emulator with demo data (`--emulator`), kept alive as long as the session.
+//! Opening the connection a command runs on: to the server that the flags, the environment and
+//! the config file name (resolved by the library's one resolver, `ConnectionInfo::resolve`),
+//! or to an in-process emulator with demo data (`--emulator`), kept alive as long as the session.
 
-use cytomine::Cytomine;
+use cytomine::{ConnectionArgs, ConnectionInfo, Cytomine};
 use cytomine_emulator::Emulator;
 
 use crate::cli::ConnectionFlags;
 use crate::failure::{Failure, Kind};
-use crate::profile;
 
 /// A connection, and the emulator behind it when there is one.
 #[derive(Debug)]
@@ -22,11 +22,27 @@ impl Session {
         if flags.emulator {
             return Self::emulated().await;
         }
-        let target = profile::resolve(flags, &|name| std::env::var(name).ok())?;
-        let cm = Cytomine::builder(target.host)
+        let args = ConnectionArgs {
+            host: flags.host.clone(),
+            public_key: flags.public_key.clone(),
+            private_key: flags.private_key.clone(),
+            profile: flags.profile.clone(),
+            config: flags.config.clone(),
+            log_level: None,
+        };
+        let info = ConnectionInfo::resolve(&args, |name| std::env::var(name).ok())?
+            .ok_or_else(|| {
+                Failure::usage(
+                    "no host: pass --host, set CYTOMINE_HOST, add a profile to ~/.config/cytomine/config.toml, or try --emulator",
+                )
+            })?;
+        for warning in &info.warnings {
+            eprintln!("warning: {warning}");
+        }
+        let cm = Cytomine::builder(info.host)
             .credentials(
-                target.credentials.public_key,
-                target.credentials.private_key.expose(),
+                info.credentials.public_key,
+                info.credentials.private_key.expose(),
             )
             .connect()
             .await?;

@@ -7,10 +7,11 @@ use futures::stream::{self, StreamExt};
 use serde_json::Value;
 
 use crate::client::Cytomine;
-use crate::error::{Error, RequestInfo, Result, TransportKind};
+use crate::error::{Error, RequestInfo, Result};
+use crate::http::decode::decode;
 use crate::http::envelope::{batch_outcome, BatchOutcome};
 use crate::http::request::Call;
-use crate::http::response::decode;
+use crate::http::response::may_have_been_applied;
 use crate::http::Method;
 use crate::resource::crud::{absorb, create_path, send_object};
 use crate::resource::Resource;
@@ -19,8 +20,8 @@ use crate::resource::Resource;
 ///
 /// ```
 /// use cytomine_core::BulkOptions;
-/// let o = BulkOptions::default().chunk_size(200).concurrency(8);
-/// assert_eq!((o.chunk(), o.parallel()), (200, 8));
+/// let o = BulkOptions::default().with_chunk_size(200).with_concurrency(8);
+/// assert_eq!((o.chunk_size(), o.concurrency()), (200, 8));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BulkOptions {
@@ -39,21 +40,21 @@ impl Default for BulkOptions {
 
 impl BulkOptions {
     /// Items per batch request (at least 1; the Python client uses 15).
-    pub fn chunk_size(mut self, n: usize) -> Self {
+    pub fn with_chunk_size(mut self, n: usize) -> Self {
         self.chunk_size = n.max(1);
         self
     }
     /// Batch requests in flight at once (at least 1).
-    pub fn concurrency(mut self, n: usize) -> Self {
+    pub fn with_concurrency(mut self, n: usize) -> Self {
         self.concurrency = n.max(1);
         self
     }
-    /// The chunk size.
-    pub fn chunk(&self) -> usize {
+    /// Items per batch request.
+    pub fn chunk_size(&self) -> usize {
         self.chunk_size
     }
-    /// The concurrency.
-    pub fn parallel(&self) -> usize {
+    /// Batch requests in flight at once.
+    pub fn concurrency(&self) -> usize {
         self.concurrency
     }
 }
@@ -124,7 +125,7 @@ struct Chunk {
 
 pub(crate) async fn save_all<R: Resource>(cm: &Cytomine, items: &mut [R]) -> Result<BulkReport> {
     let mut outcomes = vec![ItemOutcome::Unknown("not sent".into()); items.len()];
-    let chunks = plan::<R>(items, cm.bulk_options().chunk(), &mut outcomes);
+    let chunks = plan::<R>(items, cm.bulk_options().chunk_size(), &mut outcomes);
     let results: Vec<(Vec<usize>, Vec<ItemOutcome>)> = stream::iter(chunks)
         .map(|chunk| async move {
             let result = if R::BATCH_CREATE {
@@ -134,7 +135,7 @@ pub(crate) async fn save_all<R: Resource>(cm: &Cytomine, items: &mut [R]) -> Res
             };
             (chunk.indices, result)
         })
-        .buffer_unordered(cm.bulk_options().parallel())
+        .buffer_unordered(cm.bulk_options().concurrency())
         .collect()
         .await;
     for (indices, chunk_outcomes) in results {
@@ -183,18 +184,10 @@ fn plan<R: Resource>(items: &[R], chunk_size: usize, outcomes: &mut [ItemOutcome
     chunks
 }
 
-/// The outcome of every item of a request that failed as a whole.
+/// The outcome of every item of a request that failed as a whole: unknown when the request may
+/// have been applied, failed otherwise.
 fn whole_request_failed(err: &Error, n: usize) -> Vec<ItemOutcome> {
-    let applied_maybe = match err {
-        // Cytomine never redirects: a redirect comes from a proxy that did not pass the request on.
-        Error::Transport { kind, .. } => {
-            !matches!(kind, TransportKind::Connect | TransportKind::Redirect)
-        }
-        Error::Status { status, .. } => !(400..500).contains(status) && !matches!(status, 503),
-        Error::Decode { .. } => true,
-        _ => false,
-    };
-    let outcome = if applied_maybe {
+    let outcome = if may_have_been_applied(err) {
         ItemOutcome::Unknown(err.to_string())
     } else {
         ItemOutcome::Failed(err.to_string())

@@ -28,6 +28,11 @@ impl fmt::Display for RequestInfo {
 
 /// What went wrong talking to Cytomine.
 ///
+/// Its `Display` is one line that says what happened, the underlying error's own words included,
+/// so that printing an error is enough; [`source`](std::error::Error::source) gives the
+/// underlying error itself (the HTTP stack's with the I/O error beneath it, serde's, the file
+/// system's) to programs that inspect it.
+///
 /// ```
 /// # use cytomine_core::{Error, RequestInfo};
 /// let err = Error::Status {
@@ -64,20 +69,28 @@ pub enum Error {
         status: u16,
         /// JSON path of the offending value (`collection[3].id`), `.` for the root.
         path: String,
-        /// What serde said.
+        /// What did not fit, in words.
         reason: String,
         /// The first characters of the body.
         body: String,
+        /// serde's error, when serde found the problem.
+        #[source]
+        source: Option<serde_json::Error>,
     },
-    /// The request did not complete: connection refused or dropped, timeout, broken body.
-    #[error("{request}: {kind}: {reason}")]
+    /// The request did not complete: connection refused or dropped, timeout, broken body, or a
+    /// redirect.
+    #[error("{request}: {kind}{}", describe_transport(reason, source.as_deref()))]
     Transport {
         /// The request.
         request: Box<RequestInfo>,
         /// What kind of failure.
         kind: TransportKind,
-        /// Details.
+        /// What the client saw, in words (`HTTP 302 to /login`, `body ended after 10 of 20
+        /// bytes`); empty when the underlying error says it all.
         reason: String,
+        /// The underlying error (the HTTP stack's, with the I/O error beneath it), if any.
+        #[source]
+        source: Option<Box<dyn std::error::Error + Send + Sync>>,
     },
     /// A local file could not be read or written.
     #[error("{path}: {source}")]
@@ -96,6 +109,7 @@ pub enum Error {
 
 /// The kinds of [`Error::Transport`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum TransportKind {
     /// No connection could be made: the request surely never reached the server.
     Connect,
@@ -126,9 +140,63 @@ fn describe(message: &Option<String>, body: &str) -> String {
     }
 }
 
+/// `: reason: cause: its cause...`, or nothing. The HTTP stack repeats the URL in its own
+/// messages; the error names its request already.
+fn describe_transport(
+    reason: &str,
+    source: Option<&(dyn std::error::Error + Send + Sync + 'static)>,
+) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    if !reason.is_empty() {
+        parts.push(reason.to_string());
+    }
+    let mut cause: Option<&(dyn std::error::Error + 'static)> = match source {
+        Some(err) => Some(err),
+        None => None,
+    };
+    while let Some(err) = cause {
+        let text = err.to_string();
+        parts.push(text.split(" for url (").next().unwrap_or(&text).to_string());
+        cause = err.source();
+    }
+    if parts.is_empty() {
+        String::new()
+    } else {
+        format!(": {}", parts.join(": "))
+    }
+}
+
 impl Error {
     pub(crate) fn usage(msg: impl Into<String>) -> Self {
         Error::Usage(msg.into())
+    }
+
+    /// A transport failure the client saw itself, told by `reason` (no underlying error).
+    pub(crate) fn transport(request: &RequestInfo, kind: TransportKind, reason: String) -> Self {
+        Error::Transport {
+            request: Box::new(request.clone()),
+            kind,
+            reason,
+            source: None,
+        }
+    }
+
+    /// A body that is not what was expected, told by `reason` (serde did not say it).
+    pub(crate) fn decode(
+        request: &RequestInfo,
+        status: u16,
+        path: impl Into<String>,
+        reason: impl Into<String>,
+        body: String,
+    ) -> Self {
+        Error::Decode {
+            request: Box::new(request.clone()),
+            status,
+            path: path.into(),
+            reason: reason.into(),
+            body,
+            source: None,
+        }
     }
 
     pub(crate) fn io(path: impl AsRef<std::path::Path>, source: std::io::Error) -> Self {
@@ -164,11 +232,7 @@ impl Error {
     /// True when the same request may succeed later: connection failures, timeouts, and the
     /// statuses 429, 502, 503, 504.
     pub fn is_retryable(&self) -> bool {
-        match self {
-            Error::Status { status, .. } => matches!(status, 429 | 502 | 503 | 504),
-            Error::Transport { kind, .. } => *kind != TransportKind::Redirect,
-            _ => false,
-        }
+        crate::http::response::may_succeed_later(self)
     }
 }
 

@@ -8,8 +8,9 @@ use serde_json::Value;
 use crate::bulk::{batch_answer, ItemOutcome};
 use crate::collection::Collection;
 use crate::error::{Error, RequestInfo, Result};
+use crate::http::decode::decode;
 use crate::http::page_reader::PageReader;
-use crate::http::response::{decode, status_error};
+use crate::http::response::status_error;
 use crate::resource::crud::{absorb, command_answer};
 use crate::resource::Resource;
 
@@ -45,7 +46,7 @@ pub fn page<T: DeserializeOwned>(body: &[u8]) -> Result<Collection<T>> {
 /// `body` as one collection page of `T`, received in the chunks that the ascending byte
 /// offsets `cuts` make (offsets out of order or past the end are ignored).
 pub fn page_cut<T: DeserializeOwned>(body: &[u8], cuts: &[usize]) -> Result<Collection<T>> {
-    let mut reader = PageReader::new(request(), 200, 0);
+    let mut reader = PageReader::new(request(), 200);
     let mut from = 0;
     for &cut in cuts.iter().chain([&body.len()]) {
         if cut >= from && cut <= body.len() {

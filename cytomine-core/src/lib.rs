@@ -11,24 +11,24 @@ extern crate self as cytomine;
 
 pub mod auth;
 mod bulk;
-pub mod client;
+mod client;
 mod collection;
 mod error;
 mod extra;
 pub mod files;
+#[cfg(feature = "fuzzing")]
 #[doc(hidden)]
 pub mod fuzzing;
-pub mod http;
-pub mod query;
+mod http;
+mod query;
 mod resource;
 mod session;
 mod types;
 
-pub use auth::{
-    authorization_header, canonical_string, http_date, sign, Credentials, PrivateKey, SigningRule,
-};
+pub use auth::keys::{Credentials, PrivateKey};
+pub use auth::signing::SigningRule;
 pub use bulk::{BulkOptions, BulkReport, ItemOutcome};
-pub use client::{ClientBuilder, ConnectionInfo, Cytomine};
+pub use client::{ClientBuilder, ConnectionArgs, ConnectionInfo, Cytomine};
 pub use collection::Collection;
 pub use cytomine_derive::Resource;
 pub use error::{Error, RequestInfo, Result, TransportKind};
@@ -36,18 +36,23 @@ pub use extra::Extra;
 pub use http::retry::RetryPolicy;
 pub use query::{ListQuery, Query, QueryValue};
 pub use resource::{
-    fetch_by, lookup_path, multipart_create, multipart_query, render, Create, Delete, Fetch,
-    Filter, KeyParts, Listable, Lookup, Multipart, Operations, PathValue, Resource, Update,
+    Create, Delete, Fetch, Filter, Listable, Lookup, Multipart, Operations, Resource, Update,
 };
 pub use session::CurrentUser;
 pub use types::Timestamp;
 
-/// Everything a program driving Cytomine usually needs.
+/// What a program driving Cytomine usually needs in scope: the connection, the traits that give
+/// resources their methods, and the error types.
 pub mod prelude {
-    pub use crate::{Collection, Create, Cytomine, Delete, Fetch, Query, Resource, Update};
+    pub use crate::{Create, Cytomine, Delete, Error, Fetch, Query, Resource, Result, Update};
 }
 
+/// What the code that `#[derive(Resource)]` generates calls: not part of the API, no stability
+/// promised.
 #[doc(hidden)]
 pub mod __private {
+    pub use crate::resource::{
+        fetch_by, lookup_path, multipart_create, multipart_query, render, KeyParts, PathValue,
+    };
     pub use serde_json;
 }

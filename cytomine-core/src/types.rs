@@ -30,8 +30,8 @@ pub enum Timestamp {
     Text(String),
 }
 
-/// Read directly from a number or a string: no buffering (an untagged derive would buffer every
-/// value, which shows when decoding 100,000 annotations).
+/// Read directly from a number or a string, with an error that says what is expected (an
+/// untagged derive would buffer every value and say only that no variant matched).
 impl<'de> Deserialize<'de> for Timestamp {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         struct TimestampVisitor;

@@ -17,6 +17,7 @@ mod profile;
 mod server;
 mod store;
 
+#[cfg(feature = "fuzzing")]
 #[doc(hidden)]
 pub mod fuzzing;
 pub mod geometry;

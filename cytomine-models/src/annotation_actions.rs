@@ -15,6 +15,7 @@ use crate::model::require_id;
 
 /// What [`Annotation::dump`] renders.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum DumpKind {
     /// The image region under the annotation (`crop.{ext}`).
     #[default]

@@ -74,11 +74,9 @@ impl AttachedFile {
     /// project.id = Some(3);
     /// let options = AttachedFileOptions { key: Some("protocol".into()), ..Default::default() };
     /// let file = AttachedFile::of(&project, &options).unwrap();
-    /// assert_eq!(cytomine_core::multipart_query(&file), [
-    ///     ("domainIdent".to_string(), "3".to_string()),
-    ///     ("domainClassName".to_string(), "be.cytomine.domain.project.Project".to_string()),
-    ///     ("key".to_string(), "protocol".to_string()),
-    /// ]);
+    /// assert_eq!(file.domain_ident, Some(3));
+    /// assert_eq!(file.domain_class_name.as_deref(), Some("be.cytomine.domain.project.Project"));
+    /// assert_eq!(file.key.as_deref(), Some("protocol"));
     /// ```
     pub fn of(owner: &impl DomainObject, options: &AttachedFileOptions) -> Result<Self> {
         let (class, id) = owner_parts(owner, "attached file")?;
@@ -112,5 +110,32 @@ impl AttachedFile {
     pub fn list_of(owner: &impl DomainObject) -> Result<AttachedFileList> {
         let (class, id) = owner_parts(owner, "attached file list")?;
         Ok(<AttachedFile as cytomine::Resource>::list().domain(class, id))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_owner_and_the_key_go_in_the_upload_query() {
+        let mut project = crate::Project::new("p");
+        project.id = Some(3);
+        let options = AttachedFileOptions {
+            key: Some("protocol".into()),
+            ..Default::default()
+        };
+        let file = AttachedFile::of(&project, &options).unwrap();
+        assert_eq!(
+            cytomine::__private::multipart_query(&file),
+            [
+                ("domainIdent".to_string(), "3".to_string()),
+                (
+                    "domainClassName".to_string(),
+                    "be.cytomine.domain.project.Project".to_string()
+                ),
+                ("key".to_string(), "protocol".to_string()),
+            ]
+        );
     }
 }

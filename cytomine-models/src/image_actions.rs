@@ -20,6 +20,7 @@ use crate::model::require_id;
 /// assert_eq!(RenderFormat::for_window("w.tif".as_ref()).unwrap(), RenderFormat::Tiff);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum RenderFormat {
     /// PNG (`.png`).
     Png,

@@ -55,7 +55,6 @@ pub use annotation_group::{
     AnnotationGroup, AnnotationGroupList, AnnotationLink, AnnotationLinkList,
 };
 pub use attached_file::{AttachedFile, AttachedFileList, AttachedFileOptions};
-pub use cytomine_core::CurrentUser;
 pub use domain::DomainObject;
 pub use dump_pattern::DumpPattern;
 pub use image::{

@@ -1,5 +1,5 @@
 //! Users (`GET user/{id}.json`, lists) and their API keys. The connection's own user is
-//! [`CurrentUser`](cytomine::CurrentUser), re-exported from the runtime.
+//! [`CurrentUser`](cytomine::CurrentUser), from `Cytomine::current_user`.
 
 use std::fmt;
 

@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 
 use cytomine::prelude::*;
 use cytomine::BulkReport;
+use cytomine::Collection;
 use futures::TryStreamExt;
 
 /// Sections 3-4: a project and one of its images, fetched by id.

@@ -1,13 +1,13 @@
 //! What every example shares: where the server and keys come from, and logging.
 //!
 //! With `--host/--public_key/--private_key` (or `CYTOMINE_HOST`, `CYTOMINE_PUBLIC_KEY`,
-//! `CYTOMINE_PRIVATE_KEY`) the examples run against that server. Without, they start the
+//! `CYTOMINE_PRIVATE_KEY`, or a profile of `~/.config/cytomine/config.toml`, as the `cytomine`
+//! command line reads them) the examples run against that server. Without, they start the
 //! emulator in-process with demo data, so they run anywhere. Keys are never written in code.
 
 #![allow(dead_code)]
 
-use cytomine::client::ConnectionInfo;
-use cytomine::Cytomine;
+use cytomine::{ConnectionInfo, Cytomine};
 use cytomine_emulator::Emulator;
 
 /// A connection, and the emulator behind it when there is no real server.
@@ -26,6 +26,9 @@ pub async fn connect() -> cytomine::Result<Session> {
     let info = ConnectionInfo::from_cli()?;
     match info {
         Some(info) => {
+            for warning in &info.warnings {
+                println!("warning: {warning}");
+            }
             println!("connecting to {}", info.host);
             let cm = Cytomine::connect(
                 &info.host,

@@ -7,6 +7,7 @@ use std::path::Path;
 use cytomine::models::geo::annotations_from_geojson;
 use cytomine::models::Annotation;
 use cytomine::prelude::*;
+use cytomine::Collection;
 use cytomine::ItemOutcome;
 use serde_json::{json, Value};
 

@@ -9,6 +9,7 @@ use super::keys::Credentials;
 
 /// Which canonical string a server expects.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[non_exhaustive]
 pub enum SigningRule {
     /// `METHOD\nMD5\nCONTENT-TYPE\nDATE`: Cytomine servers since December 2025, Python client 4.x.
     #[default]
@@ -21,7 +22,7 @@ pub enum SigningRule {
 /// (`/api/project.json?max=0`); only the legacy rule reads it.
 ///
 /// ```
-/// use cytomine_core::{canonical_string, SigningRule};
+/// use cytomine_core::{auth::canonical_string, SigningRule};
 /// let date = "Mon, 01 Jan 2024 00:00:00 +0000";
 /// assert_eq!(canonical_string(SigningRule::Current, "GET", "", date, "/api/x.json"),
 ///            "GET\n\n\nMon, 01 Jan 2024 00:00:00 +0000");
@@ -50,7 +51,7 @@ pub fn canonical_string(
 /// `Base64(HMAC-SHA1(private_key, canonical))`.
 ///
 /// ```
-/// use cytomine_core::sign;
+/// use cytomine_core::auth::sign;
 /// assert_eq!(sign("privateKey", "GET\n\n\nMon, 01 Jan 2024 00:00:00 +0000"), "EHDKaY+UtMFmQpZ/PA3qCbwx35A=");
 /// ```
 pub fn sign(private_key: &str, canonical: &str) -> String {

@@ -7,6 +7,7 @@ use crate::auth::Credentials;
 use crate::bulk::BulkOptions;
 use crate::error::{Error, Result};
 use crate::http::request::Call;
+use crate::http::response::calls_for_legacy_signing;
 use crate::http::retry::RetryPolicy;
 use crate::http::transport::Transport;
 use crate::http::Method;
@@ -20,7 +21,7 @@ use crate::http::Method;
 /// let cm = Cytomine::builder("https://cytomine.example")
 ///     .credentials("public-key", "private-key")
 ///     .timeout(Duration::from_secs(30))
-///     .retry(RetryPolicy::default().max_attempts(6))
+///     .retry(RetryPolicy::default().with_max_attempts(6))
 ///     .signing_rule(SigningRule::Current)
 ///     .connect()
 ///     .await?;
@@ -72,13 +73,13 @@ impl ClientBuilder {
         self
     }
 
-    /// Time allowed for one whole request, body included (default 120 s).
+    /// Time allowed for one whole request, body included (default: two minutes).
     pub fn timeout(mut self, timeout: Duration) -> Self {
         self.timeout = timeout;
         self
     }
 
-    /// Time allowed to open a connection (default 10 s).
+    /// Time allowed to open a connection (default: ten seconds).
     pub fn connect_timeout(mut self, timeout: Duration) -> Self {
         self.connect_timeout = timeout;
         self
@@ -116,7 +117,7 @@ impl ClientBuilder {
             tracing::debug!(target: "cytomine::http", "ping failed: {err}");
         }
         let user = match fetch_current_user(&transport).await {
-            Err(err) if err.status() == Some(401) && self.rule.is_none() => {
+            Err(err) if self.rule.is_none() && calls_for_legacy_signing(&err) => {
                 transport.set_rule(Rule::Legacy);
                 fetch_current_user(&transport).await.map_err(|_| err)?
             }

@@ -3,18 +3,9 @@
 use crate::error::{Error, Result};
 
 /// The base URL (`scheme://host[:port]`, no trailing slash) for a host as users write it.
-/// Without a scheme, `https` is used unless `allow_http` is set and the host says `http://`:
-/// plain HTTP must be asked for explicitly, by writing `http://`.
-///
-/// ```
-/// use cytomine_core::client::base_url;
-/// assert_eq!(base_url("cytomine.example").unwrap(), "https://cytomine.example");
-/// assert_eq!(base_url("https://cytomine.example/").unwrap(), "https://cytomine.example");
-/// assert_eq!(base_url("http://127.0.0.1:8080").unwrap(), "http://127.0.0.1:8080");
-/// assert!(base_url("ftp://x").is_err());
-/// assert!(base_url("").is_err());
-/// ```
-pub fn base_url(host: &str) -> Result<String> {
+/// Without a scheme, `https` is used: plain HTTP must be asked for explicitly, by writing
+/// `http://`.
+pub(crate) fn base_url(host: &str) -> Result<String> {
     let host = host.trim();
     let (scheme, rest) = match host.split_once("://") {
         Some((s, rest)) if s.eq_ignore_ascii_case("http") => ("http", rest),

@@ -3,10 +3,11 @@
 mod builder;
 mod credentials;
 mod host;
+mod profile_file;
 
 pub use builder::ClientBuilder;
-pub use credentials::ConnectionInfo;
-pub use host::base_url;
+pub use credentials::{ConnectionArgs, ConnectionInfo};
+pub(crate) use host::base_url;
 
 use std::sync::Arc;
 
@@ -16,8 +17,8 @@ use serde_json::Value;
 use crate::auth::SigningRule;
 use crate::bulk::BulkOptions;
 use crate::error::Result;
+use crate::http::decode::decode;
 use crate::http::request::Call;
-use crate::http::response::decode;
 use crate::http::transport::{Answer, Transport};
 use crate::http::Method;
 use crate::session::CurrentUser;

@@ -5,8 +5,8 @@ use std::sync::{Arc, Mutex};
 
 use futures::StreamExt;
 use reqwest::header::{CONTENT_RANGE, RANGE};
+use tokio::io::AsyncWriteExt;
 
-use super::disk_writer::DiskWriter;
 use crate::client::Cytomine;
 use crate::error::{Error, RequestInfo, Result, TransportKind};
 use crate::http::request::{Call, Target};
@@ -171,75 +171,51 @@ async fn write_body(
 ) -> Result<u64> {
     if is_html(&response) {
         // A login page or a proxy's error page served with 200 is not the file.
-        return Err(Error::Decode {
-            status: response.status().as_u16(),
-            request: Box::new(info),
-            path: ".".into(),
-            reason: "an HTML page came instead of the file".into(),
-            body: String::new(),
-        });
+        let status = response.status().as_u16();
+        let reason = "an HTML page came instead of the file";
+        return Err(Error::decode(&info, status, ".", reason, String::new()));
     }
     let already = written.lock().map(|w| *w).unwrap_or(0);
     let resume_from = resumed_at(&response).filter(|start| *start == already && already > 0);
     let start = resume_from.unwrap_or(0);
     let total = response.content_length().map(|len| start + len);
-    let file = if resume_from.is_some() {
+    let mut file = if resume_from.is_some() {
         tokio::fs::OpenOptions::new().append(true).open(part).await
     } else {
         tokio::fs::File::create(part).await
     }
     .map_err(|e| Error::io(part, e))?;
-    let mut writer = DiskWriter::start(file.into_std().await);
     set(&written, start);
-    let received = receive(
-        &info,
-        response,
-        &mut writer,
-        start,
-        total,
-        &written,
-        progress,
-    )
+    // The chunks go to the file as they arrive: memory holds one chunk at a time, whatever the
+    // file's size.
+    let received: Result<u64> = async {
+        let mut done = start;
+        let mut body = response.bytes_stream();
+        while let Some(chunk) = body.next().await {
+            let chunk = chunk.map_err(|e| transport_error(&info, e))?;
+            file.write_all(&chunk)
+                .await
+                .map_err(|e| Error::io(part, e))?;
+            done += chunk.len() as u64;
+            set(&written, done);
+            if let Some(p) = &progress {
+                p(done, total);
+            }
+        }
+        Ok(done)
+    }
     .await;
     // Whatever was received is on disk before anything else happens to the file (a resumed
-    // attempt appends to it).
-    let on_disk = writer.finish().await.map_err(|e| Error::io(part, e));
-    on_disk?;
+    // attempt appends to it; the rename gives it its final name).
+    let synced = match file.flush().await {
+        Ok(()) => file.sync_all().await,
+        Err(e) => Err(e),
+    };
     let done = received?;
+    synced.map_err(|e| Error::io(part, e))?;
     if let Some(expected) = total.filter(|t| *t != done) {
-        return Err(Error::Transport {
-            request: Box::new(info),
-            kind: TransportKind::Interrupted,
-            reason: format!("body ended after {done} of {expected} bytes"),
-        });
-    }
-    Ok(done)
-}
-
-/// Hands the body's chunks to `writer`, counting them in `written`; returns the byte count.
-async fn receive(
-    info: &RequestInfo,
-    response: reqwest::Response,
-    writer: &mut DiskWriter,
-    start: u64,
-    total: Option<u64>,
-    written: &Mutex<u64>,
-    progress: Option<Progress>,
-) -> Result<u64> {
-    let mut done = start;
-    let mut body = response.bytes_stream();
-    while let Some(chunk) = body.next().await {
-        let chunk = chunk.map_err(|e| transport_error(info, &e))?;
-        let len = chunk.len() as u64;
-        if writer.write(&chunk).await.is_err() {
-            // The disk refused a write: `finish` gives the error.
-            return Ok(done);
-        }
-        done += len;
-        set(written, done);
-        if let Some(p) = &progress {
-            p(done, total);
-        }
+        let reason = format!("body ended after {done} of {expected} bytes");
+        return Err(Error::transport(&info, TransportKind::Interrupted, reason));
     }
     Ok(done)
 }

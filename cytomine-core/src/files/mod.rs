@@ -1,9 +1,7 @@
 //! Files: streamed downloads (never a truncated file under the final name, resumed where the
 //! server supports ranges) and streamed multipart uploads, with progress hooks.
 
-mod disk_writer;
 mod download;
-mod early_sync;
 mod upload;
 
 pub use download::{download, download_url, Progress};

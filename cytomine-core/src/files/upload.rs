@@ -9,14 +9,14 @@ use tokio_util::io::ReaderStream;
 use super::download::Progress;
 use crate::client::Cytomine;
 use crate::error::{Error, Result};
+use crate::http::decode::decode;
 use crate::http::request::{Call, Target};
-use crate::http::response::decode;
 use crate::http::transport::AttemptBody;
 use crate::http::Method;
 
-/// Bytes read from disk per chunk: each read is a trip to tokio's blocking pool, so a 200 MB
-/// upload is 200 of them (256 KiB chunks took 0.185 s, 1 MiB 0.168 s), and memory stays
-/// bounded by a few chunks.
+/// Bytes read from disk per chunk. Memory holds a few chunks whatever the file's size (users
+/// upload whole-slide images of gigabytes); each read is one trip to tokio's blocking pool, so
+/// the chunk is large enough that a file takes few of them.
 const UPLOAD_CHUNK: usize = 1024 * 1024;
 
 /// Where and how to upload.
@@ -86,7 +86,7 @@ pub async fn upload_file<T: DeserializeOwned>(
             let body = response
                 .bytes()
                 .await
-                .map_err(|e| crate::http::transport::transport_error(&info, &e))?;
+                .map_err(|e| crate::http::transport::transport_error(&info, e))?;
             Ok((info, status, body))
         })
         .await?;

@@ -1,28 +1,30 @@
-//! A collection page decoded while its body arrives (WIRE.md §2.2 envelope):
-//! `{"collection": [..], "size": N, ..}` is read chunk by chunk, and each item is decoded as soon
-//! as its last byte is in. Decoding thus overlaps the transfer, and the body is never held whole:
-//! only the bytes of a value that straddles two chunks are copied aside.
+//! A collection page decoded while its body arrives: `{"collection": [..], "size": N, ..}` is
+//! read chunk by chunk, and each item is decoded as soon as its last byte is in.
+//!
+//! Why not read the body whole and hand it to serde: a listing can be large (every annotation
+//! of a project, asked for all at once), and holding its body next to the decoded items would
+//! double the memory it takes. Here only the bytes of a value that straddles two chunks are
+//! copied aside, so the memory a listing takes is that of its items.
 //!
 //! The reader accepts what `serde_json::from_slice::<Page<T>>` accepts (the unit tests and the
 //! `envelopes` fuzz target compare the two on splits of each body), except serde's array form
 //! of a struct (`[[items], size]`), which no server sends. Its errors name the item's JSON path,
-//! as [`decode`](super::response::decode) does.
+//! as [`decode`](super::decode::decode) does.
 
 use serde::de::{DeserializeOwned, IgnoredAny};
 
+use super::decode::decode_at;
 use super::envelope::Page;
-use super::response::decode_at;
 use super::transport::transport_error;
 use crate::error::{snippet, Error, RequestInfo, SNIPPET_CHARS};
 
-/// Reads a successful page answer chunk by chunk, with room for `capacity` items.
+/// Reads a successful page answer chunk by chunk.
 pub(crate) async fn read_page<T: DeserializeOwned>(
     request: RequestInfo,
     mut response: reqwest::Response,
-    capacity: usize,
 ) -> Result<Page<T>, Error> {
     let status = response.status().as_u16();
-    let mut reader = PageReader::new(request, status, capacity);
+    let mut reader = PageReader::new(request, status);
     let read = loop {
         match response.chunk().await {
             Ok(Some(chunk)) => {
@@ -31,7 +33,7 @@ pub(crate) async fn read_page<T: DeserializeOwned>(
                 }
             }
             Ok(None) => break Ok(()),
-            Err(e) => break Err(transport_error(&reader.request, &e)),
+            Err(e) => break Err(transport_error(&reader.request, e)),
         }
     };
     tracing::debug!(target: "cytomine::http", body = %snippet(&reader.head), "response body");
@@ -199,8 +201,8 @@ fn is_space(byte: u8) -> bool {
 }
 
 impl<T: DeserializeOwned> PageReader<T> {
-    /// A reader for the answer to `request` (status `status`), with room for `capacity` items.
-    pub fn new(request: RequestInfo, status: u16, capacity: usize) -> Self {
+    /// A reader for the answer to `request` (status `status`).
+    pub fn new(request: RequestInfo, status: u16) -> Self {
         PageReader {
             request,
             status,
@@ -208,7 +210,7 @@ impl<T: DeserializeOwned> PageReader<T> {
             open: None,
             carry: Vec::new(),
             key: Key::Other,
-            items: Vec::with_capacity(capacity),
+            items: Vec::new(),
             size: None,
             seen_collection: false,
             seen_size: false,
@@ -223,12 +225,6 @@ impl<T: DeserializeOwned> PageReader<T> {
             let room = (SNIPPET_CHARS - self.head.len()).min(chunk.len());
             self.head.extend_from_slice(&chunk[..room]);
         }
-        // The chunk's valid UTF-8 text, checked once: items read from it skip serde's check of
-        // each string (a multi-byte character cut by the chunk's end stops it short).
-        let text = match std::str::from_utf8(chunk) {
-            Ok(text) => text,
-            Err(e) => std::str::from_utf8(&chunk[..e.valid_up_to()]).unwrap_or_default(),
-        };
         let mut i = 0;
         while i < chunk.len() {
             if let Some(mut open) = self.open.take() {
@@ -256,12 +252,6 @@ impl<T: DeserializeOwned> PageReader<T> {
             if is_space(byte) {
                 i += 1;
                 continue;
-            }
-            if matches!(self.phase, Phase::FirstItem | Phase::Item) {
-                if let Some(n) = self.whole_item(&chunk[i..], text.get(i..)) {
-                    i += n;
-                    continue;
-                }
             }
             self.step(byte, i)?;
             i += 1;
@@ -294,33 +284,6 @@ impl<T: DeserializeOwned> PageReader<T> {
             collection: self.items,
             size: self.size,
         })
-    }
-
-    /// The fast way for an item that lies whole in `rest` (read as `text` where the chunk is
-    /// valid UTF-8 from there): serde decodes it where it stands and says where it ends. `None`
-    /// when it does not decode there (cut by the chunk's end, or wrong): the item is then
-    /// scanned to its end and decoded from its bytes, which also finds the error's path.
-    fn whole_item(&mut self, rest: &[u8], text: Option<&str>) -> Option<usize> {
-        let (item, end, len) = match text.filter(|t| !t.is_empty()) {
-            Some(text) => {
-                let mut items = serde_json::Deserializer::from_str(text).into_iter::<T>();
-                let item = items.next()?.ok()?;
-                (item, items.byte_offset(), text.len())
-            }
-            None => {
-                let mut items = serde_json::Deserializer::from_slice(rest).into_iter::<T>();
-                let item = items.next()?.ok()?;
-                (item, items.byte_offset(), rest.len())
-            }
-        };
-        // A number or literal that reaches the end of what was read may go on after it.
-        let delimited = matches!(rest.first(), Some(b'{' | b'[' | b'"'));
-        if end == len && !delimited {
-            return None;
-        }
-        self.items.push(item);
-        self.phase = Phase::AfterItem;
-        Some(end)
     }
 
     /// One byte between values (never whitespace) at `at` in the current chunk.
@@ -434,13 +397,13 @@ impl<T: DeserializeOwned> PageReader<T> {
     }
 
     fn fault(&self, path: &str, reason: String) -> Error {
-        Error::Decode {
-            request: Box::new(self.request.clone()),
-            status: self.status,
-            path: path.to_string(),
+        Error::decode(
+            &self.request,
+            self.status,
+            path,
             reason,
-            body: snippet(&self.head),
-        }
+            snippet(&self.head),
+        )
     }
 }
 
@@ -459,7 +422,7 @@ mod tests {
 
     /// Reads `body` in the chunks that the cut points make.
     fn read(body: &[u8], cuts: &[usize]) -> Result<Page<Value>, Error> {
-        let mut reader = PageReader::new(request(), 200, 2);
+        let mut reader = PageReader::new(request(), 200);
         let mut from = 0;
         for &cut in cuts.iter().chain([&body.len()]) {
             reader.feed(&body[from..cut])?;
@@ -561,7 +524,7 @@ mod tests {
         }
         let body = br#"{"collection":[{"id":1},{"id":2},{"id":"three"}],"size":3}"#;
         for cut in [0, 20, 30, 40, body.len()] {
-            let mut reader = PageReader::<Item>::new(request(), 200, 0);
+            let mut reader = PageReader::<Item>::new(request(), 200);
             let err = reader
                 .feed(&body[..cut])
                 .and_then(|()| reader.feed(&body[cut..]))

@@ -4,7 +4,7 @@ use bytes::Bytes;
 
 /// HTTP methods the client uses.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Method {
+pub(crate) enum Method {
     /// `GET`
     Get,
     /// `POST`

@@ -1,21 +1,22 @@
-//! [`RetryPolicy`]: which failures are retried, how often and how long to wait. Pure.
+//! [`RetryPolicy`]: how often failed requests are sent again and how long to wait. Pure. Which
+//! failures may be sent again is the response policy's (`response.rs`).
 
-use std::time::{Duration, SystemTime};
+use std::time::Duration;
 
 /// How failed requests are retried.
 ///
 /// Idempotent requests (GET, PUT, DELETE) are retried on connection failures, timeouts, broken
-/// bodies and the statuses 429, 502, 503 and 504; a POST only when it surely never reached the
-/// server (the connection could not be made). Waits grow exponentially with full jitter and honour
+/// bodies and the statuses 429, 502, 503 and 504; a POST only when it surely was not applied (no
+/// connection could be made, or the server answered 429 or 503). Waits grow exponentially with full jitter and honour
 /// `Retry-After`, bounded by [`RetryPolicy::max_delay`]; no retry starts after
 /// [`RetryPolicy::max_elapsed`]. Every attempt is signed afresh.
 ///
 /// ```
 /// use cytomine_core::RetryPolicy;
 /// use std::time::Duration;
-/// let p = RetryPolicy::default().max_attempts(6).base_delay(Duration::from_millis(50));
-/// assert_eq!(p.attempts(), 6);
-/// assert_eq!(RetryPolicy::none().attempts(), 1);
+/// let p = RetryPolicy::default().with_max_attempts(6).with_base_delay(Duration::from_millis(50));
+/// assert_eq!(p.max_attempts(), 6);
+/// assert_eq!(RetryPolicy::none().max_attempts(), 1);
 /// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct RetryPolicy {
@@ -46,32 +47,47 @@ impl RetryPolicy {
     }
 
     /// Total attempts, the first included (at least 1).
-    pub fn max_attempts(mut self, n: u32) -> Self {
+    pub fn with_max_attempts(mut self, n: u32) -> Self {
         self.max_attempts = n.max(1);
         self
     }
 
     /// The first wait; each next one doubles, before jitter.
-    pub fn base_delay(mut self, d: Duration) -> Self {
+    pub fn with_base_delay(mut self, d: Duration) -> Self {
         self.base_delay = d;
         self
     }
 
     /// The longest single wait, `Retry-After` included.
-    pub fn max_delay(mut self, d: Duration) -> Self {
+    pub fn with_max_delay(mut self, d: Duration) -> Self {
         self.max_delay = d;
         self
     }
 
     /// No new attempt starts once this much time has passed since the first.
-    pub fn max_elapsed(mut self, d: Duration) -> Self {
+    pub fn with_max_elapsed(mut self, d: Duration) -> Self {
         self.max_elapsed = d;
         self
     }
 
-    /// Total attempts allowed.
-    pub fn attempts(&self) -> u32 {
+    /// Total attempts allowed, the first included.
+    pub fn max_attempts(&self) -> u32 {
         self.max_attempts
+    }
+
+    /// The first wait, before jitter.
+    pub fn base_delay(&self) -> Duration {
+        self.base_delay
+    }
+
+    /// The longest single wait.
+    pub fn max_delay(&self) -> Duration {
+        self.max_delay
+    }
+
+    /// The time after which no new attempt starts.
+    pub fn max_elapsed(&self) -> Duration {
+        self.max_elapsed
     }
 
     /// The wait before attempt `attempt + 1` (attempt counts from 1), given a `Retry-After`
@@ -98,16 +114,6 @@ impl RetryPolicy {
     }
 }
 
-/// Reads a `Retry-After` header: delta-seconds or an HTTP date.
-pub(crate) fn parse_retry_after(value: &str, now: SystemTime) -> Option<Duration> {
-    let value = value.trim();
-    if let Ok(secs) = value.parse::<u64>() {
-        return Some(Duration::from_secs(secs));
-    }
-    let when = httpdate::parse_http_date(value).ok()?;
-    Some(when.duration_since(now).unwrap_or(Duration::ZERO))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -115,9 +121,9 @@ mod tests {
     #[test]
     fn backoff_doubles_and_is_bounded() {
         let p = RetryPolicy::default()
-            .max_attempts(10)
-            .base_delay(Duration::from_millis(100))
-            .max_delay(Duration::from_millis(1000));
+            .with_max_attempts(10)
+            .with_base_delay(Duration::from_millis(100))
+            .with_max_delay(Duration::from_millis(1000));
         let full = |a| p.delay(a, Duration::ZERO, None, 1.0).unwrap();
         assert_eq!(full(1), Duration::from_millis(100));
         assert_eq!(full(2), Duration::from_millis(200));
@@ -132,8 +138,8 @@ mod tests {
     #[test]
     fn stops_at_attempts_and_elapsed() {
         let p = RetryPolicy::default()
-            .max_attempts(3)
-            .max_elapsed(Duration::from_secs(5));
+            .with_max_attempts(3)
+            .with_max_elapsed(Duration::from_secs(5));
         assert!(p.delay(2, Duration::ZERO, None, 1.0).is_some());
         assert!(p.delay(3, Duration::ZERO, None, 1.0).is_none());
         assert!(p.delay(1, Duration::from_secs(5), None, 1.0).is_none());
@@ -144,7 +150,7 @@ mod tests {
 
     #[test]
     fn retry_after_is_honoured_and_capped() {
-        let p = RetryPolicy::default().max_delay(Duration::from_secs(3));
+        let p = RetryPolicy::default().with_max_delay(Duration::from_secs(3));
         assert_eq!(
             p.delay(1, Duration::ZERO, Some(Duration::from_secs(2)), 0.0),
             Some(Duration::from_secs(2))
@@ -153,16 +159,5 @@ mod tests {
             p.delay(1, Duration::ZERO, Some(Duration::from_secs(30)), 0.0),
             Some(Duration::from_secs(3))
         );
-    }
-
-    #[test]
-    fn parses_both_retry_after_forms() {
-        let now = SystemTime::UNIX_EPOCH + Duration::from_secs(1_704_067_200);
-        assert_eq!(parse_retry_after("7", now), Some(Duration::from_secs(7)));
-        assert_eq!(
-            parse_retry_after("Mon, 01 Jan 2024 00:00:05 GMT", now),
-            Some(Duration::from_secs(5))
-        );
-        assert_eq!(parse_retry_after("soon", now), None);
     }
 }

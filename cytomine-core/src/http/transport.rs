@@ -1,19 +1,18 @@
-//! Sending: every attempt is signed afresh (the signature covers the `Date` header), retried per
-//! the [`RetryPolicy`], and logged on one INFO line (method, path, status, time). Secrets never
-//! reach a log: headers are not logged at all.
+//! Sending: every attempt is signed afresh (the signature covers the `Date` header), sent again
+//! when the response policy allows it (`response.rs`) after the wait the [`RetryPolicy`] gives,
+//! and logged on one INFO line (method, path, status, time). Secrets never reach a log: headers
+//! are not logged at all.
 
 use std::future::Future;
 use std::sync::RwLock;
 use std::time::{Duration, Instant, SystemTime};
 
 use bytes::Bytes;
-use reqwest::header::{
-    HeaderMap, HeaderValue, ACCEPT, AUTHORIZATION, CONTENT_TYPE, DATE, RETRY_AFTER,
-};
+use reqwest::header::{HeaderMap, HeaderValue, ACCEPT, AUTHORIZATION, CONTENT_TYPE, DATE};
 
 use super::request::{Call, Payload};
-use super::response::status_error;
-use super::retry::{parse_retry_after, RetryPolicy};
+use super::response::{accept, already_deleted, may_send_again, Refused};
+use super::retry::RetryPolicy;
 use crate::auth::{authorization_header, http_date, Credentials, SigningRule};
 use crate::error::{snippet, Error, RequestInfo, Result, TransportKind};
 
@@ -91,8 +90,7 @@ impl Transport {
         };
         let make = || Ok(body.clone().map_or(AttemptBody::None, AttemptBody::Bytes));
         match self.execute_counted(call, Vec::new, make, read_all).await {
-            (Err(err), attempts) if attempts > 1 && gone_after_retried_delete(call, &err) => {
-                // An earlier attempt deleted it and its answer was lost: done, not failed.
+            (Err(err), attempts) if already_deleted(call.method, attempts, &err) => {
                 tracing::info!(target: "cytomine::http", url = %call.url(&self.base),
                     "already deleted by an earlier attempt");
                 let request = err.request().cloned().unwrap_or_else(|| RequestInfo {
@@ -160,9 +158,7 @@ impl Transport {
                 Ok(value) => return (Ok(value), attempt),
                 Err(err) => err,
             };
-            let may_retry =
-                err.is_retryable() && (call.method.is_idempotent() || surely_not_applied(&err));
-            let delay = may_retry
+            let delay = may_send_again(call.method, &err)
                 .then(|| {
                     self.retry.delay(
                         attempt,
@@ -226,36 +222,16 @@ impl Transport {
         };
         let response = match builder.send().await {
             Ok(r) => r,
-            Err(e) => return (Err(transport_error(info, &e)), None),
+            Err(e) => return (Err(transport_error(info, e)), None),
         };
         let status = response.status().as_u16();
         let path = response.url().path().to_string();
         tracing::info!(target: "cytomine::http", method = %info.method, path = %path, status,
             elapsed_ms = started.elapsed().as_millis() as u64, "request");
-        if response.status().is_redirection() {
-            let to = response
-                .headers()
-                .get("location")
-                .and_then(|v| v.to_str().ok())
-                .unwrap_or("?");
-            let err = Error::Transport {
-                request: Box::new(info.clone()),
-                kind: TransportKind::Redirect,
-                reason: format!("HTTP {status} to {to}"),
-            };
-            return (Err(err), None);
+        match accept(info, response).await {
+            Ok(response) => (read(info.clone(), response).await, None),
+            Err(Refused { error, retry_after }) => (Err(error), retry_after),
         }
-        if !response.status().is_success() {
-            let retry_after = response
-                .headers()
-                .get(RETRY_AFTER)
-                .and_then(|v| v.to_str().ok())
-                .and_then(|v| parse_retry_after(v, SystemTime::now()));
-            let body = response.bytes().await.unwrap_or_default();
-            tracing::debug!(target: "cytomine::http", body = %snippet(&body), "error body");
-            return (Err(status_error(info.clone(), status, &body)), retry_after);
-        }
-        (read(info.clone(), response).await, None)
     }
 
     /// The headers of one attempt: `Date`, `Authorization` and the signed `Content-Type`.
@@ -293,23 +269,6 @@ impl Transport {
     }
 }
 
-/// Whether `err` is the 404 of a DELETE that was sent before: the earlier attempt succeeded.
-fn gone_after_retried_delete(call: &Call, err: &Error) -> bool {
-    call.method == super::Method::Delete && err.status() == Some(404)
-}
-
-/// Whether a failed request surely changed nothing on the server, so that even a POST may be
-/// sent again: no connection was made, or the server said it did not take the request (429, 503).
-pub(crate) fn surely_not_applied(err: &Error) -> bool {
-    matches!(
-        err,
-        Error::Transport {
-            kind: TransportKind::Connect,
-            ..
-        }
-    ) || matches!(err.status(), Some(429 | 503))
-}
-
 /// Where a call goes, parsed once for all its attempts: the URL handed to reqwest and the
 /// `/api/x.json?q=1` part that legacy signatures cover.
 struct Target {
@@ -337,7 +296,7 @@ impl Target {
 
 async fn read_all(request: RequestInfo, response: reqwest::Response) -> Result<Answer> {
     let status = response.status().as_u16();
-    match collect_body(response).await {
+    match response.bytes().await {
         Ok(body) => {
             tracing::debug!(target: "cytomine::http", body = %snippet(&body), "response body");
             Ok(Answer {
@@ -346,39 +305,13 @@ async fn read_all(request: RequestInfo, response: reqwest::Response) -> Result<A
                 body,
             })
         }
-        Err(e) => Err(transport_error(&request, &e)),
+        Err(e) => Err(transport_error(&request, e)),
     }
 }
 
-/// Largest buffer reserved up front from a `Content-Length` (a larger body still arrives,
-/// the buffer grows as it does): a lying header cannot make the client reserve gigabytes.
-const MAX_RESERVED_BODY: u64 = 64 * 1024 * 1024;
-
-/// The whole body in one buffer. A body that comes in one chunk is kept as it is; a longer one
-/// is copied once, chunk by chunk as it arrives, into a buffer sized from `Content-Length`.
-/// (`Response::bytes` keeps every chunk until the end and then copies them all: twice the
-/// memory of the body at its peak, which showed in a 16.7 MB listing.)
-async fn collect_body(mut response: reqwest::Response) -> reqwest::Result<Bytes> {
-    let expected = response.content_length();
-    let Some(first) = response.chunk().await? else {
-        return Ok(Bytes::new());
-    };
-    let Some(second) = response.chunk().await? else {
-        return Ok(first);
-    };
-    let reserve = expected.unwrap_or(0).min(MAX_RESERVED_BODY) as usize;
-    let mut body = Vec::with_capacity(reserve.max(first.len() + second.len()));
-    body.extend_from_slice(&first);
-    body.extend_from_slice(&second);
-    drop((first, second));
-    while let Some(chunk) = response.chunk().await? {
-        body.extend_from_slice(&chunk);
-    }
-    Ok(Bytes::from(body))
-}
-
-/// A reqwest failure as an [`Error::Transport`], classified by what is known of where it failed.
-pub(crate) fn transport_error(request: &RequestInfo, err: &reqwest::Error) -> Error {
+/// A reqwest failure as an [`Error::Transport`], classified by what is known of where it failed;
+/// the reqwest error is its source.
+pub(crate) fn transport_error(request: &RequestInfo, err: reqwest::Error) -> Error {
     let kind = if err.is_connect() {
         TransportKind::Connect
     } else if err.is_timeout() {
@@ -386,21 +319,11 @@ pub(crate) fn transport_error(request: &RequestInfo, err: &reqwest::Error) -> Er
     } else {
         TransportKind::Interrupted
     };
-    let mut reason = String::new();
-    let mut source: Option<&dyn std::error::Error> = Some(err);
-    while let Some(e) = source {
-        if !reason.is_empty() {
-            reason.push_str(": ");
-        }
-        let text = e.to_string();
-        // reqwest repeats the URL in its own message; the error already carries it.
-        reason.push_str(text.split(" for url (").next().unwrap_or(&text));
-        source = e.source();
-    }
     Error::Transport {
         request: Box::new(request.clone()),
         kind,
-        reason,
+        reason: String::new(),
+        source: Some(Box::new(err)),
     }
 }
 

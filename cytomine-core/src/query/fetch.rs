@@ -1,11 +1,9 @@
-//! Running list queries: all at once, or as a stream of pages with the next page prefetched.
+//! Running list queries: all at once, or as a stream of pages with the next pages requested
+//! ahead.
 
 use std::collections::VecDeque;
-use std::future::Future;
-use std::pin::Pin;
-use std::task::{ready, Context, Poll};
 
-use futures::stream::{Stream, TryStreamExt};
+use futures::stream::{self, Stream, TryStreamExt};
 
 use super::ListQuery;
 use crate::client::Cytomine;
@@ -39,20 +37,10 @@ async fn fetch_page<R: Resource>(
         query.push(("offset".into(), offset.to_string()));
     }
     let call = Call::api(Method::Get, path).query(query);
-    // Room for a full page, within reason: a huge page size reserves as items arrive.
-    let capacity = max.unwrap_or(0).min(MAX_RESERVED_ITEMS) as usize;
     cm.transport()
-        .execute(
-            &call,
-            Vec::new,
-            || Ok(AttemptBody::None),
-            |request, response| read_page(request, response, capacity),
-        )
+        .execute(&call, Vec::new, || Ok(AttemptBody::None), read_page)
         .await
 }
-
-/// The most items a page reserves room for before any has arrived.
-const MAX_RESERVED_ITEMS: u64 = 10_000;
 
 pub(super) async fn fetch_all<R: Resource>(cm: Cytomine, q: ListQuery<R>) -> Result<Collection<R>> {
     let path = q.path()?;
@@ -78,11 +66,10 @@ const REPOSITORY_MAX_PAGE: u64 = 2000;
 
 type PageTask<R> = tokio::task::JoinHandle<Result<Page<R>>>;
 
-/// Pages requested ahead of the one being read, once the total is known: the server prepares
-/// them while the client decodes. Measured on 100 pages of 1,000 annotations: two instead of
-/// one took 0.27 s to 0.19 s; since pages are decoded as they arrive, three instead of two
-/// take 0.141 s to 0.131 s (current-thread runtime; 0.161 s to 0.148 s multi-thread). Each
-/// page ahead holds one page of items at most.
+/// Pages requested ahead of the one being read, once the total is known. Against a server
+/// across a network each page costs a round trip and the server's own query: requested ahead,
+/// the next pages are prepared while this one is read, instead of one after the other. Memory
+/// stays bounded: at most this many pages are held besides the one being read.
 const PAGES_IN_FLIGHT: usize = 3;
 
 /// Walks the pages in order, keeping up to [`PAGES_IN_FLIGHT`] requests running.
@@ -99,6 +86,8 @@ struct Pager<R: Resource> {
     total: Option<u64>,
     /// Requests running, in page order, each with its offset.
     pending: VecDeque<(u64, PageTask<R>)>,
+    /// Whether the first request went out (at the first poll, inside the runtime).
+    started: bool,
 }
 
 impl<R: Resource> Pager<R> {
@@ -139,12 +128,18 @@ impl<R: Resource> Pager<R> {
 
     /// The next page in order, once it has arrived; starts the following ones. `None` after
     /// the last page.
-    fn poll_page(&mut self, cx: &mut Context<'_>) -> Poll<Result<Option<VecDeque<R>>>> {
-        let Some((_, task)) = self.pending.front_mut() else {
-            return Poll::Ready(Ok(None));
+    async fn next_page(&mut self) -> Result<Option<Vec<R>>> {
+        if !self.started {
+            self.started = true;
+            self.fill();
+        }
+        // The request stays in `pending` while it runs, so that dropping the pager stops it.
+        let Some((page_start, task)) = self.pending.front_mut() else {
+            return Ok(None);
         };
-        let joined = ready!(Pin::new(task).poll(cx));
-        let page_start = self.pending.pop_front().map_or(0, |(start, _)| start);
+        let page_start = *page_start;
+        let joined = task.await;
+        self.pending.pop_front();
         let page = joined.map_err(|e| crate::Error::Usage(format!("page task failed: {e}")))??;
         let mut items = page.collection;
         let got = items.len() as u64;
@@ -154,14 +149,13 @@ impl<R: Resource> Pager<R> {
         if page.size.is_some() {
             self.total = page.size;
         }
-        let short = got < self.page_size;
-        if short {
+        if got < self.page_size {
             // The last page: whatever was requested beyond it is not needed.
             self.abort_pending();
         } else {
             self.fill();
         }
-        Poll::Ready(Ok(Some(items.into())))
+        Ok(Some(items))
     }
 }
 
@@ -172,87 +166,30 @@ impl<R: Resource> Drop for Pager<R> {
     }
 }
 
+/// The items of every page, in order. An invalid query gives its error, then ends.
 pub(super) fn stream<R: Resource>(
     cm: Cytomine,
     q: ListQuery<R>,
 ) -> impl Stream<Item = Result<R>> + Send + 'static {
     let (max, offset, page_size) = q.paging();
     let start = offset.unwrap_or(0);
-    match q.path() {
-        Ok(path) => Items::Reading {
-            pager: Pager {
-                cm,
-                path,
-                query: q.query_pairs(),
-                page_size,
-                next_offset: start,
-                limit: max.map(|m| start + m),
-                total: None,
-                pending: VecDeque::new(),
-            },
-            page: VecDeque::new(),
-            started: false,
-        },
-        Err(err) => Items::Failed(Some(err)),
-    }
-}
-
-/// The items of every page, in order: each is handed over straight from its page (a chain of
-/// stream adapters moved every item through each of them; an `Annotation` is 624 bytes).
-enum Items<R: Resource> {
-    /// Reading pages; the first request goes out at the first poll.
-    Reading {
-        pager: Pager<R>,
-        /// What is left of the current page.
-        page: VecDeque<R>,
-        started: bool,
-    },
-    /// The query was not valid: this error, then the end.
-    Failed(Option<crate::Error>),
-    /// After the last item or an error.
-    Done,
-}
-
-// No field is pinned: the items are handed out by value and the page tasks' handles are `Unpin`.
-impl<R: Resource> Unpin for Items<R> {}
-
-impl<R: Resource> Stream for Items<R> {
-    type Item = Result<R>;
-
-    fn poll_next(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Result<R>>> {
-        let this = self.get_mut();
-        let Items::Reading {
-            pager,
-            page,
-            started,
-        } = this
-        else {
-            let failed = match this {
-                Items::Failed(err) => err.take(),
-                _ => None,
-            };
-            *this = Items::Done;
-            return Poll::Ready(failed.map(Err));
-        };
-        loop {
-            if let Some(item) = page.pop_front() {
-                return Poll::Ready(Some(Ok(item)));
-            }
-            if !*started {
-                *started = true;
-                pager.fill();
-            }
-            match ready!(pager.poll_page(cx)) {
-                Ok(Some(next)) => *page = next,
-                Ok(None) => {
-                    *this = Items::Done;
-                    return Poll::Ready(None);
-                }
-                Err(err) => {
-                    *this = Items::Done;
-                    return Poll::Ready(Some(Err(err)));
-                }
-            }
-        }
-    }
+    let pager = q.path().map(|path| Pager {
+        cm,
+        path,
+        query: q.query_pairs(),
+        page_size,
+        next_offset: start,
+        limit: max.map(|m| start + m),
+        total: None,
+        pending: VecDeque::new(),
+        started: false,
+    });
+    let pages = stream::try_unfold(pager, |pager| async move {
+        let mut pager = pager?;
+        let page = pager.next_page().await?;
+        Ok(page.map(|items| (items, Ok(pager))))
+    });
+    pages
+        .map_ok(|items| stream::iter(items.into_iter().map(Ok)))
+        .try_flatten()
 }

@@ -10,6 +10,7 @@
 /// assert_eq!(QueryValue::from("POLYGON ((0 0, 1 1, 1 0, 0 0))").to_wire(), "POLYGON ((0 0, 1 1, 1 0, 0 0))");
 /// ```
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum QueryValue {
     /// `true` / `false`.
     Bool(bool),

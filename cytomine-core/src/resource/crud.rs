@@ -6,9 +6,9 @@ use serde_json::Value;
 use super::{render, KeyParts, Resource};
 use crate::client::{decode_or_null, Cytomine};
 use crate::error::{Error, RequestInfo, Result};
+use crate::http::decode::{decode, decode_value};
 use crate::http::envelope::command_object;
 use crate::http::request::Call;
-use crate::http::response::{decode, decode_value};
 use crate::http::Method;
 
 /// The item path of the item with this key.
@@ -150,16 +150,17 @@ pub(crate) fn command_answer<R: Resource>(
 /// local ones, local-only attributes stay.
 pub(crate) fn absorb<R: Resource>(object: &mut R, answer: CommandAnswer) -> Result<()> {
     let Some(Value::Object(server)) = answer.object else {
-        return Err(Error::Decode {
-            request: Box::new(answer.request),
-            status: 200,
-            path: ".".into(),
-            reason: format!(
-                "no object under `{}` or `data` in the answer",
-                R::ENVELOPE_KEY
-            ),
-            body: String::new(),
-        });
+        let reason = format!(
+            "no object under `{}` or `data` in the answer",
+            R::ENVELOPE_KEY
+        );
+        return Err(Error::decode(
+            &answer.request,
+            200,
+            ".",
+            reason,
+            String::new(),
+        ));
     };
     // Read the server's object as `R` first, so that its wire names (`ontologyId` on 2026
     // servers, `ontology` on classic ones) become the model's own before the merge.

@@ -6,7 +6,7 @@ use std::fmt::Display;
 /// [`Resource::KEY_NAMES`](crate::Resource::KEY_NAMES), in order.
 ///
 /// ```
-/// use cytomine_core::KeyParts;
+/// use cytomine_core::__private::KeyParts;
 /// assert_eq!(42_i64.parts(), vec!["42".to_string()]);
 /// assert_eq!((5_i64, 7_i64).parts(), vec!["5".to_string(), "7".to_string()]);
 /// ```

@@ -28,10 +28,10 @@ pub struct Lookup {
 ///
 /// let values = [("domain_class_name", Some("a.B".to_string())), ("domain_ident", Some("7".into())),
 ///               ("key", Some("stain".into()))];
-/// assert_eq!(cytomine::lookup_path::<Property>("key", &values).unwrap(),
+/// assert_eq!(cytomine::__private::lookup_path::<Property>("key", &values).unwrap(),
 ///            "domain/a.B/7/key/stain/property.json");
-/// assert!(cytomine::lookup_path::<Property>("key", &values[..2]).is_err());
-/// assert!(cytomine::lookup_path::<Property>("name", &values).is_err());
+/// assert!(cytomine::__private::lookup_path::<Property>("key", &values[..2]).is_err());
+/// assert!(cytomine::__private::lookup_path::<Property>("name", &values).is_err());
 /// ```
 pub fn lookup_path<R: Resource>(name: &str, values: &[(&str, Option<String>)]) -> Result<String> {
     let lookup = R::LOOKUPS

@@ -31,7 +31,7 @@ pub struct Multipart {
 ///                           pub filename: Option<String> }
 ///
 /// let file = AttachedFile { domain_ident: Some(7), ..Default::default() };
-/// assert_eq!(cytomine::multipart_query(&file),
+/// assert_eq!(cytomine::__private::multipart_query(&file),
 ///            vec![("domainIdent".to_string(), "7".to_string())]);
 /// ```
 pub fn multipart_query<R: Resource>(object: &R) -> Vec<(String, String)> {

@@ -5,7 +5,7 @@ use crate::error::{Error, Result};
 /// A field value that can fill a path placeholder: numbers, strings, and their `Option`s.
 ///
 /// ```
-/// use cytomine_core::PathValue;
+/// use cytomine_core::__private::PathValue;
 /// assert_eq!(Some(5_i64).path_value(), Some("5".to_string()));
 /// assert_eq!(None::<i64>.path_value(), None);
 /// assert_eq!("be.cytomine.domain.project.Project".to_string().path_value().as_deref(),
@@ -44,7 +44,7 @@ impl<T: PathValue> PathValue for Option<T> {
 /// hole is ever sent. Values are percent-encoded as path segments.
 ///
 /// ```
-/// use cytomine_core::render;
+/// use cytomine_core::__private::render;
 /// let url = render("annotation/{userannotation}/term/{term}.json", &[], |n| match n {
 ///     "userannotation" => Some("5".into()),
 ///     "term" => Some("7".into()),

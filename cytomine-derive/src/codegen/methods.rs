@@ -54,12 +54,12 @@ fn lookup_method(lookup: &LookupModel, vis: &Visibility, root: &Path) -> TokenSt
         } else {
             quote!(#name)
         };
-        quote!((#key, #root::PathValue::path_value(&#value)))
+        quote!((#key, #root::__private::PathValue::path_value(&#value)))
     });
     quote! {
         #[doc = #doc]
         #vis async fn #method(cm: &#root::Cytomine, #(#params),*) -> #root::Result<Self> {
-            #root::fetch_by::<Self>(cm, #name, ::std::vec![#(#values),*]).await
+            #root::__private::fetch_by::<Self>(cm, #name, ::std::vec![#(#values),*]).await
         }
     }
 }
@@ -91,7 +91,7 @@ fn upload_method(model: &Model) -> TokenStream {
             cm: &#root::Cytomine,
             file: impl ::core::convert::AsRef<::std::path::Path>,
         ) -> #root::Result<()> {
-            #root::multipart_create(cm, self, ::core::convert::AsRef::as_ref(&file)).await
+            #root::__private::multipart_create(cm, self, ::core::convert::AsRef::as_ref(&file)).await
         }
     }
 }

@@ -57,10 +57,9 @@ pub(crate) fn resource_impl(model: &Model) -> TokenStream {
         None => quote!(::core::option::Option::None),
     };
     let list_type = list_ident(ident);
-    let field_lookups = model
-        .path_fields
-        .iter()
-        .map(|(name, field)| quote!(#name => #root::PathValue::path_value(&self.#field)));
+    let field_lookups = model.path_fields.iter().map(
+        |(name, field)| quote!(#name => #root::__private::PathValue::path_value(&self.#field)),
+    );
     quote! {
         impl #root::Resource for #ident {
             const PATH: &'static str = #path;

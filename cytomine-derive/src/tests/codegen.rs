@@ -27,7 +27,7 @@ fn emits_the_static_facts() {
         r#"constLOOKUPS:&'static[::cytomine::Lookup]=&[];"#,
         r#"constMULTIPART:::core::option::Option<::cytomine::Multipart>=::core::option::Option::None;"#,
         r#"typeKey=i64;typeList=ProjectList;"#,
-        r#""id"=>::cytomine::PathValue::path_value(&self.id),"#,
+        r#""id"=>::cytomine::__private::PathValue::path_value(&self.id),"#,
         r#"impl::cytomine::FetchforProject{}impl::cytomine::CreateforProject{}impl::cytomine::UpdateforProject{}impl::cytomine::DeleteforProject{}impl::cytomine::ListableforProject{}"#,
         r#"pubstructProjectList(::cytomine::ListQuery<Project>);"#,
         r#"impl::cytomine::QueryforProjectList{typeResource=Project;"#,
@@ -75,8 +75,8 @@ fn composite_keys_follow_the_item_placeholders() {
         r#"impl::cytomine_core::ResourceforProperty"#,
         r#"constKEY_NAMES:&'static[&'staticstr]=&["domain_class_name","domain_ident","id"];"#,
         r#"typeKey=(String,i64,i64,);"#,
-        r#""domain_class_name"=>::cytomine_core::PathValue::path_value(&self.domain_class_name)"#,
-        r#""domain_ident"=>::cytomine_core::PathValue::path_value(&self.domain_ident)"#,
+        r#""domain_class_name"=>::cytomine_core::__private::PathValue::path_value(&self.domain_class_name)"#,
+        r#""domain_ident"=>::cytomine_core::__private::PathValue::path_value(&self.domain_ident)"#,
         r#"constFILTER_REQUIRED:bool=true;"#,
         r#"Operations{fetch:true,create:true,update:false,delete:true,list:true,}"#,
         r#"pub(crate)structPropertyList"#,
@@ -101,7 +101,7 @@ fn defaults_follow_path_and_list() {
         r#"path:"imageinstance/{}/actions.json""#,
         r#"fnid(&self)->::core::option::Option<i64>{self.ident}"#,
         r#"self.ident=id;"#,
-        r#""id"=>::cytomine::PathValue::path_value(&self.ident)"#,
+        r#""id"=>::cytomine::__private::PathValue::path_value(&self.ident)"#,
         r#"structAnnotationActionList("#,
     ];
     for needle in expected {
@@ -139,9 +139,9 @@ fn lookups_defaults_filter_queries_and_uploads() {
         r#"constLOOKUPS:&'static[::cytomine::Lookup]=&[::cytomine::Lookup{name:"key",path:"domain/{domain_class_name}/{domain_ident}/key/{key}/attachedfile.json"}];"#,
         r#"::core::option::Option::Some(::cytomine::Multipart{part:"files[]",query:&[("domainIdent","domain_ident"),("name","filename")]})"#,
         r#"Operations{fetch:true,create:true,update:false,delete:true,list:false,}"#,
-        r#""filename"=>::cytomine::PathValue::path_value(&self.filename)"#,
-        r#"pubasyncfnfetch_by_key(cm:&::cytomine::Cytomine,domain_class_name:impl::core::convert::Into<::std::string::String>,domain_ident:i64,key:impl::core::convert::Into<::std::string::String>)->::cytomine::Result<Self>{::cytomine::fetch_by::<Self>(cm,"key",::std::vec![("domain_class_name",::cytomine::PathValue::path_value(&::core::convert::Into::<::std::string::String>::into(domain_class_name))),("domain_ident",::cytomine::PathValue::path_value(&domain_ident))"#,
-        r#"pubasyncfnupload(&mutself,cm:&::cytomine::Cytomine,file:impl::core::convert::AsRef<::std::path::Path>,)->::cytomine::Result<()>{::cytomine::multipart_create(cm,self,::core::convert::AsRef::as_ref(&file)).await}"#,
+        r#""filename"=>::cytomine::__private::PathValue::path_value(&self.filename)"#,
+        r#"pubasyncfnfetch_by_key(cm:&::cytomine::Cytomine,domain_class_name:impl::core::convert::Into<::std::string::String>,domain_ident:i64,key:impl::core::convert::Into<::std::string::String>)->::cytomine::Result<Self>{::cytomine::__private::fetch_by::<Self>(cm,"key",::std::vec![("domain_class_name",::cytomine::__private::PathValue::path_value(&::core::convert::Into::<::std::string::String>::into(domain_class_name))),("domain_ident",::cytomine::__private::PathValue::path_value(&domain_ident))"#,
+        r#"pubasyncfnupload(&mutself,cm:&::cytomine::Cytomine,file:impl::core::convert::AsRef<::std::path::Path>,)->::cytomine::Result<()>{::cytomine::__private::multipart_create(cm,self,::core::convert::AsRef::as_ref(&file)).await}"#,
     ];
     for needle in expected {
         assert!(out.contains(needle), "missing `{needle}` in\n{out}");

@@ -27,7 +27,7 @@ fn main() {
     assert!(AttachedFile::OPERATIONS.create);
     let file = AttachedFile { domain_ident: Some(7), filename: Some("a.txt".into()), ..Default::default() };
     assert_eq!(
-        cytomine::multipart_query(&file),
+        cytomine::__private::multipart_query(&file),
         [("domainIdent".to_string(), "7".to_string()), ("name".to_string(), "a.txt".to_string())]
     );
 }

@@ -1,5 +1,6 @@
 // Domain-scoped and composite-key paths: placeholders name struct fields.
-use cytomine::{KeyParts, Query, Resource};
+use cytomine::__private::KeyParts;
+use cytomine::{Query, Resource};
 use serde::{Deserialize, Serialize};
 
 #[derive(Resource, Serialize, Deserialize, Debug, Clone, Default)]

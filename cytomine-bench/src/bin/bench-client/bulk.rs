@@ -16,10 +16,10 @@ fn square(i: u64) -> String {
 pub async fn save(args: &Args) -> Outcome {
     let mut options = BulkOptions::default();
     if let Some(c) = args.chunk {
-        options = options.chunk_size(c);
+        options = options.with_chunk_size(c);
     }
     if let Some(p) = args.concurrency {
-        options = options.concurrency(p);
+        options = options.with_concurrency(p);
     }
     let cm = connect(args, Some(options)).await?;
     WORK_TIMER.start();

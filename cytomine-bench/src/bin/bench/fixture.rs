@@ -114,7 +114,11 @@ pub async fn prepare(
 ) -> Result<Fixture, String> {
     let cm = Cytomine::builder(base)
         .credentials(public_key, private_key)
-        .bulk(BulkOptions::default().chunk_size(1000).concurrency(2))
+        .bulk(
+            BulkOptions::default()
+                .with_chunk_size(1000)
+                .with_concurrency(2),
+        )
         .connect()
         .await
         .map_err(fail("the connection"))?;
