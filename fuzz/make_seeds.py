@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes the committed seed corpus (fuzz/corpus/<target>/): bodies in the shapes of WIRE.md.
+"""Writes the committed seed corpus (fuzz/corpus/<target>/): bodies in the shapes of docs/protocol.md.
 
 decode_models seeds are one selector byte (the model's index in src/models.rs MODELS) then the
 body; they are named <Model>-<shape>. Run from anywhere: python3 fuzz/make_seeds.py
@@ -17,7 +17,7 @@ MODELS = ["Project", "Ontology", "Term", "RelationTerm", "User", "Storage", "Upl
           "ImageGroupImageInstance", "Property", "Description", "Role", "UserRole",
           "AnnotationFilter", "Position", "AnnotationAction", "ProjectConnection",
           "ImageConsultation", "Tag", "TagDomainAssociation", "Track", "AnnotationTrack"]
-# The command envelope's object key where it is not the lower-cased model name (WIRE.md §2.3).
+# The command envelope's object key where it is not the lower-cased model name (docs/protocol.md §2.3).
 KEYS = {"UserRole": "secusersecrole"}
 BASE = {"id": 123, "created": "1690000000000", "updated": "1690000000001", "deleted": None}
 OBJECTS = {
@@ -173,7 +173,7 @@ def model_seeds():
     for j, err in enumerate(ERRORS):
         write("decode_models", f"Project-error{j}", bytes([0]) + body(err))
     write("decode_models", "User-html", bytes([4]) + HTML)
-    # The 2026 repository spellings of the ids (WIRE.md §2.7), read into the same fields.
+    # The 2026 repository spellings of the ids (docs/protocol.md §2.7), read into the same fields.
     aliases = {"UserRole": {"id": 5, "userId": 1, "roleId": 2, "created": "2024-01-01T00:00:00",
                             "deleted": None, "dataType": "USER_ROLE"},
                "TagDomainAssociation": {"id": 6, "tagId": 50, "domainId": 3,

@@ -1,4 +1,4 @@
-//! Paging (MODELS.md §7.5): `Query::stream` and `max`/`offset` windows give every item exactly
+//! Paging (docs/protocol.md §6.7): `Query::stream` and `max`/`offset` windows give every item exactly
 //! once, in each of the cases where the Python client 4.3.0 loses or repeats pages.
 
 mod common;

@@ -1,6 +1,6 @@
 //! Property values at annotation centroids, against the emulator, over signed HTTP through the
 //! client's generic GET (no model exposes it, nor does the Python client 4.3.0):
-//! `GET user/{u}/imageinstance/{i}/annotationposition.json?key=&bbox=` (WIRE.md §3.14).
+//! `GET user/{u}/imageinstance/{i}/annotationposition.json?key=&bbox=` (docs/protocol.md §3.14).
 
 mod common;
 

@@ -1,6 +1,6 @@
 //! Whole-layer review against the emulator, over signed HTTP through the client's generic
 //! calls (no model exposes it, nor does the Python client 4.3.0):
-//! `POST`/`PUT`/`DELETE imageinstance/{i}/annotation/review.json?users=...` (WIRE.md §4.7).
+//! `POST`/`PUT`/`DELETE imageinstance/{i}/annotation/review.json?users=...` (docs/protocol.md §4.7).
 
 mod common;
 

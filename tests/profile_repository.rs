@@ -1,4 +1,4 @@
-//! The client against the emulator's 2026 repository profile (WIRE.md §2.7): CRUD of every
+//! The client against the emulator's 2026 repository profile (docs/protocol.md §2.7): CRUD of every
 //! migrated model, ISO timestamps, lists longer than the server's 20-item pages, classic domains
 //! in the same session, and the user guide's flow.
 
@@ -106,7 +106,7 @@ async fn relation_terms_are_saved_and_deleted_by_their_pair() {
     // The repository's `ontologyId`, `term1Id`... land in the model's own fields.
     assert_eq!(of_parent.ontology, Some(oid), "{of_parent:?}");
     assert_eq!((link.term1, link.term2), (Some(p), Some(c)), "{link:?}");
-    // The repository has no GET by term pair (WIRE.md §3.4): the server answers 405.
+    // The repository has no GET by term pair (docs/protocol.md §3.4): the server answers 405.
     let err = RelationTerm::fetch(&cm, (p, c)).await.unwrap_err();
     assert_eq!(err.status(), Some(405), "{err}");
     RelationTerm::delete_by_id(&cm, (p, c)).await.unwrap();

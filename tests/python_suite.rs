@@ -1,7 +1,7 @@
 //! The official Python client's own test suite (`cytomine-python-client` 4.3.0, from its PyPI
 //! sdist) against the emulator started in-process, through `tests/python/suite/run_suite.py`.
 //!
-//! The outcome is asserted exactly (MODELS.md §6.3): of the 59 tests, every one passes except
+//! The outcome is asserted exactly (docs/protocol.md §6.6): of the 59 tests, every one passes except
 //! `test_abstract_slice`, which fails inside the client itself (a `TypeError` from
 //! `AbstractSlice.__init__`: the test passes one positional argument too many, nothing is sent),
 //! and `test_slice_instance`, which the suite skips with `pytest.mark.skip`. Any other failure,

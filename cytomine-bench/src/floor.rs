@@ -1,7 +1,7 @@
 //! The floor: a signed GET with a bare `reqwest::Client`, the signature computed inline.
 //!
 //! It shares no code with `cytomine-core`, so that the gap between the two is the per-request
-//! overhead of our client. The canonical string is the current server's rule (WIRE.md §1.1):
+//! overhead of our client. The canonical string is the current server's rule (docs/protocol.md §1.1):
 //! `METHOD\n\ncontentType\ndate`, which the official Python client signs as well.
 
 use base64::Engine;

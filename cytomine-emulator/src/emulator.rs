@@ -79,7 +79,7 @@ impl EmulatorBuilder {
         self
     }
     /// The wire format of the ten migrated domains (default [`Profile::Classic`](crate::Profile)):
-    /// `Repository` answers them as the 2026 repository service does (WIRE.md §2.7).
+    /// `Repository` answers them as the 2026 repository service does (docs/protocol.md §2.7).
     ///
     /// ```
     /// # async fn demo() -> std::io::Result<()> {

@@ -3,7 +3,7 @@
 //! It verifies `CYTOMINE` signatures by the server's own rule, serves the classic JSON format
 //! (envelopes, error bodies, paging), enforces project membership, and serves real image bytes.
 //! With [`Profile::Repository`] it answers the ten domains that the 2026 server moved to its
-//! repository service in that service's format instead (WIRE.md §2.7).
+//! repository service in that service's format instead (docs/protocol.md §2.7).
 
 mod auth;
 mod demo;

@@ -1,4 +1,4 @@
-//! Which wire format the emulator speaks for the ten migrated domains (WIRE.md §0.1, §2.7).
+//! Which wire format the emulator speaks for the ten migrated domains (docs/protocol.md §0.1, §2.7).
 
 use std::fmt;
 use std::str::FromStr;

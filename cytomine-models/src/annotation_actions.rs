@@ -1,4 +1,4 @@
-//! Actions on annotations beyond CRUD (MODELS.md §4.2 M1-M2, §4.3 L6): review, and dumps of
+//! Actions on annotations beyond CRUD (docs/protocol.md §6.2): review, and dumps of
 //! crops and masks built from the annotation's `cropURL`.
 
 use std::path::{Path, PathBuf};

@@ -1,5 +1,5 @@
 //! Annotation groups (annotations of the same object across the images of an image group) and
-//! the links that put annotations in them (WIRE.md §3.19).
+//! the links that put annotations in them (docs/protocol.md §3.19).
 
 use cytomine::{Cytomine, Result};
 use serde_json::Value;

@@ -1,5 +1,5 @@
 //! Files attached to a domain object: uploaded as multipart (the derive's `multipart`), downloaded
-//! as bytes (WIRE.md §3.15, MODELS.md M14/M15).
+//! as bytes (docs/protocol.md §3.15, §6.2).
 
 use std::path::Path;
 

@@ -1,5 +1,5 @@
 //! [`DumpPattern`]: destination file names built from a model's attributes, as the Python
-//! client's `dest_pattern` (MODELS.md §4.5). Pure: no IO.
+//! client's `dest_pattern` (docs/protocol.md §6.3). Pure: no IO.
 
 use std::path::PathBuf;
 

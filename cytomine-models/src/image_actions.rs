@@ -1,4 +1,4 @@
-//! Actions on images beyond CRUD (MODELS.md §4.2, M4-M10): original-file downloads, thumbnails,
+//! Actions on images beyond CRUD (docs/protocol.md §6.2): original-file downloads, thumbnails,
 //! windows and the reference slice. Each one is a path built here, sent by the runtime's
 //! generic pieces (`cytomine::files::download`, `Cytomine::get_json`).
 

@@ -1,5 +1,5 @@
 //! Image groups (images shown together, e.g. the stains of one slide) and their members
-//! (WIRE.md §3.19).
+//! (docs/protocol.md §3.19).
 
 model! {
     /// A group of image instances of one project.

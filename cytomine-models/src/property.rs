@@ -1,5 +1,5 @@
 //! Key/value properties and HTML descriptions attached to any domain object
-//! (`domain/{class}/{id}/...`, WIRE.md §3.14 and §3.16).
+//! (`domain/{class}/{id}/...`, docs/protocol.md §3.14 and §3.16).
 
 use std::collections::BTreeMap;
 

@@ -1,4 +1,4 @@
-//! Security roles (`ROLE_USER`, `ROLE_ADMIN`...) and the roles given to users (WIRE.md §3.13).
+//! Security roles (`ROLE_USER`, `ROLE_ADMIN`...) and the roles given to users (docs/protocol.md §3.13).
 
 model! {
     /// A security role. Read-only: `GET role/{id}.json`, list `role.json`.

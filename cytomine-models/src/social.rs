@@ -1,5 +1,5 @@
 //! Social data the server records about its users: viewer positions, annotation actions,
-//! project connections and image consultations (WIRE.md §3.20). Read-only through the API
+//! project connections and image consultations (docs/protocol.md §3.20). Read-only through the API
 //! (the web viewer writes them).
 
 model! {

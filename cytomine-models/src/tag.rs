@@ -1,4 +1,4 @@
-//! Tags, and their associations with domain objects (WIRE.md §3.17).
+//! Tags, and their associations with domain objects (docs/protocol.md §3.17).
 
 use cytomine::Result;
 

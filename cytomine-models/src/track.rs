@@ -1,5 +1,5 @@
 //! Tracks (an object followed across the slices of an image) and their annotations
-//! (WIRE.md §3.18).
+//! (docs/protocol.md §3.18).
 
 model! {
     /// A track: a named, coloured object followed through the slices of one image.

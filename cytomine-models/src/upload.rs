@@ -1,4 +1,4 @@
-//! Image upload: `POST /upload` (served by the image server), MODELS.md C16 and WIRE.md §4.5.
+//! Image upload: `POST /upload` (served by the image server), docs/protocol.md §6.2 and §4.5.
 
 use std::path::Path;
 

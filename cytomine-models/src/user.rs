@@ -100,7 +100,7 @@ model! {
 impl User {
     /// A new user, as `User(username, firstname, lastname, email, password)` in the Python
     /// client, with role `ROLE_USER` and language `ENGLISH`: 2026 servers refuse to create a
-    /// user without them (WIRE.md §3.13), classic servers ignore them. Change either before
+    /// user without them (docs/protocol.md §3.13), classic servers ignore them. Change either before
     /// saving if needed.
     ///
     /// ```

@@ -1,4 +1,4 @@
-//! The `CYTOMINE` request signature (WIRE.md §1.1). Pure functions, tested with the reference
+//! The `CYTOMINE` request signature (docs/protocol.md §1.1). Pure functions, tested with the reference
 //! vectors.
 
 use base64::Engine;

@@ -1,4 +1,4 @@
-//! Response envelopes of both server generations (WIRE.md §2.2-2.5, §2.7): the object inside a
+//! Response envelopes of both server generations (docs/protocol.md §2.2-2.5, §2.7): the object inside a
 //! command answer, a collection page, and the outcome of a batch POST.
 
 use serde::Deserialize;
@@ -27,7 +27,7 @@ pub(crate) struct Page<T> {
     pub size: Option<u64>,
 }
 
-/// What a batch POST reports in its body (always HTTP 200, WIRE.md §2.5).
+/// What a batch POST reports in its body (always HTTP 200, docs/protocol.md §2.5).
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct BatchOutcome {
     /// The status inside the body: 200, 206 or 400.

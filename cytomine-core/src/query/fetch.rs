@@ -28,7 +28,7 @@ async fn fetch_page<R: Resource>(
         let offset = offset.unwrap_or(0);
         query.push(("offset".into(), offset.to_string()));
         // The 2026 repository endpoints ignore max/offset and page with `page`/`size`
-        // (WIRE.md §2.7); classic endpoints ignore these. Both read the same window.
+        // (docs/protocol.md §2.7); classic endpoints ignore these. Both read the same window.
         if offset % max == 0 {
             query.push(("page".into(), (offset / max).to_string()));
             query.push(("size".into(), max.to_string()));
@@ -61,7 +61,7 @@ pub(super) async fn fetch_all<R: Resource>(cm: Cytomine, q: ListQuery<R>) -> Res
     Ok(Collection::with_total(page.collection, page.size))
 }
 
-/// The largest page the repository endpoints serve (WIRE.md §2.7).
+/// The largest page the repository endpoints serve (docs/protocol.md §2.7).
 const REPOSITORY_MAX_PAGE: u64 = 2000;
 
 type PageTask<R> = tokio::task::JoinHandle<Result<Page<R>>>;

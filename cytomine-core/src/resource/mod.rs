@@ -89,7 +89,7 @@ pub trait Resource: Serialize + DeserializeOwned + Send + Sync + Unpin + 'static
     const FILTER_REQUIRED: bool;
     /// The operations this resource allows.
     const OPERATIONS: Operations;
-    /// Whether [`Resource::CREATE_PATH`] accepts a JSON array (batch create, WIRE.md §2.5).
+    /// Whether [`Resource::CREATE_PATH`] accepts a JSON array (batch create, docs/protocol.md §2.5).
     /// When it does not, bulk saves send one request per item.
     const BATCH_CREATE: bool = true;
     /// Query modifiers every new list query starts with, as (wire key, wire text); the

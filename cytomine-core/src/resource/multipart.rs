@@ -69,7 +69,7 @@ pub async fn multipart_create<R: Resource>(
     absorb(object, upload_answer::<R>(request, answer))
 }
 
-/// The created object in an upload's answer: the plain object (WIRE.md §3.15), or the object
+/// The created object in an upload's answer: the plain object (docs/protocol.md §3.15), or the object
 /// under the envelope key when a server wraps it.
 fn upload_answer<R: Resource>(request: RequestInfo, mut answer: Value) -> CommandAnswer {
     let wrapped = answer

@@ -1,4 +1,4 @@
-//! Authentication of incoming requests by the `CYTOMINE` signature (WIRE.md §1.3).
+//! Authentication of incoming requests by the `CYTOMINE` signature (docs/protocol.md §1.3).
 
 pub(crate) mod signature;
 

@@ -1,4 +1,4 @@
-//! The server's signature rule (WIRE.md §1.1-1.2, §1.8), written independently of the client.
+//! The server's signature rule (docs/protocol.md §1.1-1.2, §1.8), written independently of the client.
 
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine;
@@ -23,7 +23,7 @@ pub(crate) struct Signed<'a> {
     pub(crate) raw_query: Option<&'a str>,
 }
 
-/// Which canonical strings the server accepts (WIRE.md §1.1): a real server of 2026 accepts only
+/// Which canonical strings the server accepts (docs/protocol.md §1.1): a real server of 2026 accepts only
 /// the current form, an older one only the legacy form; the default accepts both (§1.8).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum SignatureForms {

@@ -1,4 +1,4 @@
-//! Abstract images and their slices (WIRE.md §3.7, §3.8).
+//! Abstract images and their slices (docs/protocol.md §3.7, §3.8).
 
 use serde_json::{json, Value};
 

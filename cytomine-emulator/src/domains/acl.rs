@@ -1,4 +1,4 @@
-//! Access control: project membership, admin-by-now, guests (WIRE.md §1.6, §2.6).
+//! Access control: project membership, admin-by-now, guests (docs/protocol.md §1.6, §2.6).
 
 use crate::http::call::{Call, Caller};
 use crate::http::fail::Fail;

@@ -1,4 +1,4 @@
-//! Project connections and image consultations (WIRE.md §3.20): who opened what, and when.
+//! Project connections and image consultations (docs/protocol.md §3.20): who opened what, and when.
 
 use std::collections::HashSet;
 

@@ -1,4 +1,4 @@
-//! User annotations (WIRE.md §3.11): create with `image` or `slice`, terms linked on create.
+//! User annotations (docs/protocol.md §3.11): create with `image` or `slice`, terms linked on create.
 
 use serde_json::{json, Value};
 

@@ -1,4 +1,4 @@
-//! The filters of the annotation listing (WIRE.md §3.11): read from the query, checked against
+//! The filters of the annotation listing (docs/protocol.md §3.11): read from the query, checked against
 //! the state and the caller's rights, and applied to each annotation.
 
 use std::collections::HashSet;

@@ -1,4 +1,4 @@
-//! Annotation groups (with merge) and annotation links (WIRE.md §3.19, classic format).
+//! Annotation groups (with merge) and annotation links (docs/protocol.md §3.19, classic format).
 
 use serde_json::{json, Value};
 

@@ -1,4 +1,4 @@
-//! One item of the annotation listing: column groups and their serialization (WIRE.md §3.11),
+//! One item of the annotation listing: column groups and their serialization (docs/protocol.md §3.11),
 //! for user annotations and reviewed annotations alike. Only the columns asked for are looked
 //! up; the entries are written in the server's order.
 

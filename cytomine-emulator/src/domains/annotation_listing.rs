@@ -1,4 +1,4 @@
-//! `GET annotation.json`: the annotation listing with its filters (WIRE.md §3.11); with
+//! `GET annotation.json`: the annotation listing with its filters (docs/protocol.md §3.11); with
 //! `reviewed=true` it lists reviewed annotations. Also the "included" listings.
 
 use std::collections::HashSet;

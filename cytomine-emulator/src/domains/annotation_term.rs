@@ -1,4 +1,4 @@
-//! Annotation-term links (WIRE.md §3.12).
+//! Annotation-term links (docs/protocol.md §3.12).
 
 use serde_json::Value;
 

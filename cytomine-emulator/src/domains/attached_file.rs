@@ -1,4 +1,4 @@
-//! Attached files (WIRE.md §3.15): multipart upload answered with the bare object, download.
+//! Attached files (docs/protocol.md §3.15): multipart upload answered with the bare object, download.
 
 use std::sync::RwLock;
 

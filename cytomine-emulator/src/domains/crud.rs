@@ -1,4 +1,4 @@
-//! CRUD written once: single GET, create/update/delete command envelopes, batch POST (WIRE.md §2.1-2.5).
+//! CRUD written once: single GET, create/update/delete command envelopes, batch POST (docs/protocol.md §2.1-2.5).
 
 use serde_json::{json, Map, Value};
 

@@ -101,7 +101,7 @@ impl<'r, H: Standard> StandardRoutes<'r, H> {
         self.post_many().get().put().delete()
     }
 
-    /// `POST {base}.json` taking one object or an array (WIRE.md §2.5).
+    /// `POST {base}.json` taking one object or an array (docs/protocol.md §2.5).
     pub(crate) fn post_many(self) -> Self {
         let pattern = format!("{}.json", self.base);
         self.routes.write("POST", &pattern, H::post_many());

@@ -1,4 +1,4 @@
-//! Descriptions (WIRE.md §3.16): one HTML text per domain object.
+//! Descriptions (docs/protocol.md §3.16): one HTML text per domain object.
 
 use serde_json::Value;
 

@@ -1,4 +1,4 @@
-//! Image groups and their memberships (WIRE.md §3.19, classic format).
+//! Image groups and their memberships (docs/protocol.md §3.19, classic format).
 
 use serde_json::{json, Value};
 

@@ -1,4 +1,4 @@
-//! Image instances and slice instances (WIRE.md §3.9, §3.10).
+//! Image instances and slice instances (docs/protocol.md §3.9, §3.10).
 
 use serde_json::Value;
 

@@ -1,4 +1,4 @@
-//! Project membership routes and member listings (WIRE.md §3.1 "Members").
+//! Project membership routes and member listings (docs/protocol.md §3.1 "Members").
 
 use serde_json::json;
 

@@ -1,4 +1,4 @@
-//! Ontologies with their term tree (WIRE.md §3.2, classic format).
+//! Ontologies with their term tree (docs/protocol.md §3.2, classic format).
 
 use serde_json::{json, Value};
 
@@ -32,7 +32,7 @@ pub(crate) fn routes(routes: &mut Routes) {
     }
 }
 
-/// The repository lists only the ontologies the caller created (WIRE.md §3.2).
+/// The repository lists only the ontologies the caller created (docs/protocol.md §3.2).
 fn own_ontologies<'a>(call: &Call, state: &'a State) -> Result<Vec<&'a Ontology>, Fail> {
     let caller = call.user()?.id;
     Ok(state

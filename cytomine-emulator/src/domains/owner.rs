@@ -1,5 +1,5 @@
 //! Resolving `domainClassName`/`domainIdent` pairs to stored objects, and their access rights
-//! (WIRE.md §3.14: only `be.cytomine.domain.*` classes that exist; otherwise 404 `Domain <cls>/<id>`).
+//! (docs/protocol.md §3.14: only `be.cytomine.domain.*` classes that exist; otherwise 404 `Domain <cls>/<id>`).
 
 use super::acl;
 use super::json::{self, Body};

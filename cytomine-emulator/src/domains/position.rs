@@ -1,4 +1,4 @@
-//! Viewer positions and annotation actions (WIRE.md §3.20): social records, answered as bare JSON;
+//! Viewer positions and annotation actions (docs/protocol.md §3.20): social records, answered as bare JSON;
 //! and the property values at annotation centroids (`annotationposition.json`).
 
 mod annotation_position;

@@ -1,4 +1,4 @@
-//! Projects (WIRE.md §3.1).
+//! Projects (docs/protocol.md §3.1).
 
 use std::collections::BTreeSet;
 

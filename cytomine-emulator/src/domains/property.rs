@@ -1,4 +1,4 @@
-//! Properties of any domain object (WIRE.md §3.14, classic format): values are always strings.
+//! Properties of any domain object (docs/protocol.md §3.14, classic format): values are always strings.
 
 use std::collections::BTreeSet;
 

@@ -1,4 +1,4 @@
-//! Relation terms (WIRE.md §3.4, classic format): the "parent" relation between two terms of an
+//! Relation terms (docs/protocol.md §3.4, classic format): the "parent" relation between two terms of an
 //! ontology. A term's `parent` field follows the parent relation terms where it is `term2`.
 
 use serde_json::Value;
@@ -45,7 +45,7 @@ pub(crate) fn routes(routes: &mut Routes) {
             })
         });
     } else {
-        // The repository's own paths: the relation by its id (WIRE.md §3.4).
+        // The repository's own paths: the relation by its id (docs/protocol.md §3.4).
         routes.write("POST", "relation/term.json", |call, _, state| {
             let relation = state.parent_relation;
             profiled::post_with::<RelationTerm>(call, state, |b| {

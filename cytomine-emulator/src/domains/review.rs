@@ -1,4 +1,4 @@
-//! Review (WIRE.md §4.7): image review mode, accepting and rejecting annotations, and the
+//! Review (docs/protocol.md §4.7): image review mode, accepting and rejecting annotations, and the
 //! reviewed annotations themselves (`reviewedannotation`).
 
 use serde_json::{json, Value};
@@ -42,7 +42,7 @@ pub(crate) fn is_reviewed(state: &State, id: i64) -> bool {
 }
 
 /// `(cropURL, smallCropURL, imageURL)` of a reviewed annotation; `smallCropURL` misses the `/`
-/// after the server URL, as M builds it (WIRE.md §3.11).
+/// after the server URL, as M builds it (docs/protocol.md §3.11).
 pub(crate) fn urls(server: &str, annotation: &Annotation) -> (String, String, String) {
     let path = format!("api/reviewedannotation/{}/crop.png", annotation.meta.id);
     (

@@ -1,4 +1,4 @@
-//! Storages (WIRE.md §3.5, classic format; the body accepts `user` or `userId`).
+//! Storages (docs/protocol.md §3.5, classic format; the body accepts `user` or `userId`).
 
 use serde_json::Value;
 

@@ -1,4 +1,4 @@
-//! Tags and tag-domain associations (WIRE.md §3.17, classic format).
+//! Tags and tag-domain associations (docs/protocol.md §3.17, classic format).
 
 use serde_json::Value;
 
@@ -15,7 +15,7 @@ use crate::store::{Meta, State, Tag, TagDomainAssociation};
 /// Register the routes.
 pub(crate) fn routes(routes: &mut Routes) {
     routes.get("tag.json", |call, _, state| {
-        // The repository sorts by `created,desc` by default (WIRE.md §2.7).
+        // The repository sorts by `created,desc` by default (docs/protocol.md §2.7).
         let tags = state.tags.iter();
         let items = if call.is_repository() {
             tags.rev().collect()

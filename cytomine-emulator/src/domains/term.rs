@@ -1,4 +1,4 @@
-//! Terms (WIRE.md §3.3, classic format).
+//! Terms (docs/protocol.md §3.3, classic format).
 
 use serde_json::{Map, Value};
 
@@ -15,7 +15,7 @@ use crate::store::{Meta, State, Term};
 /// Register the routes.
 pub(crate) fn routes(routes: &mut Routes) {
     if routes.classic() {
-        // The repository has no list of all terms: a GET there is a 405 (WIRE.md §3.3).
+        // The repository has no list of all terms: a GET there is a 405 (docs/protocol.md §3.3).
         routes.get("term.json", list);
     }
     routes.profiled::<Term>("term").all();

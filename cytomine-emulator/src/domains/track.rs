@@ -1,4 +1,4 @@
-//! Tracks and annotation tracks (WIRE.md §3.18, classic format).
+//! Tracks and annotation tracks (docs/protocol.md §3.18, classic format).
 
 use serde_json::{json, Value};
 

@@ -1,4 +1,4 @@
-//! Uploaded files (WIRE.md §3.6, classic format).
+//! Uploaded files (docs/protocol.md §3.6, classic format).
 
 use serde_json::Value;
 

@@ -1,4 +1,4 @@
-//! Users and the current user (WIRE.md §3.13): classic envelopes with key `user`.
+//! Users and the current user (docs/protocol.md §3.13): classic envelopes with key `user`.
 
 use serde_json::{json, Value};
 
@@ -20,7 +20,7 @@ pub(crate) fn routes(routes: &mut Routes) {
     if routes.classic() {
         routes.get("user/{id}.json", get_one);
     } else {
-        // The repository's user CRUD reads numeric ids only (WIRE.md §3.13).
+        // The repository's user CRUD reads numeric ids only (docs/protocol.md §3.13).
         routes.profiled::<User>("user").get();
     }
     routes.profiled::<User>("user").post_many().put().delete();

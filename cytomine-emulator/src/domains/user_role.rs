@@ -1,4 +1,4 @@
-//! Roles and the roles granted to users (WIRE.md §3.13, classic format; key `secusersecrole`).
+//! Roles and the roles granted to users (docs/protocol.md §3.13, classic format; key `secusersecrole`).
 
 use serde_json::{json, Value};
 

@@ -1,4 +1,4 @@
-//! Failures and the three error-body shapes of WIRE.md §2.6.
+//! Failures and the three error-body shapes of docs/protocol.md §2.6.
 
 use serde_json::{json, Map, Value};
 

@@ -1,4 +1,4 @@
-//! `yyyy-MM-dd'T'HH:mm:ss` timestamps, as Jackson writes `LocalDateTime` (WIRE.md §2.7).
+//! `yyyy-MM-dd'T'HH:mm:ss` timestamps, as Jackson writes `LocalDateTime` (docs/protocol.md §2.7).
 
 /// Epoch milliseconds as ISO local time in UTC, without zone or fraction.
 pub(crate) fn iso(epoch_ms: i64) -> String {

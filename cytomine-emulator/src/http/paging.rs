@@ -1,4 +1,4 @@
-//! The collection envelope of WIRE.md §2.2 (`max`/`offset`, `max=0` = all).
+//! The collection envelope of docs/protocol.md §2.2 (`max`/`offset`, `max=0` = all).
 
 use std::cell::Cell;
 
@@ -87,7 +87,7 @@ const SPRING_MAX_SIZE: usize = 2000;
 
 /// Spring's page window: `page` (0-based) and `size` (default 20, at most 2000). `max` and
 /// `offset` are ignored; a missing, malformed or negative value falls back to its default, as
-/// Spring's pageable resolver does (WIRE.md §2.7).
+/// Spring's pageable resolver does (docs/protocol.md §2.7).
 fn spring_page(call: &Call) -> (usize, usize) {
     let number = |key: &str| call.param(key).and_then(|v| v.trim().parse::<i64>().ok());
     let page = number("page").filter(|p| *p >= 0).unwrap_or(0) as usize;

@@ -1,4 +1,4 @@
-//! Spring's `ProblemDetail` error body (WIRE.md §2.6, §2.7): unknown paths, wrong methods, and
+//! Spring's `ProblemDetail` error body (docs/protocol.md §2.6, §2.7): unknown paths, wrong methods, and
 //! every refusal of the 2026 repository endpoints.
 
 use serde_json::json;

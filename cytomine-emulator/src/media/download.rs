@@ -1,4 +1,4 @@
-//! `GET {imageinstance|abstractimage|uploadedfile}/{id}/download` with HTTP Range support (WIRE.md §4.3).
+//! `GET {imageinstance|abstractimage|uploadedfile}/{id}/download` with HTTP Range support (docs/protocol.md §4.3).
 
 use std::sync::RwLock;
 

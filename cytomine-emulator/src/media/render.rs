@@ -1,4 +1,4 @@
-//! Thumbnails, previews, windows and annotation crops/masks (WIRE.md §4.4), rendered from real pixels.
+//! Thumbnails, previews, windows and annotation crops/masks (docs/protocol.md §4.4), rendered from real pixels.
 
 use std::sync::RwLock;
 

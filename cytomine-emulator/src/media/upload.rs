@@ -1,4 +1,4 @@
-//! `POST /upload` and `/ims/upload` (WIRE.md §4.5): one multipart file part.
+//! `POST /upload` and `/ims/upload` (docs/protocol.md §4.5): one multipart file part.
 
 use std::sync::Arc;
 

@@ -21,7 +21,7 @@ pub(crate) use table::Table;
 
 use crate::keys::{random_uuid, Role, UserKeys};
 
-/// How long an opened admin session lasts (WIRE.md §1.6).
+/// How long an opened admin session lasts (docs/protocol.md §1.6).
 pub(crate) const ADMIN_SESSION_MS: i64 = 120 * 60 * 1000;
 /// A user is "online" after a request in the last five minutes.
 pub(crate) const ONLINE_MS: i64 = 5 * 60 * 1000;

@@ -1,4 +1,4 @@
-//! The 2026 repository profile (WIRE.md §2.7): records, envelopes, paging, partial updates, soft
+//! The 2026 repository profile (docs/protocol.md §2.7): records, envelopes, paging, partial updates, soft
 //! deletes and refusals of the ten migrated domains; the other domains stay classic.
 
 use crate::support::*;

@@ -1,4 +1,4 @@
-//! The 2026 repository profile (WIRE.md §2.7): users, roles and user-roles, relation terms, tag
+//! The 2026 repository profile (docs/protocol.md §2.7): users, roles and user-roles, relation terms, tag
 //! associations and uploaded files; the other domains stay classic.
 
 use crate::support::*;

@@ -1,5 +1,5 @@
 """Fixtures of the official client's test suite (cytomine-python-client 4.3.0), rebuilt from
-MODELS.md §6.2, because the PyPI sdist ships its `tests/` without `conftest.py`.
+docs/protocol.md §6.5, because the PyPI sdist ships its `tests/` without `conftest.py`.
 
 `run_suite.py` copies this file into the sdist's `tests/` package, next to `data/attached_file.txt`.
 Options: `--host`, `--public_key`, `--private_key`. Fixtures (session scope): `connect` (connect,

@@ -6,7 +6,7 @@ against a Cytomine server, e.g. the emulator binary.
         [--sdist DIR_OR_TARBALL] [-- extra pytest arguments]
 
 The sdist ships `tests/test_*.py` without `conftest.py`, `__init__.py` or `data/`; this script
-copies its tests into a temporary `tests/` package next to our `conftest.py` (MODELS.md §6.2) and
+copies its tests into a temporary `tests/` package next to our `conftest.py` (docs/protocol.md §6.5) and
 `data/attached_file.txt` (13 bytes, `attached file`), then runs pytest there with this interpreter,
 which must have `cytomine-python-client==4.3.0` and `pytest` installed. `--sdist` defaults to
 `$CYTOMINE_PY_SDIST` (tests/python_suite.rs passes the sdist it downloaded); without either, the sdist is

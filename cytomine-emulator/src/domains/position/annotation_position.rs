@@ -1,4 +1,4 @@
-//! `GET user/{u}/imageinstance/{i}/annotationposition.json?key=&bbox=` (WIRE.md §3.14): for
+//! `GET user/{u}/imageinstance/{i}/annotationposition.json?key=&bbox=` (docs/protocol.md §3.14): for
 //! one property key, the centroid and the value of every annotation of a layer (core's
 //! `PropertyService.listAnnotationCenterPosition`), in the collection envelope of §2.2:
 //! `{"idAnnotation": 5, "x": 10.0, "y": 20.0, "value": "..."}` per row.
@@ -93,7 +93,7 @@ fn bounding_box(text: &str) -> Option<(f64, f64, f64, f64)> {
     Some((num(0)?, num(1)?, num(2)?, num(3)?))
 }
 
-/// Spring's answer to a missing `@RequestParam` (WIRE.md §2.6).
+/// Spring's answer to a missing `@RequestParam` (docs/protocol.md §2.6).
 fn missing_parameter(name: &str, java_type: &str) -> Reply {
     let message = format!(
         "Required request parameter '{name}' for method parameter type {java_type} is not present"

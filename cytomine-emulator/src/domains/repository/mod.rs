@@ -1,4 +1,4 @@
-//! The 2026 "repository" format of the ten migrated domains (WIRE.md §2.7), written once over
+//! The 2026 "repository" format of the ten migrated domains (docs/protocol.md §2.7), written once over
 //! the classic [`Domain`] plumbing: a migrated domain only says how its record looks
 //! ([`Migrated`]); reading, paging, the `HttpCommandResponse`, partial updates and soft deletes
 //! live here.

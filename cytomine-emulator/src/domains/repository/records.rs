@@ -1,4 +1,4 @@
-//! The repository records of the migrated domains (`*Response` in WIRE.md §3.2-3.6, 3.13, 3.17).
+//! The repository records of the migrated domains (`*Response` in docs/protocol.md §3.2-3.6, 3.13, 3.17).
 
 use serde_json::{Map, Value};
 

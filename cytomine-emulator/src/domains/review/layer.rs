@@ -1,4 +1,4 @@
-//! Whole-layer review (WIRE.md §4.7): `imageinstance/{i}/annotation/review.json?users=1,2`
+//! Whole-layer review (docs/protocol.md §4.7): `imageinstance/{i}/annotation/review.json?users=1,2`
 //! accepts (`POST`/`PUT`) or rejects (`DELETE`) every annotation that the listed users drew on
 //! the image, as core's `ReviewedAnnotationService.reviewLayer`/`unreviewLayer` do.
 //!
