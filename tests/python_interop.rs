@@ -89,7 +89,7 @@ async fn official_client_walks_the_user_guide() {
     let base_url = emulator.base_url();
     // The emulator keeps serving on the runtime's workers while Python runs on a blocking thread.
     let run = tokio::task::spawn_blocking(move || {
-        run_script(&python, "user_guide.py", &base_url, &keys, GUIDE_TIMEOUT)
+        run_script(python, "user_guide.py", &base_url, &keys, GUIDE_TIMEOUT)
     })
     .await
     .expect("the thread running Python does not panic");
@@ -190,7 +190,7 @@ fn official_client_talks_to_the_emulator_binary() {
         base_url.starts_with("http://127.0.0.1:"),
         "the binary should listen on loopback, it said {base_url}"
     );
-    let run = run_script(&python, "smoke.py", &base_url, &keys, SMOKE_TIMEOUT);
+    let run = run_script(python, "smoke.py", &base_url, &keys, SMOKE_TIMEOUT);
     drop(server);
     run.assert_passed();
 }

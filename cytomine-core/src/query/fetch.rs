@@ -29,7 +29,7 @@ async fn fetch_page<R: Resource>(
         query.push(("offset".into(), offset.to_string()));
         // The 2026 repository endpoints ignore max/offset and page with `page`/`size`
         // (docs/protocol.md §2.7); classic endpoints ignore these. Both read the same window.
-        if offset % max == 0 {
+        if offset.is_multiple_of(max) {
             query.push(("page".into(), (offset / max).to_string()));
             query.push(("size".into(), max.to_string()));
         }
@@ -121,7 +121,7 @@ impl<R: Resource> Pager<R> {
         } else {
             1
         };
-        while self.pending.len() < depth && self.end().map_or(true, |end| self.next_offset < end) {
+        while self.pending.len() < depth && self.end().is_none_or(|end| self.next_offset < end) {
             self.spawn();
         }
     }

@@ -24,7 +24,7 @@ pub(crate) fn routes(routes: &mut Routes) {
 fn list(call: &Call, _params: &Params, state: &State) -> Outcome {
     let project = call.int("project")?;
     let in_project = |a: &AbstractImage| {
-        project.map_or(true, |p| {
+        project.is_none_or(|p| {
             state
                 .image_instances
                 .iter()

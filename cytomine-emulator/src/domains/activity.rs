@@ -58,7 +58,7 @@ fn created_annotations(
     state
         .annotations
         .iter()
-        .filter(|a| a.user == user && a.project == project && image.map_or(true, |i| a.image == i))
+        .filter(|a| a.user == user && a.project == project && image.is_none_or(|i| a.image == i))
         .filter(|a| a.meta.created >= from && a.meta.created < until)
         .count()
 }

@@ -207,7 +207,7 @@ impl Filters {
     pub(super) fn keep(&self, state: &State, lister: &Lister, listed: Listed) -> bool {
         let a = listed.annotation;
         let within =
-            |set: &Option<HashSet<i64>>, v: i64| set.as_ref().map_or(true, |s| s.contains(&v));
+            |set: &Option<HashSet<i64>>, v: i64| set.as_ref().is_none_or(|s| s.contains(&v));
         let excluded = |id: i64| self.excluded.as_ref().is_some_and(|s| s.contains(&id));
         if self.project.is_some_and(|p| p != a.project)
             || !within(&self.images, a.image)
@@ -243,7 +243,7 @@ impl Filters {
             && self
                 .terms
                 .as_ref()
-                .map_or(true, |s| terms.iter().any(|t| s.contains(t)))
+                .is_none_or(|s| terms.iter().any(|t| s.contains(t)))
     }
 
     fn keep_tracks(&self, state: &State, listed: Listed) -> bool {
@@ -256,6 +256,6 @@ impl Filters {
             && self
                 .tracks
                 .as_ref()
-                .map_or(true, |s| tracks.iter().any(|t| s.contains(t)))
+                .is_none_or(|s| tracks.iter().any(|t| s.contains(t)))
     }
 }

@@ -82,7 +82,7 @@ fn list(call: &Call, params: &Params, state: &State) -> Outcome {
         .into_iter()
         .flatten()
         .filter_map(|id| state.annotation_terms.get(*id))
-        .filter(|l| user.map_or(true, |u| l.user == u))
+        .filter(|l| user.is_none_or(|u| l.user == u))
         .collect();
     paged(call, links, |l| l.view(state, call))
 }

@@ -145,9 +145,9 @@ fn add_position(call: &Call, params: &Params, state: &mut State) -> Outcome {
 
 /// Whether a record stamped `created` by `user` passes the `user`, `afterThan`, `beforeThan` query.
 fn in_window(call: &Call, created: i64, user: i64) -> Result<bool, Fail> {
-    Ok(call.int("user")?.map_or(true, |u| u == user)
-        && call.int("afterThan")?.map_or(true, |t| created > t)
-        && call.int("beforeThan")?.map_or(true, |t| created < t))
+    Ok(call.int("user")?.is_none_or(|u| u == user)
+        && call.int("afterThan")?.is_none_or(|t| created > t)
+        && call.int("beforeThan")?.is_none_or(|t| created < t))
 }
 
 /// `GET {imageinstance|sliceinstance}/{id}/positions.json?user=&slice=&afterThan=&beforeThan=&showDetails=`.
@@ -157,7 +157,7 @@ fn list_positions(call: &Call, params: &Params, state: &State) -> Outcome {
     let slice_filter = call.int("slice")?.or(by_slice.then_some(slice));
     let mut items = Vec::new();
     for x in state.positions.iter().rev().filter(|x| x.image == image) {
-        if slice_filter.map_or(true, |s| s == x.slice) && in_window(call, x.meta.created, x.user)? {
+        if slice_filter.is_none_or(|s| s == x.slice) && in_window(call, x.meta.created, x.user)? {
             items.push(x);
         }
     }

@@ -51,7 +51,7 @@ fn list(call: &Call, _params: &Params, state: &State) -> Outcome {
         .map(|n| n.replace(['*', '%'], "").to_lowercase());
     list_where(call, state, |p| {
         name.as_ref()
-            .map_or(true, |n| p.name.to_lowercase().contains(n.as_str()))
+            .is_none_or(|n| p.name.to_lowercase().contains(n.as_str()))
     })
 }
 

@@ -109,7 +109,7 @@ fn keys(call: &Call, state: &State, class: &str) -> Outcome {
         .filter(|x| x.owner.class == class)
         .filter(|x| {
             place(x.owner.ident).is_some_and(|(p, i)| {
-                project.map_or(true, |w| w == p) && image.map_or(true, |w| w == i)
+                project.is_none_or(|w| w == p) && image.is_none_or(|w| w == i)
             })
         })
         .filter(|x| owner::check_read(call, state, &x.owner).is_ok())

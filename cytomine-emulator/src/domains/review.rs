@@ -212,8 +212,8 @@ fn list(call: &Call, _params: &Params, state: &State) -> Outcome {
         .reviewed_annotations
         .iter()
         .rev()
-        .filter(|r| project.map_or(true, |p| r.base.project == p))
-        .filter(|r| image.map_or(true, |i| r.base.image == i))
+        .filter(|r| project.is_none_or(|p| r.base.project == p))
+        .filter(|r| image.is_none_or(|i| r.base.image == i))
         .filter(|r| r.check_read(call, state).is_ok())
         .collect();
     paged(call, items, |r| r.view(state, call))

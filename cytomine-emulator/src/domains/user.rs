@@ -94,7 +94,7 @@ fn list(call: &Call, _params: &Params, state: &State) -> Outcome {
             .users
             .iter()
             .filter(|u| !online || state.is_online(u.meta.id, call.now))
-            .filter(|u| public_key.map_or(true, |k| u.public_key == k)),
+            .filter(|u| public_key.is_none_or(|k| u.public_key == k)),
     )
 }
 
@@ -124,7 +124,7 @@ impl Domain for User {
         let username = json::required_text(body, "username")?;
         let clash = state
             .user_by_name(&username)
-            .filter(|u| old.map_or(true, |o| o.meta.id != u.meta.id));
+            .filter(|u| old.is_none_or(|o| o.meta.id != u.meta.id));
         if clash.is_some() {
             return Err(Fail::exists(format!("User {username} already exist!")));
         }
@@ -142,7 +142,7 @@ impl Domain for User {
             lastname: keep("lastname", |u| &u.lastname).unwrap_or_default(),
             email: keep("email", |u| &u.email).unwrap_or_else(|| format!("{username}@example.org")),
             role,
-            enabled: old.map_or(true, |o| o.enabled),
+            enabled: old.is_none_or(|o| o.enabled),
             public_key: keep("publicKey", |u| &u.public_key).unwrap_or_else(random_uuid),
             private_key: keep("privateKey", |u| &u.private_key).unwrap_or_else(random_uuid),
             language: keep("language", |u| &u.language).unwrap_or_else(|| "ENGLISH".into()),

@@ -137,8 +137,8 @@ impl ArmedRule {
     /// Whether this rule fires on the request; counts the firing.
     pub(crate) fn try_fire(&mut self, method: &str, path: &str) -> Option<Firing> {
         let r = &self.rule;
-        let method_ok = r.method.as_deref().map_or(true, |m| m == method);
-        let path_ok = r.path.as_deref().map_or(true, |p| path.contains(p));
+        let method_ok = r.method.as_deref().is_none_or(|m| m == method);
+        let path_ok = r.path.as_deref().is_none_or(|p| path.contains(p));
         if !method_ok || !path_ok || self.is_spent() {
             return None;
         }

@@ -63,7 +63,7 @@ fn list(call: &Call, params: &Params, state: &State) -> Outcome {
         let Some(found) = values.get(&a.meta.id) else {
             continue;
         };
-        let inside = bbox.map_or(true, |b| a.geometry.intersects_bbox(b));
+        let inside = bbox.is_none_or(|b| a.geometry.intersects_bbox(b));
         if a.image == image.meta.id && a.user == user && inside {
             rows.extend(
                 found

@@ -113,7 +113,7 @@ fn command<T: Migrated>(verb: &str, data: Value, subs: Vec<Value>) -> Value {
 /// Copy repository body names onto the classic names (the classic spelling wins when both are sent).
 fn normalize<T: Migrated>(body: &mut Body) {
     for (repo, classic) in T::ALIASES {
-        if !body.get(*classic).is_some_and(|v| !v.is_null()) {
+        if body.get(*classic).is_none_or(|v| v.is_null()) {
             if let Some(v) = body.get(*repo).cloned() {
                 body.insert((*classic).to_owned(), v);
             }
@@ -124,7 +124,7 @@ fn normalize<T: Migrated>(body: &mut Body) {
 fn require(body: &Body, keys: &[&str]) -> Result<(), Fail> {
     match keys
         .iter()
-        .find(|k| body.get(**k).map_or(true, Value::is_null))
+        .find(|k| body.get(**k).is_none_or(Value::is_null))
     {
         Some(k) => Err(Fail::bad(format!("{k} must be set"))),
         None => Ok(()),
