@@ -54,5 +54,4 @@ pub mod __private {
     pub use crate::resource::{
         fetch_by, lookup_path, multipart_create, multipart_query, render, KeyParts, PathValue,
     };
-    pub use serde_json;
 }
