@@ -24,6 +24,7 @@ use crate::auth::signature::{canonical_candidates, sign, SignatureForms, Signed}
 use crate::domains::RouteTable;
 use crate::faults::{control, Faults, CONTROL_PATH};
 use crate::keys::Role;
+use crate::profile::Profile;
 use crate::server::{serve, Shared};
 use crate::store::State;
 
@@ -76,7 +77,7 @@ fn fresh_server() -> Arc<Shared> {
         state: RwLock::new(state),
         requests: Default::default(),
         server_url: SERVER_URL.into(),
-        routes: RouteTable::build(),
+        routes: RouteTable::build_for(Profile::Classic),
         faults: Faults::default(),
         fault_control: false,
         signature_forms: SignatureForms::Both,

@@ -154,46 +154,41 @@ pub(crate) struct RouteTable {
 }
 
 impl RouteTable {
-    /// Build every domain's routes in the classic profile.
-    pub(crate) fn build() -> RouteTable {
-        RouteTable::build_for(Profile::Classic)
-    }
-
     /// Build every domain's routes for `profile`.
     pub(crate) fn build_for(profile: Profile) -> RouteTable {
-        let mut r = Routes {
+        let mut routes = Routes {
             routes: Vec::new(),
             profile,
         };
-        security::routes(&mut r);
-        user::routes(&mut r);
-        project::routes(&mut r);
-        members::routes(&mut r);
-        ontology::routes(&mut r);
-        term::routes(&mut r);
-        storage::routes(&mut r);
-        uploaded_file::routes(&mut r);
-        abstract_image::routes(&mut r);
-        image_instance::routes(&mut r);
-        crate::media::render::routes(&mut r);
-        crate::media::download::routes(&mut r);
-        annotation_listing::routes(&mut r);
-        annotation::routes(&mut r);
-        annotation_term::routes(&mut r);
-        property::routes(&mut r);
-        attached_file::routes(&mut r);
-        description::routes(&mut r);
-        tag::routes(&mut r);
-        relation_term::routes(&mut r);
-        user_role::routes(&mut r);
-        track::routes(&mut r);
-        image_group::routes(&mut r);
-        annotation_group::routes(&mut r);
-        position::routes(&mut r);
-        activity::routes(&mut r);
-        review::routes(&mut r);
+        security::routes(&mut routes);
+        user::routes(&mut routes);
+        project::routes(&mut routes);
+        members::routes(&mut routes);
+        ontology::routes(&mut routes);
+        term::routes(&mut routes);
+        storage::routes(&mut routes);
+        uploaded_file::routes(&mut routes);
+        abstract_image::routes(&mut routes);
+        image_instance::routes(&mut routes);
+        crate::media::render::routes(&mut routes);
+        crate::media::download::routes(&mut routes);
+        annotation_listing::routes(&mut routes);
+        annotation::routes(&mut routes);
+        annotation_term::routes(&mut routes);
+        property::routes(&mut routes);
+        attached_file::routes(&mut routes);
+        description::routes(&mut routes);
+        tag::routes(&mut routes);
+        relation_term::routes(&mut routes);
+        user_role::routes(&mut routes);
+        track::routes(&mut routes);
+        image_group::routes(&mut routes);
+        annotation_group::routes(&mut routes);
+        position::routes(&mut routes);
+        activity::routes(&mut routes);
+        review::routes(&mut routes);
         RouteTable {
-            routes: r.routes,
+            routes: routes.routes,
             profile,
         }
     }
