@@ -7,15 +7,35 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use cytomine::PrivateKey;
 
+/// The help's closing text: where the credentials come from, the log flags, then `$tail`.
+macro_rules! after_help {
+    ($tail:literal) => {
+        concat!(
+            "Credentials: --host/--public-key/--private-key, else CYTOMINE_HOST, \
+CYTOMINE_PUBLIC_KEY, CYTOMINE_PRIVATE_KEY, else the profile (--profile, CYTOMINE_PROFILE, or \
+`default`) of the config file: --config, else CYTOMINE_CONFIG, else cytomine/config.toml in \
+$XDG_CONFIG_HOME or the platform's configuration directory (~/.config on Linux and macOS, \
+%APPDATA% on Windows):\n\n  [profiles.default]\n  host = \"https://cytomine.example\"\n  \
+public_key = \"...\"\n  private_key = \"...\"\n\nLogs: -v (requests), -vv (bodies), \
+-vvv (everything); or RUST_LOG.",
+            $tail
+        )
+    };
+}
+
+#[cfg(feature = "emulator")]
+const AFTER_HELP: &str =
+    after_help!("\n\nTry anything without a server: cytomine --emulator projects list");
+#[cfg(not(feature = "emulator"))]
+const AFTER_HELP: &str = after_help!("");
+
 /// `cytomine`: drive a Cytomine server from the shell.
 #[derive(Debug, Parser)]
 #[command(
     name = "cytomine",
     version,
     about = "Drive a Cytomine server from the shell: projects, images, annotations.",
-    after_help = "Credentials: --host/--public-key/--private-key, else CYTOMINE_HOST, \
-CYTOMINE_PUBLIC_KEY, CYTOMINE_PRIVATE_KEY, else the profile (--profile, CYTOMINE_PROFILE, \
-or `default`) of ~/.config/cytomine/config.toml:\n\n  [profiles.default]\n  host = \"https://cytomine.example\"\n  public_key = \"...\"\n  private_key = \"...\"\n\nTry anything without a server: cytomine --emulator projects list"
+    after_help = AFTER_HELP
 )]
 pub struct Cli {
     /// Where to connect and with which keys.
@@ -24,6 +44,9 @@ pub struct Cli {
     /// Print JSON for scripts instead of tables.
     #[arg(long, global = true)]
     pub json: bool,
+    /// Log to standard error: -v requests, -vv bodies, -vvv everything (RUST_LOG overrides).
+    #[arg(short, long, global = true, action = clap::ArgAction::Count)]
+    pub verbose: u8,
     /// What to do.
     #[command(subcommand)]
     pub command: Command,
@@ -51,6 +74,7 @@ pub struct ConnectionFlags {
     #[arg(long, global = true)]
     pub config: Option<PathBuf>,
     /// Run against an in-process emulator loaded with demo data, for trying things out.
+    #[cfg(feature = "emulator")]
     #[arg(long, global = true, conflicts_with_all = ["host", "public_key", "private_key", "profile"])]
     pub emulator: bool,
 }
@@ -76,20 +100,43 @@ pub enum Command {
     /// List storages (where images are uploaded).
     #[command(subcommand)]
     Storages(StoragesCommand),
+    /// Print a completion script for a shell, e.g. `cytomine completions bash > ~/.local/share/bash-completion/completions/cytomine`.
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+}
+
+/// `--limit N` of the list commands.
+#[derive(Debug, Clone, Copy, Args)]
+pub struct Limit {
+    /// Show at most this many items (one request to the server).
+    #[arg(long, value_name = "N")]
+    pub limit: Option<u64>,
+}
+
+impl Limit {
+    /// `query`, asking for at most the limit when there is one.
+    pub fn apply<Q: cytomine::Query>(self, query: Q) -> Q {
+        match self.limit {
+            Some(max) => query.max(max),
+            None => query,
+        }
+    }
 }
 
 /// `cytomine storages ...`
 #[derive(Debug, Subcommand)]
 pub enum StoragesCommand {
     /// List the storages you can upload into.
-    List,
+    List(Limit),
 }
 
 /// `cytomine projects ...`
 #[derive(Debug, Subcommand)]
 pub enum ProjectsCommand {
     /// List the projects you can see.
-    List,
+    List(Limit),
     /// Show one project.
     Show {
         /// Project id.
@@ -118,6 +165,9 @@ pub enum ImagesCommand {
         /// Project id.
         #[arg(long)]
         project: i64,
+        /// At most this many.
+        #[command(flatten)]
+        limit: Limit,
     },
     /// Download the original file of an image.
     Download {

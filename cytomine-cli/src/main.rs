@@ -10,21 +10,26 @@ mod cli;
 mod commands;
 mod failure;
 mod formats;
+mod logging;
 mod output;
 mod progress;
 mod session;
 
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::{CommandFactory, Parser};
 
-use crate::cli::Cli;
+use crate::cli::{Cli, Command};
 use crate::failure::{Failure, Kind};
 use crate::output::{Output, Report};
 use crate::session::Session;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    if let Command::Completions { shell } = cli.command {
+        return print_completions(shell);
+    }
+    logging::init(cli.verbose);
     let output = Output::new(cli.json);
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .enable_all()
@@ -49,6 +54,21 @@ fn main() -> ExitCode {
         Err(failure) => {
             output.failure(&failure);
             failure.exit_code()
+        }
+    }
+}
+
+/// Prints the completion script of `shell`; a closed standard output (`| head`) is not an error.
+fn print_completions(shell: clap_complete::Shell) -> ExitCode {
+    use std::io::Write;
+    let mut script = Vec::new();
+    clap_complete::generate(shell, &mut Cli::command(), "cytomine", &mut script);
+    match std::io::stdout().write_all(&script) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("cannot write the completion script: {e}");
+            ExitCode::FAILURE
         }
     }
 }

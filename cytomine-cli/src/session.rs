@@ -1,24 +1,38 @@
 //! Opening the connection a command runs on: to the server that the flags, the environment and
 //! the config file name (resolved by the library's one resolver, `ConnectionInfo::resolve`),
-//! or to an in-process emulator with demo data (`--emulator`), kept alive as long as the session.
+//! or to an in-process emulator with demo data (`--emulator`, feature `emulator`), kept alive as
+//! long as the session.
 
 use cytomine::{ConnectionArgs, ConnectionInfo, Cytomine};
+#[cfg(feature = "emulator")]
 use cytomine_emulator::Emulator;
 
 use crate::cli::ConnectionFlags;
-use crate::failure::{Failure, Kind};
+use crate::failure::Failure;
+#[cfg(feature = "emulator")]
+use crate::failure::Kind;
+
+/// What to do when no host is given anywhere.
+#[cfg(feature = "emulator")]
+const NO_HOST: &str = "no host: pass --host, set CYTOMINE_HOST, add a profile to the config file \
+(`cytomine --help` says where), or try --emulator";
+#[cfg(not(feature = "emulator"))]
+const NO_HOST: &str = "no host: pass --host, set CYTOMINE_HOST, or add a profile to the config \
+file (`cytomine --help` says where)";
 
 /// A connection, and the emulator behind it when there is one.
 #[derive(Debug)]
 pub struct Session {
     /// The connection.
     pub cm: Cytomine,
+    #[cfg(feature = "emulator")]
     emulator: Option<Emulator>,
 }
 
 impl Session {
     /// Connects as the flags, the environment and the config file say.
     pub async fn open(flags: &ConnectionFlags) -> Result<Session, Failure> {
+        #[cfg(feature = "emulator")]
         if flags.emulator {
             return Self::emulated().await;
         }
@@ -31,11 +45,7 @@ impl Session {
             log_level: None,
         };
         let info = ConnectionInfo::resolve(&args, |name| std::env::var(name).ok())?
-            .ok_or_else(|| {
-                Failure::usage(
-                    "no host: pass --host, set CYTOMINE_HOST, add a profile to ~/.config/cytomine/config.toml, or try --emulator",
-                )
-            })?;
+            .ok_or_else(|| Failure::usage(NO_HOST))?;
         for warning in &info.warnings {
             eprintln!("warning: {warning}");
         }
@@ -46,10 +56,15 @@ impl Session {
             )
             .connect()
             .await?;
-        Ok(Session { cm, emulator: None })
+        Ok(Session {
+            cm,
+            #[cfg(feature = "emulator")]
+            emulator: None,
+        })
     }
 
     /// Starts an emulator with demo data on 127.0.0.1 and connects as its admin.
+    #[cfg(feature = "emulator")]
     async fn emulated() -> Result<Session, Failure> {
         let emulator =
             Emulator::builder().demo(true).start().await.map_err(|e| {
@@ -66,6 +81,7 @@ impl Session {
 
     /// Stops the emulator, if any.
     pub async fn close(self) {
+        #[cfg(feature = "emulator")]
         if let Some(emulator) = self.emulator {
             emulator.shutdown().await;
         }

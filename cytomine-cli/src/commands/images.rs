@@ -3,12 +3,16 @@
 use cytomine::models::ImageInstance;
 use cytomine::prelude::*;
 
+use crate::cli::Limit;
 use crate::failure::Failure;
 use crate::output::{cell, Report, Table};
 
 /// Lists the images of a project.
-pub async fn list(cm: &Cytomine, project: i64) -> Result<Report, Failure> {
-    let images = ImageInstance::list().project(project).fetch(cm).await?;
+pub async fn list(cm: &Cytomine, project: i64, limit: Limit) -> Result<Report, Failure> {
+    let images = limit
+        .apply(ImageInstance::list().project(project))
+        .fetch(cm)
+        .await?;
     let mut table = Table::new(&["id", "name", "width", "height", "annotations"]);
     for image in images.iter() {
         table.row(vec![

@@ -20,8 +20,10 @@ pub async fn run(command: Command, cm: &Cytomine) -> Result<Report, Failure> {
     match command {
         Command::Whoami => whoami::run(cm),
         Command::Projects(command) => projects::run(command, cm).await,
-        Command::Storages(StoragesCommand::List) => storages::list(cm).await,
-        Command::Images(ImagesCommand::List { project }) => images::list(cm, project).await,
+        Command::Storages(StoragesCommand::List(limit)) => storages::list(cm, limit).await,
+        Command::Images(ImagesCommand::List { project, limit }) => {
+            images::list(cm, project, limit).await
+        }
         Command::Images(ImagesCommand::Download { id, output }) => {
             download::run(cm, id, output).await
         }
@@ -38,6 +40,8 @@ pub async fn run(command: Command, cm: &Cytomine) -> Result<Report, Failure> {
         Command::Annotations(AnnotationsCommand::Import { file, image }) => {
             import::run(cm, &file, image).await
         }
+        // Printed by `main` before any connection is made.
+        Command::Completions { .. } => Err(Failure::usage("completions need no connection")),
     }
 }
 

@@ -29,8 +29,8 @@ fn one(p: &Project) -> Report {
 /// Runs a projects subcommand.
 pub async fn run(command: ProjectsCommand, cm: &Cytomine) -> Result<Report, Failure> {
     match command {
-        ProjectsCommand::List => {
-            let projects = Project::list().fetch(cm).await?;
+        ProjectsCommand::List(limit) => {
+            let projects = limit.apply(Project::list()).fetch(cm).await?;
             let mut table = Table::new(COLUMNS);
             projects.iter().for_each(|p| table.row(row(p)));
             Ok(Report::table(super::to_json(&projects.into_vec()), table))

@@ -3,12 +3,13 @@
 use cytomine::models::Storage;
 use cytomine::prelude::*;
 
+use crate::cli::Limit;
 use crate::failure::Failure;
 use crate::output::{cell, Report, Table};
 
 /// Lists the storages you can upload into.
-pub async fn list(cm: &Cytomine) -> Result<Report, Failure> {
-    let storages = Storage::list().fetch(cm).await?;
+pub async fn list(cm: &Cytomine, limit: Limit) -> Result<Report, Failure> {
+    let storages = limit.apply(Storage::list()).fetch(cm).await?;
     let mut table = Table::new(&["id", "name", "owner"]);
     for s in storages.iter() {
         table.row(vec![

@@ -105,7 +105,8 @@ impl ConnectionInfo {
     /// file. `Ok(None)` when no host is given anywhere; an error when a host has no key pair.
     ///
     /// The config file is `args.config`, else `CYTOMINE_CONFIG`, else
-    /// `$XDG_CONFIG_HOME/cytomine/config.toml`, else `$HOME/.config/cytomine/config.toml`:
+    /// `$XDG_CONFIG_HOME/cytomine/config.toml`, else `cytomine/config.toml` in the platform's
+    /// configuration directory (`$HOME/.config` on Linux and macOS, `%APPDATA%` on Windows):
     /// ```toml
     /// [profiles.default]
     /// host = "https://cytomine.example"
@@ -143,7 +144,7 @@ impl ConnectionInfo {
             (Some(path), _) => profile_file::load(&path, asked.as_deref())?,
             (None, Some(name)) => {
                 return Err(Error::usage(format!(
-                    "profile `{name}` asked for, but there is no config file (no --config, CYTOMINE_CONFIG, XDG_CONFIG_HOME or HOME)"
+                    "profile `{name}` asked for, but there is no config file (no --config, no CYTOMINE_CONFIG, and no configuration directory: set XDG_CONFIG_HOME or HOME)"
                 )))
             }
             (None, None) => (Profile::default(), Vec::new()),

@@ -25,11 +25,15 @@ struct ConfigFile {
     profiles: BTreeMap<String, Profile>,
 }
 
-/// `$XDG_CONFIG_HOME/cytomine/config.toml`, else `$HOME/.config/cytomine/config.toml`.
+/// `$XDG_CONFIG_HOME/cytomine/config.toml`, else `cytomine/config.toml` in the platform's
+/// configuration directory as the `etcetera` crate finds it (`$HOME/.config` on Linux and macOS,
+/// `%APPDATA%` on Windows). `XDG_CONFIG_HOME` is read through `env`, so that tests can set it.
 pub(super) fn default_path(env: &dyn Fn(&str) -> Option<String>) -> Option<PathBuf> {
-    let base = env("XDG_CONFIG_HOME")
-        .map(PathBuf::from)
-        .or_else(|| env("HOME").map(|home| Path::new(&home).join(".config")))?;
+    use etcetera::BaseStrategy;
+    let base = match env("XDG_CONFIG_HOME") {
+        Some(dir) => PathBuf::from(dir),
+        None => etcetera::choose_base_strategy().ok()?.config_dir(),
+    };
     Some(base.join("cytomine").join("config.toml"))
 }
 

@@ -1,0 +1,45 @@
+//! `-v`, `-vv`, `-vvv`: the library's request logs on standard error, through `tracing`.
+//!
+//! Nothing is logged by default (the command's output is its result). `RUST_LOG`, when set, takes
+//! precedence over the flags, with `tracing_subscriber`'s filter syntax. The library never logs a
+//! key or a signature, at any level.
+
+use std::io::IsTerminal;
+
+use tracing_subscriber::EnvFilter;
+
+/// The filter for `verbosity` (the number of `-v`): warnings only, then the library's requests,
+/// then their bodies, then every crate's debug output.
+fn filter(verbosity: u8) -> &'static str {
+    match verbosity {
+        0 => "warn",
+        1 => "warn,cytomine=info,cytomine_core=info",
+        2 => "warn,cytomine=debug,cytomine_core=debug",
+        _ => "debug",
+    }
+}
+
+/// Starts logging to standard error.
+pub fn init(verbosity: u8) {
+    let filter =
+        EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new(filter(verbosity)));
+    // A second subscriber cannot be installed; the first one stays, which is what we want.
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .with_ansi(std::io::stderr().is_terminal())
+        .try_init();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::filter;
+
+    #[test]
+    fn each_v_shows_more() {
+        assert_eq!(filter(0), "warn");
+        assert!(filter(1).contains("cytomine_core=info"));
+        assert!(filter(2).contains("cytomine_core=debug"));
+        assert_eq!(filter(3), filter(9));
+    }
+}
