@@ -1,6 +1,7 @@
 //! `-v`, `-vv`, `-vvv`: the library's request logs on standard error, through `tracing`.
 //!
-//! Nothing is logged by default (the command's output is its result). `RUST_LOG`, when set, takes
+//! Nothing is logged by default (the command's output is its result, and it reports its own
+//! errors). `RUST_LOG`, when set, takes
 //! precedence over the flags, with `tracing_subscriber`'s filter syntax. The library never logs a
 //! key or a signature, at any level.
 
@@ -8,11 +9,11 @@ use std::io::IsTerminal;
 
 use tracing_subscriber::EnvFilter;
 
-/// The filter for `verbosity` (the number of `-v`): warnings only, then the library's requests,
-/// then their bodies, then every crate's debug output.
+/// The filter for `verbosity` (the number of `-v`): nothing (the command reports its own errors),
+/// then the library's requests and retries, then their bodies, then every crate's debug output.
 fn filter(verbosity: u8) -> &'static str {
     match verbosity {
-        0 => "warn",
+        0 => "off",
         1 => "warn,cytomine=info,cytomine_core=info",
         2 => "warn,cytomine=debug,cytomine_core=debug",
         _ => "debug",
@@ -37,7 +38,7 @@ mod tests {
 
     #[test]
     fn each_v_shows_more() {
-        assert_eq!(filter(0), "warn");
+        assert_eq!(filter(0), "off");
         assert!(filter(1).contains("cytomine_core=info"));
         assert!(filter(2).contains("cytomine_core=debug"));
         assert_eq!(filter(3), filter(9));
