@@ -226,17 +226,34 @@ pub(crate) fn batch_answer(
     }
 }
 
-/// Gives each input its outcome: failures are matched to their echoed input, the others take
-/// the created ids in order. A count mismatch leaves the unmatched items unknown.
+/// Gives each input its outcome (docs/protocol.md §2.5). The server's answer has no item
+/// index: its `errors` list the refused items in input order, each with the item as the
+/// server saw it (`data`, which may carry keys the server added, e.g. `user`), and the
+/// message lists the created ids in input order. So:
+/// - each failure is matched to the first input not yet matched, after the previous match,
+///   that its `data` agrees with (every non-null field of the input has the same value there);
+/// - when the server saved nothing (body status 400, no id), every item failed: an unmatched
+///   item takes the failure at its own position when there is one failure per item, else a
+///   generic reason (the server does not list failures that are not Cytomine errors);
+/// - the remaining items take the created ids in order, when the counts agree; otherwise they
+///   stay unknown rather than guessed.
 fn assign(inputs: &[Value], outcome: BatchOutcome) -> Vec<ItemOutcome> {
     let mut result: Vec<Option<ItemOutcome>> = vec![None; inputs.len()];
-    for (echo, reason) in outcome.failures {
-        let slot = inputs
-            .iter()
-            .enumerate()
-            .position(|(i, input)| result[i].is_none() && *input == echo);
-        if let Some(i) = slot {
-            result[i] = Some(ItemOutcome::Failed(reason));
+    let mut next = 0;
+    for (echo, reason) in &outcome.failures {
+        if let Some(i) = (next..inputs.len()).find(|&i| agrees(&inputs[i], echo)) {
+            result[i] = Some(ItemOutcome::Failed(reason.clone()));
+            next = i + 1;
+        }
+    }
+    if outcome.status == 400 && outcome.created_ids.is_empty() {
+        let one_each = outcome.failures.len() == inputs.len();
+        for (i, r) in result.iter_mut().enumerate().filter(|(_, r)| r.is_none()) {
+            let reason = match outcome.failures.get(i) {
+                Some((_, reason)) if one_each => reason.clone(),
+                _ => "the server saved no item of the batch".to_owned(),
+            };
+            *r = Some(ItemOutcome::Failed(reason));
         }
     }
     let open = result.iter().filter(|r| r.is_none()).count();
@@ -254,6 +271,18 @@ fn assign(inputs: &[Value], outcome: BatchOutcome) -> Vec<ItemOutcome> {
         .into_iter()
         .map(|r| r.unwrap_or_else(|| ItemOutcome::Unknown(mismatch.clone())))
         .collect()
+}
+
+/// Whether a refused item's `data`, as the server echoes it, is this input: every non-null
+/// field of the input has the same value in the echo (the server may add fields).
+fn agrees(input: &Value, echo: &Value) -> bool {
+    match (input, echo) {
+        (Value::Object(sent), Value::Object(seen)) => sent
+            .iter()
+            .filter(|(_, v)| !v.is_null())
+            .all(|(k, v)| seen.get(k) == Some(v)),
+        _ => input == echo,
+    }
 }
 
 async fn post_each<R: Resource>(cm: &Cytomine, chunk: &Chunk) -> Vec<ItemOutcome> {
@@ -298,6 +327,54 @@ mod tests {
                 ItemOutcome::Created(13)
             ]
         );
+    }
+
+    /// The server's echo carries fields it added (`user`, `sliceObject`...) and the error
+    /// list is in input order (`ModelService.addMultiple`, cytomine/cytomine 0165ef76).
+    #[test]
+    fn failures_are_matched_by_their_data_in_order() {
+        let item = |l: &str| json!({"location": l, "image": 7, "user": null});
+        let inputs = vec![item("A"), item("B"), item("A"), item("C")];
+        let echo = |l: &str| json!({"location": l, "image": 7, "user": 1, "sliceObject": {}});
+        let outcome = BatchOutcome {
+            status: 206,
+            created_ids: vec![21, 23],
+            failures: vec![(echo("B"), "bad B".into()), (echo("A"), "bad A".into())],
+        };
+        assert_eq!(
+            assign(&inputs, outcome),
+            vec![
+                ItemOutcome::Created(21),
+                ItemOutcome::Failed("bad B".into()),
+                ItemOutcome::Failed("bad A".into()),
+                ItemOutcome::Created(23)
+            ]
+        );
+    }
+
+    #[test]
+    fn nothing_saved_fails_every_item() {
+        let inputs = vec![json!({"a": 1}), json!({"a": 2})];
+        let unreadable_echoes = BatchOutcome {
+            status: 400,
+            created_ids: vec![],
+            failures: vec![(json!("?"), "one".into()), (json!("?"), "two".into())],
+        };
+        assert_eq!(
+            assign(&inputs, unreadable_echoes),
+            vec![
+                ItemOutcome::Failed("one".into()),
+                ItemOutcome::Failed("two".into())
+            ]
+        );
+        let unlisted = BatchOutcome {
+            status: 400,
+            created_ids: vec![],
+            failures: vec![],
+        };
+        assert!(assign(&inputs, unlisted)
+            .iter()
+            .all(|o| matches!(o, ItemOutcome::Failed(_))));
     }
 
     #[test]

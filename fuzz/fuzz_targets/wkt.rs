@@ -1,5 +1,5 @@
-//! The emulator's `geometry::parse_wkt` on any text; what parses survives `to_wkt` and a
-//! second parse unchanged.
+//! The emulator's `geometry::parse_wkt` on any text; what parses is written by `to_wkt` as text
+//! that a second parse writes back unchanged.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;

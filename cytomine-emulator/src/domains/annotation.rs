@@ -6,10 +6,10 @@ use super::acl;
 use super::crud::{self, Domain};
 use super::json::{self, Body};
 use super::Routes;
-use crate::geometry::parse_wkt;
+use crate::geometry::rules::{self, Stage};
 use crate::http::call::Call;
 use crate::http::fail::Fail;
-use crate::store::{Annotation, AnnotationTerm, Meta, State};
+use crate::store::{Annotation, AnnotationTerm, Meta, SliceInstance, State};
 
 /// Register the routes.
 pub(crate) fn routes(routes: &mut Routes) {
@@ -95,6 +95,47 @@ fn terms_in_body(body: &Body) -> Vec<i64> {
     json::ids(body, "term")
         .or_else(|| json::ids(body, "terms"))
         .unwrap_or_default()
+}
+
+/// The slice an annotation is drawn on: the body's `slice`, else the reference slice of its
+/// `image`. On add, an unknown one is 404 `SliceInstance with id N` / `ImageInstance with id
+/// N` (`UserAnnotationService.add`, docs/protocol.md §3.11); on update, 400 `Annotation not
+/// associated with a valid image` (`UserAnnotationService.update`).
+fn slice_of<'s>(state: &'s State, body: &Body, update: bool) -> Result<&'s SliceInstance, Fail> {
+    let shown = |key: &str| match body.get(key) {
+        Some(Value::String(s)) => s.clone(),
+        Some(v) => v.to_string(),
+        None => "null".into(),
+    };
+    let present = |key: &str| body.get(key).is_some_and(|v| !v.is_null());
+    let found = if present("slice") {
+        json::int(body, "slice")
+            .and_then(|id| state.slice_instances.get(id))
+            .ok_or_else(|| format!("SliceInstance with id {}", shown("slice")))
+    } else if present("image") {
+        json::int(body, "image")
+            .and_then(|id| super::image_instance::reference_slice_of(state, id))
+            .ok_or_else(|| format!("ImageInstance with id {}", shown("image")))
+    } else {
+        return Err(Fail::bad(if update {
+            "Annotation not associated with a valid image"
+        } else {
+            "Cannot retrieve slice or image"
+        }));
+    };
+    found.map_err(|message| match update {
+        true => Fail::bad("Annotation not associated with a valid image"),
+        false => Fail::not_found(message),
+    })
+}
+
+/// The width and height of an image instance's abstract image, when both are known: the
+/// bounds annotations are clipped to.
+fn image_size(state: &State, image: i64) -> Option<(f64, f64)> {
+    let base = state
+        .abstract_images
+        .get(state.image_instances.get(image)?.base_image)?;
+    Some((base.width? as f64, base.height? as f64))
 }
 
 /// Physical size X of an image instance (its own, else its base image's).
@@ -201,18 +242,19 @@ impl Domain for Annotation {
         acl::read_project(call, state, self.project).map(|_| ())
     }
     fn build(call: &Call, state: &State, body: &Body, old: Option<&Self>) -> Result<Self, Fail> {
-        let slice = json::int(body, "slice").and_then(|id| state.slice_instances.get(id));
-        let slice = slice.or_else(|| {
-            let image = json::int(body, "image")?;
-            super::image_instance::reference_slice_of(state, image)
-        });
-        let slice = slice.ok_or_else(|| Fail::bad("Cannot retrieve slice or image"))?;
+        let slice = slice_of(state, body, old.is_some())?;
         let (slice_id, image, project) = (slice.meta.id, slice.image, slice.project);
         acl::write_project(call, state, project)?;
         let location = json::text(body, "location")
             .ok_or_else(|| Fail::bad("Annotation must have a valid geometry:null"))?;
-        let geometry =
-            parse_wkt(&location).map_err(|_| Fail::bad("Annotation location is not valid"))?;
+        let stage = match old {
+            None => Stage::Add,
+            Some(_) => Stage::Update {
+                compression: json::float(body, "geometryCompression").unwrap_or(0.0),
+            },
+        };
+        let shaped = rules::shape(&location, image_size(state, image), stage).map_err(Fail::bad)?;
+        let geometry = shaped.geometry;
         let bbox = geometry
             .bbox()
             .ok_or_else(|| Fail::bad("Annotation dimension not valid"))?;
@@ -245,8 +287,8 @@ impl Domain for Annotation {
             centroid: geometry.centroid(),
             bbox,
             geometry,
-            location,
-            geometry_compression: json::float(body, "geometryCompression").unwrap_or(0.0),
+            location: shaped.location,
+            geometry_compression: shaped.compression,
         })
     }
     fn after_add(call: &Call, state: &mut State, id: i64, body: &Body) -> Result<(), Fail> {

@@ -1,11 +1,14 @@
 //! Spatial predicates: point in polygon (even-odd) and box intersection.
 
-use super::{Coord, Geometry};
+use geo::{Coord, Intersects, LineString, Polygon, Rect};
+
+use super::Geometry;
 
 impl Geometry {
     /// True when `(x, y)` lies inside a polygon of the geometry, by the
-    /// even-odd rule over each polygon's rings (so holes are outside).
-    /// Points and lines contain nothing. Points on an edge may go either way.
+    /// even-odd rule over each polygon's rings (so holes are outside), the
+    /// rule the masks are rasterised with. Points and lines contain nothing.
+    /// Points on an edge may go either way.
     ///
     /// ```
     /// use cytomine_emulator::geometry::parse_wkt;
@@ -14,108 +17,40 @@ impl Geometry {
     /// assert!(!g.contains_point(8.0, 8.0));
     /// ```
     pub fn contains_point(&self, x: f64, y: f64) -> bool {
-        self.polygons()
-            .iter()
-            .any(|rings| polygon_contains(rings, x, y))
+        self.polygons().iter().any(|p| polygon_contains(p, x, y))
     }
 
     /// True when the geometry touches the box `(minx, miny, maxx, maxy)`
-    /// (edges included): the bounding boxes must overlap, then a point lies
-    /// in the box, a segment crosses it, or the box lies inside a polygon.
+    /// (edges included), by `geo`'s `Intersects`.
     /// A box with NaN or min > max intersects nothing.
     pub fn intersects_bbox(&self, bbox: (f64, f64, f64, f64)) -> bool {
         let (minx, miny, maxx, maxy) = bbox;
         if !(minx <= maxx && miny <= maxy) {
             return false;
         }
-        let Some((gx0, gy0, gx1, gy1)) = self.bbox() else {
-            return false;
-        };
-        if gx1 < minx || gx0 > maxx || gy1 < miny || gy0 > maxy {
-            return false;
-        }
-        let rect = Rect {
-            minx,
-            miny,
-            maxx,
-            maxy,
-        };
-        if self.points().iter().any(|p| rect.contains(*p)) {
-            return true;
-        }
-        let mut paths = self.lines();
-        let polygons = self.polygons();
-        paths.extend(polygons.iter().flat_map(|p| p.iter().map(Vec::as_slice)));
-        if paths
-            .iter()
-            .any(|path| path.windows(2).any(|w| rect.meets_segment(w[0], w[1])))
-        {
-            return true;
-        }
-        // No edge touches the box: it is either wholly inside a polygon or outside.
-        self.contains_point(minx, miny)
+        let rect = Rect::new(Coord { x: minx, y: miny }, Coord { x: maxx, y: maxy });
+        self.0.intersects(&rect)
     }
 }
 
+/// The rings of a polygon: its shell, then its holes.
+pub(crate) fn rings(polygon: &Polygon<f64>) -> impl Iterator<Item = &LineString<f64>> {
+    std::iter::once(polygon.exterior()).chain(polygon.interiors())
+}
+
 /// Even-odd crossing test over all rings of one polygon.
-pub(crate) fn polygon_contains(rings: &[Vec<Coord>], x: f64, y: f64) -> bool {
+fn polygon_contains(polygon: &Polygon<f64>, x: f64, y: f64) -> bool {
     let mut inside = false;
-    for ring in rings {
-        for w in ring.windows(2) {
-            let (a, b) = (w[0], w[1]);
-            if (a.y > y) != (b.y > y) {
-                let t = (y - a.y) / (b.y - a.y);
-                if x < a.x + t * (b.x - a.x) {
-                    inside = !inside;
-                }
+    for line in rings(polygon).flat_map(|r| r.lines()) {
+        let (a, b) = (line.start, line.end);
+        if (a.y > y) != (b.y > y) {
+            let t = (y - a.y) / (b.y - a.y);
+            if x < a.x + t * (b.x - a.x) {
+                inside = !inside;
             }
         }
     }
     inside
-}
-
-struct Rect {
-    minx: f64,
-    miny: f64,
-    maxx: f64,
-    maxy: f64,
-}
-
-impl Rect {
-    fn contains(&self, point: Coord) -> bool {
-        point.x >= self.minx && point.x <= self.maxx && point.y >= self.miny && point.y <= self.maxy
-    }
-
-    /// Segment / rectangle intersection by Liang–Barsky clipping.
-    fn meets_segment(&self, start: Coord, end: Coord) -> bool {
-        let (dx, dy) = (end.x - start.x, end.y - start.y);
-        let mut t0: f64 = 0.0;
-        let mut t1: f64 = 1.0;
-        let edges = [
-            (-dx, start.x - self.minx),
-            (dx, self.maxx - start.x),
-            (-dy, start.y - self.miny),
-            (dy, self.maxy - start.y),
-        ];
-        for (p, q) in edges {
-            if p == 0.0 {
-                if q < 0.0 {
-                    return false;
-                }
-            } else {
-                let t = q / p;
-                if p < 0.0 {
-                    t0 = t0.max(t);
-                } else {
-                    t1 = t1.min(t);
-                }
-                if t0 > t1 {
-                    return false;
-                }
-            }
-        }
-        true
-    }
 }
 
 #[cfg(test)]
@@ -176,7 +111,7 @@ mod tests {
         let pts = parse_wkt("MULTIPOINT ((0 0), (10 10))").unwrap();
         assert!(!pts.intersects_bbox((4.0, 4.0, 6.0, 6.0)));
         assert!(pts.intersects_bbox((9.0, 9.0, 10.0, 10.0)));
-        assert!(!parse_wkt("POINT EMPTY")
+        assert!(!parse_wkt("POLYGON EMPTY")
             .unwrap()
             .intersects_bbox((0.0, 0.0, 1.0, 1.0)));
     }

@@ -1,11 +1,14 @@
-//! WKT writer in JTS's spacing: `POLYGON ((0 0, 0 20, 20 20, 20 0, 0 0))`.
+//! WKT writer in JTS's format: `POLYGON ((0 0, 0 20, 20 20, 20 0, 0 0))`, numbers as
+//! JTS's `OrdinateFormat` writes them (docs/protocol.md §3.11).
 
-use super::{Coord, Geometry};
-use std::fmt::Write;
+use geo::{Coord, LineString, Polygon};
+
+use super::Geometry;
 
 impl Geometry {
-    /// Writes the geometry as WKT the way JTS does: a space after the type
-    /// name, `", "` between items, integers without `.0`, no exponent.
+    /// Writes the geometry as WKT the way JTS's `WKTWriter` does: a space after the type
+    /// name, `", "` between items, integers without `.0`, no exponent, at most 16 digits
+    /// after the point.
     ///
     /// ```
     /// use cytomine_emulator::geometry::parse_wkt;
@@ -14,45 +17,55 @@ impl Geometry {
     /// ```
     pub fn to_wkt(&self) -> String {
         let mut out = String::new();
-        write_geometry(&mut out, self);
+        write_geometry(&mut out, &self.0);
         out
     }
 }
 
-fn write_geometry(out: &mut String, geometry: &Geometry) {
-    out.push_str(type_name(geometry));
-    if geometry.is_empty() && !matches!(geometry, Geometry::Collection(items) if !items.is_empty())
-    {
-        out.push_str(" EMPTY");
-        return;
-    }
-    out.push(' ');
+fn write_geometry(out: &mut String, geometry: &geo::Geometry<f64>) {
+    use geo::Geometry as G;
     match geometry {
-        Geometry::Point(c) => write_list(out, std::slice::from_ref(c), write_coord),
-        Geometry::LineString(line) => write_coords(out, line),
-        Geometry::Polygon(rings) | Geometry::MultiLineString(rings) => {
-            write_list(out, rings, |o, r| write_coords(o, r))
-        }
-        Geometry::MultiPoint(points) => write_list(out, points, |o, c| {
-            write_list(o, std::slice::from_ref(c), write_coord)
+        G::Point(p) => tagged(out, "POINT", false, |o| write_list(o, &[p.0], write_coord)),
+        G::Line(l) => tagged(out, "LINESTRING", false, |o| {
+            write_list(o, &[l.start, l.end], write_coord)
         }),
-        Geometry::MultiPolygon(polys) => write_list(out, polys, |o, p| {
-            write_list(o, p, |o, r| write_coords(o, r))
+        G::LineString(l) => tagged(out, "LINESTRING", l.0.is_empty(), |o| write_coords(o, l)),
+        G::Polygon(p) => tagged(out, "POLYGON", polygon_empty(p), |o| write_polygon(o, p)),
+        G::Rect(r) => write_geometry(out, &G::Polygon(r.to_polygon())),
+        G::Triangle(t) => write_geometry(out, &G::Polygon(t.to_polygon())),
+        G::MultiPoint(m) => tagged(out, "MULTIPOINT", m.0.is_empty(), |o| {
+            write_list(o, &m.0, |o, p| write_list(o, &[p.0], write_coord))
         }),
-        Geometry::Collection(items) => write_list(out, items, write_geometry),
+        G::MultiLineString(m) => tagged(out, "MULTILINESTRING", m.0.is_empty(), |o| {
+            write_list(o, &m.0, write_coords)
+        }),
+        G::MultiPolygon(m) => tagged(out, "MULTIPOLYGON", m.0.is_empty(), |o| {
+            write_list(o, &m.0, write_polygon)
+        }),
+        G::GeometryCollection(c) => tagged(out, "GEOMETRYCOLLECTION", c.0.is_empty(), |o| {
+            write_list(o, &c.0, write_geometry)
+        }),
     }
 }
 
-fn type_name(geometry: &Geometry) -> &'static str {
-    match geometry {
-        Geometry::Point(_) => "POINT",
-        Geometry::LineString(_) => "LINESTRING",
-        Geometry::Polygon(_) => "POLYGON",
-        Geometry::MultiPoint(_) => "MULTIPOINT",
-        Geometry::MultiLineString(_) => "MULTILINESTRING",
-        Geometry::MultiPolygon(_) => "MULTIPOLYGON",
-        Geometry::Collection(_) => "GEOMETRYCOLLECTION",
+fn polygon_empty(polygon: &Polygon<f64>) -> bool {
+    polygon.exterior().0.is_empty()
+}
+
+/// `NAME EMPTY`, or `NAME ` followed by what `body` writes.
+fn tagged(out: &mut String, name: &str, empty: bool, body: impl FnOnce(&mut String)) {
+    out.push_str(name);
+    if empty {
+        out.push_str(" EMPTY");
+    } else {
+        out.push(' ');
+        body(out);
     }
+}
+
+fn write_polygon(out: &mut String, polygon: &Polygon<f64>) {
+    let rings: Vec<&LineString<f64>> = super::rings(polygon).collect();
+    write_list(out, &rings, |o, r| write_coords(o, r));
 }
 
 /// `(a, b, c)` with each item written by `item`.
@@ -67,32 +80,68 @@ fn write_list<T>(out: &mut String, items: &[T], mut item: impl FnMut(&mut String
     out.push(')');
 }
 
-fn write_coords(out: &mut String, coords: &[Coord]) {
-    write_list(out, coords, write_coord);
+fn write_coords(out: &mut String, line: &LineString<f64>) {
+    write_list(out, &line.0, write_coord);
 }
 
-fn write_coord(out: &mut String, coord: &Coord) {
-    write_number(out, coord.x);
+fn write_coord(out: &mut String, coord: &Coord<f64>) {
+    out.push_str(&format_ordinate(coord.x));
     out.push(' ');
-    write_number(out, coord.y);
+    out.push_str(&format_ordinate(coord.y));
 }
 
-/// Shortest text that reads back to the same value; `-0` is written `0`.
-fn write_number(out: &mut String, v: f64) {
-    let v = if v == 0.0 { 0.0 } else { v };
-    // Writing into a String cannot fail.
-    let _ = write!(out, "{v}");
+/// One number as JTS 1.19's `OrdinateFormat` writes it (`DecimalFormat("0")`, at most 16
+/// fraction digits, half-even rounding, never an exponent): the shortest round-trip
+/// decimal, rounded to 16 fraction digits when it has more; `-0` stays `-0`.
+pub(crate) fn format_ordinate(v: f64) -> String {
+    if v.is_nan() {
+        return "NaN".into();
+    }
+    if v.is_infinite() {
+        return if v > 0.0 { "Inf" } else { "-Inf" }.into();
+    }
+    let shortest = format!("{v}");
+    let fraction_digits = shortest.split_once('.').map_or(0, |(_, f)| f.len());
+    if fraction_digits <= 16 {
+        return shortest;
+    }
+    let rounded = format!("{v:.16}");
+    rounded
+        .trim_end_matches('0')
+        .trim_end_matches('.')
+        .to_owned()
 }
 
 #[cfg(test)]
 mod tests {
     use super::super::parse_wkt;
+    use super::format_ordinate;
+
+    /// JTS 1.19 `io/OrdinateFormat.java` (locationtech/jts tag 1.19.0): `DecimalFormat("0")`,
+    /// `Locale.US`, 16 fraction digits, HALF_EVEN.
+    #[test]
+    fn numbers_as_jts_writes_them() {
+        for (v, text) in [
+            (10.0, "10"),
+            (20.25, "20.25"),
+            (20.000001, "20.000001"),
+            (0.123_456_789_012_345_67, "0.1234567890123457"),
+            (1e-20, "0"),
+            (-0.0, "-0"),
+            (1e3, "1000"),
+            (1e21, "1000000000000000000000"),
+            (f64::NAN, "NaN"),
+            (f64::INFINITY, "Inf"),
+            (f64::NEG_INFINITY, "-Inf"),
+        ] {
+            assert_eq!(format_ordinate(v), text, "{v}");
+        }
+    }
 
     #[test]
     fn writes_jts_spacing() {
         let cases = [
             ("point(1 1)", "POINT (1 1)"),
-            ("POINT (-0 0.25)", "POINT (0 0.25)"),
             ("POINT (1e3 1.5e-3)", "POINT (1000 0.0015)"),
             ("linestring(0 0,10 10.5)", "LINESTRING (0 0, 10 10.5)"),
             (
@@ -113,24 +162,29 @@ mod tests {
                 "MULTIPOLYGON (((0 0, 0 1, 1 1, 0 0)), ((5 5, 5 6, 6 6, 5 5)))",
             ),
             (
-                "GEOMETRYCOLLECTION(POINT(1 2),POINT EMPTY)",
-                "GEOMETRYCOLLECTION (POINT (1 2), POINT EMPTY)",
+                "GEOMETRYCOLLECTION(POINT(1 2),LINESTRING EMPTY)",
+                "GEOMETRYCOLLECTION (POINT (1 2), LINESTRING EMPTY)",
             ),
             ("GEOMETRYCOLLECTION EMPTY", "GEOMETRYCOLLECTION EMPTY"),
-            ("point empty", "POINT EMPTY"),
             ("polygon z empty", "POLYGON EMPTY"),
             ("multipolygon empty", "MULTIPOLYGON EMPTY"),
+            (
+                "POLYGON((10.0 10.5,20.25 10,20 20,10 20.000001,10.0 10.5))",
+                "POLYGON ((10 10.5, 20.25 10, 20 20, 10 20.000001, 10 10.5))",
+            ),
         ];
         for (input, expected) in cases {
             assert_eq!(parse_wkt(input).unwrap().to_wkt(), expected, "{input}");
         }
     }
 
+    /// Up to 16 fraction digits, what is written reads back to the same value (beyond, JTS
+    /// rounds: `0.30000000000000004` is written `0.3`).
     #[test]
     fn round_trips_exactly() {
         for text in [
             "POINT (123456.789 0.1)",
-            "POLYGON ((0.1 0.2, 0.30000000000000004 7, 1e-7 1, 0.1 0.2))",
+            "POLYGON ((0.1 0.2, 0.3000000000000001 7, 1e-7 1, 0.1 0.2))",
             "MULTILINESTRING ((-1.5 2, 3 -4), (5 6, 7 8, 9 10))",
             "GEOMETRYCOLLECTION (MULTIPOINT ((1 2)), POLYGON EMPTY, LINESTRING (0 0, 1 1))",
         ] {

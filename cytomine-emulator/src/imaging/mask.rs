@@ -1,7 +1,7 @@
 //! Rasterising a geometry over the output grid, for masks and alpha masks.
 
 use super::plan::Plan;
-use crate::geometry::{Coord, Geometry};
+use crate::geometry::Geometry;
 use image::{GrayImage, Luma};
 
 /// Which output pixels lie inside the geometry: 255 inside, 0 outside.
@@ -19,8 +19,8 @@ pub(crate) fn rasterize(geometry: &Geometry, plan: &Plan, image_height: u32) -> 
     for (oy, mut row) in (0..plan.out_h).zip(out.rows_mut()) {
         let y = f64::from(image_height) - plan.source_y(oy);
         let mut inside = vec![false; xs.len()];
-        for rings in &polygons {
-            row_crossings(rings, y, &mut crossings);
+        for polygon in &polygons {
+            row_crossings(polygon, y, &mut crossings);
             fill_odd_spans(&crossings, &xs, &mut inside);
         }
         for (px, hit) in (&mut row).zip(inside) {
@@ -32,14 +32,12 @@ pub(crate) fn rasterize(geometry: &Geometry, plan: &Plan, image_height: u32) -> 
 
 /// The sorted x positions where the rings' edges cross the line at height
 /// `y`, with the same half-open rule as the point-in-polygon test.
-fn row_crossings(rings: &[Vec<Coord>], y: f64, out: &mut Vec<f64>) {
+fn row_crossings(polygon: &geo::Polygon<f64>, y: f64, out: &mut Vec<f64>) {
     out.clear();
-    for ring in rings {
-        for w in ring.windows(2) {
-            let (a, b) = (w[0], w[1]);
-            if (a.y > y) != (b.y > y) {
-                out.push(a.x + (y - a.y) / (b.y - a.y) * (b.x - a.x));
-            }
+    for line in crate::geometry::rings(polygon).flat_map(|r| r.lines()) {
+        let (a, b) = (line.start, line.end);
+        if (a.y > y) != (b.y > y) {
+            out.push(a.x + (y - a.y) / (b.y - a.y) * (b.x - a.x));
         }
     }
     out.sort_by(f64::total_cmp);

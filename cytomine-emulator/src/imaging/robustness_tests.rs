@@ -73,8 +73,10 @@ fn random_bytes_never_panic() {
         b"MM\0*",
         b"RIFF\0\0\0\0WEBP",
     ];
-    let square = parse_wkt("POLYGON ((0 0, 0 50, 50 50, 50 0, 0 0))")
-        .unwrap_or(Geometry::Collection(vec![]));
+    let square =
+        parse_wkt("POLYGON ((0 0, 0 50, 50 50, 50 0, 0 0))").unwrap_or(Geometry::from_geo(
+            geo::Geometry::GeometryCollection(geo::GeometryCollection(vec![])),
+        ));
     for _ in 0..3000 {
         let mut bytes = magics[rng.gen_range(0..magics.len())].to_vec();
         let len = rng.gen_range(0..300);
@@ -89,7 +91,9 @@ fn random_bytes_never_panic() {
 #[test]
 fn mutated_images_never_panic() {
     let mut rng = StdRng::seed_from_u64(2);
-    let tri = parse_wkt("POLYGON ((0 0, 60 0, 0 40, 0 0))").unwrap_or(Geometry::Collection(vec![]));
+    let tri = parse_wkt("POLYGON ((0 0, 60 0, 0 40, 0 0))").unwrap_or(Geometry::from_geo(
+        geo::Geometry::GeometryCollection(geo::GeometryCollection(vec![])),
+    ));
     let mut outcomes = [0u32; 2];
     for format in FORMATS {
         let original = demo_image(64, 48, format, 7);

@@ -3,6 +3,7 @@
 
 mod support;
 
+mod annotation_geometry;
 mod annotations;
 mod attached_file;
 mod auth;
