@@ -18,6 +18,7 @@ mod relation_term;
 mod repository;
 mod repository_links;
 mod review;
+mod server_fidelity;
 mod social;
 mod tag;
 mod track;
