@@ -165,3 +165,43 @@ async fn project_allows_every_operation() {
     assert!(ops.fetch && ops.create && ops.update && ops.delete);
     assert_eq!(Project::ITEM_PATH, "project/{id}.json");
 }
+
+/// The server's project search and sort (`core/src/main/java/be/cytomine/service/project/ProjectService.java:246-580`
+/// in cytomine/cytomine at 0165ef76) reach it as plain query parameters of the list.
+#[tokio::test]
+async fn project_list_takes_the_server_s_searches_and_sort() {
+    let env = start().await;
+    let cm = &env.cm;
+    let prefix = unique("searched");
+    let mut ontology = Ontology::new(unique("onto"));
+    ontology.save(cm).await.unwrap();
+    let mut saved = Vec::new();
+    for (name, with_ontology) in [("b", true), ("a", false), ("c", true)] {
+        let mut project = Project::new(format!("{prefix}-{name}"));
+        if with_ontology {
+            project = project.with_ontology(ontology.id.unwrap());
+        }
+        project.save(cm).await.unwrap();
+        saved.push(project.id);
+    }
+    let (b, a, c) = (saved[0], saved[1], saved[2]);
+    let by_name = Project::list()
+        .param("name[ilike]", prefix.clone())
+        .param("sort", "name")
+        .param("order", "asc")
+        .fetch(cm)
+        .await
+        .unwrap();
+    let ids: Vec<_> = by_name.iter().map(|p| p.id).collect();
+    assert_eq!(ids, vec![a, b, c]);
+    let of_ontology = Project::list()
+        .param("name[ilike]", prefix.clone())
+        .param("ontology[in]", ontology.id.unwrap())
+        .param("sort", "name")
+        .param("order", "desc")
+        .fetch(cm)
+        .await
+        .unwrap();
+    let ids: Vec<_> = of_ontology.iter().map(|p| p.id).collect();
+    assert_eq!(ids, vec![c, b]);
+}

@@ -6,7 +6,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use axum::body::Body;
 use axum::extract::{Request, State as AxumState};
-use axum::http::header::CONTENT_TYPE;
+use axum::http::header::{CONTENT_TYPE, ORIGIN};
 use axum::http::Response;
 use bytes::Bytes;
 use serde_json::json;
@@ -116,7 +116,9 @@ pub(crate) async fn serve(
             now,
             profile: shared.routes.profile(),
         };
+        let origin = call.header(ORIGIN.as_str()).map(str::to_owned);
         let reply = route(&shared, call, upload).await;
+        let reply = crate::http::cors::actual(reply, origin.as_deref());
         tracing::debug!(status = reply.status(), "answered");
         reply.into_response()
     };
@@ -131,6 +133,9 @@ fn is_upload(method: &str, path: &str) -> bool {
 /// Answers `call`; `upload` is the body of an upload.
 async fn route(shared: &Arc<Shared>, call: Call, upload: Option<StreamedBody>) -> Reply {
     let path = call.path.clone();
+    if let Some(reply) = crate::http::cors::preflight(&call.method, &call.headers) {
+        return reply;
+    }
     if path == "/server/ping" && call.method == "GET" || path == "/server/ping.json" {
         return ping(shared);
     }
@@ -150,7 +155,7 @@ async fn route(shared: &Arc<Shared>, call: Call, upload: Option<StreamedBody>) -
     if call.caller.is_none() {
         return Reply::error_page(anonymous_status(api_path));
     }
-    if call.method == "GET" && call.has_repeated_param() {
+    if (call.method == "GET" || call.method == "HEAD") && call.has_repeated_param() {
         return Fail::not_implemented().reply();
     }
     dispatch(shared, call, api_path).await
@@ -170,7 +175,13 @@ fn anonymous_status(api_path: &str) -> u16 {
 }
 
 async fn dispatch(shared: &Arc<Shared>, call: Call, api_path: &str) -> Reply {
-    let (handler, params) = match shared.routes.lookup(&call.method, api_path) {
+    // HEAD is served by the GET route; the server layer sends its headers without the body.
+    let method = if call.method == "HEAD" {
+        "GET"
+    } else {
+        call.method.as_str()
+    };
+    let (handler, params) = match shared.routes.lookup(method, api_path) {
         Lookup::Found(route, params) => (route.handler.clone(), params),
         Lookup::WrongMethod => return no_handler(405, &call.path),
         Lookup::Missing => return no_handler(404, &call.path),

@@ -5,6 +5,7 @@ use std::collections::HashSet;
 
 use super::acl;
 use super::annotation_item::{Listed, Lister};
+use super::annotation_spatial::{self as spatial, Shape};
 use crate::geometry::{parse_wkt, Geometry};
 use crate::http::call::Call;
 use crate::http::fail::Fail;
@@ -24,8 +25,8 @@ pub(super) struct Filters {
     pub(super) no_track: bool,
     pub(super) multiple_track: bool,
     pub(super) not_reviewed_only: bool,
-    pub(super) bbox: Option<(f64, f64, f64, f64)>,
-    pub(super) near: Option<Near>,
+    pub(super) bbox: Option<Shape>,
+    pub(super) near: Option<(Shape, f64)>,
     pub(super) after: Option<i64>,
     pub(super) before: Option<i64>,
     pub(super) excluded: Option<HashSet<i64>>,
@@ -36,6 +37,23 @@ fn id_set(call: &Call, one: &str, many: &str) -> Result<Option<Vec<i64>>, Fail> 
     match call.ids(many)? {
         Some(v) => Ok(Some(v)),
         None => Ok(call.ids(one)?),
+    }
+}
+
+/// The plural filter `many` (unknown ids just match nothing), else the singular `one`, whose
+/// unknown id is a 404 `"<what> <id><sep>not exist!"` (the term's message has no space).
+fn checked_id_set(
+    call: &Call,
+    (one, many): (&str, &str),
+    exists: impl Fn(i64) -> bool,
+    (what, sep): (&str, &str),
+) -> Result<Option<Vec<i64>>, Fail> {
+    if let Some(v) = call.ids(many)? {
+        return Ok(Some(v));
+    }
+    match call.int(one)? {
+        Some(id) if !exists(id) => Err(Fail::not_found(format!("{what} {id}{sep}not exist!"))),
+        id => Ok(id.map(|id| vec![id])),
     }
 }
 
@@ -50,64 +68,45 @@ fn must_exist(
     }
 }
 
-fn parse_bbox(text: &str) -> Result<(f64, f64, f64, f64), Fail> {
-    let nums: Option<Vec<f64>> = text.split(',').map(|s| s.trim().parse().ok()).collect();
-    if let Some([a, b, c, d]) = nums.as_deref() {
-        return Ok((*a, *b, *c, *d));
-    }
-    parse_wkt(text)
-        .ok()
-        .and_then(|g| g.bbox())
-        .ok_or_else(|| Fail::bad(format!("bbox is not valid: {text}")))
-}
-
-/// The bounding box of `bbox`, or of the annotation named by `bboxAnnotation`.
-fn bbox_of(call: &Call, state: &State) -> Result<Option<(f64, f64, f64, f64)>, Fail> {
+/// The area of `bbox`, or the geometry of the annotation named by `bboxAnnotation`.
+fn bbox_of(call: &Call, state: &State) -> Result<Option<Shape>, Fail> {
     if let Some(id) = call.int("bboxAnnotation")? {
-        let a = state
-            .annotations
-            .get(id)
-            .ok_or_else(|| Fail::not_found(format!("Annotation {id} not exist!")))?;
-        return Ok(Some(a.bbox));
+        return annotation_shape(state, id).map(Some);
     }
-    call.nonempty("bbox").map(parse_bbox).transpose()
+    call.nonempty("bbox").map(spatial::bbox).transpose()
 }
 
-/// A box `(minx, miny, maxx, maxy)` and a distance from it.
-type Near = ((f64, f64, f64, f64), f64);
+/// The geometry of annotation `id` (404 when there is none).
+fn annotation_shape(state: &State, id: i64) -> Result<Shape, Fail> {
+    state
+        .annotations
+        .get(id)
+        .and_then(|a| spatial::parse(&a.location))
+        .ok_or_else(|| Fail::not_found(format!("Annotation {id} not exist!")))
+}
 
-/// `baseAnnotation` (an id or a WKT) and `maxDistanceBaseAnnotation`: the base's bounding box
-/// and the distance. The emulator measures between bounding boxes, an approximation of the
-/// server's `ST_Distance` that never misses an annotation within the distance.
-fn near_of(call: &Call, state: &State) -> Result<Option<Near>, Fail> {
-    let Some(base) = call.nonempty("baseAnnotation") else {
+/// `baseAnnotation` (an id or a WKT) with `maxDistanceBaseAnnotation`: the base geometry and the
+/// distance. `baseAnnotation` alone has no effect; the distance alone is the server's 404.
+fn near_of(call: &Call, state: &State) -> Result<Option<(Shape, f64)>, Fail> {
+    let Some(distance) = call.nonempty("maxDistanceBaseAnnotation") else {
         return Ok(None);
     };
-    let bbox = match base.trim().parse::<i64>() {
-        Ok(id) => state
-            .annotations
-            .get(id)
-            .map(|a| a.bbox)
-            .ok_or_else(|| Fail::not_found(format!("Annotation {id} not exist!")))?,
-        Err(_) => parse_bbox(base)?,
+    let distance = distance.trim().parse::<f64>().map_err(|_| {
+        Fail::bad(format!(
+            "maxDistanceBaseAnnotation is not a number: {distance}"
+        ))
+    })?;
+    let Some(base) = call.nonempty("baseAnnotation") else {
+        return Err(Fail::not_found(
+            "You need to provide a 'baseAnnotation' parameter (annotation id/location = null)!",
+        ));
     };
-    let distance = call
-        .nonempty("maxDistanceBaseAnnotation")
-        .map(|d| {
-            d.trim()
-                .parse::<f64>()
-                .map_err(|_| Fail::bad(format!("maxDistanceBaseAnnotation is not a number: {d}")))
-        })
-        .transpose()?
-        .unwrap_or(0.0);
-    Ok(Some((bbox, distance)))
-}
-
-/// Distance between two boxes `(minx, miny, maxx, maxy)`; 0 when they touch or overlap.
-fn box_distance(first: (f64, f64, f64, f64), second: (f64, f64, f64, f64)) -> f64 {
-    let dx = (second.0 - first.2).max(first.0 - second.2).max(0.0);
-    let dy = (second.1 - first.3).max(first.1 - second.3).max(0.0);
-    dx.hypot(dy)
+    let shape = match base.trim().parse::<i64>() {
+        Ok(id) => annotation_shape(state, id)?,
+        Err(_) => spatial::parse(base)
+            .ok_or_else(|| Fail::bad(format!("baseAnnotation is not a valid geometry: {base}")))?,
+    };
+    Ok(Some((shape, distance)))
 }
 
 /// The area of an "included" listing: `geometry` (WKT) or the geometry of `annotation`.
@@ -146,12 +145,20 @@ impl Filters {
             None => id_set(call, "image", "images")?,
         };
         let slices = id_set(call, "slice", "slices")?;
-        let users = id_set(call, "user", "users")?;
-        let terms = id_set(call, "term", "terms")?;
+        let users = checked_id_set(
+            call,
+            ("user", "users"),
+            |id| state.users.contains(id),
+            ("User", " "),
+        )?;
+        let terms = checked_id_set(
+            call,
+            ("term", "terms"),
+            |id| state.terms.contains(id),
+            ("Term", ""),
+        )?;
         must_exist(&images, |id| state.image_instances.contains(id), "Image")?;
         must_exist(&slices, |id| state.slice_instances.contains(id), "Slice")?;
-        must_exist(&users, |id| state.users.contains(id), "User")?;
-        must_exist(&terms, |id| state.terms.contains(id), "Term")?;
         let mut scope: HashSet<i64> = HashSet::new();
         if let Some(p) = call.int("project")? {
             scope.insert(p);
@@ -217,8 +224,7 @@ impl Filters {
             || listed.review.is_some_and(|r| excluded(r.parent))
             || self.after.is_some_and(|t| a.meta.created <= t)
             || self.before.is_some_and(|t| a.meta.created >= t)
-            || self.bbox.is_some_and(|b| !a.geometry.intersects_bbox(b))
-            || self.near.is_some_and(|(b, d)| box_distance(a.bbox, b) > d)
+            || !self.spatial_match(&a.location)
             || self
                 .inside
                 .as_ref()
@@ -233,17 +239,35 @@ impl Filters {
         self.keep_terms(state, listed) && self.keep_tracks(state, listed)
     }
 
+    /// The `bbox`/`bboxAnnotation` and `baseAnnotation` filters, on the annotation's geometry.
+    fn spatial_match(&self, location: &str) -> bool {
+        if self.bbox.is_none() && self.near.is_none() {
+            return true;
+        }
+        let Some(shape) = spatial::parse(location) else {
+            return false;
+        };
+        self.bbox
+            .as_ref()
+            .is_none_or(|b| spatial::intersects(&shape, b))
+            && self
+                .near
+                .as_ref()
+                .is_none_or(|(base, d)| spatial::distance(&shape, base) <= *d)
+    }
+
+    /// `term`/`terms` keep the annotations carrying one of the terms; with `noTerm=true` they
+    /// also keep those without any term (a union); `noTerm=true` alone keeps only the latter.
     fn keep_terms(&self, state: &State, listed: Listed) -> bool {
         if self.terms.is_none() && !self.no_term && !self.multiple_term {
             return true;
         }
         let terms = listed.terms(state);
-        (!self.no_term || terms.is_empty())
-            && (!self.multiple_term || terms.len() > 1)
-            && self
-                .terms
-                .as_ref()
-                .is_none_or(|s| terms.iter().any(|t| s.contains(t)))
+        let termed = match &self.terms {
+            Some(set) => terms.iter().any(|t| set.contains(t)) || self.no_term && terms.is_empty(),
+            None => !self.no_term || terms.is_empty(),
+        };
+        termed && (!self.multiple_term || terms.len() > 1)
     }
 
     fn keep_tracks(&self, state: &State, listed: Listed) -> bool {

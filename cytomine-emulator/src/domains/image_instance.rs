@@ -8,7 +8,7 @@ use super::json::{self, Body};
 use super::Routes;
 use crate::http::call::Call;
 use crate::http::fail::{Fail, Outcome};
-use crate::http::paging::paged;
+use crate::http::paging::{page_paged, paged};
 use crate::http::reply::Reply;
 use crate::http::route::Params;
 use crate::store::{ImageInstance, Meta, SliceInstance, State};
@@ -36,7 +36,7 @@ fn by_project(call: &Call, params: &Params, state: &State) -> Outcome {
         .rev()
         .filter(|i| i.project == id)
         .collect();
-    paged(call, items, |i| i.view(state, call))
+    page_paged(call, items, |i| i.view(state, call))
 }
 
 fn slices_of(call: &Call, params: &Params, state: &State) -> Outcome {
@@ -99,7 +99,6 @@ impl Domain for ImageInstance {
             &mut m,
             vec![
                 ("instanceFilename", name.into()),
-                ("blindedName", Value::Null),
                 (
                     "physicalSizeX",
                     json::opt(self.physical_size_x.or(base.physical_size_x)),
@@ -118,6 +117,7 @@ impl Domain for ImageInstance {
             ],
         );
         json::put_all(&mut m, super::review::image_fields(state, self.meta.id));
+        blind(&mut m, state, call, self);
         Value::Object(m)
     }
     fn check_read(&self, call: &Call, state: &State) -> Result<(), Fail> {
@@ -163,6 +163,40 @@ impl Domain for ImageInstance {
         acl::write_project(call, state, project)?;
         super::cascade::delete_image_instance(state, id);
         Ok(())
+    }
+}
+
+/// Blind mode (docs/protocol.md §3.9 "Blind mode"): in a blind project everyone sees the abstract
+/// image's id as `instanceFilename`, `originalFilename` and `blindedName`; a caller who does not
+/// manage the project also gets `filename`, `path` and a `fullPath` set to null and the names
+/// nulled.
+fn blind(
+    m: &mut serde_json::Map<String, Value>,
+    state: &State,
+    call: &Call,
+    image: &ImageInstance,
+) {
+    let Some(project) = state.projects.get(image.project).filter(|p| p.blind_mode) else {
+        m.insert("blindedName".into(), Value::Null);
+        return;
+    };
+    let blinded = Value::from(image.base_image.to_string());
+    for key in ["instanceFilename", "originalFilename", "blindedName"] {
+        m.insert(key.into(), blinded.clone());
+    }
+    let manager = call
+        .user()
+        .is_ok_and(|c| c.admin_by_now || project.admins.contains(&c.id));
+    if !manager {
+        for key in [
+            "instanceFilename",
+            "filename",
+            "originalFilename",
+            "path",
+            "fullPath",
+        ] {
+            m.insert(key.into(), Value::Null);
+        }
     }
 }
 

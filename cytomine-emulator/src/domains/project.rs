@@ -7,10 +7,11 @@ use serde_json::Value;
 use super::acl;
 use super::crud::{self, Domain};
 use super::json::{self, Body};
+use super::project_filters::ProjectSearch;
 use super::Routes;
 use crate::http::call::Call;
 use crate::http::fail::{Fail, Outcome};
-use crate::http::paging::paged;
+use crate::http::paging::{page_paged, paged};
 use crate::http::route::Params;
 use crate::store::{Meta, Project, ProjectMode, State};
 
@@ -36,23 +37,31 @@ fn list_where(call: &Call, state: &State, pred: impl Fn(&Project) -> bool) -> Ou
         .filter(|p| acl::can_read(caller, p) && pred(p))
         .collect();
     let members_count = call.flag_or("withMembersCount", false);
-    paged(call, items, |p| {
-        let mut view = p.view(state, call);
-        if members_count {
-            view["membersCount"] = p.members.len().into();
-        }
-        view
-    })
+    paged(call, items, |p| view_listed(state, call, p, members_count))
 }
 
+/// A project as listed, with `membersCount` when asked for.
+fn view_listed(state: &State, call: &Call, project: &Project, members_count: bool) -> Value {
+    let mut view = project.view(state, call);
+    if members_count {
+        view["membersCount"] = project.members.len().into();
+    }
+    view
+}
+
+/// `GET project.json`: the searches and sort of `ProjectService.list`, paged as a Spring `Page`.
 fn list(call: &Call, _params: &Params, state: &State) -> Outcome {
-    let name = call
-        .param("name[ilike]")
-        .map(|n| n.replace(['*', '%'], "").to_lowercase());
-    list_where(call, state, |p| {
-        name.as_ref()
-            .is_none_or(|n| p.name.to_lowercase().contains(n.as_str()))
-    })
+    let caller = call.user()?;
+    let search = ProjectSearch::from_call(call)?;
+    let mut items: Vec<&Project> = state
+        .projects
+        .iter()
+        .rev()
+        .filter(|p| acl::can_read(caller, p) && search.keep(state, p))
+        .collect();
+    search.order(state, &mut items);
+    let members_count = search.members_count();
+    page_paged(call, items, |p| view_listed(state, call, p, members_count))
 }
 
 fn by_ontology(call: &Call, params: &Params, state: &State) -> Outcome {
@@ -140,8 +149,14 @@ impl Domain for Project {
         }
         let ontology =
             json::reference(body, "ontology", false, |id| state.ontologies.contains(id))?;
-        let users = json::ids(body, "users");
-        let admins = json::ids(body, "admins");
+        let mut users = json::ids(body, "users");
+        let mut admins = json::ids(body, "admins");
+        if old.is_none() {
+            // A new project's unknown members are skipped (`ProjectService.add`).
+            for list in [&mut users, &mut admins].into_iter().flatten() {
+                list.retain(|id| state.users.contains(*id));
+            }
+        }
         for id in users.iter().chain(admins.iter()).flatten() {
             if !state.users.contains(*id) {
                 return Err(Fail::bad(format!("user was not found with id: {id}")));

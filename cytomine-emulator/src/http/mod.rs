@@ -2,6 +2,7 @@
 //! patterns.
 
 pub(crate) mod call;
+pub(crate) mod cors;
 pub(crate) mod fail;
 pub(crate) mod iso_time;
 pub(crate) mod paging;

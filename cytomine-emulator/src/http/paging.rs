@@ -59,21 +59,54 @@ where
     }
 }
 
-/// Page `items` (all matches, in order) and serialize only the page, mapping each item with `view`.
+/// Page `items` (all matches, in order) and serialize only the page, mapping each item with `view`
+/// (the list-based envelope: `perPage` is `min(max, size)`, also past the end).
 pub(crate) fn paged<I, V, F>(call: &Call, items: Vec<I>, view: F) -> Outcome
+where
+    F: Fn(I) -> V,
+    V: Serialize,
+{
+    envelope(call, items, view, PerPage::OfList)
+}
+
+/// As [`paged`], for the listings the server builds as a Spring `Page` (`project.json`,
+/// `project/{id}/imageinstance.json`): `perPage` is the number of items on the page, 0 past the
+/// end (docs/protocol.md §2.2).
+pub(crate) fn page_paged<I, V, F>(call: &Call, items: Vec<I>, view: F) -> Outcome
+where
+    F: Fn(I) -> V,
+    V: Serialize,
+{
+    envelope(call, items, view, PerPage::OfPage)
+}
+
+/// What `perPage` counts.
+#[derive(Clone, Copy)]
+enum PerPage {
+    /// `min(max, size)`: `RestCytomineController.responseSuccess(List)`.
+    OfList,
+    /// `min(max, items on this page)`: `RestCytomineController.responseSuccess(Page)`.
+    OfPage,
+}
+
+fn envelope<I, V, F>(call: &Call, items: Vec<I>, view: F, per_page: PerPage) -> Outcome
 where
     F: Fn(I) -> V,
     V: Serialize,
 {
     let page = Page::from_call(call)?;
     let size = items.len();
+    let on_page = size.saturating_sub(page.offset).min(page.max);
     let shown = items.into_iter().skip(page.offset).take(page.max).map(view);
     Ok(Reply::json(
         200,
         &Envelope {
             collection: Lazy::new(shown),
             offset: page.offset,
-            per_page: page.max.min(size),
+            per_page: match per_page {
+                PerPage::OfList => page.max.min(size),
+                PerPage::OfPage => on_page,
+            },
             size,
             total_pages: size.div_ceil(page.max),
         },

@@ -34,3 +34,22 @@ fn a_malformed_window_is_a_400() {
     let reply = paged(&call, vec![1], |n: i32| n).unwrap_or_else(Fail::reply);
     assert_eq!(reply.status(), 400);
 }
+
+/// The envelope `page_paged` answers for `len` items with `query`.
+fn page_envelope(query: &str, len: i32) -> Value {
+    let call = Call::test_get("/api/project.json", query, None, "http://127.0.0.1:1");
+    let reply = page_paged(&call, (0..len).collect(), |n| n).unwrap_or_else(Fail::reply);
+    serde_json::from_slice(reply.body()).unwrap_or_default()
+}
+
+/// `RestCytomineController.java:154-171` (cytomine/cytomine@0165ef76): a `Page` answer counts the
+/// items on the page, so past the end `perPage` is 0 where a list answer keeps `min(max, size)`.
+#[test]
+fn past_the_end_a_page_answer_has_no_item_per_page_and_a_list_answer_keeps_max() {
+    assert_eq!(
+        page_envelope("max=2&offset=10", 5),
+        json!({"collection": [], "offset": 10, "perPage": 0, "size": 5, "totalPages": 3})
+    );
+    assert_eq!(envelope("max=2&offset=10", 5)["perPage"], 2);
+    assert_eq!(page_envelope("max=2&offset=4", 5)["perPage"], 1);
+}

@@ -19,6 +19,7 @@ mod relation_term;
 mod repository;
 mod repository_links;
 mod review;
+mod server_fidelity;
 mod social;
 mod tag;
 mod track;
