@@ -37,6 +37,7 @@ pub mod geo;
 mod image;
 mod image_actions;
 mod image_group;
+mod import_wait;
 mod image_parts;
 mod ontology;
 mod project;
