@@ -184,8 +184,15 @@ async fn an_upload_without_sync_is_waited_for() {
         .await
         .unwrap();
     assert_eq!(result.uploaded_file.status, Some(0));
-    let listed = ImageInstance::list().project(project).fetch(cm).await.unwrap();
-    assert!(listed.is_empty(), "listing right after the upload races the import");
+    let listed = ImageInstance::list()
+        .project(project)
+        .fetch(cm)
+        .await
+        .unwrap();
+    assert!(
+        listed.is_empty(),
+        "listing right after the upload races the import"
+    );
 
     let done = result
         .uploaded_file
@@ -198,7 +205,11 @@ async fn an_upload_without_sync_is_waited_for() {
     assert_eq!(image.abstract_image.shape.width, Some(32));
     assert_eq!(image.image_instances.len(), 1);
     assert_eq!(image.image_instances[0].project, Some(project));
-    let listed = ImageInstance::list().project(project).fetch(cm).await.unwrap();
+    let listed = ImageInstance::list()
+        .project(project)
+        .fetch(cm)
+        .await
+        .unwrap();
     assert_eq!(listed.len(), 1);
 }
 
@@ -219,7 +230,13 @@ async fn waiting_for_an_import_ends_on_an_error_status_or_the_timeout() {
         .await
         .unwrap_err();
     assert!(
-        matches!(err, cytomine::Error::Import { status: Some(11), .. }),
+        matches!(
+            err,
+            cytomine::Error::Import {
+                status: Some(11),
+                ..
+            }
+        ),
         "{err}"
     );
 
@@ -239,7 +256,13 @@ async fn waiting_for_an_import_ends_on_an_error_status_or_the_timeout() {
         .await
         .unwrap_err();
     assert!(
-        matches!(err, cytomine::Error::Import { status: Some(0), .. }),
+        matches!(
+            err,
+            cytomine::Error::Import {
+                status: Some(0),
+                ..
+            }
+        ),
         "{err}"
     );
     assert!(err.to_string().contains("not deployed after"), "{err}");
@@ -266,7 +289,9 @@ async fn the_upload_url_is_configurable() {
         sync: true,
         ..Default::default()
     };
-    let absolute = connect(format!("{}/upload", env.emu.base_url())).await.unwrap();
+    let absolute = connect(format!("{}/upload", env.emu.base_url()))
+        .await
+        .unwrap();
     let uploaded = UploadedFile::upload(&absolute, &path, storage, &sync)
         .await
         .unwrap();

@@ -162,7 +162,10 @@ fn problems(exit_code: Option<i32>, output: &str) -> Vec<String> {
     found.extend(outcome_problems(&report.outcomes));
     let expected_totals = BTreeMap::from([
         ("failed".to_string(), EXPECTED_FAILURES.len()),
-        ("passed".to_string(), COLLECTED - EXPECTED_FAILURES.len() - 1),
+        (
+            "passed".to_string(),
+            COLLECTED - EXPECTED_FAILURES.len() - 1,
+        ),
         ("skipped".to_string(), 1),
     ]);
     match report.totals {
@@ -374,7 +377,8 @@ mod verdict {
 
     #[test]
     fn the_keys_test_failing_otherwise_is_a_problem() {
-        let report = TYPE_ERROR_REPORT.replace(KEYS_TYPE_ERROR, "AssertionError: assert 'a' == 'b'");
+        let report =
+            TYPE_ERROR_REPORT.replace(KEYS_TYPE_ERROR, "AssertionError: assert 'a' == 'b'");
         let run = output(&expected_lines(), &report, SUMMARY);
         assert_problem(
             problems(Some(1), &run),
@@ -387,7 +391,11 @@ mod verdict {
         let mut lines = expected_lines();
         let keys = lines.len() - 2;
         lines[keys].1 = "PASSED";
-        let run = output(&lines, TYPE_ERROR_REPORT, "1 failed, 57 passed, 1 skipped in 1.4s");
+        let run = output(
+            &lines,
+            TYPE_ERROR_REPORT,
+            "1 failed, 57 passed, 1 skipped in 1.4s",
+        );
         let found = problems(Some(1), &run);
         assert_problem(
             found.clone(),

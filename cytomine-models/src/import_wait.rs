@@ -141,7 +141,11 @@ impl UploadedFile {
     /// println!("image instances: {:?}", done.images[0].image_instances);
     /// # Ok(()) }
     /// ```
-    pub async fn wait_until_deployed(&self, cm: &Cytomine, timeout: Duration) -> Result<UploadResult> {
+    pub async fn wait_until_deployed(
+        &self,
+        cm: &Cytomine,
+        timeout: Duration,
+    ) -> Result<UploadResult> {
         let id = require_id(self.id, "wait for an import")?;
         let mut backoff = Backoff {
             uploaded_file: id,

@@ -196,10 +196,7 @@ mod tests {
             delay(&["--import-delay", "2s"]),
             Ok(Some(Duration::from_secs(2)))
         );
-        assert_eq!(
-            delay(&["--import-delay", "0"]),
-            Ok(Some(Duration::ZERO))
-        );
+        assert_eq!(delay(&["--import-delay", "0"]), Ok(Some(Duration::ZERO)));
         assert!(delay(&["--import-delay", "soon"]).is_err());
     }
 }

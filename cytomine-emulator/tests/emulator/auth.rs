@@ -147,7 +147,9 @@ async fn current_user_is_stable_and_has_no_keys() {
         keys,
         json!({"primaryKey": emu.admin().public_key, "secondaryKey": emu.admin().private_key})
     );
-    let (_, other) = admin.get(&format!("/api/user/{}.json", emu.admin().id)).await;
+    let (_, other) = admin
+        .get(&format!("/api/user/{}.json", emu.admin().id))
+        .await;
     assert!(other.get("privateKey").is_none() && other.get("publicKey").is_none());
 }
 

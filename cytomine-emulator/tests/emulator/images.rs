@@ -253,7 +253,10 @@ async fn an_upload_without_sync_is_imported_in_the_background() {
         .get(&format!("/api/uploadedfile/{file}/abstractimage.json"))
         .await;
     assert_eq!(status, 200);
-    assert_eq!((image["width"].clone(), image["height"].clone()), (json!(40), json!(30)));
+    assert_eq!(
+        (image["width"].clone(), image["height"].clone()),
+        (json!(40), json!(30))
+    );
 }
 
 /// A file that is not an image: UPLOADED in the answer, ERROR_FORMAT (11) once the background
@@ -263,7 +266,13 @@ async fn an_unknown_format_fails_in_the_background() {
     let (_emu, admin, _bob) = setup().await;
     let (_, storages) = admin.get("/api/storage.json").await;
     let storage = items(&storages)[0]["id"].as_i64().unwrap();
-    let (status, up) = upload(&admin, &format!("storage={storage}"), "notes.txt", b"hi".to_vec()).await;
+    let (status, up) = upload(
+        &admin,
+        &format!("storage={storage}"),
+        "notes.txt",
+        b"hi".to_vec(),
+    )
+    .await;
     assert_eq!(status, 200);
     assert_eq!(up[0]["uploadedFile"]["status"], 0);
     let file = up[0]["uploadedFile"]["id"].as_i64().unwrap();
