@@ -213,6 +213,23 @@ async fn an_upload_without_sync_is_waited_for() {
     assert_eq!(listed.len(), 1);
 }
 
+/// The error of waiting `timeout` for the import of `file`; asserts it is an import error whose
+/// last status is `status`.
+async fn import_error(
+    cm: &Cytomine,
+    file: &UploadedFile,
+    timeout: Duration,
+    status: i64,
+) -> cytomine::Error {
+    let err = file.wait_until_deployed(cm, timeout).await.unwrap_err();
+    let seen = match &err {
+        cytomine::Error::Import { status, .. } => *status,
+        _ => None,
+    };
+    assert_eq!(seen, Some(status), "{err}");
+    err
+}
+
 #[tokio::test]
 async fn waiting_for_an_import_ends_on_an_error_status_or_the_timeout() {
     let env = start().await;
@@ -224,21 +241,7 @@ async fn waiting_for_an_import_ends_on_an_error_status_or_the_timeout() {
     let result = UploadedFile::upload(cm, &text, storage, &UploadImageOptions::default())
         .await
         .unwrap();
-    let err = result
-        .uploaded_file
-        .wait_until_deployed(cm, Duration::from_secs(20))
-        .await
-        .unwrap_err();
-    assert!(
-        matches!(
-            err,
-            cytomine::Error::Import {
-                status: Some(11),
-                ..
-            }
-        ),
-        "{err}"
-    );
+    import_error(cm, &result.uploaded_file, Duration::from_secs(20), 11).await;
 
     let slow = start_custom(
         Emulator::builder().import_delay(Duration::from_secs(30)),
@@ -250,21 +253,13 @@ async fn waiting_for_an_import_ends_on_an_error_status_or_the_timeout() {
     let result = UploadedFile::upload(&slow.cm, &path, storage, &UploadImageOptions::default())
         .await
         .unwrap();
-    let err = result
-        .uploaded_file
-        .wait_until_deployed(&slow.cm, Duration::from_millis(200))
-        .await
-        .unwrap_err();
-    assert!(
-        matches!(
-            err,
-            cytomine::Error::Import {
-                status: Some(0),
-                ..
-            }
-        ),
-        "{err}"
-    );
+    let err = import_error(
+        &slow.cm,
+        &result.uploaded_file,
+        Duration::from_millis(200),
+        0,
+    )
+    .await;
     assert!(err.to_string().contains("not deployed after"), "{err}");
 }
 

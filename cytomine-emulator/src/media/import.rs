@@ -165,20 +165,11 @@ pub(crate) fn place(
         .collect()
 }
 
-/// Record `received` as an upload of `user` into `storage` and import it at once into
-/// `projects` (a synchronous upload, the demo data).
-pub(crate) fn import(
-    state: &mut State,
-    user: i64,
-    storage: i64,
-    received: Received,
-    projects: &[i64],
-    now: i64,
-) -> Imported {
-    let pending = record(state, user, storage, received, projects, now);
-    let abstract_image = deploy(state, &pending, now);
+/// Import a recorded upload at once (a synchronous upload, the demo data).
+pub(crate) fn import(state: &mut State, pending: &Pending, now: i64) -> Imported {
+    let abstract_image = deploy(state, pending, now);
     let instances = abstract_image
-        .map(|ai| place(state, &pending, ai, now))
+        .map(|ai| place(state, pending, ai, now))
         .unwrap_or_default();
     Imported {
         uploaded_file: pending.uploaded_file,

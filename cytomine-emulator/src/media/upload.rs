@@ -96,15 +96,15 @@ pub(crate) async fn upload(shared: &Arc<Shared>, call: Call, body: StreamedBody)
         }
     }
     let user = call.caller.as_ref().map_or(0, |c| c.id);
+    let pending = record(
+        &mut state,
+        user,
+        storage,
+        received_file,
+        &projects,
+        call.now,
+    );
     if !sync {
-        let pending = record(
-            &mut state,
-            user,
-            storage,
-            received_file,
-            &projects,
-            call.now,
-        );
         let uploaded = state
             .uploaded_files
             .get(pending.uploaded_file)
@@ -116,14 +116,7 @@ pub(crate) async fn upload(shared: &Arc<Shared>, call: Call, body: StreamedBody)
             &json!([{"status": 200, "name": name, "size": size, "uploadedFile": uploaded, "images": []}]),
         );
     }
-    let imported = import(
-        &mut state,
-        user,
-        storage,
-        received_file,
-        &projects,
-        call.now,
-    );
+    let imported = import(&mut state, &pending, call.now);
     if let Some(ai) = imported.abstract_image {
         set_image_properties(&mut state, ai, &imported.instances, &properties, call.now);
     }
