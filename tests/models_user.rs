@@ -140,3 +140,18 @@ async fn current_user_is_the_runtime_type() {
     assert_eq!(me.id, Some(env.admin_id()));
     assert_eq!(me.username, "admin");
 }
+
+/// `user/current.json` carries no keys (docs/protocol.md §3.13); `CurrentUser::keys` reads them
+/// from `user/current/keys` (`RestUserController.java:189-197` in cytomine/cytomine at 0165ef76).
+#[tokio::test]
+async fn current_user_keys_come_from_their_own_endpoint() {
+    let env = start().await;
+    let me = env.cm.current_user();
+    let admin = env.emu.admin();
+    let shown = serde_json::to_string(me).unwrap();
+    assert!(!shown.contains("privateKey") && !shown.contains(&admin.private_key));
+    let keys = cytomine::CurrentUser::keys(&env.cm).await.unwrap();
+    assert_eq!(keys.public_key, admin.public_key);
+    assert_eq!(keys.private_key.expose(), admin.private_key);
+    assert!(!format!("{keys:?}").contains(&admin.private_key));
+}

@@ -4,7 +4,10 @@
 //! The outcome is asserted exactly (docs/protocol.md §6.6): of the 59 tests, every one passes except
 //! `test_abstract_slice`, which fails inside the client itself (a `TypeError` from
 //! `AbstractSlice.__init__`: the test passes one positional argument too many, nothing is sent),
-//! and `test_slice_instance`, which the suite skips with `pytest.mark.skip`. Any other failure,
+//! `test_current_user_keys`, which fails as against a real server (`user/current.json` carries no
+//! `publicKey`, so the client asks for `userkey/None/keys.json`, gets a 404, and indexes the `False`
+//! its `get` returns: a `TypeError`), and `test_slice_instance`, which the suite skips with
+//! `pytest.mark.skip`. Any other failure,
 //! error, skip, or a missing test fails this test with pytest's output (the private key and
 //! request signatures masked).
 //!
@@ -32,10 +35,22 @@ const SUITE_TIMEOUT: Duration = Duration::from_secs(300);
 const COLLECTED: usize = 59;
 /// The test that fails inside the client, before any request.
 const CLIENT_SIDE_FAILURE: &str = "tests/test_image.py::TestAbstractSlice::test_abstract_slice";
+/// The test that fails as against a real server: no keys in `user/current.json`
+/// (`core/src/main/java/be/cytomine/domain/security/User.java:160-176` in cytomine/cytomine at
+/// 0165ef76), so `CurrentUser.keys()` requests `userkey/None/keys.json`
+/// (`clients/python/cytomine/models/user.py:59-60`) and gets `False`.
+const KEYS_FAILURE: &str = "tests/test_user.py::TestCurrentUser::test_current_user_keys";
 /// The test that the suite itself skips.
 const SUITE_SKIP: &str = "tests/test_image.py::TestSliceInstance::test_slice_instance";
 /// The error `test_abstract_slice` must fail with.
 const CLIENT_TYPE_ERROR: &str = "TypeError: AbstractSlice.__init__() takes";
+/// The error `test_current_user_keys` must fail with (`keys["privateKey"]` on `False`).
+const KEYS_TYPE_ERROR: &str = "TypeError: 'bool' object is not subscriptable";
+/// The failing tests and the error each must fail with.
+const EXPECTED_FAILURES: [(&str, &str); 2] = [
+    (CLIENT_SIDE_FAILURE, CLIENT_TYPE_ERROR),
+    (KEYS_FAILURE, KEYS_TYPE_ERROR),
+];
 /// pytest's exit status when some tests failed (and nothing worse happened).
 const PYTEST_TESTS_FAILED: i32 = 1;
 /// Outcome words of pytest's verbose per-test lines.
@@ -146,8 +161,11 @@ fn problems(exit_code: Option<i32>, output: &str) -> Vec<String> {
     }
     found.extend(outcome_problems(&report.outcomes));
     let expected_totals = BTreeMap::from([
-        ("failed".to_string(), 1),
-        ("passed".to_string(), COLLECTED - 2),
+        ("failed".to_string(), EXPECTED_FAILURES.len()),
+        (
+            "passed".to_string(),
+            COLLECTED - EXPECTED_FAILURES.len() - 1,
+        ),
         ("skipped".to_string(), 1),
     ]);
     match report.totals {
@@ -161,13 +179,13 @@ fn problems(exit_code: Option<i32>, output: &str) -> Vec<String> {
         }
         None => found.push("pytest printed no closing summary line".to_string()),
     }
-    let client_error = failure_section(output, CLIENT_SIDE_FAILURE).is_some_and(|section| {
-        (section.lines()).any(|l| l.starts_with("E ") && l.contains(CLIENT_TYPE_ERROR))
-    });
-    if !client_error {
-        found.push(format!(
-            "{CLIENT_SIDE_FAILURE} did not fail with `{CLIENT_TYPE_ERROR} ...`"
-        ));
+    for (node, error) in EXPECTED_FAILURES {
+        let failed_so = failure_section(output, node).is_some_and(|section| {
+            (section.lines()).any(|l| l.starts_with("E ") && l.contains(error))
+        });
+        if !failed_so {
+            found.push(format!("{node} did not fail with `{error} ...`"));
+        }
     }
     found
 }
@@ -178,14 +196,14 @@ fn outcome_problems(outcomes: &[(String, String)]) -> Vec<String> {
     for (node, outcome) in outcomes {
         by_node.entry(node).or_default().push(outcome);
     }
-    let mut found: Vec<String> = [CLIENT_SIDE_FAILURE, SUITE_SKIP]
+    let mut found: Vec<String> = [CLIENT_SIDE_FAILURE, KEYS_FAILURE, SUITE_SKIP]
         .into_iter()
         .filter(|node| !by_node.contains_key(node))
         .map(|node| format!("{node} did not run"))
         .collect();
     for (node, outcomes) in &by_node {
         let expected = match *node {
-            CLIENT_SIDE_FAILURE => "FAILED",
+            CLIENT_SIDE_FAILURE | KEYS_FAILURE => "FAILED",
             SUITE_SKIP => "SKIPPED",
             _ => "PASSED",
         };
@@ -232,14 +250,15 @@ async fn official_client_suite_runs_against_the_emulator() {
     let found = problems(run.status.and_then(|s| s.code()), &run.output);
     assert!(
         found.is_empty(),
-        "the official client's suite did not end as expected (57 passed, 1 skipped, \
-         {CLIENT_SIDE_FAILURE} failed with a client-side TypeError):\n- {}\npytest's output:\n{output}\n\
+        "the official client's suite did not end as expected (56 passed, 1 skipped, \
+         {CLIENT_SIDE_FAILURE} failed with a client-side TypeError, {KEYS_FAILURE} failed as \
+         against a real server):\n- {}\npytest's output:\n{output}\n\
          (end of pytest's output)",
         found.join("\n- ")
     );
     println!(
         "official client suite as expected in {elapsed:.1?}: \
-         57 passed, 1 skipped, 1 client-side failure"
+         56 passed, 1 skipped, 1 client-side failure, 1 failure as against a real server"
     );
 }
 
@@ -249,20 +268,25 @@ mod verdict {
 
     use super::*;
 
-    /// The failure report of the real run, abridged.
+    /// The failure reports of the real run, abridged.
     const TYPE_ERROR_REPORT: &str = "___ TestAbstractSlice.test_abstract_slice ___\n\n\
         >       abstract_slice = AbstractSlice(\n\
         E       TypeError: AbstractSlice.__init__() takes from 1 to 6 positional arguments but 7 were given\n\n\
-        tests/test_image.py:128: TypeError\n";
+        tests/test_image.py:128: TypeError\n\
+        ___ TestCurrentUser.test_current_user_keys ___\n\n\
+        >       assert keys[\"privateKey\"] == connect.current_user.privateKey\n\
+        E       TypeError: 'bool' object is not subscriptable\n\n\
+        tests/test_user.py:91: TypeError\n";
     /// The closing line of the real run.
-    const SUMMARY: &str = "1 failed, 57 passed, 1 skipped in 1.37s";
+    const SUMMARY: &str = "2 failed, 56 passed, 1 skipped in 1.37s";
 
     /// The outcome lines of the expected run (with made-up names for the passing tests).
     fn expected_lines() -> Vec<(String, &'static str)> {
-        let mut lines: Vec<_> = (0..COLLECTED - 2)
+        let mut lines: Vec<_> = (0..COLLECTED - 3)
             .map(|i| (format!("tests/test_x.py::TestX::test_{i}"), "PASSED"))
             .collect();
         lines.push((CLIENT_SIDE_FAILURE.to_string(), "FAILED"));
+        lines.push((KEYS_FAILURE.to_string(), "FAILED"));
         lines.push((SUITE_SKIP.to_string(), "SKIPPED"));
         lines
     }
@@ -296,7 +320,7 @@ mod verdict {
         let with_warning = output(
             &expected_lines(),
             TYPE_ERROR_REPORT,
-            "1 failed, 57 passed, 1 skipped, 2 warnings in 1.4s",
+            "2 failed, 56 passed, 1 skipped, 2 warnings in 1.4s",
         );
         assert_eq!(problems(Some(1), &with_warning), Vec::<String>::new());
     }
@@ -308,7 +332,7 @@ mod verdict {
         let run = output(
             &lines,
             TYPE_ERROR_REPORT,
-            "2 failed, 56 passed, 1 skipped in 1.4s",
+            "3 failed, 55 passed, 1 skipped in 1.4s",
         );
         let found = problems(Some(1), &run);
         assert_problem(
@@ -325,7 +349,7 @@ mod verdict {
         let run = output(
             &lines,
             TYPE_ERROR_REPORT,
-            "1 failed, 57 passed, 1 skipped, 1 error in 1.4s",
+            "2 failed, 56 passed, 1 skipped, 1 error in 1.4s",
         );
         assert_problem(problems(Some(1), &run), "test_0: [\"PASSED\", \"ERROR\"]");
     }
@@ -337,7 +361,7 @@ mod verdict {
         let run = output(
             &lines,
             TYPE_ERROR_REPORT,
-            "1 failed, 56 passed, 1 skipped in 1.4s",
+            "2 failed, 55 passed, 1 skipped in 1.4s",
         );
         let found = problems(Some(1), &run);
         assert_problem(found.clone(), "collected Some(58) tests");
@@ -352,9 +376,39 @@ mod verdict {
     }
 
     #[test]
+    fn the_keys_test_failing_otherwise_is_a_problem() {
+        let report =
+            TYPE_ERROR_REPORT.replace(KEYS_TYPE_ERROR, "AssertionError: assert 'a' == 'b'");
+        let run = output(&expected_lines(), &report, SUMMARY);
+        assert_problem(
+            problems(Some(1), &run),
+            &format!("{KEYS_FAILURE} did not fail with `TypeError"),
+        );
+    }
+
+    #[test]
+    fn the_keys_test_passing_is_a_problem() {
+        let mut lines = expected_lines();
+        let keys = lines.len() - 2;
+        lines[keys].1 = "PASSED";
+        let run = output(
+            &lines,
+            TYPE_ERROR_REPORT,
+            "1 failed, 57 passed, 1 skipped in 1.4s",
+        );
+        let found = problems(Some(1), &run);
+        assert_problem(
+            found.clone(),
+            &format!("{KEYS_FAILURE}: [\"PASSED\"], expected [FAILED]"),
+        );
+        assert_problem(found, "pytest's summary counts");
+    }
+
+    #[test]
     fn the_slice_test_passing_or_the_skip_running_is_a_problem() {
         let mut lines = expected_lines();
         let last = lines.len() - 1;
+        lines[last - 2].1 = "PASSED";
         lines[last - 1].1 = "PASSED";
         lines[last].1 = "PASSED";
         let run = output(&lines, "", "59 passed in 1.4s");

@@ -12,8 +12,14 @@ async fn server(forms: SignatureForms) -> Emulator {
         .expect("emulator starts")
 }
 
+/// The current server accepts only the four-line string
+/// (`core/src/main/java/be/cytomine/config/security/ApiKeyFilter.java:48` in cytomine/cytomine at
+/// 0165ef76), the classic core only the one with the path (cytomine/Cytomine-core at 1d6f19ed,
+/// `src/main/java/be/cytomine/config/security/ApiKeyFilter.java:57-75`): the client connects to
+/// either, falling back to the legacy rule on the first 401.
 #[tokio::test]
 async fn detects_the_rule_of_each_server_generation() {
+    assert_eq!(SignatureForms::default(), SignatureForms::CurrentOnly);
     for (forms, expected) in [
         (SignatureForms::CurrentOnly, SigningRule::Current),
         (SignatureForms::LegacyOnly, SigningRule::Legacy),

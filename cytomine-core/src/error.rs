@@ -105,6 +105,17 @@ pub enum Error {
     /// Nothing was sent.
     #[error("{0}")]
     Usage(String),
+    /// An uploaded image was not imported: its uploaded file reached an error status, or the
+    /// wait for the import ended first.
+    #[error("uploaded file {uploaded_file}: {reason}")]
+    Import {
+        /// The uploaded file's id.
+        uploaded_file: i64,
+        /// Its last status seen (the uploaded file statuses of the server), if it was read.
+        status: Option<i64>,
+        /// What happened, in words.
+        reason: String,
+    },
 }
 
 /// The kinds of [`Error::Transport`].

@@ -5,13 +5,14 @@ use serde_json::Value;
 
 use crate::auth::{Credentials, PrivateKey};
 use crate::client::Cytomine;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::extra::Extra;
-use crate::resource::render;
 use crate::types::Timestamp;
 
 /// The user the connection's keys belong to (`GET /api/user/current.json`).
-/// Its private key, when the server sends it, is kept as a [`PrivateKey`], which never prints.
+/// The server does not send keys here (docs/protocol.md §3.13); read them with
+/// [`CurrentUser::keys`]. An older server that does send them leaves them in `extra`, where
+/// secrets never print.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct CurrentUser {
@@ -35,12 +36,6 @@ pub struct CurrentUser {
     /// E-mail address.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
-    /// Public API key.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub public_key: Option<String>,
-    /// Private API key, when the server discloses it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub private_key: Option<PrivateKey>,
     /// Creation time.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created: Option<Timestamp>,
@@ -49,12 +44,12 @@ pub struct CurrentUser {
     pub extra: Extra,
 }
 
-/// The `{"publicKey", "privateKey"}` answer of the key endpoints.
+/// The `{"primaryKey", "secondaryKey"}` answer of `user/current/keys`.
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase")]
 struct KeysAnswer {
-    public_key: String,
-    private_key: String,
+    primary_key: String,
+    secondary_key: PrivateKey,
 }
 
 impl CurrentUser {
@@ -70,15 +65,21 @@ impl CurrentUser {
         cm.get_json("user/current.json", &[]).await
     }
 
-    /// The key pair of this user (`GET /api/userkey/{publicKey}/keys.json`).
-    pub async fn keys(&self, cm: &Cytomine) -> Result<Credentials> {
-        let public = self
-            .public_key
-            .as_deref()
-            .ok_or_else(|| Error::Usage("the current user has no public key to look up".into()))?;
-        let path = render("userkey/{}/keys.json", &[public.to_string()], |_| None)?;
-        let keys: KeysAnswer = cm.get_json(&path, &[]).await?;
-        Ok(Credentials::new(keys.public_key, keys.private_key))
+    /// The key pair of the connection's user (`GET /api/user/current/keys`, docs/protocol.md
+    /// §1.5): the public key as `primaryKey`, the private one as `secondaryKey`.
+    ///
+    /// ```no_run
+    /// # async fn demo(cm: cytomine_core::Cytomine) -> cytomine_core::Result<()> {
+    /// let keys = cytomine_core::CurrentUser::keys(&cm).await?;
+    /// println!("public key {:?}", keys.public_key);
+    /// # Ok(()) }
+    /// ```
+    pub async fn keys(cm: &Cytomine) -> Result<Credentials> {
+        let keys: KeysAnswer = cm.get_json("user/current/keys", &[]).await?;
+        Ok(Credentials {
+            public_key: keys.primary_key,
+            private_key: keys.secondary_key,
+        })
     }
 
     /// The server's own signature of an empty GET (`GET /api/signature.json`), to check signing.

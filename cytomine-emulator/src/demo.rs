@@ -8,7 +8,7 @@ use crate::domains::link_annotation_term;
 use crate::geometry::parse_wkt;
 use crate::imaging::{demo_image, probe, Format};
 use crate::keys::{Role, UserKeys};
-use crate::media::import::{import, Received};
+use crate::media::import::{import, record, Received};
 use crate::store::{
     Annotation, Description, DomainRef, ImageGroup, ImageGroupImageInstance, Ontology, Project,
     ProjectMode, Property, State, StoredFile, Tag, TagDomainAssociation, Term, Track,
@@ -81,7 +81,8 @@ pub(crate) fn load(state: &mut State, admin: &UserKeys) -> io::Result<()> {
             file: StoredFile::from_bytes(&bytes)?,
             info: probe(&bytes),
         };
-        let imported = import(state, admin.id, storage, received, &[project], T0);
+        let pending = record(state, admin.id, storage, received, &[project], T0);
+        let imported = import(state, &pending, T0);
         images.extend(imported.instances.iter().copied());
         for image in imported.instances {
             for k in 0..6u32 {

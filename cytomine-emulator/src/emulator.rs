@@ -2,6 +2,7 @@
 
 use std::sync::atomic::Ordering;
 use std::sync::{Arc, RwLock};
+use std::time::Duration;
 
 use tokio::net::TcpListener;
 use tokio::sync::oneshot;
@@ -30,8 +31,14 @@ pub struct Emulator {
     task: Option<JoinHandle<()>>,
 }
 
-/// Options for [`Emulator`]: port, admin keys, demo data, fault control endpoint.
-#[derive(Debug, Default, Clone)]
+/// How long an upload without `sync` waits before its import runs, by default: long enough that
+/// code listing images right after such an upload sees none, as on a real server, short enough
+/// that test suites stay fast.
+pub(crate) const DEFAULT_IMPORT_DELAY: Duration = Duration::from_millis(50);
+
+/// Options for [`Emulator`]: port, admin keys, demo data, fault control endpoint, signing rule,
+/// wire profile, import delay.
+#[derive(Debug, Clone)]
 pub struct EmulatorBuilder {
     port: u16,
     admin_keys: Option<(String, String)>,
@@ -39,6 +46,21 @@ pub struct EmulatorBuilder {
     fault_control: bool,
     signature_forms: crate::SignatureForms,
     profile: crate::Profile,
+    import_delay: Duration,
+}
+
+impl Default for EmulatorBuilder {
+    fn default() -> Self {
+        EmulatorBuilder {
+            port: 0,
+            admin_keys: None,
+            demo: false,
+            fault_control: false,
+            signature_forms: crate::SignatureForms::default(),
+            profile: crate::Profile::default(),
+            import_delay: DEFAULT_IMPORT_DELAY,
+        }
+    }
 }
 
 impl EmulatorBuilder {
@@ -65,8 +87,9 @@ impl EmulatorBuilder {
         self.fault_control = enabled;
         self
     }
-    /// Which signature forms to accept (default both): `CurrentOnly` behaves like a 2026
-    /// server, `LegacyOnly` like an older one, so clients can test their signing rule.
+    /// Which signing rule to accept (default [`SignatureForms::CurrentOnly`](crate::SignatureForms),
+    /// the current server's): `LegacyOnly` behaves like the classic core, `Both` accepts either,
+    /// so clients can test their signing rule against each server generation.
     ///
     /// ```
     /// # async fn demo() -> std::io::Result<()> {
@@ -92,6 +115,23 @@ impl EmulatorBuilder {
         self.profile = profile;
         self
     }
+    /// How long an upload without `sync` waits before its image is imported (default 50 ms).
+    /// Until then the uploaded file is in status UPLOADED (0) and no image exists, as with the
+    /// real image server, whose import runs in the background (docs/protocol.md §4.5).
+    ///
+    /// ```
+    /// # async fn demo() -> std::io::Result<()> {
+    /// use std::time::Duration;
+    /// let slow = cytomine_emulator::Emulator::builder()
+    ///     .import_delay(Duration::from_secs(2))
+    ///     .start()
+    ///     .await?;
+    /// # Ok(()) }
+    /// ```
+    pub fn import_delay(mut self, delay: Duration) -> Self {
+        self.import_delay = delay;
+        self
+    }
     /// Bind 127.0.0.1:port and serve; returns once connections are accepted.
     pub async fn start(self) -> std::io::Result<Emulator> {
         let listener = TcpListener::bind(("127.0.0.1", self.port)).await?;
@@ -111,6 +151,7 @@ impl EmulatorBuilder {
             faults: Faults::default(),
             fault_control: self.fault_control,
             signature_forms: self.signature_forms,
+            import_delay: self.import_delay,
         });
         let app = axum::Router::new()
             .fallback(serve)

@@ -36,6 +36,8 @@ pub(crate) struct Shared {
     pub(crate) fault_control: bool,
     /// Which signature forms are accepted.
     pub(crate) signature_forms: crate::SignatureForms,
+    /// How long an upload without `sync` waits before its import runs.
+    pub(crate) import_delay: std::time::Duration,
 }
 
 impl Shared {

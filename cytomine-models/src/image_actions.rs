@@ -207,7 +207,11 @@ macro_rules! rendered_views {
             #[doc = concat!(
                 "Writes the region `x, y, w, h` (full-resolution pixels) (`", $kind,
                 "/{id}/window-{x}-{y}-{w}-{h}.{ext}`); the format follows the extension of ",
-                "`destination` (png, jpg, webp or tif).\n\n",
+                "`destination` (png, jpg, webp or tif). The window comes at full resolution ",
+                "(`w` x `h` pixels): the server reads no size limit for windows; a side over ",
+                "10000 pixels is refused by the image server (400). For a smaller picture of a ",
+                "large region, ask for a thumbnail ([`", stringify!($type), "::dump`]) or scale ",
+                "the file after download (docs/protocol.md §4.4).\n\n",
                 "```no_run\n",
                 "# async fn demo(cm: cytomine_core::Cytomine, ", stringify!($var),
                 ": cytomine_models::", stringify!($type), ") -> cytomine_core::Result<()> {\n",

@@ -38,6 +38,7 @@ mod image;
 mod image_actions;
 mod image_group;
 mod image_parts;
+mod import_wait;
 mod ontology;
 mod project;
 mod property;

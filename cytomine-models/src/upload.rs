@@ -1,4 +1,5 @@
-//! Image upload: `POST /upload` (served by the image server), docs/protocol.md §6.2 and §4.5.
+//! Image upload: `POST /ims/upload` (served by the image server; the URL is the client's
+//! [`upload_url`](cytomine::ClientBuilder::upload_url)), docs/protocol.md §6.2 and §4.5.
 
 use std::path::Path;
 
@@ -25,7 +26,9 @@ pub struct UploadImageOptions {
     pub projects: Vec<i64>,
     /// Properties (key, value) to attach to the new images.
     pub properties: Vec<(String, String)>,
-    /// Wait for the import to finish, so that [`UploadResult::images`] is filled.
+    /// Ask the server to import before answering, so that [`UploadResult::images`] is filled.
+    /// Without it the server answers at once, with the uploaded file in status UPLOADED (0) and
+    /// no image: wait with [`UploadedFile::wait_until_deployed`] before using the image.
     pub sync: bool,
 }
 
@@ -73,12 +76,13 @@ impl UploadImageOptions {
     }
 }
 
-/// What an upload created: the uploaded file and, for a synchronous upload, its images.
+/// What an upload created: the uploaded file and, for a synchronous upload (or after
+/// [`UploadedFile::wait_until_deployed`]), its images.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct UploadResult {
     /// The uploaded file record.
     pub uploaded_file: UploadedFile,
-    /// The images imported from it (empty unless the upload was synchronous).
+    /// The images imported from it (empty after an upload without `sync`).
     pub images: Vec<UploadedImage>,
 }
 
@@ -121,8 +125,14 @@ struct UploadAnswer {
 }
 
 impl UploadedFile {
-    /// Uploads a local image file into storage `storage_id`: multipart `POST /upload` with
-    /// the file as part `files[]`, streamed from disk. See [`UploadImageOptions`].
+    /// Uploads a local image file into storage `storage_id`: multipart `POST` to the client's
+    /// [`upload_url`](cytomine::ClientBuilder::upload_url) (`/ims/upload` by default) with the
+    /// file as part `files[]`, streamed from disk. See [`UploadImageOptions`].
+    ///
+    /// With `sync` the server imports before answering and the result holds the images.
+    /// Without it, the answer comes at once with the uploaded file in its real status
+    /// (UPLOADED, 0) and no image yet: the import runs in the background, so listing the
+    /// project's images right away finds none. Wait with [`UploadedFile::wait_until_deployed`].
     ///
     /// ```no_run
     /// # async fn demo(cm: cytomine_core::Cytomine) -> cytomine_core::Result<()> {
@@ -165,7 +175,7 @@ impl UploadedFile {
     ) -> Result<UploadResult> {
         let request = UploadOptions {
             root: true,
-            path: "/upload".to_string(),
+            path: cm.upload_url().to_string(),
             query: options.query(storage_id)?,
             field: "files[]".to_string(),
         };

@@ -6,10 +6,10 @@ use serde_json::Value;
 use crate::failure::Failure;
 use crate::output::{cell, Report, Table};
 
-/// Shows the current user (never its keys).
+/// Shows the current user (never its keys: the server sends none, and an older server's are
+/// dropped from the attributes kept as they came).
 pub fn run(cm: &Cytomine) -> Result<Report, Failure> {
     let mut user = cm.current_user().clone();
-    user.private_key = None;
     user.extra
         .retain(|k, _| !k.to_ascii_lowercase().contains("privatekey"));
     let mut json = super::to_json(&user);

@@ -6,7 +6,7 @@ use super::{base_url, fetch_current_user, Cytomine, Rule};
 use crate::auth::Credentials;
 use crate::bulk::BulkOptions;
 use crate::error::{Error, Result};
-use crate::http::request::Call;
+use crate::http::request::{is_absolute, Call};
 use crate::http::response::calls_for_legacy_signing;
 use crate::http::retry::RetryPolicy;
 use crate::http::transport::Transport;
@@ -36,7 +36,13 @@ pub struct ClientBuilder {
     timeout: Duration,
     connect_timeout: Duration,
     bulk: BulkOptions,
+    upload_url: String,
 }
+
+/// Where image uploads go by default: the path current deployments route to the image server
+/// (`helm/charts/cytomine/templates/httproute.yaml` of the Cytomine monorepo sends `/ims/upload`
+/// to PIMS, whose `API_BASE_PATH` is `/ims`; docs/protocol.md §4.5).
+pub(crate) const DEFAULT_UPLOAD_URL: &str = "/ims/upload";
 
 impl ClientBuilder {
     pub(crate) fn new(host: impl Into<String>) -> Self {
@@ -48,6 +54,7 @@ impl ClientBuilder {
             timeout: Duration::from_secs(120),
             connect_timeout: Duration::from_secs(10),
             bulk: BulkOptions::default(),
+            upload_url: DEFAULT_UPLOAD_URL.to_string(),
         }
     }
 
@@ -91,10 +98,38 @@ impl ClientBuilder {
         self
     }
 
+    /// Where image uploads are posted (default `/ims/upload`, the
+    /// route of current deployments). A path starting with `/` is on the server's host; an
+    /// absolute `http://` or `https://` URL names another one, e.g.
+    /// `http://localhost:5001/ims/upload` for the Docker Compose deployment, whose image server
+    /// listens on its own port. `/upload`, where the Python client 4.3.0 posts, reaches the image
+    /// server only through the proxy of older deployments.
+    ///
+    /// ```no_run
+    /// # async fn demo() -> cytomine_core::Result<()> {
+    /// let cm = cytomine_core::Cytomine::builder("http://localhost:8080")
+    ///     .credentials("public-key", "private-key")
+    ///     .upload_url("http://localhost:5001/ims/upload")
+    ///     .connect()
+    ///     .await?;
+    /// assert_eq!(cm.upload_url(), "http://localhost:5001/ims/upload");
+    /// # Ok(()) }
+    /// ```
+    pub fn upload_url(mut self, url: impl Into<String>) -> Self {
+        self.upload_url = url.into();
+        self
+    }
+
     /// Pings the server, fetches the current user (detecting the signing rule unless one was
     /// given) and returns the connection.
     pub async fn connect(self) -> Result<Cytomine> {
         let base = base_url(&self.host)?;
+        if !(self.upload_url.starts_with('/') || is_absolute(&self.upload_url)) {
+            return Err(Error::usage(format!(
+                "upload URL `{}`: expected a path starting with `/` or an http(s):// URL",
+                self.upload_url
+            )));
+        }
         let credentials = self.credentials.clone().ok_or_else(|| {
             Error::usage("no credentials: call .credentials(public_key, private_key)")
         })?;
@@ -124,6 +159,11 @@ impl ClientBuilder {
             other => other?,
         };
         tracing::info!(target: "cytomine::client", user = %user.username, rule = ?transport.rule(), "connected");
-        Ok(Cytomine::from_parts(transport, user, self.bulk))
+        Ok(Cytomine::from_parts(
+            transport,
+            user,
+            self.bulk,
+            self.upload_url,
+        ))
     }
 }

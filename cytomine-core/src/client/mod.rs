@@ -42,6 +42,7 @@ struct Inner {
     transport: Transport,
     current_user: CurrentUser,
     bulk: BulkOptions,
+    upload_url: String,
 }
 
 impl Cytomine {
@@ -67,12 +68,14 @@ impl Cytomine {
         transport: Transport,
         current_user: CurrentUser,
         bulk: BulkOptions,
+        upload_url: String,
     ) -> Self {
         Cytomine {
             inner: Arc::new(Inner {
                 transport,
                 current_user,
                 bulk,
+                upload_url,
             }),
         }
     }
@@ -90,6 +93,12 @@ impl Cytomine {
     /// The signing rule in use (given, or detected at connection time).
     pub fn signing_rule(&self) -> SigningRule {
         self.inner.transport.rule()
+    }
+
+    /// Where image uploads are posted: a path on the server's host or an absolute URL
+    /// (see [`ClientBuilder::upload_url`]).
+    pub fn upload_url(&self) -> &str {
+        &self.inner.upload_url
     }
 
     /// The bulk-save settings of this client.

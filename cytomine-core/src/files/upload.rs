@@ -22,9 +22,9 @@ const UPLOAD_CHUNK: usize = 1024 * 1024;
 /// Where and how to upload.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UploadOptions {
-    /// `api` path (`attachedfile.json`) or root path (`/upload`).
+    /// `api` path (`attachedfile.json`) or root path (`/ims/upload`).
     pub root: bool,
-    /// The path.
+    /// The path; with `root`, an absolute `http(s)://` URL is also taken as it is.
     pub path: String,
     /// Query parameters.
     pub query: Vec<(String, String)>,

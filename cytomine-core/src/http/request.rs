@@ -46,7 +46,8 @@ impl Method {
 pub(crate) enum Target {
     /// Relative to `{base}/api/`.
     Api(String),
-    /// Relative to `{base}/` (`/server/ping`, `/upload`); starts with `/`.
+    /// Relative to `{base}/` (`/server/ping`, `/ims/upload`) when it starts with `/`; an
+    /// absolute `http(s)://` URL as it is (an image server on its own host or port).
     Root(String),
 }
 
@@ -104,6 +105,7 @@ impl Call {
     pub fn url(&self, base: &str) -> String {
         let mut url = match &self.target {
             Target::Api(path) => format!("{base}/api/{path}"),
+            Target::Root(url) if is_absolute(url) => url.clone(),
             Target::Root(path) => format!("{base}{path}"),
         };
         if !self.query.is_empty() {
@@ -117,9 +119,26 @@ impl Call {
     }
 }
 
+/// Whether `url` names its own scheme and host.
+pub(crate) fn is_absolute(url: &str) -> bool {
+    url.starts_with("http://") || url.starts_with("https://")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_absolute_root_target_is_kept() {
+        let call = Call::root(Method::Post, "http://pims:5001/ims/upload")
+            .query(vec![("sync".into(), "true".into())]);
+        assert_eq!(
+            call.url("http://core:8080"),
+            "http://pims:5001/ims/upload?sync=true"
+        );
+        let relative = Call::root(Method::Post, "/ims/upload");
+        assert_eq!(relative.url("http://core"), "http://core/ims/upload");
+    }
 
     #[test]
     fn urls_for_each_target_shape() {

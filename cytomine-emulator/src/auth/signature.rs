@@ -23,17 +23,53 @@ pub(crate) struct Signed<'a> {
     pub(crate) raw_query: Option<&'a str>,
 }
 
-/// Which canonical strings the server accepts (docs/protocol.md §1.1): a real server of 2026 accepts only
-/// the current form, an older one only the legacy form; the default accepts both (§1.8).
+/// Which canonical strings the server accepts (docs/protocol.md §1.1): one rule per run, as on a
+/// real server. The default is the current server's four-line rule
+/// (`core/src/main/java/be/cytomine/config/security/ApiKeyFilter.java` in cytomine/cytomine);
+/// `LegacyOnly` is the classic core's rule with the path (cytomine/Cytomine-core,
+/// `src/main/java/be/cytomine/config/security/ApiKeyFilter.java`); `Both` accepts either (no
+/// real server does: only for clients that cannot yet choose).
+///
+/// ```
+/// use cytomine_emulator::SignatureForms;
+/// assert_eq!(SignatureForms::default(), SignatureForms::CurrentOnly);
+/// assert_eq!("legacy".parse(), Ok(SignatureForms::LegacyOnly));
+/// assert_eq!(SignatureForms::Both.to_string(), "both");
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum SignatureForms {
-    /// Current and legacy forms.
-    #[default]
+    /// Current and legacy forms (lenient: no real server accepts both).
     Both,
     /// `METHOD\nMD5\nCONTENT-TYPE\nDATE` only, as servers since December 2025.
+    #[default]
     CurrentOnly,
-    /// The same followed by `\n/api/path?query` only, as older servers.
+    /// The same followed by `\n/api/path?query` only, as the classic core.
     LegacyOnly,
+}
+
+impl std::str::FromStr for SignatureForms {
+    type Err = String;
+    /// `current`, `legacy` or `both` (the `--signing` flag's values).
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "current" => Ok(SignatureForms::CurrentOnly),
+            "legacy" => Ok(SignatureForms::LegacyOnly),
+            "both" => Ok(SignatureForms::Both),
+            other => Err(format!(
+                "unknown signing rule `{other}` (expected current, legacy or both)"
+            )),
+        }
+    }
+}
+
+impl std::fmt::Display for SignatureForms {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            SignatureForms::CurrentOnly => "current",
+            SignatureForms::LegacyOnly => "legacy",
+            SignatureForms::Both => "both",
+        })
+    }
 }
 
 /// HMAC-SHA1 of `canonical` keyed by `private_key`, in standard Base64.

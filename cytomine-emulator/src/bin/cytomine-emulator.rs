@@ -1,13 +1,17 @@
 //! `cytomine-emulator --port N --public-key K --private-key K [--demo] [--fault-control]
-//! [--profile classic|repository]`: serve until killed.
+//! [--profile classic|repository] [--signing current|legacy|both] [--import-delay 50ms]`: serve
+//! until killed.
 
 use std::io::Write;
 
-use cytomine_emulator::{Emulator, Profile};
+use std::time::Duration;
+
+use cytomine_emulator::{Emulator, Profile, SignatureForms};
 
 const USAGE: &str =
     "usage: cytomine-emulator [--port N] [--public-key K] [--private-key K] [--demo] [--fault-control]
-                         [--profile classic|repository]
+                         [--profile classic|repository] [--signing current|legacy|both]
+                         [--import-delay D]
 
   --port N          port to bind on 127.0.0.1 (default 0: any free port)
   --public-key K    the admin's public key (default: random, printed)
@@ -16,6 +20,10 @@ const USAGE: &str =
   --fault-control   serve POST/DELETE/GET /__emulator/faults to inject faults (tests only)
   --profile P       wire format of the ten migrated domains: classic (default), or repository
                     (the 2026 format: no class, ISO times, data envelopes, page/size, soft delete)
+  --signing R       signing rule accepted: current (default, the four-line rule of current
+                    servers), legacy (the classic core's rule with the path), or both
+  --import-delay D  how long an upload without sync waits before its image is imported, e.g.
+                    50ms (default), 2s, 0ms
   --help            show this help";
 
 #[derive(Debug, Default)]
@@ -26,6 +34,8 @@ struct Args {
     demo: bool,
     fault_control: bool,
     profile: Profile,
+    signing: SignatureForms,
+    import_delay: Option<Duration>,
 }
 
 fn parse(mut argv: impl Iterator<Item = String>) -> Result<Option<Args>, String> {
@@ -45,6 +55,10 @@ fn parse(mut argv: impl Iterator<Item = String>) -> Result<Option<Args>, String>
             "--demo" => args.demo = true,
             "--fault-control" => args.fault_control = true,
             "--profile" => args.profile = value("--profile")?.parse()?,
+            "--signing" => args.signing = value("--signing")?.parse()?,
+            "--import-delay" => {
+                args.import_delay = Some(parse_duration(&value("--import-delay")?)?);
+            }
             other => return Err(format!("unknown argument: {other}")),
         }
     }
@@ -52,6 +66,22 @@ fn parse(mut argv: impl Iterator<Item = String>) -> Result<Option<Args>, String>
         return Err("--public-key and --private-key go together".into());
     }
     Ok(Some(args))
+}
+
+/// `50ms`, `2s` or a bare number of milliseconds.
+fn parse_duration(text: &str) -> Result<Duration, String> {
+    let (digits, unit): (&str, fn(u64) -> Duration) = if let Some(d) = text.strip_suffix("ms") {
+        (d, Duration::from_millis)
+    } else if let Some(d) = text.strip_suffix('s') {
+        (d, Duration::from_secs)
+    } else {
+        (text, Duration::from_millis)
+    };
+    digits
+        .trim()
+        .parse()
+        .map(unit)
+        .map_err(|_| format!("--import-delay: not a duration: {text} (e.g. 50ms, 2s)"))
 }
 
 #[tokio::main]
@@ -71,7 +101,11 @@ async fn main() {
         .port(args.port)
         .demo(args.demo)
         .fault_control(args.fault_control)
-        .profile(args.profile);
+        .profile(args.profile)
+        .signature_forms(args.signing);
+    if let Some(delay) = args.import_delay {
+        builder = builder.import_delay(delay);
+    }
     let random_keys = args.public_key.is_none();
     if let (Some(public), Some(private)) = (args.public_key, args.private_key) {
         builder = builder.admin_keys(public, private);
@@ -92,6 +126,7 @@ async fn main() {
     }
     let mut out = std::io::stdout();
     eprintln!("wire profile: {}", emulator.profile());
+    eprintln!("signing rule: {}", args.signing);
     let _ = writeln!(out, "listening on {}", emulator.base_url());
     let _ = out.flush();
     wait_for_signal().await;
@@ -132,5 +167,36 @@ mod tests {
         );
         assert!(args(&["--profile", "2026"]).is_err_and(|e| e.contains("unknown profile")));
         assert!(args(&["--profile"]).is_err_and(|e| e.contains("needs a value")));
+    }
+
+    #[test]
+    fn signing_flag() {
+        let default = args(&[]).ok().flatten().map(|a| a.signing);
+        assert_eq!(default, Some(SignatureForms::CurrentOnly));
+        for (text, rule) in [
+            ("current", SignatureForms::CurrentOnly),
+            ("legacy", SignatureForms::LegacyOnly),
+            ("both", SignatureForms::Both),
+        ] {
+            let parsed = args(&["--signing", text]).ok().flatten().map(|a| a.signing);
+            assert_eq!(parsed, Some(rule), "{text}");
+        }
+        assert!(args(&["--signing", "path"]).is_err_and(|e| e.contains("unknown signing rule")));
+    }
+
+    #[test]
+    fn import_delay_flag() {
+        let delay = |list: &[&str]| args(list).map(|a| a.and_then(|a| a.import_delay));
+        assert_eq!(delay(&[]), Ok(None));
+        assert_eq!(
+            delay(&["--import-delay", "50ms"]),
+            Ok(Some(Duration::from_millis(50)))
+        );
+        assert_eq!(
+            delay(&["--import-delay", "2s"]),
+            Ok(Some(Duration::from_secs(2)))
+        );
+        assert_eq!(delay(&["--import-delay", "0"]), Ok(Some(Duration::ZERO)));
+        assert!(delay(&["--import-delay", "soon"]).is_err());
     }
 }

@@ -95,18 +95,24 @@ fn keys_reply(call: &Call, user: &User) -> Outcome {
     ))
 }
 
+/// `userkey/{publicKey}/keys.json`; an unknown key is a 404 "User {publicKey=X} not found"
+/// (`RestUserController.java:155-162` in cytomine/cytomine at 0165ef76: `Map.of(...).toString()`).
 fn keys_by_public_key(call: &Call, params: &Params, state: &State) -> Outcome {
     let key = params.get("key");
     let user = state
         .users
         .iter()
         .find(|u| u.public_key == key)
-        .ok_or_else(|| Fail::not_found_filters("User", &format!("publicKey={key}")))?;
+        .ok_or_else(|| Fail::not_found(format!("User {{publicKey={key}}} not found")))?;
     keys_reply(call, user)
 }
 
+/// `user/{id}/keys.json`; an unknown id or username is a 404 "User {id or username=X} not found"
+/// (`RestUserController.java:164-171` in cytomine/cytomine at 0165ef76).
 fn keys_by_user(call: &Call, params: &Params, state: &State) -> Outcome {
-    let user = super::user::find_user(state, params.get("id"))?;
+    let raw = params.get("id");
+    let user = super::user::find_user(state, raw)
+        .map_err(|_| Fail::not_found(format!("User {{id or username={raw}}} not found")))?;
     keys_reply(call, user)
 }
 

@@ -35,8 +35,11 @@ pub(crate) fn find_user<'a>(state: &'a State, raw: &str) -> Result<&'a User, Fai
         .ok_or_else(|| Fail::not_found_filters("User", &format!("id={raw}")))
 }
 
-/// The JSON of a user (numbers for times); keys only when `with_keys`.
-pub(crate) fn view_user(user: &User, with_keys: bool) -> Value {
+/// The JSON of a user (numbers for times), without keys: neither `user/current.json` nor any other
+/// user view carries them on the current server (`User.getDataFromDomain` in
+/// `core/src/main/java/be/cytomine/domain/security/User.java`) or the classic core since 5.2.0;
+/// they are read from `user/current/keys` or the key endpoints (docs/protocol.md §1.5).
+pub(crate) fn view_user(user: &User) -> Value {
     let name = format!("{} {}", user.firstname, user.lastname)
         .trim()
         .to_owned();
@@ -45,16 +48,11 @@ pub(crate) fn view_user(user: &User, with_keys: bool) -> Value {
     } else {
         format!("{name} ({})", user.username)
     };
-    let mut v = json!({
+    json!({
         "id": user.meta.id, "username": user.username, "firstname": user.firstname, "lastname": user.lastname,
         "name": name, "email": user.email, "fullName": full_name, "language": user.language,
         "isDeveloper": user.is_developer, "created": user.meta.created, "updated": user.meta.updated,
-    });
-    if with_keys {
-        v["publicKey"] = user.public_key.clone().into();
-        v["privateKey"] = user.private_key.clone().into();
-    }
-    v
+    })
 }
 
 fn current(call: &Call, _params: &Params, state: &State) -> Outcome {
@@ -62,16 +60,13 @@ fn current(call: &Call, _params: &Params, state: &State) -> Outcome {
         .users
         .get(call.user()?.id)
         .ok_or_else(|| Fail::not_found("User not found"))?;
-    Ok(Reply::json(200, &view_user(user, true)))
+    Ok(Reply::json(200, &view_user(user)))
 }
 
 fn get_one(call: &Call, params: &Params, state: &State) -> Outcome {
     let user = find_user(state, params.get("id"))?;
-    let caller = call.user()?;
-    Ok(Reply::json(
-        200,
-        &view_user(user, caller.admin_by_now || caller.id == user.meta.id),
-    ))
+    call.user()?;
+    Ok(Reply::json(200, &view_user(user)))
 }
 
 /// Page a list of users sorted by username, with their `role`.
@@ -79,7 +74,7 @@ pub(crate) fn list_users<'a>(call: &Call, users: impl Iterator<Item = &'a User>)
     let mut users: Vec<&User> = users.collect();
     users.sort_by(|a, b| a.username.cmp(&b.username));
     paged(call, users, |u| {
-        let mut v = view_user(u, false);
+        let mut v = view_user(u);
         v["role"] = u.role.authority().into();
         v
     })
@@ -105,7 +100,7 @@ impl Domain for User {
         self.username.clone()
     }
     fn view(&self, _st: &State, _call: &Call) -> Value {
-        view_user(self, false)
+        view_user(self)
     }
     fn check_read(&self, _call: &Call, _st: &State) -> Result<(), Fail> {
         Ok(())

@@ -172,6 +172,11 @@ fn thumb(call: &Call, params: &Params, lock: &RwLock<State>, kind: Kind, default
     )
 }
 
+/// The image server's largest output side (`OUTPUT_SIZE_LIMIT`, docs/protocol.md §4.4).
+const WINDOW_SIDE_LIMIT: u32 = 10_000;
+
+/// A window at full resolution: the server forwards only x, y, w, h and the format to the image
+/// server, at level 0 (docs/protocol.md §4.4).
 fn window(call: &Call, params: &Params, lock: &RwLock<State>, kind: Kind) -> Outcome {
     let px = resolve(call, lock, kind, params.id("id"))?;
     let num = |k: &str| {
@@ -186,10 +191,14 @@ fn window(call: &Call, params: &Params, lock: &RwLock<State>, kind: Kind) -> Out
         w: num("w")?.max(1),
         h: num("h")?.max(1),
     };
+    if region.w > WINDOW_SIDE_LIMIT || region.h > WINDOW_SIDE_LIMIT {
+        return Err(Fail::bad("Too large image output dimensions."));
+    }
+    // The server reads no `maxSize` here: the window comes at full resolution.
     draw(
         &px,
         Some(region),
-        max_size(call, None)?,
+        None,
         out_format(params.get("fmt")),
         &adjust(call),
         Overlay::None,

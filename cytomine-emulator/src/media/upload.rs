@@ -1,10 +1,20 @@
-//! `POST /upload` and `/ims/upload` (docs/protocol.md §4.5): one multipart file part.
+//! `POST /ims/upload` and `/upload` (docs/protocol.md §4.5): one multipart file part.
+//!
+//! `/ims/upload` is where current deployments route the image server's upload
+//! (`helm/charts/cytomine/templates/httproute.yaml:75-91` in cytomine/cytomine at 0165ef76).
+//! `/upload` is client compatibility: the official Python client 4.3.0 posts there
+//! (`clients/python/cytomine/cytomine.py:883-924`), which only the nginx proxy of older
+//! deployments routed to the image server.
+//!
+//! Without `sync`, the answer carries the uploaded file in status UPLOADED (0) and no image; the
+//! import runs in the background after the emulator's import delay
+//! (`pims/pims/api/operations.py:184-199`). With `sync`, it runs before the answer (154-183).
 
 use std::sync::Arc;
 
 use serde_json::{json, Value};
 
-use super::import::{import, Received};
+use super::import::{deploy, import, place, record, Pending, Received};
 use super::multipart::StreamedBody;
 use crate::domains::crud::Domain;
 use crate::domains::{acl, set_image_properties};
@@ -86,7 +96,7 @@ pub(crate) async fn upload(shared: &Arc<Shared>, call: Call, body: StreamedBody)
         }
     }
     let user = call.caller.as_ref().map_or(0, |c| c.id);
-    let imported = import(
+    let pending = record(
         &mut state,
         user,
         storage,
@@ -94,6 +104,19 @@ pub(crate) async fn upload(shared: &Arc<Shared>, call: Call, body: StreamedBody)
         &projects,
         call.now,
     );
+    if !sync {
+        let uploaded = state
+            .uploaded_files
+            .get(pending.uploaded_file)
+            .map_or(Value::Null, |u: &UploadedFile| u.view(&state, &call));
+        drop(state);
+        tokio::spawn(import_later(Arc::clone(shared), pending, properties));
+        return Reply::json(
+            200,
+            &json!([{"status": 200, "name": name, "size": size, "uploadedFile": uploaded, "images": []}]),
+        );
+    }
+    let imported = import(&mut state, &pending, call.now);
     if let Some(ai) = imported.abstract_image {
         set_image_properties(&mut state, ai, &imported.instances, &properties, call.now);
     }
@@ -104,7 +127,7 @@ pub(crate) async fn upload(shared: &Arc<Shared>, call: Call, body: StreamedBody)
             .get(imported.uploaded_file)
             .map(|u: &UploadedFile| u.view(&state, &call)),
     );
-    let images: Vec<Value> = match imported.abstract_image.filter(|_| sync) {
+    let images: Vec<Value> = match imported.abstract_image {
         Some(ai) => {
             let image = view(
                 state
@@ -126,4 +149,21 @@ pub(crate) async fn upload(shared: &Arc<Shared>, call: Call, body: StreamedBody)
         200,
         &json!([{"status": 200, "name": name, "size": size, "uploadedFile": uploaded, "images": images}]),
     )
+}
+
+/// The background import of an upload without `sync`, after the import delay: the abstract image
+/// and the uploaded file DEPLOYED first, the image instances (and properties) in a second step,
+/// so that a client may see the file deployed before its image is in the project, as with the
+/// image server (`pims/pims/importer/listeners.py:456-470`).
+async fn import_later(shared: Arc<Shared>, pending: Pending, properties: Vec<(String, String)>) {
+    tokio::time::sleep(shared.import_delay).await;
+    let deployed = deploy(&mut shared.write(), &pending, crate::server::now_ms());
+    let Some(abstract_image) = deployed else {
+        return;
+    };
+    tokio::task::yield_now().await;
+    let mut state = shared.write();
+    let now = crate::server::now_ms();
+    let instances = place(&mut state, &pending, abstract_image, now);
+    set_image_properties(&mut state, abstract_image, &instances, &properties, now);
 }

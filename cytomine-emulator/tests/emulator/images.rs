@@ -111,6 +111,31 @@ async fn upload_download_and_render() {
     )
     .await;
     assert_eq!(probe(&win).map(|i| (i.width, i.height)), Some((40, 30)));
+    // The window handler reads no maxSize: full resolution (RestImageInstanceController.java:446-476
+    // and ImageServerService.java:735-860 in cytomine/cytomine at 0165ef76, `level` 0).
+    let (_, _, win) = bytes_of(
+        &admin,
+        &format!("/api/imageinstance/{instance}/window-10-20-200-100.png?maxSize=50"),
+        None,
+    )
+    .await;
+    assert_eq!(probe(&win).map(|i| (i.width, i.height)), Some((200, 100)));
+    // PIMS refuses an output side over OUTPUT_SIZE_LIMIT = 10000 (pims/pims/config.py:22-24,
+    // pims/pims/api/utils/output_parameter.py `safeguard_output_dimensions`).
+    let (status, _, _) = bytes_of(
+        &admin,
+        &format!("/api/imageinstance/{instance}/window-0-0-10001-10.png"),
+        None,
+    )
+    .await;
+    assert_eq!(status, 400);
+    let (status, _, _) = bytes_of(
+        &admin,
+        &format!("/api/imageinstance/{instance}/window-0-0-10000-10.png"),
+        None,
+    )
+    .await;
+    assert_eq!(status, 200);
 
     let body =
         json!({"image": instance, "location": "POLYGON ((10 10, 10 50, 70 50, 70 10, 10 10))"});
@@ -163,4 +188,96 @@ async fn anonymous_image_paths_give_500_html() {
         )
         .await;
     assert_eq!(res.status().as_u16(), 404);
+}
+
+/// Polls `path` until `done` holds for its JSON (at most five seconds).
+async fn poll(client: &Client, path: &str, done: impl Fn(&Value) -> bool) -> Value {
+    for _ in 0..250 {
+        let (_, body) = client.get(path).await;
+        if done(&body) {
+            return body;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    panic!("{path} never reached the expected state");
+}
+
+/// Without `sync`, the image server answers with the uploaded file in status UPLOADED (0) and
+/// `"images": []`, and imports in the background (`pims/pims/api/operations.py:184-199` in
+/// cytomine/cytomine at 0165ef76); the import saves the abstract image, marks the file DEPLOYED
+/// (100), then creates the image instances (`pims/pims/importer/listeners.py:390-471`).
+/// `/ims/upload` is the route of current deployments
+/// (`helm/charts/cytomine/templates/httproute.yaml:75-91`).
+#[tokio::test]
+async fn an_upload_without_sync_is_imported_in_the_background() {
+    let emu = Emulator::builder()
+        .import_delay(std::time::Duration::from_millis(800))
+        .start()
+        .await
+        .unwrap();
+    let admin = Client::new(&emu, emu.admin());
+    let (_, p) = admin
+        .post("/api/project.json", &json!({"name": "later"}))
+        .await;
+    let project = id_in(&p, "project");
+    let (_, storages) = admin.get("/api/storage.json").await;
+    let storage = items(&storages)[0]["id"].as_i64().unwrap();
+    let png = demo_image(40, 30, Format::Png, 5);
+    let path = format!("/ims/upload?storage={storage}&projects={project}&keys=stain&values=HE");
+    let (status, up) = multipart(&admin, &path, "later.png", &png).await;
+    assert_eq!(status, 200, "{up}");
+    assert_eq!(up[0]["uploadedFile"]["status"], 0);
+    assert_eq!(up[0]["images"], json!([]));
+    let file = up[0]["uploadedFile"]["id"].as_i64().unwrap();
+
+    let images = format!("/api/project/{project}/imageinstance.json");
+    assert_eq!(admin.get(&images).await.1["size"], 0, "no image yet");
+    let (status, _) = admin
+        .get(&format!("/api/uploadedfile/{file}/abstractimage.json"))
+        .await;
+    assert_eq!(status, 404, "no abstract image yet");
+
+    poll(&admin, &format!("/api/uploadedfile/{file}.json"), |f| {
+        f["status"] == 100
+    })
+    .await;
+    let listed = poll(&admin, &images, |l| l["size"] == 1).await;
+    let instance = listed["collection"][0]["id"].as_i64().unwrap();
+    let (_, stain) = admin
+        .get(&format!(
+            "/api/imageinstance/{instance}/key/stain/property.json"
+        ))
+        .await;
+    assert_eq!(stain["value"], "HE");
+    let (status, image) = admin
+        .get(&format!("/api/uploadedfile/{file}/abstractimage.json"))
+        .await;
+    assert_eq!(status, 200);
+    assert_eq!(
+        (image["width"].clone(), image["height"].clone()),
+        (json!(40), json!(30))
+    );
+}
+
+/// A file that is not an image: UPLOADED in the answer, ERROR_FORMAT (11) once the background
+/// import has looked at it (`core/src/main/java/be/cytomine/domain/image/UploadedFileStatus.java`).
+#[tokio::test]
+async fn an_unknown_format_fails_in_the_background() {
+    let (_emu, admin, _bob) = setup().await;
+    let (_, storages) = admin.get("/api/storage.json").await;
+    let storage = items(&storages)[0]["id"].as_i64().unwrap();
+    let (status, up) = upload(
+        &admin,
+        &format!("storage={storage}"),
+        "notes.txt",
+        b"hi".to_vec(),
+    )
+    .await;
+    assert_eq!(status, 200);
+    assert_eq!(up[0]["uploadedFile"]["status"], 0);
+    let file = up[0]["uploadedFile"]["id"].as_i64().unwrap();
+    poll(&admin, &format!("/api/uploadedfile/{file}.json"), |f| {
+        f["status"] == 11
+    })
+    .await;
 }

@@ -6,7 +6,7 @@ use reqwest::{Method, RequestBuilder, Response};
 use serde_json::Value;
 use sha1::Sha1;
 
-pub use cytomine_emulator::{Emulator, Profile, Role, UserKeys};
+pub use cytomine_emulator::{Emulator, Profile, Role, SignatureForms, UserKeys};
 
 /// Base64(HMAC-SHA1(private, canonical)).
 pub fn hmac(private: &str, canonical: &str) -> String {
