@@ -26,6 +26,25 @@
 //! # Ok(()) }
 //! ```
 //!
+//! Offline, the in-memory server of the `cytomine-emulator` crate stands in for Cytomine; its
+//! start fails with an `std::io::Error`, which [`Error`] converts from, so `?` works in a
+//! test returning [`Result`]. [`Emulator::demo`](https://docs.rs/cytomine-emulator) gives the
+//! ids of its demo data:
+//! ```
+//! use cytomine::prelude::*;
+//! use cytomine_emulator::Emulator;
+//!
+//! # #[tokio::main(flavor = "current_thread")]
+//! # async fn main() -> cytomine::Result<()> {
+//! let emu = Emulator::builder().demo(true).start().await?;
+//! let demo = emu.demo().expect("started with demo(true)");
+//! let admin = emu.admin();
+//! let cm = Cytomine::connect(&emu.base_url(), admin.public_key, admin.private_key).await?;
+//! let project = Project::fetch(&cm, demo.project).await?;
+//! assert_eq!(project.name.as_deref(), Some("Demo project"));
+//! # Ok(()) }
+//! ```
+//!
 //! A filter that a resource does not declare is a compile error:
 //! ```compile_fail
 //! use cytomine::prelude::*;
