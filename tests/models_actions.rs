@@ -130,11 +130,9 @@ async fn dumps_refuse_what_cannot_be_fetched_safely() {
     let dest = s.dir.path().join("x.png");
     let pattern = dest.to_str().unwrap();
     let local = Annotation::new("POINT (1 1)", 1);
-    let mut no_url = local.clone();
-    no_url.id = Some(1);
     let mut foreign = s.annotations[0].clone();
     foreign.crop_url = Some("http://cytomine.example/api/userannotation/1/crop.png".into());
-    for a in [&local, &no_url, &foreign] {
+    for a in [&local, &foreign] {
         let err = a
             .dump(cm, pattern, &DumpOptions::default())
             .await
@@ -173,6 +171,42 @@ async fn dump_crops_reports_every_annotation_in_order() {
     assert_eq!(failed, [(s.annotations[1].id, Some(404))]);
     let (_, paths) = report.dumped().next().unwrap();
     assert!(paths[0].exists());
+}
+
+/// The Python client's listing always asks for `showBasic` and `showMeta` (and so gets the
+/// crop URLs); ours asks for what the caller asks. A listing without the `meta` columns still
+/// dumps: each annotation without its `cropURL` is fetched first.
+#[tokio::test]
+async fn dump_crops_work_from_a_listing_without_crop_urls() {
+    let s = scene().await;
+    let cm = &s.env.cm;
+    let image = s.image.id.unwrap();
+    let listed = Annotation::list()
+        .image(image)
+        .show_wkt(true)
+        .fetch(cm)
+        .await
+        .unwrap();
+    assert_eq!(listed.len(), 2);
+    assert!(listed.iter().all(|a| a.crop_url.is_none()), "wkt only");
+    let pattern = DumpPattern::new(format!("{}/wkt/{{id}}.png", s.dir.path().display()));
+    let report = dump_crops(cm, &listed, &pattern, &DumpOptions::default(), 2).await;
+    assert!(
+        report.is_complete(),
+        "{:?}",
+        report.failed().collect::<Vec<_>>()
+    );
+    for (_, paths) in report.dumped() {
+        assert!(decoded(&paths[0]).width() > 0);
+    }
+    let mut missing = s.annotations[0].clone();
+    missing.crop_url = None;
+    missing.delete(cm).await.unwrap();
+    let err = missing
+        .dump(cm, pattern.as_str(), &DumpOptions::default())
+        .await
+        .unwrap_err();
+    assert_eq!(err.status(), Some(404), "fetched, and gone: {err}");
 }
 
 #[tokio::test]

@@ -139,8 +139,10 @@ impl Annotation {
     /// the first path, copied to the others. The format follows the first path's extension
     /// (png, jpg or webp; an alpha mask needs png or webp). Returns the paths written.
     ///
-    /// The URL is the annotation's `cropURL` (fetch the annotation first), which must be on the
-    /// connection's own server.
+    /// The URL is the annotation's `cropURL`, which must be on the connection's own server.
+    /// When the annotation has none (it comes from a listing that did not ask for the `meta`
+    /// columns, e.g. `show_wkt(true)` alone), it is fetched first (`GET annotation/{id}.json`)
+    /// and the fetched annotation is dumped: each dump requests what it needs itself.
     ///
     /// ```no_run
     /// # async fn demo(cm: cytomine_core::Cytomine, a: cytomine_models::Annotation) -> cytomine_core::Result<()> {
@@ -155,11 +157,27 @@ impl Annotation {
         destination: impl Into<DumpPattern>,
         options: &DumpOptions,
     ) -> Result<Vec<PathBuf>> {
-        require_id(self.id, "annotation dump")?;
-        let crop_url = self.crop_url.as_deref().ok_or_else(|| {
-            Error::Usage("annotation dump: the annotation has no cropURL; fetch it first".into())
-        })?;
+        let id = require_id(self.id, "annotation dump")?;
         let pattern = destination.into();
+        match self.crop_url {
+            Some(_) => self.dump_fetched(cm, pattern, options).await,
+            None => {
+                let fetched = <Annotation as cytomine::Fetch>::fetch(cm, id).await?;
+                fetched.dump_fetched(cm, pattern, options).await
+            }
+        }
+    }
+
+    /// [`Annotation::dump`] once the annotation has its `cropURL`.
+    async fn dump_fetched(
+        &self,
+        cm: &Cytomine,
+        pattern: DumpPattern,
+        options: &DumpOptions,
+    ) -> Result<Vec<PathBuf>> {
+        let crop_url = self.crop_url.as_deref().ok_or_else(|| {
+            Error::Usage("annotation dump: the server gives the annotation no cropURL".into())
+        })?;
         let paths = pattern
             .resolve(self)
             .map_err(|e| Error::Usage(format!("annotation dump: {e}")))?;
@@ -276,13 +294,14 @@ impl CropReport {
 
 /// Dumps every annotation with [`Annotation::dump`], at most `concurrency` at a time (at least
 /// one), and reports each one's outcome, as `AnnotationCollection.dump_crops` (which, unlike
-/// this, silently drops failures).
+/// this, silently drops failures). The listing needs no particular columns: an annotation
+/// without its `cropURL` is fetched before its dump.
 ///
 /// ```no_run
 /// # async fn demo(cm: cytomine_core::Cytomine) -> cytomine_core::Result<()> {
 /// use cytomine_core::{Query, Resource};
 /// use cytomine_models::{dump_crops, Annotation, DumpOptions, DumpPattern};
-/// let annotations = Annotation::list().project(42).show_meta(true).fetch(&cm).await?;
+/// let annotations = Annotation::list().project(42).fetch(&cm).await?;
 /// let pattern = DumpPattern::new("/tmp/crops/{term}/{id}.png");
 /// let report = dump_crops(&cm, &annotations, &pattern, &DumpOptions::default(), 8).await;
 /// for (id, err) in report.failed() {
