@@ -8,6 +8,10 @@
 //!   concurrent bulk saves, streamed downloads and uploads.
 //! - Feature `blocking`: `cytomine::blocking`, the same API for scripts, on a runtime the client
 //!   owns (never to be called from inside an async runtime).
+//! - Feature `image`: thumbnails, windows and crops decoded into `image::DynamicImage`
+//!   (`dump_image`, `window_image`); without it they come as a file or as bytes
+//!   (`dump_bytes`, `window_bytes`), and originals also as a stream of chunks
+//!   (`download_stream`).
 //! - Feature `geo`: `cytomine::models::geo`, annotation locations as `geo_types` geometries and
 //!   annotation collections as GeoJSON, with their terms and properties.
 //!

@@ -209,6 +209,51 @@ async fn dump_crops_work_from_a_listing_without_crop_urls() {
     assert_eq!(err.status(), Some(404), "fetched, and gone: {err}");
 }
 
+/// Crops and masks without a file: the bytes, and the decoded image (feature `image`), from
+/// an annotation whose listing gave no `cropURL` too.
+#[tokio::test]
+async fn annotation_renderings_as_bytes_and_decoded_images() {
+    use cytomine::models::RenderFormat;
+    let s = scene().await;
+    let cm = &s.env.cm;
+    let a = &s.annotations[0];
+    let options = DumpOptions {
+        max_size: Some(40),
+        ..Default::default()
+    };
+    let png = a.dump_bytes(cm, RenderFormat::Png, &options).await.unwrap();
+    let from_file = s.dir.path().join("crop.png");
+    a.dump(cm, from_file.to_str().unwrap(), &options)
+        .await
+        .unwrap();
+    assert_eq!(
+        png,
+        std::fs::read(&from_file).unwrap(),
+        "the same rendering"
+    );
+    let crop = a.dump_image(cm, &options).await.unwrap();
+    assert_eq!(crop.width().max(crop.height()), 40);
+    let mut unlisted = a.clone();
+    unlisted.crop_url = None;
+    let mask = DumpOptions {
+        kind: DumpKind::Mask,
+        ..options.clone()
+    };
+    let decoded = unlisted.dump_image(cm, &mask).await.unwrap();
+    assert_eq!(decoded.width().max(decoded.height()), 40);
+    let alpha = DumpOptions {
+        kind: DumpKind::AlphaMask,
+        ..options
+    };
+    let err = a
+        .dump_bytes(cm, RenderFormat::Jpg, &alpha)
+        .await
+        .unwrap_err();
+    assert!(matches!(err, cytomine::Error::Usage(_)), "{err}");
+    let rgba = a.dump_image(cm, &alpha).await.unwrap();
+    assert!(rgba.color().has_alpha());
+}
+
 #[tokio::test]
 async fn review_and_unreview() {
     let s = scene().await;
