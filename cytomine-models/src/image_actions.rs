@@ -168,86 +168,77 @@ pub(crate) fn decode_image(url: &str, bytes: &[u8]) -> Result<image::DynamicImag
     })
 }
 
-impl AbstractImage {
-    /// Downloads the original file (`abstractimage/{id}/download`) to `destination`; returns
-    /// the number of bytes written. Nothing is left under `destination` on failure.
-    ///
-    /// ```no_run
-    /// # async fn demo(cm: cytomine_core::Cytomine, image: cytomine_models::AbstractImage) -> cytomine_core::Result<()> {
-    /// let bytes = image.download(&cm, "/tmp/slide.tiff").await?;
-    /// # Ok(()) }
-    /// ```
-    pub async fn download(&self, cm: &Cytomine, destination: impl AsRef<Path>) -> Result<u64> {
-        let path = original_path("abstractimage", self.id)?;
-        cytomine::files::download(cm, &path, &[], destination.as_ref(), None).await
-    }
+/// `download` (to a file), `download_bytes` and `download_stream` of the original file, the
+/// same for abstract images and image instances: `$kind` is the path segment, `$var` the name
+/// used in the examples.
+macro_rules! original_downloads {
+    ($type:ident, $kind:literal, $var:ident) => {
+        impl $type {
+            #[doc = concat!(
+                "Downloads the original file (`", $kind, "/{id}/download`) to `destination`; ",
+                "returns the number of bytes written. Nothing is left under `destination` on ",
+                "failure.\n\n",
+                "```no_run\n",
+                "# async fn demo(cm: cytomine_core::Cytomine, ", stringify!($var),
+                ": cytomine_models::", stringify!($type), ") -> cytomine_core::Result<()> {\n",
+                "let bytes = ", stringify!($var), ".download(&cm, \"/tmp/slide.tiff\").await?;\n",
+                "# Ok(()) }\n```"
+            )]
+            pub async fn download(
+                &self,
+                cm: &Cytomine,
+                destination: impl AsRef<Path>,
+            ) -> Result<u64> {
+                let path = original_path($kind, self.id)?;
+                cytomine::files::download(cm, &path, &[], destination.as_ref(), None).await
+            }
 
-    /// The original file in memory (see [`ImageInstance::download_bytes`]).
-    pub async fn download_bytes(&self, cm: &Cytomine) -> Result<Bytes> {
-        let path = original_path("abstractimage", self.id)?;
-        cytomine::files::download_bytes(cm, &path, &[]).await
-    }
+            #[doc = concat!(
+                "The original file (`", $kind, "/{id}/download`) in memory, for files small ",
+                "enough to hold; see [`download_stream`](Self::download_stream) for large ones.",
+                "\n\n",
+                "```no_run\n",
+                "# async fn demo(cm: cytomine_core::Cytomine, ", stringify!($var),
+                ": cytomine_models::", stringify!($type), ") -> cytomine_core::Result<()> {\n",
+                "let bytes = ", stringify!($var), ".download_bytes(&cm).await?;\n",
+                "println!(\"{} bytes\", bytes.len());\n",
+                "# Ok(()) }\n```"
+            )]
+            pub async fn download_bytes(&self, cm: &Cytomine) -> Result<Bytes> {
+                let path = original_path($kind, self.id)?;
+                cytomine::files::download_bytes(cm, &path, &[]).await
+            }
 
-    /// The original file as a stream of chunks (see [`ImageInstance::download_stream`]).
-    pub async fn download_stream(
-        &self,
-        cm: &Cytomine,
-    ) -> Result<impl Stream<Item = Result<Bytes>> + Send + Unpin + 'static> {
-        let path = original_path("abstractimage", self.id)?;
-        cytomine::files::download_stream(cm, &path, &[]).await
-    }
+            #[doc = concat!(
+                "The original file as a stream of chunks, read as they arrive ",
+                "([`cytomine::files::download_stream`]; wrap it in ",
+                "`tokio_util::io::StreamReader` for an `AsyncRead`).\n\n",
+                "```no_run\n",
+                "# async fn demo(cm: cytomine_core::Cytomine, ", stringify!($var),
+                ": cytomine_models::", stringify!($type), ") -> cytomine_core::Result<()> {\n",
+                "use futures::TryStreamExt;\n",
+                "let mut chunks = ", stringify!($var), ".download_stream(&cm).await?;\n",
+                "let mut total = 0;\n",
+                "while let Some(chunk) = chunks.try_next().await? {\n",
+                "    total += chunk.len();\n",
+                "}\n",
+                "# Ok(()) }\n```"
+            )]
+            pub async fn download_stream(
+                &self,
+                cm: &Cytomine,
+            ) -> Result<impl Stream<Item = Result<Bytes>> + Send + Unpin + 'static> {
+                let path = original_path($kind, self.id)?;
+                cytomine::files::download_stream(cm, &path, &[]).await
+            }
+        }
+    };
 }
 
+original_downloads!(AbstractImage, "abstractimage", image);
+original_downloads!(ImageInstance, "imageinstance", image);
+
 impl ImageInstance {
-    /// Downloads the original file (`imageinstance/{id}/download`) to `destination`; returns
-    /// the number of bytes written.
-    ///
-    /// ```no_run
-    /// # async fn demo(cm: cytomine_core::Cytomine, image: cytomine_models::ImageInstance) -> cytomine_core::Result<()> {
-    /// let bytes = image.download(&cm, "/tmp/image13.tiff").await?;
-    /// # Ok(()) }
-    /// ```
-    pub async fn download(&self, cm: &Cytomine, destination: impl AsRef<Path>) -> Result<u64> {
-        let path = original_path("imageinstance", self.id)?;
-        cytomine::files::download(cm, &path, &[], destination.as_ref(), None).await
-    }
-
-    /// The original file (`imageinstance/{id}/download`) in memory, for files small enough to
-    /// hold; see [`download_stream`](Self::download_stream) for large ones.
-    ///
-    /// ```no_run
-    /// # async fn demo(cm: cytomine_core::Cytomine, image: cytomine_models::ImageInstance) -> cytomine_core::Result<()> {
-    /// let bytes = image.download_bytes(&cm).await?;
-    /// println!("{} bytes", bytes.len());
-    /// # Ok(()) }
-    /// ```
-    pub async fn download_bytes(&self, cm: &Cytomine) -> Result<Bytes> {
-        let path = original_path("imageinstance", self.id)?;
-        cytomine::files::download_bytes(cm, &path, &[]).await
-    }
-
-    /// The original file as a stream of chunks, read as they arrive
-    /// ([`cytomine::files::download_stream`]; wrap it in `tokio_util::io::StreamReader` for an
-    /// `AsyncRead`).
-    ///
-    /// ```no_run
-    /// # async fn demo(cm: cytomine_core::Cytomine, image: cytomine_models::ImageInstance) -> cytomine_core::Result<()> {
-    /// use futures::TryStreamExt;
-    /// let mut chunks = image.download_stream(&cm).await?;
-    /// let mut total = 0;
-    /// while let Some(chunk) = chunks.try_next().await? {
-    ///     total += chunk.len();
-    /// }
-    /// # Ok(()) }
-    /// ```
-    pub async fn download_stream(
-        &self,
-        cm: &Cytomine,
-    ) -> Result<impl Stream<Item = Result<Bytes>> + Send + Unpin + 'static> {
-        let path = original_path("imageinstance", self.id)?;
-        cytomine::files::download_stream(cm, &path, &[]).await
-    }
-
     /// The slice shown by default (`imageinstance/{id}/sliceinstance/reference.json`).
     ///
     /// ```no_run
