@@ -7,27 +7,50 @@
 //! async code use the async API directly, or move the blocking work to
 //! `tokio::task::spawn_blocking`.
 //!
+//! The blocking API has the shape of the async one: the same calls, on a
+//! [`blocking::Cytomine`](Cytomine), without `.await`. Import [`prelude`] (instead of
+//! `cytomine::prelude`, whose async traits have the same method names):
+//!
 //! ```no_run
-//! use cytomine::blocking::Cytomine;
-//! use cytomine::models::{Annotation, Project};
-//! use cytomine::{Fetch, Query, Resource};
+//! use cytomine::blocking::prelude::*;
 //!
 //! # fn demo() -> cytomine::Result<()> {
 //! let cm = Cytomine::connect("https://cytomine.example", "public-key", "private-key")?;
 //! println!("connected as {}", cm.current_user().username);
 //! let mut project = Project::new("My project");
-//! cm.save(&mut project)?;                                    // POST /api/project.json
-//! let same: Project = cm.fetch(project.id.unwrap())?;        // GET /api/project/{id}.json
-//! let all = cm.list(Project::list())?;                       // GET /api/project.json
-//! for annotation in cm.iter(Annotation::list().project(42)) { // paged, constant memory
+//! project.save(&cm)?;                                         // POST /api/project.json
+//! let same = Project::fetch(&cm, project.id.unwrap())?;       // GET /api/project/{id}.json
+//! project.name = Some("Renamed".into());
+//! project.update(&cm)?;                                       // PUT /api/project/{id}.json
+//! let all = Project::list().fetch(&cm)?;                      // GET /api/project.json
+//! for annotation in Annotation::list().project(42).iter(&cm) { // paged, constant memory
 //!     println!("{:?}", annotation?.location);
 //! }
-//! // Anything else of the async API, once:
-//! let bytes = cm.run(|cm| async move {
-//!     let image = cytomine::models::ImageInstance::fetch(&cm, 13).await?;
-//!     image.download(&cm, "/tmp/image13.tiff").await
-//! })?;
-//! cm.delete(&project)?;
+//! project.delete(&cm)?;                                       // DELETE /api/project/{id}.json
+//! # Ok(()) }
+//! ```
+//!
+//! | async | blocking |
+//! |---|---|
+//! | `Project::fetch(&cm, id).await?`, `p.refresh(&cm).await?` | `Project::fetch(&cm, id)?`, `p.refresh(&cm)?` |
+//! | `p.save(&cm).await?`, `p.update(&cm).await?`, `p.update_with(&cm, json).await?` | `p.save(&cm)?`, `p.update(&cm)?`, `p.update_with(&cm, json)?` |
+//! | `p.delete(&cm).await?`, `Project::delete_by_id(&cm, id).await?` | `p.delete(&cm)?`, `Project::delete_by_id(&cm, id)?` |
+//! | `query.fetch(&cm).await?` | `query.fetch(&cm)?` |
+//! | `query.stream(&cm)` (a `Stream`) | `query.iter(&cm)` (an [`Iterator`]) |
+//! | `collection.save(&cm).await?` (bulk) | `cm.save_all(&mut collection)?` |
+//! | any other async method (`image.download(&cm, path)`, lookups, dumps...) | `cm.run(\|cm\| async move { ... })?` |
+//!
+//! Bulk saves are the one call of another shape: `Collection::save` is a method of the
+//! collection itself, which a trait cannot mirror under the same name. The models' own
+//! actions (downloads, dumps, reviews...) run through [`Cytomine::run`], which hands the
+//! async client to an async block. There, with the blocking prelude in scope, call the async
+//! traits' methods by their path (`cytomine::Fetch::fetch(&cm, 13).await?`):
+//!
+//! ```no_run
+//! # use cytomine::blocking::prelude::*;
+//! # fn demo(cm: Cytomine) -> cytomine::Result<()> {
+//! let image = ImageInstance::fetch(&cm, 13)?;
+//! let written = cm.run(|cm| async move { image.download(&cm, "/tmp/image13.tiff").await })?;
 //! # Ok(()) }
 //! ```
 
@@ -38,10 +61,24 @@ use std::sync::Arc;
 use futures::Stream;
 use tokio::runtime::Runtime;
 
-use crate::{
-    BulkReport, ClientBuilder, Collection, Create, CurrentUser, Delete, Error, Fetch, Query,
-    Resource, Result, Update,
-};
+use crate::{BulkReport, ClientBuilder, Collection, CurrentUser, Error, Resource, Result};
+
+mod resources;
+
+pub use resources::{Create, Delete, Fetch, Query, Update};
+
+/// What a blocking program usually needs in scope: the blocking client, the blocking traits
+/// that give resources and list queries their methods, [`Resource`] (for `list()`),
+/// [`Result`] and [`Error`], and the models of the user guide. Use it instead of
+/// `cytomine::prelude`, not with it.
+pub mod prelude {
+    pub use super::{Create, Cytomine, Delete, Fetch, Query, Update};
+    pub use crate::{Error, Resource, Result};
+    pub use cytomine_models::{
+        AbstractImage, Annotation, ImageInstance, Ontology, Project, Storage, Term, UploadedFile,
+        User,
+    };
+}
 
 /// The message of the error returned when the facade is called inside an async runtime.
 pub const INSIDE_RUNTIME: &str =
@@ -133,52 +170,27 @@ impl Cytomine {
         self.runtime.block_on(f(self.inner.clone()))?
     }
 
-    /// [`Fetch::fetch`]: the item with this key.
-    pub fn fetch<R: Fetch>(&self, key: R::Key) -> Result<R> {
-        self.run(|cm| async move { R::fetch(&cm, key).await })
+    /// Runs one future of the async API on the client's runtime.
+    fn block_on<T>(&self, future: impl Future<Output = Result<T>>) -> Result<T> {
+        self.runtime.block_on(future)?
     }
 
-    /// [`Create::save`]: creates `item`, filling in its id.
-    pub fn save<R: Create>(&self, item: &mut R) -> Result<()> {
-        self.runtime.block_on(item.save(&self.inner))?
-    }
-
-    /// [`Update::update`]: sends the whole object.
-    pub fn update<R: Update>(&self, item: &mut R) -> Result<()> {
-        self.runtime.block_on(item.update(&self.inner))?
-    }
-
-    /// [`Delete::delete`]: deletes `item` on the server.
-    pub fn delete<R: Delete>(&self, item: &R) -> Result<()> {
-        self.runtime.block_on(item.delete(&self.inner))?
-    }
-
-    /// [`Delete::delete_by_id`]: deletes the item with this key.
-    pub fn delete_by_id<R: Delete>(&self, key: R::Key) -> Result<()> {
-        self.run(|cm| async move { R::delete_by_id(&cm, key).await })
-    }
-
-    /// [`Query::fetch`]: the whole list (or its `max`/`offset` window) in one request.
-    pub fn list<Q: Query>(&self, query: Q) -> Result<Collection<Q::Resource>> {
-        self.run(|cm| async move { query.fetch(&cm).await })
-    }
-
-    /// [`Query::stream`] as an iterator: page by page, with constant memory.
-    pub fn iter<Q: Query>(&self, query: Q) -> Iter<Q::Resource> {
+    /// The items of `stream`, pulled on the client's runtime.
+    fn iter_stream<R>(&self, stream: impl Stream<Item = Result<R>> + Send + 'static) -> Iter<R> {
         Iter {
             runtime: Arc::clone(&self.runtime),
-            stream: Box::pin(query.stream(&self.inner)),
+            stream: Box::pin(stream),
             done: false,
         }
     }
 
     /// [`Collection::save`]: creates every item in bulk; the report accounts for each.
-    pub fn save_all<R: Create>(&self, items: &mut Collection<R>) -> Result<BulkReport> {
-        self.runtime.block_on(items.save(&self.inner))?
+    pub fn save_all<R: crate::Create>(&self, items: &mut Collection<R>) -> Result<BulkReport> {
+        self.block_on(items.save(&self.inner))
     }
 }
 
-/// The items of a list query, fetched page by page as the iteration goes.
+/// The items of a list query, fetched page by page as the iteration goes ([`Query::iter`]).
 pub struct Iter<R> {
     runtime: Arc<OwnedRuntime>,
     stream: Pin<Box<dyn Stream<Item = Result<R>> + Send>>,

@@ -8,6 +8,10 @@
 //!   concurrent bulk saves, streamed downloads and uploads.
 //! - Feature `blocking`: `cytomine::blocking`, the same API for scripts, on a runtime the client
 //!   owns (never to be called from inside an async runtime).
+//! - Feature `image`: thumbnails, windows and crops decoded into `image::DynamicImage`
+//!   (`dump_image`, `window_image`); without it they come as a file or as bytes
+//!   (`dump_bytes`, `window_bytes`), and originals also as a stream of chunks
+//!   (`download_stream`).
 //! - Feature `geo`: `cytomine::models::geo`, annotation locations as `geo_types` geometries and
 //!   annotation collections as GeoJSON, with their terms and properties.
 //!
@@ -23,6 +27,25 @@
 //! let same = Project::fetch(&cm, project.id.unwrap()).await?; // GET /api/project/{id}.json
 //! let by_ontology = Project::list().ontology(100).fetch(&cm).await?;
 //! project.delete(&cm).await?;
+//! # Ok(()) }
+//! ```
+//!
+//! Offline, the in-memory server of the `cytomine-emulator` crate stands in for Cytomine; its
+//! start fails with an `std::io::Error`, which [`Error`] converts from, so `?` works in a
+//! test returning [`Result`]. [`Emulator::demo`](https://docs.rs/cytomine-emulator) gives the
+//! ids of its demo data:
+//! ```
+//! use cytomine::prelude::*;
+//! use cytomine_emulator::Emulator;
+//!
+//! # #[tokio::main(flavor = "current_thread")]
+//! # async fn main() -> cytomine::Result<()> {
+//! let emu = Emulator::builder().demo(true).start().await?;
+//! let demo = emu.demo().expect("started with demo(true)");
+//! let admin = emu.admin();
+//! let cm = Cytomine::connect(&emu.base_url(), admin.public_key, admin.private_key).await?;
+//! let project = Project::fetch(&cm, demo.project).await?;
+//! assert_eq!(project.name.as_deref(), Some("Demo project"));
 //! # Ok(()) }
 //! ```
 //!

@@ -1,11 +1,12 @@
 //! `cytomine::blocking` (feature `blocking`) against the emulator, which runs on a runtime of its
-//! own: CRUD, lists, paged iteration, bulk saves, the `run` escape hatch, and the clear error
-//! (not a panic) when the facade is called from inside an async runtime.
+//! own: the async API's calls without `.await` (CRUD, lists, paged iteration), bulk saves, the
+//! `run` escape hatch, and the clear error (not a panic) when the facade is called from inside
+//! an async runtime.
 #![cfg(feature = "blocking")]
 
-use cytomine::blocking::{Cytomine, INSIDE_RUNTIME};
-use cytomine::models::{Annotation, ImageInstance, Project};
-use cytomine::{Collection, Error, Query, Resource};
+use cytomine::blocking::prelude::*;
+use cytomine::blocking::INSIDE_RUNTIME;
+use cytomine::Collection;
 use cytomine_emulator::Emulator;
 
 /// The emulator, served by its own runtime's threads while the test thread blocks.
@@ -35,7 +36,7 @@ impl Server {
 }
 
 fn demo_project(cm: &Cytomine) -> i64 {
-    let projects = cm.list(Project::list()).unwrap();
+    let projects = Project::list().fetch(cm).unwrap();
     let demo = projects.find(|p| p.name.as_deref() == Some("Demo project"));
     demo.and_then(|p| p.id).unwrap()
 }
@@ -47,27 +48,34 @@ fn crud_and_lists_run_to_completion() {
     assert_eq!(cm.current_user().username, "admin");
 
     let mut project = Project::new("Blocking project");
-    cm.save(&mut project).unwrap();
+    project.save(&cm).unwrap();
     let id = project.id.unwrap();
-    let fetched: Project = cm.fetch(id).unwrap();
+    let fetched = Project::fetch(&cm, id).unwrap();
     assert_eq!(fetched.name.as_deref(), Some("Blocking project"));
     project.name = Some("Renamed".into());
-    cm.update(&mut project).unwrap();
+    project.update(&cm).unwrap();
     assert_eq!(
-        cm.fetch::<Project>(id).unwrap().name.as_deref(),
+        Project::fetch(&cm, id).unwrap().name.as_deref(),
         Some("Renamed")
     );
-    let all = cm.list(Project::list()).unwrap();
+    project
+        .update_with(&cm, serde_json::json!({"blindMode": true}))
+        .unwrap();
+    let mut stale = fetched;
+    stale.refresh(&cm).unwrap();
+    assert_eq!(stale.blind_mode, Some(true));
+    let all = Project::list().fetch(&cm).unwrap();
     assert!(all.iter().any(|p| p.id == Some(id)));
-    cm.delete(&project).unwrap();
-    let gone = cm.fetch::<Project>(id).unwrap_err();
+    let windowed = Project::list().max(1).offset(0).fetch(&cm).unwrap();
+    assert_eq!(windowed.len(), 1);
+    project.delete(&cm).unwrap();
+    let gone = Project::fetch(&cm, id).unwrap_err();
     assert!(gone.is_not_found(), "{gone}");
 
     let mut other = Project::new("Deleted by id");
-    cm.save(&mut other).unwrap();
-    cm.delete_by_id::<Project>(other.id.unwrap()).unwrap();
-    assert!(cm
-        .fetch::<Project>(other.id.unwrap())
+    other.save(&cm).unwrap();
+    Project::delete_by_id(&cm, other.id.unwrap()).unwrap();
+    assert!(Project::fetch(&cm, other.id.unwrap())
         .unwrap_err()
         .is_not_found());
     drop(server);
@@ -82,11 +90,11 @@ fn iteration_pages_and_bulk_saves() {
         .project(project)
         .show_wkt(true)
         .page_size(5);
-    let items: Vec<Annotation> = cm.iter(query).collect::<Result<_, _>>().unwrap();
+    let items: Vec<Annotation> = query.iter(&cm).collect::<Result<_>>().unwrap();
     assert_eq!(items.len(), 12);
     assert!(items.iter().all(|a| a.location.is_some()));
 
-    let images = cm.list(ImageInstance::list().project(project)).unwrap();
+    let images = ImageInstance::list().project(project).fetch(&cm).unwrap();
     let image = images.first().and_then(|i| i.id).unwrap();
     let mut batch: Collection<Annotation> = (0..3)
         .map(|k| Annotation::new(format!("POINT ({} 10)", 10 + k), image))
@@ -94,7 +102,7 @@ fn iteration_pages_and_bulk_saves() {
     let report = cm.save_all(&mut batch).unwrap();
     assert!(report.is_complete(), "{report:?}");
     assert!(batch.iter().all(|a| a.id.is_some()));
-    let on_image = cm.list(Annotation::list().image(image)).unwrap();
+    let on_image = Annotation::list().image(image).fetch(&cm).unwrap();
     assert_eq!(on_image.len(), 6 + 3);
 }
 
@@ -106,12 +114,10 @@ fn run_reaches_the_rest_of_the_async_api() {
     let dir = tempfile::tempdir().unwrap();
     let target = dir.path().join("image.bin");
     let target_in = target.clone();
+    let images = ImageInstance::list().project(project).fetch(&cm).unwrap();
+    let first = images.first().cloned().unwrap();
     let bytes = cm
-        .run(|acm| async move {
-            let images = ImageInstance::list().project(project).fetch(&acm).await?;
-            let first = images.first().cloned().unwrap_or_default();
-            first.download(&acm, &target_in).await
-        })
+        .run(|acm| async move { first.download(&acm, &target_in).await })
         .unwrap();
     assert_eq!(std::fs::metadata(&target).unwrap().len(), bytes);
 }
@@ -131,9 +137,11 @@ fn calling_it_inside_an_async_runtime_is_a_clear_error_not_a_panic() {
     let url = server.emulator.base_url();
     let outer = tokio::runtime::Runtime::new().unwrap();
     outer.block_on(async move {
-        assert_inside_runtime(cm.list(Project::list()).unwrap_err());
-        assert_inside_runtime(cm.fetch::<Project>(1).unwrap_err());
-        let mut iter = cm.iter(Project::list());
+        assert_inside_runtime(Project::list().fetch(&cm).unwrap_err());
+        assert_inside_runtime(Project::fetch(&cm, 1).unwrap_err());
+        let mut project = Project::new("never sent");
+        assert_inside_runtime(project.save(&cm).unwrap_err());
+        let mut iter = Project::list().iter(&cm);
         assert_inside_runtime(iter.next().unwrap().unwrap_err());
         assert!(iter.next().is_none());
         let connect = Cytomine::connect(&url, admin.public_key, admin.private_key);

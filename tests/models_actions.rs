@@ -130,11 +130,9 @@ async fn dumps_refuse_what_cannot_be_fetched_safely() {
     let dest = s.dir.path().join("x.png");
     let pattern = dest.to_str().unwrap();
     let local = Annotation::new("POINT (1 1)", 1);
-    let mut no_url = local.clone();
-    no_url.id = Some(1);
     let mut foreign = s.annotations[0].clone();
     foreign.crop_url = Some("http://cytomine.example/api/userannotation/1/crop.png".into());
-    for a in [&local, &no_url, &foreign] {
+    for a in [&local, &foreign] {
         let err = a
             .dump(cm, pattern, &DumpOptions::default())
             .await
@@ -173,6 +171,87 @@ async fn dump_crops_reports_every_annotation_in_order() {
     assert_eq!(failed, [(s.annotations[1].id, Some(404))]);
     let (_, paths) = report.dumped().next().unwrap();
     assert!(paths[0].exists());
+}
+
+/// The Python client's listing always asks for `showBasic` and `showMeta` (and so gets the
+/// crop URLs); ours asks for what the caller asks. A listing without the `meta` columns still
+/// dumps: each annotation without its `cropURL` is fetched first.
+#[tokio::test]
+async fn dump_crops_work_from_a_listing_without_crop_urls() {
+    let s = scene().await;
+    let cm = &s.env.cm;
+    let image = s.image.id.unwrap();
+    let listed = Annotation::list()
+        .image(image)
+        .show_wkt(true)
+        .fetch(cm)
+        .await
+        .unwrap();
+    assert_eq!(listed.len(), 2);
+    assert!(listed.iter().all(|a| a.crop_url.is_none()), "wkt only");
+    let pattern = DumpPattern::new(format!("{}/wkt/{{id}}.png", s.dir.path().display()));
+    let report = dump_crops(cm, &listed, &pattern, &DumpOptions::default(), 2).await;
+    assert!(
+        report.is_complete(),
+        "{:?}",
+        report.failed().collect::<Vec<_>>()
+    );
+    for (_, paths) in report.dumped() {
+        assert!(decoded(&paths[0]).width() > 0);
+    }
+    let mut missing = s.annotations[0].clone();
+    missing.crop_url = None;
+    missing.delete(cm).await.unwrap();
+    let err = missing
+        .dump(cm, pattern.as_str(), &DumpOptions::default())
+        .await
+        .unwrap_err();
+    assert_eq!(err.status(), Some(404), "fetched, and gone: {err}");
+}
+
+/// Crops and masks without a file: the bytes, and the decoded image (feature `image`), from
+/// an annotation whose listing gave no `cropURL` too.
+#[tokio::test]
+async fn annotation_renderings_as_bytes_and_decoded_images() {
+    use cytomine::models::RenderFormat;
+    let s = scene().await;
+    let cm = &s.env.cm;
+    let a = &s.annotations[0];
+    let options = DumpOptions {
+        max_size: Some(40),
+        ..Default::default()
+    };
+    let png = a.dump_bytes(cm, RenderFormat::Png, &options).await.unwrap();
+    let from_file = s.dir.path().join("crop.png");
+    a.dump(cm, from_file.to_str().unwrap(), &options)
+        .await
+        .unwrap();
+    assert_eq!(
+        png,
+        std::fs::read(&from_file).unwrap(),
+        "the same rendering"
+    );
+    let crop = a.dump_image(cm, &options).await.unwrap();
+    assert_eq!(crop.width().max(crop.height()), 40);
+    let mut unlisted = a.clone();
+    unlisted.crop_url = None;
+    let mask = DumpOptions {
+        kind: DumpKind::Mask,
+        ..options.clone()
+    };
+    let decoded = unlisted.dump_image(cm, &mask).await.unwrap();
+    assert_eq!(decoded.width().max(decoded.height()), 40);
+    let alpha = DumpOptions {
+        kind: DumpKind::AlphaMask,
+        ..options
+    };
+    let err = a
+        .dump_bytes(cm, RenderFormat::Jpg, &alpha)
+        .await
+        .unwrap_err();
+    assert!(matches!(err, cytomine::Error::Usage(_)), "{err}");
+    let rgba = a.dump_image(cm, &alpha).await.unwrap();
+    assert!(rgba.color().has_alpha());
 }
 
 #[tokio::test]

@@ -168,8 +168,14 @@ async fn annotation_listing_columns() {
     let first = |list: cytomine::Collection<Annotation>| list.into_vec().remove(0);
     let base = || Annotation::list().project(s.project);
 
+    // No `show*` unless asked (the Python client always sends showBasic and showMeta): the
+    // server's default groups, basic + meta + term (cytomine/cytomine 0165ef76,
+    // core/src/main/java/be/cytomine/service/utils/ParamsService.java getPropertyGroupToShow,
+    // core/src/main/java/be/cytomine/repository/AnnotationListing.java availableColumnsDefault).
+    assert_eq!(base().as_query().query_pairs().len(), 1, "project only");
     let plain = first(base().fetch(cm).await.unwrap());
     assert!(plain.term.is_some(), "the default columns include terms");
+    assert!(plain.crop_url.is_some(), "and the meta columns");
     assert!(plain.location.is_none());
 
     let basic = first(

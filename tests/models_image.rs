@@ -232,6 +232,72 @@ async fn image_instance_download_dump_and_window() {
     assert!(!dest.exists(), "nothing left under the final name");
 }
 
+/// The same views without a file: the bytes, the decoded image (feature `image`), and the
+/// original as a stream of chunks.
+#[tokio::test]
+async fn image_views_as_bytes_decoded_images_and_streams() {
+    use cytomine::models::RenderFormat;
+    use futures::TryStreamExt;
+    let env = start().await;
+    let cm = &env.cm;
+    let dir = tempfile::tempdir().unwrap();
+    let (_, image, bytes) = project_with_image(cm, dir.path(), 300, 150).await;
+
+    assert_eq!(image.download_bytes(cm).await.unwrap(), bytes);
+    let chunks: Vec<bytes::Bytes> = image
+        .download_stream(cm)
+        .await
+        .unwrap()
+        .try_collect()
+        .await
+        .unwrap();
+    assert_eq!(chunks.concat(), bytes);
+    let base = AbstractImage::fetch(cm, image.base_image.unwrap())
+        .await
+        .unwrap();
+    assert_eq!(base.download_bytes(cm).await.unwrap(), bytes);
+
+    let jpg = image.dump_bytes(cm, RenderFormat::Jpg, 100).await.unwrap();
+    assert!(jpg.starts_with(&[0xFF, 0xD8]));
+    let thumb = image::load_from_memory(&jpg).unwrap();
+    assert_eq!((thumb.width(), thumb.height()), (100, 50));
+    let err = image
+        .dump_bytes(cm, RenderFormat::Tiff, 64)
+        .await
+        .unwrap_err();
+    assert!(matches!(err, cytomine::Error::Usage(_)), "{err}");
+    let tif = image
+        .window_bytes(cm, 10, 20, 40, 30, RenderFormat::Tiff)
+        .await
+        .unwrap();
+    let window = image::load_from_memory(&tif).unwrap();
+    assert_eq!((window.width(), window.height()), (40, 30));
+
+    let decoded = image.dump_image(cm, 64).await.unwrap();
+    assert_eq!((decoded.width(), decoded.height()), (64, 32));
+    let region = image.window_image(cm, 0, 0, 300, 150).await.unwrap();
+    let original = image::load_from_memory(&bytes).unwrap();
+    assert_eq!(
+        region.to_rgb8(),
+        original.to_rgb8(),
+        "the whole image, lossless"
+    );
+    let slice = image.reference_slice(cm).await.unwrap();
+    let corner = slice.window_image(cm, 0, 0, 8, 8).await.unwrap();
+    assert_eq!((corner.width(), corner.height()), (8, 8));
+
+    let missing = ImageInstance {
+        id: Some(999_999),
+        ..Default::default()
+    };
+    let err = missing.download_stream(cm).await.err().unwrap();
+    assert_eq!(err.status(), Some(404), "{err}");
+    assert_eq!(
+        missing.download_bytes(cm).await.unwrap_err().status(),
+        Some(404)
+    );
+}
+
 #[test]
 fn image_server_is_read_only() {
     let ops = ImageServer::OPERATIONS;

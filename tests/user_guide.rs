@@ -200,3 +200,48 @@ async fn s13_bulk_add_gives_every_item_its_id() {
         assert_eq!(fetched.location, a.location);
     }
 }
+
+/// The quickstart's output (`cargo run --example quickstart` prints the same tour): every
+/// heading is followed by its own lines, values read as a person reads them.
+#[tokio::test]
+async fn quickstart_prints_each_result_under_its_own_heading() {
+    let (emu, cm) = demo().await;
+    let mut out = guide::tour::Printer::new(false);
+    guide::tour::run(&cm, "the emulator's admin", &mut out)
+        .await
+        .unwrap();
+    let text = &out.text;
+    assert!(!text.contains("Some("), "{text}");
+    assert!(!text.contains("None"), "{text}");
+    let demo = emu.demo().unwrap();
+    let admin = emu.admin();
+    let sections: Vec<&str> = text.split("\n== ").skip(1).collect();
+    assert_eq!(sections.len(), 14, "{text}");
+    let expected: [&[&str]; 14] = [
+        &[&format!("as admin (id {})", admin.id)],
+        &["credentials: the emulator's admin"],
+        &[&format!("project {}: Demo project, 2 images", demo.project)],
+        &[&format!("its first image {}", demo.images[1])],
+        &["created project "],
+        &["renamed to: My awesome new project", "ontology set to: "],
+        &["fetching the deleted project gives: ", "404"],
+        &["downloaded ", "thumbnail of at most 256 pixels"],
+        &["1 project(s):", "  - Demo project"],
+        &["filtered by: user, ontology", "2 member(s)"],
+        &["the first annotation is POLYGON"],
+        &[
+            "annotation(s) by members with term",
+            "streamed 12 annotation(s)",
+        ],
+        &["50 created, 0 failed, 0 unknown"],
+        &["--log_level"],
+    ];
+    for (n, (section, wanted)) in sections.iter().zip(expected).enumerate() {
+        let (heading, body) = section.split_once(" ==\n").unwrap();
+        assert!(heading.starts_with(&format!("{}. ", n + 1)), "{heading}");
+        assert!(!body.trim().is_empty(), "section {heading} prints nothing");
+        for w in wanted {
+            assert!(body.contains(w), "section {heading} lacks `{w}`:\n{body}");
+        }
+    }
+}

@@ -92,10 +92,11 @@ pub enum Error {
         #[source]
         source: Option<Box<dyn std::error::Error + Send + Sync>>,
     },
-    /// A local file could not be read or written.
-    #[error("{path}: {source}")]
+    /// A local file could not be read or written, or another I/O operation failed (an
+    /// [`std::io::Error`] converted with `?`, whose `path` is then empty).
+    #[error("{}{source}", if path.is_empty() { String::new() } else { format!("{path}: ") })]
     Io {
-        /// The file.
+        /// The file; empty when the error did not come from a file of this crate.
         path: String,
         /// The cause.
         #[source]
@@ -303,6 +304,26 @@ pub(crate) fn snippet(body: &[u8]) -> String {
         out.push('…');
     }
     out.replace(['\n', '\r'], " ")
+}
+
+/// Any I/O error, so that `?` works on it in a function returning [`Result`]: for example
+/// starting an emulator (`cytomine_emulator::EmulatorBuilder::start` returns an
+/// `std::io::Result`) in a test that returns `cytomine::Result`.
+///
+/// ```
+/// fn read_keys() -> cytomine_core::Result<String> {
+///     Ok(std::fs::read_to_string("/nonexistent/keys.toml")?)
+/// }
+/// let err = read_keys().unwrap_err();
+/// assert!(matches!(err, cytomine_core::Error::Io { .. }));
+/// ```
+impl From<std::io::Error> for Error {
+    fn from(source: std::io::Error) -> Self {
+        Error::Io {
+            path: String::new(),
+            source,
+        }
+    }
 }
 
 #[cfg(test)]

@@ -31,8 +31,47 @@ fn term(state: &mut State, ontology: i64, name: &str, color: &str) -> i64 {
     meta.id
 }
 
+/// The ids of the demo data set, from [`Emulator::demo`](crate::Emulator::demo), so that code
+/// finds its records without searching them by name.
+///
+/// ```
+/// # async fn demo() -> std::io::Result<()> {
+/// use cytomine_emulator::Emulator;
+/// let emulator = Emulator::builder().demo(true).start().await?;
+/// let demo = emulator.demo().expect("started with demo(true)");
+/// assert_eq!(demo.images.len(), 2);
+/// println!("project {} with ontology {}", demo.project, demo.ontology);
+/// # Ok(()) }
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct DemoData {
+    /// The "Demo project", whose members are the admin and [`alice`](Self::alice).
+    pub project: i64,
+    /// The "Demo ontology" of the project.
+    pub ontology: i64,
+    /// The ontology's terms: `[Tumor, Stroma]`.
+    pub terms: [i64; 2],
+    /// The "Demo storage" (the admin's) holding the images' files.
+    pub storage: i64,
+    /// The project's two image instances: a 1024×768 PNG and an 800×600 JPEG, in that order.
+    pub images: Vec<i64>,
+    /// The abstract images behind [`images`](Self::images), in the same order.
+    pub abstract_images: Vec<i64>,
+    /// The twelve annotations, six per image, alternately by the admin and alice.
+    pub annotations: Vec<i64>,
+    /// The admin user, who owns the data (the same as [`Emulator::admin`](crate::Emulator::admin)).
+    pub admin: UserKeys,
+    /// A plain user (ROLE_USER) who is a member, not a manager, of the project.
+    pub alice: UserKeys,
+    /// The image group holding both images.
+    pub image_group: i64,
+    /// The track on the first image.
+    pub track: Option<i64>,
+}
+
 /// Load the demo data, owned by `admin`; fails only when its image files cannot be stored.
-pub(crate) fn load(state: &mut State, admin: &UserKeys) -> io::Result<()> {
+pub(crate) fn load(state: &mut State, admin: &UserKeys) -> io::Result<DemoData> {
     let alice = state.add_user("alice", Role::User, None, T0);
     let meta = state.meta(T0);
     state.ontologies.insert(
@@ -74,6 +113,8 @@ pub(crate) fn load(state: &mut State, admin: &UserKeys) -> io::Result<()> {
         ("demo-slide.jpg", 800, 600, Format::Jpeg, 2),
     ];
     let mut images = Vec::new();
+    let mut abstract_images = Vec::new();
+    let mut annotations = Vec::new();
     for (name, w, h, format, seed) in files {
         let bytes = demo_image(w, h, format, seed);
         let received = Received {
@@ -84,19 +125,34 @@ pub(crate) fn load(state: &mut State, admin: &UserKeys) -> io::Result<()> {
         let pending = record(state, admin.id, storage, received, &[project], T0);
         let imported = import(state, &pending, T0);
         images.extend(imported.instances.iter().copied());
+        abstract_images.extend(imported.abstract_image);
         for image in imported.instances {
             for k in 0..6u32 {
                 let author = if k % 2 == 0 { admin.id } else { alice.id };
-                annotate(state, image, k, w, h, author, terms[(k % 2) as usize]);
+                let term = terms[(k % 2) as usize];
+                annotations.extend(annotate(state, image, k, w, h, author, term));
             }
         }
     }
-    describe(state, admin.id, project, &images);
-    Ok(())
+    let (image_group, track) = describe(state, admin.id, project, &images);
+    Ok(DemoData {
+        project,
+        ontology,
+        terms,
+        storage,
+        images,
+        abstract_images,
+        annotations,
+        admin: admin.clone(),
+        alice,
+        image_group,
+        track,
+    })
 }
 
-/// Metadata around the demo project: a description, a property, a tag, an image group and a track.
-fn describe(state: &mut State, admin: i64, project: i64, images: &[i64]) {
+/// Metadata around the demo project: a description, a property, a tag, an image group and a
+/// track; returns the ids of the group and of the track.
+fn describe(state: &mut State, admin: i64, project: i64, images: &[i64]) -> (i64, Option<i64>) {
     let owner = DomainRef {
         class: "be.cytomine.domain.project.Project".into(),
         ident: project,
@@ -151,7 +207,7 @@ fn describe(state: &mut State, admin: i64, project: i64, images: &[i64]) {
         };
         state.image_group_images.insert(meta.id, member);
     }
-    if let Some(image) = images.first() {
+    let track = images.first().map(|image| {
         let meta = state.meta(T0);
         let track = Track {
             meta,
@@ -161,10 +217,12 @@ fn describe(state: &mut State, admin: i64, project: i64, images: &[i64]) {
             project,
         };
         state.tracks.insert(meta.id, track);
-    }
+        meta.id
+    });
+    (group, track)
 }
 
-/// A square-ish polygon inside a `width`×`height` image, the `index`-th of a row.
+/// A square-ish polygon inside a `width`×`height` image, the `index`-th of a row; its id.
 fn annotate(
     state: &mut State,
     image: i64,
@@ -173,7 +231,7 @@ fn annotate(
     height: u32,
     user: i64,
     term: i64,
-) {
+) -> Option<i64> {
     let size = f64::from(width.min(height)) / 8.0;
     let x = f64::from(index) * size * 1.2 + size / 2.0;
     let y = f64::from(height) / 3.0 + f64::from(index % 3) * size / 2.0;
@@ -183,13 +241,9 @@ fn annotate(
         y2 = y + size,
         x3 = x + size / 3.0
     );
-    let Ok(geometry) = parse_wkt(&location) else {
-        return;
-    };
-    let Some(bbox) = geometry.bbox() else { return };
-    let Some(slice) = crate::domains::reference_slice(state, image) else {
-        return;
-    };
+    let geometry = parse_wkt(&location).ok()?;
+    let bbox = geometry.bbox()?;
+    let slice = crate::domains::reference_slice(state, image)?;
     let project = state.image_instances.get(image).map_or(0, |i| i.project);
     let meta = state.meta(T0);
     let area = geometry.area();
@@ -219,4 +273,5 @@ fn annotate(
         p.number_of_annotations += 1;
     }
     link_annotation_term(state, meta.id, term, user, T0);
+    Some(meta.id)
 }

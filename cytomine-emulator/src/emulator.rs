@@ -27,6 +27,7 @@ pub struct Emulator {
     shared: Arc<Shared>,
     port: u16,
     admin: UserKeys,
+    demo: Option<crate::DemoData>,
     stop: Option<oneshot::Sender<()>>,
     task: Option<JoinHandle<()>>,
 }
@@ -74,7 +75,9 @@ impl EmulatorBuilder {
         self.admin_keys = Some((public.into(), private.into()));
         self
     }
-    /// Preload the demo data set.
+    /// Preload the demo data set: an ontology with two terms, a project with two members (the
+    /// admin and `alice`), two images with six annotations each, and a description, a
+    /// property, a tag, an image group and a track; [`Emulator::demo`] gives their ids.
     pub fn demo(mut self, enabled: bool) -> Self {
         self.demo = enabled;
         self
@@ -133,6 +136,18 @@ impl EmulatorBuilder {
         self
     }
     /// Bind 127.0.0.1:port and serve; returns once connections are accepted.
+    ///
+    /// It fails with an [`std::io::Error`] (the port is taken, the demo files cannot be
+    /// stored). The client's `cytomine::Error` converts from it, so `?` works in a function
+    /// that returns `cytomine::Result`:
+    ///
+    /// ```
+    /// # async fn demo() -> std::io::Result<()> {
+    /// let emu = cytomine_emulator::Emulator::builder().demo(true).start().await?;
+    /// let demo = emu.demo().expect("demo data");
+    /// println!("{}: project {}", emu.base_url(), demo.project);
+    /// # Ok(()) }
+    /// ```
     pub async fn start(self) -> std::io::Result<Emulator> {
         let listener = TcpListener::bind(("127.0.0.1", self.port)).await?;
         let port = listener.local_addr()?.port();
@@ -140,9 +155,11 @@ impl EmulatorBuilder {
         let mut state = State::default();
         state.init_roles();
         let admin = state.add_user("admin", Role::Admin, self.admin_keys, now_ms());
-        if self.demo {
-            crate::demo::load(&mut state, &admin)?;
-        }
+        let demo = if self.demo {
+            Some(crate::demo::load(&mut state, &admin)?)
+        } else {
+            None
+        };
         let shared = Arc::new(Shared {
             state: RwLock::new(state),
             requests: Default::default(),
@@ -169,6 +186,7 @@ impl EmulatorBuilder {
             shared,
             port,
             admin,
+            demo,
             stop: Some(stop),
             task: Some(task),
         })
@@ -203,6 +221,11 @@ impl Emulator {
     /// The built-in admin user (ROLE_ADMIN).
     pub fn admin(&self) -> UserKeys {
         self.admin.clone()
+    }
+    /// The ids of the demo data set when started with
+    /// [`demo(true)`](EmulatorBuilder::demo), `None` otherwise.
+    pub fn demo(&self) -> Option<&crate::DemoData> {
+        self.demo.as_ref()
     }
     /// Add a user directly in the store (no HTTP), with random keys and its own storage.
     pub fn add_user(&self, username: &str, role: Role) -> UserKeys {

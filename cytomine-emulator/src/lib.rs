@@ -24,6 +24,7 @@ pub mod geometry;
 pub mod imaging;
 
 pub use auth::signature::SignatureForms;
+pub use demo::DemoData;
 pub use emulator::{Emulator, EmulatorBuilder};
 pub use faults::{Fault, FaultRule, Faults};
 pub use keys::{Role, UserKeys};

@@ -23,6 +23,17 @@ model! {
     /// [`Collection::save`](cytomine::Collection::save)). The list `annotation.json` needs a
     /// scope (`project`, `image`, `images`, `slice` or `slices`) and takes many modifiers.
     ///
+    /// **Columns, and how they differ from the Python client.** The `show_*` modifiers choose
+    /// the groups of attributes the server answers; a list that asks for none gets the
+    /// server's default groups, `basic`, `meta` (dates, `cropURL`...) and `term`. This crate
+    /// sends no `show_*` unless you ask, so by default you get those three groups. The Python
+    /// client's `AnnotationCollection` always sends `showBasic=true&showMeta=true`, which makes
+    /// the server answer those two groups only: a script ported from Python gets the same
+    /// attributes here, and the terms too. Asking for any group replaces the defaults, as on
+    /// the server (`show_wkt(true)` alone gives no `cropURL`); [`Annotation::dump`] and
+    /// [`dump_crops`](crate::dump_crops) fetch an annotation that lacks its `cropURL`, so they
+    /// work from any listing.
+    ///
     /// ```no_run
     /// # use cytomine_core as cytomine;
     /// use cytomine::prelude::*;

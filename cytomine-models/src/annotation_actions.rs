@@ -1,8 +1,10 @@
 //! Actions on annotations beyond CRUD (docs/protocol.md §6.2): review, and dumps of
 //! crops and masks built from the annotation's `cropURL`.
 
+use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 
+use bytes::Bytes;
 use cytomine::{Cytomine, Error, Result};
 use futures::stream::{self, StreamExt};
 use serde::Deserialize;
@@ -139,8 +141,10 @@ impl Annotation {
     /// the first path, copied to the others. The format follows the first path's extension
     /// (png, jpg or webp; an alpha mask needs png or webp). Returns the paths written.
     ///
-    /// The URL is the annotation's `cropURL` (fetch the annotation first), which must be on the
-    /// connection's own server.
+    /// The URL is the annotation's `cropURL`, which must be on the connection's own server.
+    /// When the annotation has none (it comes from a listing that did not ask for the `meta`
+    /// columns, e.g. `show_wkt(true)` alone), it is fetched first (`GET annotation/{id}.json`)
+    /// and the fetched annotation is dumped: each dump requests what it needs itself.
     ///
     /// ```no_run
     /// # async fn demo(cm: cytomine_core::Cytomine, a: cytomine_models::Annotation) -> cytomine_core::Result<()> {
@@ -155,13 +159,10 @@ impl Annotation {
         destination: impl Into<DumpPattern>,
         options: &DumpOptions,
     ) -> Result<Vec<PathBuf>> {
-        require_id(self.id, "annotation dump")?;
-        let crop_url = self.crop_url.as_deref().ok_or_else(|| {
-            Error::Usage("annotation dump: the annotation has no cropURL; fetch it first".into())
-        })?;
         let pattern = destination.into();
+        let annotation = self.with_crop_url(cm).await?;
         let paths = pattern
-            .resolve(self)
+            .resolve(annotation.as_ref())
             .map_err(|e| Error::Usage(format!("annotation dump: {e}")))?;
         let first = paths.first().ok_or_else(|| {
             Error::Usage(format!(
@@ -170,18 +171,88 @@ impl Annotation {
             ))
         })?;
         let format = RenderFormat::for_thumbnail(first)?;
-        if options.kind == DumpKind::AlphaMask && format == RenderFormat::Jpg {
-            return Err(Error::Usage(format!(
-                "annotation dump: an alpha mask has transparency, so `{}` must be png or webp",
-                first.display()
-            )));
-        }
-        let url = render_url(crop_url, options.kind, format)?;
+        let url = annotation.render_url(options.kind, format)?;
         cytomine::files::download_url(cm, &url, &options.query(), first, None).await?;
         for other in &paths[1..] {
             copy_file(first, other).await?;
         }
         Ok(paths)
+    }
+
+    /// The rendering of [`dump`](Self::dump) in memory, encoded as `format` (png, jpg or webp;
+    /// an alpha mask needs png or webp).
+    ///
+    /// ```no_run
+    /// # async fn demo(cm: cytomine_core::Cytomine, a: cytomine_models::Annotation) -> cytomine_core::Result<()> {
+    /// use cytomine_models::{DumpOptions, RenderFormat};
+    /// let options = DumpOptions { max_size: Some(224), ..Default::default() };
+    /// let jpeg = a.dump_bytes(&cm, RenderFormat::Jpg, &options).await?;
+    /// # Ok(()) }
+    /// ```
+    pub async fn dump_bytes(
+        &self,
+        cm: &Cytomine,
+        format: RenderFormat,
+        options: &DumpOptions,
+    ) -> Result<Bytes> {
+        let url = self
+            .with_crop_url(cm)
+            .await?
+            .render_url(options.kind, format)?;
+        cytomine::files::download_url_bytes(cm, &url, &options.query()).await
+    }
+
+    /// The rendering of [`dump`](Self::dump), decoded (requested as PNG, lossless; feature
+    /// `image`): a crop ready for a model's input.
+    ///
+    /// ```no_run
+    /// # async fn demo(cm: cytomine_core::Cytomine, a: cytomine_models::Annotation) -> cytomine_core::Result<()> {
+    /// use cytomine_models::DumpOptions;
+    /// let options = DumpOptions { max_size: Some(224), ..Default::default() };
+    /// let crop = a.dump_image(&cm, &options).await?.to_rgb8();
+    /// # Ok(()) }
+    /// ```
+    #[cfg(feature = "image")]
+    pub async fn dump_image(
+        &self,
+        cm: &Cytomine,
+        options: &DumpOptions,
+    ) -> Result<image::DynamicImage> {
+        let url = self
+            .with_crop_url(cm)
+            .await?
+            .render_url(options.kind, RenderFormat::Png)?;
+        let bytes = cytomine::files::download_url_bytes(cm, &url, &options.query()).await?;
+        crate::image_actions::decode_image(&url, &bytes)
+    }
+
+    /// This annotation when it has its `cropURL`, else the annotation fetched.
+    async fn with_crop_url(&self, cm: &Cytomine) -> Result<Cow<'_, Annotation>> {
+        let id = require_id(self.id, "annotation dump")?;
+        match self.crop_url {
+            Some(_) => Ok(Cow::Borrowed(self)),
+            None => Ok(Cow::Owned(
+                <Annotation as cytomine::Fetch>::fetch(cm, id).await?,
+            )),
+        }
+    }
+
+    /// The URL rendering this annotation as `kind`, encoded as `format`.
+    fn render_url(&self, kind: DumpKind, format: RenderFormat) -> Result<String> {
+        let crop_url = self.crop_url.as_deref().ok_or_else(|| {
+            Error::Usage("annotation dump: the server gives the annotation no cropURL".into())
+        })?;
+        if format == RenderFormat::Tiff {
+            return Err(Error::Usage(
+                "annotation dump: a rendering is png, jpg or webp, not tif".into(),
+            ));
+        }
+        if kind == DumpKind::AlphaMask && format == RenderFormat::Jpg {
+            return Err(Error::Usage(
+                "annotation dump: an alpha mask has transparency, so it must be png or webp".into(),
+            ));
+        }
+        render_url(crop_url, kind, format)
     }
 
     /// Accepts the annotation as reviewed, with `terms` (the annotation's own terms are added
@@ -276,13 +347,14 @@ impl CropReport {
 
 /// Dumps every annotation with [`Annotation::dump`], at most `concurrency` at a time (at least
 /// one), and reports each one's outcome, as `AnnotationCollection.dump_crops` (which, unlike
-/// this, silently drops failures).
+/// this, silently drops failures). The listing needs no particular columns: an annotation
+/// without its `cropURL` is fetched before its dump.
 ///
 /// ```no_run
 /// # async fn demo(cm: cytomine_core::Cytomine) -> cytomine_core::Result<()> {
 /// use cytomine_core::{Query, Resource};
 /// use cytomine_models::{dump_crops, Annotation, DumpOptions, DumpPattern};
-/// let annotations = Annotation::list().project(42).show_meta(true).fetch(&cm).await?;
+/// let annotations = Annotation::list().project(42).fetch(&cm).await?;
 /// let pattern = DumpPattern::new("/tmp/crops/{term}/{id}.png");
 /// let report = dump_crops(&cm, &annotations, &pattern, &DumpOptions::default(), 8).await;
 /// for (id, err) in report.failed() {

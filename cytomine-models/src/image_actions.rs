@@ -1,10 +1,14 @@
 //! Actions on images beyond CRUD (docs/protocol.md §6.2): original-file downloads, thumbnails,
 //! windows and the reference slice. Each one is a path built here, sent by the runtime's
-//! generic pieces (`cytomine::files::download`, `Cytomine::get_json`).
+//! generic pieces (`cytomine::files::download` and its in-memory and streamed forms,
+//! `Cytomine::get_json`). Rendered views go to a file, into memory (`_bytes`), or, with the
+//! feature `image`, into a decoded `image::DynamicImage` (`_image`).
 
 use std::path::Path;
 
+use bytes::Bytes;
 use cytomine::{Cytomine, Error, Result};
+use futures::Stream;
 
 use crate::image::{AbstractImage, ImageInstance, SliceInstance};
 use crate::model::require_id;
@@ -85,16 +89,10 @@ impl RenderFormat {
     }
 }
 
-/// Downloads `GET /api/{kind}/{id}/download` to `destination`.
-async fn download_original(
-    cm: &Cytomine,
-    kind: &str,
-    id: Option<i64>,
-    destination: &Path,
-) -> Result<u64> {
+/// `{kind}/{id}/download`, the original file.
+fn original_path(kind: &str, id: Option<i64>) -> Result<String> {
     let id = require_id(id, &format!("{kind} download"))?;
-    let path = format!("{kind}/{id}/download");
-    cytomine::files::download(cm, &path, &[], destination, None).await
+    Ok(format!("{kind}/{id}/download"))
 }
 
 /// A region of an image, in full-resolution pixels.
@@ -106,63 +104,141 @@ struct Region {
     h: i64,
 }
 
-/// Writes `GET /api/{kind}/{id}/thumb.{ext}?maxSize=N` to `destination`.
-async fn thumbnail(
-    cm: &Cytomine,
-    kind: &str,
-    id: Option<i64>,
-    destination: &Path,
-    max_size: u32,
-) -> Result<u64> {
-    let format = RenderFormat::for_thumbnail(destination)?;
-    let id = require_id(id, &format!("{kind} thumbnail"))?;
-    let path = format!("{kind}/{id}/thumb.{}", format.extension());
-    let query = [("maxSize".to_string(), max_size.to_string())];
-    cytomine::files::download(cm, &path, &query, destination, None).await
+/// A rendered view to request: its path under `/api/` and its query.
+struct Rendered {
+    path: String,
+    query: Vec<(String, String)>,
 }
 
-/// Writes `GET /api/{kind}/{id}/window-{x}-{y}-{w}-{h}.{ext}` to `destination`.
-async fn window(
-    cm: &Cytomine,
-    kind: &str,
-    id: Option<i64>,
-    region: Region,
-    destination: &Path,
-) -> Result<u64> {
-    let format = RenderFormat::for_window(destination)?;
-    let id = require_id(id, &format!("{kind} window"))?;
-    let Region { x, y, w, h } = region;
-    let path = format!("{kind}/{id}/window-{x}-{y}-{w}-{h}.{}", format.extension());
-    cytomine::files::download(cm, &path, &[], destination, None).await
-}
+impl Rendered {
+    /// `GET /api/{kind}/{id}/thumb.{ext}?maxSize=N`.
+    fn thumbnail(kind: &str, id: Option<i64>, format: RenderFormat, max_size: u32) -> Result<Self> {
+        if !THUMBNAIL_FORMATS.contains(&format) {
+            return Err(Error::Usage(format!(
+                "a thumbnail is png, jpg or webp, not {}",
+                format.extension()
+            )));
+        }
+        let id = require_id(id, &format!("{kind} thumbnail"))?;
+        Ok(Rendered {
+            path: format!("{kind}/{id}/thumb.{}", format.extension()),
+            query: vec![("maxSize".to_string(), max_size.to_string())],
+        })
+    }
 
-impl AbstractImage {
-    /// Downloads the original file (`abstractimage/{id}/download`) to `destination`; returns
-    /// the number of bytes written. Nothing is left under `destination` on failure.
-    ///
-    /// ```no_run
-    /// # async fn demo(cm: cytomine_core::Cytomine, image: cytomine_models::AbstractImage) -> cytomine_core::Result<()> {
-    /// let bytes = image.download(&cm, "/tmp/slide.tiff").await?;
-    /// # Ok(()) }
-    /// ```
-    pub async fn download(&self, cm: &Cytomine, destination: impl AsRef<Path>) -> Result<u64> {
-        download_original(cm, "abstractimage", self.id, destination.as_ref()).await
+    /// `GET /api/{kind}/{id}/window-{x}-{y}-{w}-{h}.{ext}`.
+    fn window(kind: &str, id: Option<i64>, region: Region, format: RenderFormat) -> Result<Self> {
+        let id = require_id(id, &format!("{kind} window"))?;
+        let Region { x, y, w, h } = region;
+        Ok(Rendered {
+            path: format!("{kind}/{id}/window-{x}-{y}-{w}-{h}.{}", format.extension()),
+            query: Vec::new(),
+        })
+    }
+
+    async fn to_file(&self, cm: &Cytomine, destination: &Path) -> Result<u64> {
+        cytomine::files::download(cm, &self.path, &self.query, destination, None).await
+    }
+
+    async fn to_bytes(&self, cm: &Cytomine) -> Result<Bytes> {
+        cytomine::files::download_bytes(cm, &self.path, &self.query).await
+    }
+
+    #[cfg(feature = "image")]
+    async fn to_image(&self, cm: &Cytomine) -> Result<image::DynamicImage> {
+        let bytes = self.to_bytes(cm).await?;
+        let url = format!("{}/api/{}", cm.base_url(), self.path);
+        decode_image(&url, &bytes)
     }
 }
+
+/// The image in `bytes` (the answer to `url`), decoded.
+#[cfg(feature = "image")]
+pub(crate) fn decode_image(url: &str, bytes: &[u8]) -> Result<image::DynamicImage> {
+    image::load_from_memory(bytes).map_err(|e| Error::Decode {
+        request: Box::new(cytomine::RequestInfo {
+            method: "GET".into(),
+            url: url.to_string(),
+        }),
+        status: 200,
+        path: ".".into(),
+        reason: format!("not an image this build can decode: {e}"),
+        body: String::new(),
+        source: None,
+    })
+}
+
+/// `download` (to a file), `download_bytes` and `download_stream` of the original file, the
+/// same for abstract images and image instances: `$kind` is the path segment, `$var` the name
+/// used in the examples.
+macro_rules! original_downloads {
+    ($type:ident, $kind:literal, $var:ident) => {
+        impl $type {
+            #[doc = concat!(
+                "Downloads the original file (`", $kind, "/{id}/download`) to `destination`; ",
+                "returns the number of bytes written. Nothing is left under `destination` on ",
+                "failure.\n\n",
+                "```no_run\n",
+                "# async fn demo(cm: cytomine_core::Cytomine, ", stringify!($var),
+                ": cytomine_models::", stringify!($type), ") -> cytomine_core::Result<()> {\n",
+                "let bytes = ", stringify!($var), ".download(&cm, \"/tmp/slide.tiff\").await?;\n",
+                "# Ok(()) }\n```"
+            )]
+            pub async fn download(
+                &self,
+                cm: &Cytomine,
+                destination: impl AsRef<Path>,
+            ) -> Result<u64> {
+                let path = original_path($kind, self.id)?;
+                cytomine::files::download(cm, &path, &[], destination.as_ref(), None).await
+            }
+
+            #[doc = concat!(
+                "The original file (`", $kind, "/{id}/download`) in memory, for files small ",
+                "enough to hold; see [`download_stream`](Self::download_stream) for large ones.",
+                "\n\n",
+                "```no_run\n",
+                "# async fn demo(cm: cytomine_core::Cytomine, ", stringify!($var),
+                ": cytomine_models::", stringify!($type), ") -> cytomine_core::Result<()> {\n",
+                "let bytes = ", stringify!($var), ".download_bytes(&cm).await?;\n",
+                "println!(\"{} bytes\", bytes.len());\n",
+                "# Ok(()) }\n```"
+            )]
+            pub async fn download_bytes(&self, cm: &Cytomine) -> Result<Bytes> {
+                let path = original_path($kind, self.id)?;
+                cytomine::files::download_bytes(cm, &path, &[]).await
+            }
+
+            #[doc = concat!(
+                "The original file as a stream of chunks, read as they arrive ",
+                "([`cytomine::files::download_stream`]; wrap it in ",
+                "`tokio_util::io::StreamReader` for an `AsyncRead`).\n\n",
+                "```no_run\n",
+                "# async fn demo(cm: cytomine_core::Cytomine, ", stringify!($var),
+                ": cytomine_models::", stringify!($type), ") -> cytomine_core::Result<()> {\n",
+                "use futures::TryStreamExt;\n",
+                "let mut chunks = ", stringify!($var), ".download_stream(&cm).await?;\n",
+                "let mut total = 0;\n",
+                "while let Some(chunk) = chunks.try_next().await? {\n",
+                "    total += chunk.len();\n",
+                "}\n",
+                "# Ok(()) }\n```"
+            )]
+            pub async fn download_stream(
+                &self,
+                cm: &Cytomine,
+            ) -> Result<impl Stream<Item = Result<Bytes>> + Send + Unpin + 'static> {
+                let path = original_path($kind, self.id)?;
+                cytomine::files::download_stream(cm, &path, &[]).await
+            }
+        }
+    };
+}
+
+original_downloads!(AbstractImage, "abstractimage", image);
+original_downloads!(ImageInstance, "imageinstance", image);
 
 impl ImageInstance {
-    /// Downloads the original file (`imageinstance/{id}/download`) to `destination`; returns
-    /// the number of bytes written.
-    ///
-    /// ```no_run
-    /// # async fn demo(cm: cytomine_core::Cytomine, image: cytomine_models::ImageInstance) -> cytomine_core::Result<()> {
-    /// let bytes = image.download(&cm, "/tmp/image13.tiff").await?;
-    /// # Ok(()) }
-    /// ```
-    pub async fn download(&self, cm: &Cytomine, destination: impl AsRef<Path>) -> Result<u64> {
-        download_original(cm, "imageinstance", self.id, destination.as_ref()).await
-    }
-
     /// The slice shown by default (`imageinstance/{id}/sliceinstance/reference.json`).
     ///
     /// ```no_run
@@ -201,7 +277,53 @@ macro_rules! rendered_views {
                 destination: impl AsRef<Path>,
                 max_size: u32,
             ) -> Result<u64> {
-                thumbnail(cm, $kind, self.id, destination.as_ref(), max_size).await
+                let destination = destination.as_ref();
+                let format = RenderFormat::for_thumbnail(destination)?;
+                Rendered::thumbnail($kind, self.id, format, max_size)?
+                    .to_file(cm, destination)
+                    .await
+            }
+
+            #[doc = concat!(
+                "The thumbnail of [`dump`](Self::dump) in memory, encoded as `format` ",
+                "(png, jpg or webp).\n\n",
+                "```no_run\n",
+                "# async fn demo(cm: cytomine_core::Cytomine, ", stringify!($var),
+                ": cytomine_models::", stringify!($type), ") -> cytomine_core::Result<()> {\n",
+                "use cytomine_models::RenderFormat;\n",
+                "let png = ", stringify!($var), ".dump_bytes(&cm, RenderFormat::Png, 256).await?;\n",
+                "# Ok(()) }\n```"
+            )]
+            pub async fn dump_bytes(
+                &self,
+                cm: &Cytomine,
+                format: RenderFormat,
+                max_size: u32,
+            ) -> Result<Bytes> {
+                Rendered::thumbnail($kind, self.id, format, max_size)?
+                    .to_bytes(cm)
+                    .await
+            }
+
+            #[doc = concat!(
+                "The thumbnail of [`dump`](Self::dump), decoded (requested as PNG, lossless; ",
+                "feature `image`).\n\n",
+                "```no_run\n",
+                "# async fn demo(cm: cytomine_core::Cytomine, ", stringify!($var),
+                ": cytomine_models::", stringify!($type), ") -> cytomine_core::Result<()> {\n",
+                "let thumb = ", stringify!($var), ".dump_image(&cm, 256).await?;\n",
+                "println!(\"{} x {}\", thumb.width(), thumb.height());\n",
+                "# Ok(()) }\n```"
+            )]
+            #[cfg(feature = "image")]
+            pub async fn dump_image(
+                &self,
+                cm: &Cytomine,
+                max_size: u32,
+            ) -> Result<image::DynamicImage> {
+                Rendered::thumbnail($kind, self.id, RenderFormat::Png, max_size)?
+                    .to_image(cm)
+                    .await
             }
 
             #[doc = concat!(
@@ -227,8 +349,61 @@ macro_rules! rendered_views {
                 h: i64,
                 destination: impl AsRef<Path>,
             ) -> Result<u64> {
+                let destination = destination.as_ref();
+                let format = RenderFormat::for_window(destination)?;
                 let region = Region { x, y, w, h };
-                window(cm, $kind, self.id, region, destination.as_ref()).await
+                Rendered::window($kind, self.id, region, format)?
+                    .to_file(cm, destination)
+                    .await
+            }
+
+            #[doc = concat!(
+                "The region of [`window`](Self::window) in memory, encoded as `format`.\n\n",
+                "```no_run\n",
+                "# async fn demo(cm: cytomine_core::Cytomine, ", stringify!($var),
+                ": cytomine_models::", stringify!($type), ") -> cytomine_core::Result<()> {\n",
+                "use cytomine_models::RenderFormat;\n",
+                "let tif = ", stringify!($var), ".window_bytes(&cm, 0, 0, 512, 512, RenderFormat::Tiff).await?;\n",
+                "# Ok(()) }\n```"
+            )]
+            #[allow(clippy::too_many_arguments)]
+            pub async fn window_bytes(
+                &self,
+                cm: &Cytomine,
+                x: i64,
+                y: i64,
+                w: i64,
+                h: i64,
+                format: RenderFormat,
+            ) -> Result<Bytes> {
+                let region = Region { x, y, w, h };
+                Rendered::window($kind, self.id, region, format)?
+                    .to_bytes(cm)
+                    .await
+            }
+
+            #[doc = concat!(
+                "The region of [`window`](Self::window), decoded (requested as PNG; feature ",
+                "`image`).\n\n",
+                "```no_run\n",
+                "# async fn demo(cm: cytomine_core::Cytomine, ", stringify!($var),
+                ": cytomine_models::", stringify!($type), ") -> cytomine_core::Result<()> {\n",
+                "let corner = ", stringify!($var), ".window_image(&cm, 0, 0, 512, 512).await?.to_rgb8();\n",
+                "# Ok(()) }\n```"
+            )]
+            #[cfg(feature = "image")]
+            pub async fn window_image(
+                &self,
+                cm: &Cytomine,
+                x: i64,
+                y: i64,
+                w: i64,
+                h: i64,
+            ) -> Result<image::DynamicImage> {
+                let region = Region { x, y, w, h };
+                Rendered::window($kind, self.id, region, RenderFormat::Png)?
+                    .to_image(cm)
+                    .await
             }
         }
     };

@@ -4,6 +4,8 @@
 
 #![allow(dead_code)]
 
+pub mod tour;
+
 use std::path::{Path, PathBuf};
 
 use cytomine::prelude::*;

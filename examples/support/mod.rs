@@ -75,8 +75,3 @@ pub fn init_logging(level: Option<&str>) {
         .with_target(false)
         .try_init();
 }
-
-/// Prints a section heading.
-pub fn section(n: u32, title: &str) {
-    println!("\n== {n}. {title} ==");
-}

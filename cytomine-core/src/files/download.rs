@@ -69,7 +69,7 @@ pub async fn download_url(
 
 /// Where `url` points on the server at `base`, and its query pairs; an error when it is on
 /// another server (or not an http(s) URL).
-fn same_server_target(base: &str, url: &str) -> Result<(Target, Vec<(String, String)>)> {
+pub(super) fn same_server_target(base: &str, url: &str) -> Result<(Target, Vec<(String, String)>)> {
     let refused = |why: &str| {
         Error::usage(format!(
             "refusing to download `{url}`: {why}; only URLs on this connection's server ({base}) are signed and fetched"
@@ -169,12 +169,7 @@ async fn write_body(
     written: Arc<Mutex<u64>>,
     progress: Option<Progress>,
 ) -> Result<u64> {
-    if is_html(&response) {
-        // A login page or a proxy's error page served with 200 is not the file.
-        let status = response.status().as_u16();
-        let reason = "an HTML page came instead of the file";
-        return Err(Error::decode(&info, status, ".", reason, String::new()));
-    }
+    check_not_html(&info, &response)?;
     let already = written.lock().map(|w| *w).unwrap_or(0);
     let resume_from = resumed_at(&response).filter(|start| *start == already && already > 0);
     let start = resume_from.unwrap_or(0);
@@ -218,6 +213,16 @@ async fn write_body(
         return Err(Error::transport(&info, TransportKind::Interrupted, reason));
     }
     Ok(done)
+}
+
+/// A login page or a proxy's error page served with 200 is not the file.
+pub(super) fn check_not_html(info: &RequestInfo, response: &reqwest::Response) -> Result<()> {
+    if is_html(response) {
+        let status = response.status().as_u16();
+        let reason = "an HTML page came instead of the file";
+        return Err(Error::decode(info, status, ".", reason, String::new()));
+    }
+    Ok(())
 }
 
 fn set(written: &Mutex<u64>, value: u64) {

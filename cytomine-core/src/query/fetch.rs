@@ -8,7 +8,7 @@ use futures::stream::{self, Stream, TryStreamExt};
 use super::ListQuery;
 use crate::client::Cytomine;
 use crate::collection::Collection;
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::http::envelope::Page;
 use crate::http::page_reader::read_page;
 use crate::http::request::Call;
@@ -187,7 +187,7 @@ pub(super) fn stream<R: Resource>(
     let pages = stream::try_unfold(pager, |pager| async move {
         let mut pager = pager?;
         let page = pager.next_page().await?;
-        Ok(page.map(|items| (items, Ok(pager))))
+        Ok::<_, Error>(page.map(|items| (items, Ok(pager))))
     });
     pages
         .map_ok(|items| stream::iter(items.into_iter().map(Ok)))
