@@ -92,7 +92,12 @@ mod tests {
     #[derive(
         cytomine_derive::Resource, serde::Serialize, serde::Deserialize, Debug, Clone, Default,
     )]
-    #[resource(path = "attachedfile", multipart(query(domain_ident)), crate = "crate")]
+    #[resource(
+        path = "attachedfile",
+        refuse(update),
+        multipart(query(domain_ident)),
+        crate = "crate"
+    )]
     struct Attached {
         id: Option<i64>,
         domain_ident: Option<i64>,
