@@ -59,3 +59,28 @@ async fn a_forced_rule_the_server_refuses_fails_with_401() {
         .unwrap_err();
     assert_eq!(err.status(), Some(401), "{err}");
 }
+
+#[tokio::test]
+async fn a_wrong_private_key_fails_with_401_saying_what_to_check() {
+    let emu = server(SignatureForms::Both).await;
+    let admin = emu.admin();
+    let wrong = "00000000-wrong-private-key-0000";
+    let err = Cytomine::connect(&emu.base_url(), admin.public_key.clone(), wrong)
+        .await
+        .unwrap_err();
+    assert_eq!(err.status(), Some(401), "{err}");
+    let text = err.to_string();
+    for what in [
+        "public and private keys are the pair of one enabled user",
+        "issued by this host",
+        "signing rule fits the server's generation",
+        "`Date` header",
+    ] {
+        assert!(text.contains(what), "the hint misses {what:?}: {text}");
+    }
+    assert_eq!(text.matches("hint:").count(), 1, "{text}");
+    assert!(
+        !text.contains(wrong) && !text.contains(admin.private_key.as_str()),
+        "{text}"
+    );
+}

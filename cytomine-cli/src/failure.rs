@@ -128,9 +128,10 @@ impl From<cytomine::Error> for Failure {
             E::Usage(_) => Kind::Usage,
             _ => Kind::Server,
         };
-        let hint = match kind {
-            Kind::Auth => " (check the public and private keys, and your rights on the object)",
-            Kind::Network => " (is the host right and the server up?)",
+        // A 401 carries its own hint (the library's); a 403 is about rights, not keys.
+        let hint = match (&err, kind) {
+            (E::Status { status: 403, .. }, _) => " (check your rights on the object)",
+            (_, Kind::Network) => " (is the host right and the server up?)",
             _ => "",
         };
         Failure::new(kind, format!("{err}{hint}"))
@@ -187,5 +188,21 @@ mod tests {
             assert_eq!(failure.kind.code(), code, "{failure}");
             assert!(!failure.message.contains('\n'), "{failure}");
         }
+    }
+
+    #[test]
+    fn a_refused_key_says_what_to_check_once() {
+        let unauthorized = Failure::from(status(401)).message;
+        assert_eq!(unauthorized.matches("hint:").count(), 1, "{unauthorized}");
+        assert!(
+            unauthorized.contains("the pair of one enabled user"),
+            "{unauthorized}"
+        );
+        let forbidden = Failure::from(status(403)).message;
+        assert!(
+            forbidden.ends_with("(check your rights on the object)"),
+            "{forbidden}"
+        );
+        assert!(!forbidden.contains("hint:"), "{forbidden}");
     }
 }

@@ -46,9 +46,28 @@ impl<R> Collection<R> {
 
 impl<R: Create> Collection<R> {
     /// Creates every item on the server: chunked batch POSTs sent concurrently (per the client's
-    /// [`BulkOptions`](crate::BulkOptions)). Items created get their id; the report accounts for
-    /// every item as created, failed (with the reason) or unknown (the request may or may not
-    /// have been applied).
+    /// [`BulkOptions`](crate::BulkOptions)), or one POST per item for a type whose create path
+    /// refuses arrays ([`Resource::BATCH_CREATE`](crate::Resource::BATCH_CREATE)). Items created
+    /// get their id; the report accounts for every item, in order:
+    ///
+    /// - **created** ([`ItemOutcome::Created`](crate::ItemOutcome::Created)): the server answered
+    ///   with its id;
+    /// - **failed** ([`ItemOutcome::Failed`](crate::ItemOutcome::Failed)): surely not created,
+    ///   with the reason: the server refused it (a 4xx, or its own error for that item in the
+    ///   batch answer), the item could not be serialized or placed in its path, or its request
+    ///   failed in a way that proves nothing was applied (no connection, 429 or 503) after every
+    ///   retry;
+    /// - **unknown** ([`ItemOutcome::Unknown`](crate::ItemOutcome::Unknown)): the request may
+    ///   or may not have been applied: a timeout or a connection broken after sending, a 502,
+    ///   504 or other 5xx, or an answer that cannot be read. Look before saving these again.
+    ///
+    /// Each request is a POST, retried under the client's
+    /// [`RetryPolicy`](crate::RetryPolicy) only when it surely was not applied (no connection
+    /// made, or 429/503): a retried batch can never create its items twice. A request that may
+    /// have been applied is never sent again; its items are reported unknown, not failed. So an
+    /// item is reported failed only when sending it again is safe. The call itself returns
+    /// `Ok` with the report even when items failed; [`BulkReport::is_complete`] says
+    /// whether all of them were created.
     ///
     /// ```no_run
     /// # async fn demo<A: cytomine_core::Create + Clone>(cm: cytomine_core::Cytomine, new: Vec<A>) -> cytomine_core::Result<()> {
@@ -56,6 +75,10 @@ impl<R: Create> Collection<R> {
     /// let mut batch = Collection::from(new);
     /// let report = batch.save(&cm).await?;
     /// println!("{} created, {} failed", report.created().count(), report.failed().count());
+    /// for (index, reason) in report.unknown() {
+    ///     // Maybe created: look on the server before saving batch[index] again.
+    ///     eprintln!("item {index}: {reason}");
+    /// }
     /// # Ok(()) }
     /// ```
     pub async fn save(&mut self, cm: &Cytomine) -> Result<BulkReport> {

@@ -48,8 +48,9 @@ impl fmt::Display for RequestInfo {
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {
-    /// The server answered with a status other than success.
-    #[error("{request} failed with HTTP {status}{}", describe(message, body))]
+    /// The server answered with a status other than success. For a 401 its `Display` ends with
+    /// what to check (the key pair, the host, the signing rule, the `Date` header).
+    #[error("{request} failed with HTTP {status}{}{}", describe(message, body), status_hint(*status))]
     Status {
         /// The request.
         request: Box<RequestInfo>,
@@ -149,6 +150,23 @@ fn describe(message: &Option<String>, body: &str) -> String {
         Some(m) => format!(": {m}"),
         None if body.is_empty() => String::new(),
         None => format!("; body starts with: {body}"),
+    }
+}
+
+/// What to check after a 401: the server took the request as anonymous, which is all it says
+/// about a signature it did not accept (docs/protocol.md §1.3). Names no key, only what to check.
+pub(crate) const UNAUTHORIZED_HINT: &str = "the server did not accept the request's signature; \
+check that the public and private keys are the pair of one enabled user, that they were issued \
+by this host (keys are per server), that the signing rule fits the server's generation (servers \
+before December 2025 want the legacy rule: connecting tries it unless `signing_rule` forced one), \
+and that the `Date` header reaches the server (Cytomine signs it but never compares it with its \
+clock; a proxy in front of it may)";
+
+/// The hint a status calls for, as ` (hint: ...)`, or nothing.
+fn status_hint(status: u16) -> String {
+    match status {
+        401 => format!(" (hint: {UNAUTHORIZED_HINT})"),
+        _ => String::new(),
     }
 }
 

@@ -52,6 +52,9 @@ pub mod prelude {
 #[doc(hidden)]
 pub mod __private {
     pub use crate::resource::{
-        fetch_by, lookup_path, multipart_create, multipart_query, render, KeyParts, PathValue,
+        fetch_by, lookup_path, multipart_create, multipart_query, refused, render, CreatedByUpload,
+        KeyParts, PathValue, Refused, RefusesCreate, RefusesDelete, RefusesFetch, RefusesUpdate,
+        Wire,
     };
+    pub use serde::{de::DeserializeOwned, Serialize};
 }

@@ -18,6 +18,9 @@
 //! pub struct Project {
 //!     pub id: Option<i64>,
 //!     pub name: String,
+//!     /// Every attribute `Project` does not name, sent back on update.
+//!     #[serde(flatten)]
+//!     pub extra: cytomine::Extra,
 //! }
 //!
 //! assert_eq!(Project::ITEM_PATH, "project/{id}.json");
@@ -38,10 +41,45 @@
 //! call into the runtime. The allowed filters are listed at run time by `Project::FILTERS`, and
 //! in the list type's rustdoc.
 //!
+//! Every generated impl is bounded by serde (`Serialize` and `DeserializeOwned`), and one
+//! assertion on the struct's name checks them: a type that forgets serde's derives gets that one
+//! error ("`Project` derives `Resource` but not serde's `Serialize` and `Deserialize`"), not one
+//! per impl. For each refused operation (and `save` on a type created by upload), a hidden
+//! inherent method of the same name exists only to fail when called, with a message naming the
+//! attribute: "`Project` cannot be updated: its type refuses `update`", with the note
+//! "`#[resource(refuse(update))]` on `Project` removes `update` and `update_with`". Calling a
+//! filter the type does not declare fails with "no method named `image` found for struct
+//! `ProjectList`", and the compiler shows the `filters(..)` line as where the list type is
+//! defined.
+//!
 //! # Requirements on the struct
 //!
 //! A struct with named fields and no generic parameters, with an id field of type `Option<i64>`:
 //! the field named `id`, or the field marked `#[resource(id)]`.
+//!
+//! A type that can be updated must keep the attributes it does not declare, in a field
+//! `#[serde(flatten)] pub extra: cytomine::Extra` (any name; the type's path must end in
+//! `Extra`). An update sends the whole object with `PUT`, and the server rebuilds the object from
+//! what it receives: an attribute missing from the body is reset to its default, not left as it
+//! was. A `Project { id, name }` without `extra`, fetched then updated, would turn a blind-mode
+//! project back into a normal one. With `extra`, every attribute the server sent is sent back,
+//! so a type naming two fields round-trips the whole object, as the Python client does. Without
+//! such a field the derive refuses the type, on its name, with this fix; a type that is never
+//! updated says so with `#[resource(refuse(update))]` instead:
+//!
+//! ```compile_fail
+//! # extern crate cytomine_core as cytomine;
+//! # use serde::{Deserialize, Serialize};
+//! // error: `#[derive(Resource)]`: `MyProject` has no field keeping the attributes it does not
+//! // declare, ..., expected a field `#[serde(flatten)] pub extra: cytomine::Extra` ...
+//! #[derive(cytomine::Resource, Serialize, Deserialize, Debug, Clone, Default)]
+//! #[resource(path = "project")]
+//! pub struct MyProject { pub id: Option<i64>, pub name: String }
+//! ```
+//!
+//! There is no opt-in to updates without `extra`: the classic domains (projects, images,
+//! annotations, ...) rebuild the object from the `PUT` body (docs/protocol.md §2.4), so such a
+//! type could only lose data, and adding the field costs one line and changes nothing else.
 //!
 //! # Struct attribute keys
 //!
@@ -79,7 +117,12 @@
 //! #[derive(cytomine::Resource, Serialize, Deserialize, Debug, Clone, Default)]
 //! #[resource(path = "user", filters(project, ontology, admin = "project/{}/admin.json"),
 //!            params(online: bool, public_key: String))]
-//! pub struct User { pub id: Option<i64>, pub username: String }
+//! pub struct User {
+//!     pub id: Option<i64>,
+//!     pub username: String,
+//!     #[serde(flatten)]
+//!     pub extra: cytomine::Extra,
+//! }
 //!
 //! use cytomine::Resource;
 //! let admins = User::list().admin(42).online(true);
@@ -96,7 +139,7 @@
 //! #[derive(cytomine::Resource, Serialize, Deserialize, Debug, Clone, Default)]
 //! #[resource(path = "projectconnection",
 //!            filters(project_user(path = "project/{}/userconnection/{}.json", query(project, user))),
-//!            filter_required)]
+//!            filter_required, refuse(update))]
 //! pub struct ProjectConnection { pub id: Option<i64> }
 //!
 //! let q = ProjectConnection::list().project_user(42, 3);
@@ -118,7 +161,7 @@
 //! use cytomine::{Query, Resource};
 //! #[derive(cytomine::Resource, Serialize, Deserialize, Debug, Clone, Default)]
 //! #[resource(path = "position", filters(imageinstance),
-//!            params(user: i64, show_details: bool default true))]
+//!            params(user: i64, show_details: bool default true), refuse(update))]
 //! pub struct Position { pub id: Option<i64> }
 //!
 //! let pairs = |q: PositionList| q.as_query().query_pairs();
@@ -186,6 +229,8 @@
 //!     pub domain_class_name: Option<String>,
 //!     pub domain_ident: Option<i64>,
 //!     pub key: Option<String>,
+//!     #[serde(flatten)]
+//!     pub extra: cytomine::Extra,
 //! }
 //!
 //! #[derive(cytomine::Resource, Serialize, Deserialize, Debug, Clone, Default)]

@@ -5,11 +5,24 @@ use std::time::Duration;
 
 /// How failed requests are retried.
 ///
-/// Idempotent requests (GET, PUT, DELETE) are retried on connection failures, timeouts, broken
-/// bodies and the statuses 429, 502, 503 and 504; a POST only when it surely was not applied (no
-/// connection could be made, or the server answered 429 or 503). Waits grow exponentially with full jitter and honour
-/// `Retry-After`, bounded by [`RetryPolicy::max_delay`]; no retry starts after
-/// [`RetryPolicy::max_elapsed`]. Every attempt is signed afresh.
+/// Which failures are sent again depends on the method, because sending twice must never apply a
+/// request twice:
+///
+/// | failure | GET, PUT, DELETE | POST |
+/// |---|---|---|
+/// | no connection could be made ([`TransportKind::Connect`](crate::TransportKind::Connect)) | retried | retried: nothing reached the server |
+/// | 429 Too Many Requests, 503 Service Unavailable | retried | retried: the server did not take it |
+/// | timeout, connection broken after sending, body cut short ([`TransportKind::Timeout`](crate::TransportKind::Timeout), [`TransportKind::Interrupted`](crate::TransportKind::Interrupted)) | retried | **not** retried: it may have been applied |
+/// | 502 Bad Gateway, 504 Gateway Timeout | retried | **not** retried: it may have been applied |
+/// | a redirect, any other status (400, 401, 403, 404, 500, ...), a usage or local file error | not retried | not retried |
+///
+/// A DELETE sent again that gets 404 counts as done: an earlier attempt deleted the item and its
+/// answer was lost. Multipart uploads are POSTs and follow the POST column (the file is read again
+/// for each attempt). Waits grow exponentially from [`RetryPolicy::base_delay`] with full jitter
+/// and honour `Retry-After`, each bounded by [`RetryPolicy::max_delay`]; at most
+/// [`RetryPolicy::max_attempts`] attempts are made, and none starts after
+/// [`RetryPolicy::max_elapsed`]. Every attempt is signed afresh (the signature covers its `Date`).
+/// The error returned is the last attempt's.
 ///
 /// ```
 /// use cytomine_core::RetryPolicy;

@@ -27,7 +27,12 @@ use crate::resource::{render, Resource};
 /// # extern crate cytomine_core as cytomine;
 /// #[derive(cytomine_core::Resource, serde::Serialize, serde::Deserialize, Debug, Clone, Default)]
 /// #[resource(path = "project", filters(user, ontology))]
-/// pub struct Project { pub id: Option<i64>, pub name: String }
+/// pub struct Project {
+///     pub id: Option<i64>,
+///     pub name: String,
+///     #[serde(flatten)]
+///     pub extra: cytomine::Extra,
+/// }
 ///
 /// let q = ListQuery::<Project>::new().filter("ontology", 100).param("withMembersCount", true);
 /// assert_eq!(q.path().unwrap(), "ontology/100/project.json");

@@ -22,7 +22,7 @@ pub struct Lookup {
 /// ```
 /// # extern crate cytomine_core as cytomine;
 /// #[derive(cytomine::Resource, serde::Serialize, serde::Deserialize, Debug, Clone, Default)]
-/// #[resource(path = "property", fetch_by(key = "domain/{domain_class_name}/{domain_ident}/key/{key}/property.json"))]
+/// #[resource(path = "property", refuse(update), fetch_by(key = "domain/{domain_class_name}/{domain_ident}/key/{key}/property.json"))]
 /// pub struct Property { pub id: Option<i64>, pub domain_class_name: Option<String>,
 ///                       pub domain_ident: Option<i64>, pub key: Option<String> }
 ///

@@ -7,11 +7,16 @@ mod key;
 mod lookup;
 mod multipart;
 mod path;
+mod refusal;
 
 pub use key::KeyParts;
 pub use lookup::{fetch_by, lookup_path, Lookup};
 pub use multipart::{multipart_create, multipart_query, Multipart};
 pub use path::{render, PathValue};
+pub use refusal::{
+    refused, CreatedByUpload, Refused, RefusesCreate, RefusesDelete, RefusesFetch, RefusesUpdate,
+    Wire,
+};
 
 use std::future::Future;
 
@@ -62,7 +67,12 @@ pub struct Operations {
 /// # extern crate cytomine_core as cytomine;
 /// #[derive(cytomine_core::Resource, serde::Serialize, serde::Deserialize, Debug, Clone, Default)]
 /// #[resource(path = "project", filters(user, ontology))]
-/// pub struct Project { pub id: Option<i64>, pub name: String }
+/// pub struct Project {
+///     pub id: Option<i64>,
+///     pub name: String,
+///     #[serde(flatten)]
+///     pub extra: cytomine::Extra,
+/// }
 ///
 /// assert_eq!(Project::PATH, "project");
 /// assert_eq!(Project::ITEM_PATH, "project/{id}.json");
@@ -131,7 +141,11 @@ pub trait Resource: Serialize + DeserializeOwned + Send + Sync + Unpin + 'static
 /// use cytomine::Resource;
 /// #[derive(cytomine::Resource, serde::Serialize, serde::Deserialize, Debug, Clone, Default)]
 /// #[resource(path = "description", refuse(list))]
-/// pub struct Description { pub id: Option<i64> }
+/// pub struct Description {
+///     pub id: Option<i64>,
+///     #[serde(flatten)]
+///     pub extra: cytomine::Extra,
+/// }
 ///
 /// let q = Description::list();
 /// ```
@@ -143,6 +157,11 @@ pub trait Resource: Serialize + DeserializeOwned + Send + Sync + Unpin + 'static
 pub trait Listable: Resource {}
 
 /// Resources that can be fetched: `GET` of [`Resource::ITEM_PATH`].
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be fetched: its type refuses `fetch`",
+    label = "`{Self}` is not `Fetch`",
+    note = "`#[resource(refuse(fetch))]` on `{Self}` removes `fetch` and `refresh`"
+)]
 pub trait Fetch: Resource {
     /// Fetches the item with this key: `Project::fetch(&cm, 42)` sends `GET /api/project/42.json`.
     fn fetch(cm: &Cytomine, key: Self::Key) -> impl Future<Output = Result<Self>> + Send {
@@ -156,6 +175,11 @@ pub trait Fetch: Resource {
 }
 
 /// Resources that can be created: `POST` of [`Resource::CREATE_PATH`].
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be created by `save`: its type refuses `create`, or is created by upload",
+    label = "`{Self}` is not `Create`",
+    note = "`#[resource(refuse(create))]` on `{Self}` removes `save`; a type with `#[resource(multipart(..))]` is created by `upload(&cm, file)` instead"
+)]
 pub trait Create: Resource {
     /// Creates this object on the server and fills in what the server answers (its id first).
     /// An object that already has an id is updated instead when the type allows updates.
@@ -165,6 +189,11 @@ pub trait Create: Resource {
 }
 
 /// Resources that can be updated: `PUT` of [`Resource::ITEM_PATH`] with the whole object.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be updated: its type refuses `update`",
+    label = "`{Self}` is not `Update`",
+    note = "`#[resource(refuse(update))]` on `{Self}` removes `update` and `update_with`"
+)]
 pub trait Update: Resource {
     /// Sends the whole object; fields the server returns replace the local ones.
     fn update(&mut self, cm: &Cytomine) -> impl Future<Output = Result<()>> + Send {
@@ -182,6 +211,11 @@ pub trait Update: Resource {
 }
 
 /// Resources that can be deleted: `DELETE` of [`Resource::ITEM_PATH`].
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be deleted: its type refuses `delete`",
+    label = "`{Self}` is not `Delete`",
+    note = "`#[resource(refuse(delete))]` on `{Self}` removes `delete` and `delete_by_id`"
+)]
 pub trait Delete: Resource {
     /// Deletes this object on the server. The local value is left as it was.
     fn delete(&self, cm: &Cytomine) -> impl Future<Output = Result<()>> + Send {

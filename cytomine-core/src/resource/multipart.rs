@@ -26,7 +26,7 @@ pub struct Multipart {
 /// ```
 /// # extern crate cytomine_core as cytomine;
 /// #[derive(cytomine::Resource, serde::Serialize, serde::Deserialize, Debug, Clone, Default)]
-/// #[resource(path = "attachedfile", multipart(query(domain_ident, filename)))]
+/// #[resource(path = "attachedfile", refuse(update), multipart(query(domain_ident, filename)))]
 /// pub struct AttachedFile { pub id: Option<i64>, pub domain_ident: Option<i64>,
 ///                           pub filename: Option<String> }
 ///
@@ -92,7 +92,12 @@ mod tests {
     #[derive(
         cytomine_derive::Resource, serde::Serialize, serde::Deserialize, Debug, Clone, Default,
     )]
-    #[resource(path = "attachedfile", multipart(query(domain_ident)), crate = "crate")]
+    #[resource(
+        path = "attachedfile",
+        refuse(update),
+        multipart(query(domain_ident)),
+        crate = "crate"
+    )]
     struct Attached {
         id: Option<i64>,
         domain_ident: Option<i64>,

@@ -20,7 +20,7 @@ pub(crate) fn dummies(input: &DeriveInput, root: &Path, methods: &[Ident]) -> To
     let ident = &input.ident;
     let list = list_ident(ident);
     let doc = format!("List query for [`{ident}`] (placeholder: `#[derive(Resource)]` failed).");
-    let wrapper = wrapper(&input.vis, ident, root, &doc);
+    let wrapper = wrapper(&input.vis, ident, &list, root, &doc, &TokenStream::new());
     let vis = &input.vis;
     quote! {
         impl #root::Resource for #ident {

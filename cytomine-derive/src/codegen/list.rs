@@ -10,9 +10,23 @@ use crate::model::{FilterModel, Model, ParamKind, ParamModel};
 
 /// The list type of a valid resource, with its docs, `Query` impl and builder methods.
 pub(crate) fn list_type(model: &Model) -> TokenStream {
-    let list = list_ident(&model.ident);
+    // The list type is defined "at" the declared filters: calling an undeclared one (E0599) then
+    // shows the `filters(..)` line as where the type comes from ("method not found for this
+    // struct"), so the error names the filters there are.
+    let list = match model.filters.first() {
+        Some(first) => Ident::new(&list_ident(&model.ident).to_string(), first.name.span()),
+        None => list_ident(&model.ident),
+    };
     let root = &model.root;
-    let wrapper = wrapper(&model.vis, &model.ident, root, &list_doc(model));
+    let bound = crate::codegen::serde_bound(model);
+    let wrapper = wrapper(
+        &model.vis,
+        &model.ident,
+        &list,
+        root,
+        &list_doc(model),
+        &bound,
+    );
     let filters = model.filters.iter().map(|f| filter_method(f, &model.vis));
     let params = model
         .params
@@ -20,7 +34,7 @@ pub(crate) fn list_type(model: &Model) -> TokenStream {
         .map(|p| param_method(p, &model.vis, root));
     quote! {
         #wrapper
-        impl #list {
+        impl #list #bound {
             #(#filters)*
             #(#params)*
         }
@@ -28,13 +42,32 @@ pub(crate) fn list_type(model: &Model) -> TokenStream {
 }
 
 /// The newtype and its `Query` impl; shared with the dummies emitted on error.
-pub(crate) fn wrapper(vis: &Visibility, ident: &Ident, root: &Path, doc: &str) -> TokenStream {
-    let list = list_ident(ident);
-    quote! {
+pub(crate) fn wrapper(
+    vis: &Visibility,
+    ident: &Ident,
+    list: &Ident,
+    root: &Path,
+    doc: &str,
+    bound: &TokenStream,
+) -> TokenStream {
+    // Defined where `list` is spanned: the struct's own span is what "method not found for this
+    // struct" shows.
+    let span = list.span();
+    let vis: TokenStream = quote::ToTokens::to_token_stream(vis)
+        .into_iter()
+        .map(|mut token| {
+            token.set_span(span);
+            token
+        })
+        .collect();
+    let definition = quote::quote_spanned! {span=>
         #[doc = #doc]
         #[derive(::core::fmt::Debug, ::core::clone::Clone)]
         #vis struct #list(#root::ListQuery<#ident>);
-        impl #root::Query for #list {
+    };
+    quote! {
+        #definition
+        impl #root::Query for #list #bound {
             type Resource = #ident;
             fn from_query(query: #root::ListQuery<#ident>) -> Self {
                 Self(query)

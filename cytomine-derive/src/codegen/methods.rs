@@ -21,8 +21,9 @@ pub(crate) fn inherent_methods(model: &Model) -> TokenStream {
         return TokenStream::new();
     }
     let ident = &model.ident;
+    let bound = crate::codegen::serde_bound(model);
     quote! {
-        impl #ident {
+        impl #ident #bound {
             #(#lookups)*
             #upload
         }

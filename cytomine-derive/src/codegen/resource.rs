@@ -57,11 +57,12 @@ pub(crate) fn resource_impl(model: &Model) -> TokenStream {
         None => quote!(::core::option::Option::None),
     };
     let list_type = list_ident(ident);
+    let bound = crate::codegen::serde_bound(model);
     let field_lookups = model.path_fields.iter().map(
         |(name, field)| quote!(#name => #root::__private::PathValue::path_value(&self.#field)),
     );
     quote! {
-        impl #root::Resource for #ident {
+        impl #root::Resource for #ident #bound {
             const PATH: &'static str = #path;
             const ENVELOPE_KEY: &'static str = #envelope;
             const CLASS_NAME: ::core::option::Option<&'static str> = #class;

@@ -5,14 +5,14 @@ use super::expand;
 const PROJECT: &str = r#"
 #[resource(path = "project", class = "be.cytomine.domain.project.Project", filters(user, ontology),
            params(with_members_count: bool, online: bool, users: Vec<i64>, show_wkt: bool = "showWKT", bbox: String, names: Vec<String>, since: u64))]
-pub struct Project { pub id: Option<i64>, pub name: String }
+pub struct Project { #[serde(flatten)] extra: Extra, pub id: Option<i64>, pub name: String }
 "#;
 
 #[test]
 fn emits_the_static_facts() {
     let out = expand(PROJECT);
     let expected = [
-        r#"impl::cytomine::ResourceforProject{"#,
+        r#"impl::cytomine::ResourceforProjectwherefor"#,
         r#"constPATH:&'staticstr="project";"#,
         r#"constENVELOPE_KEY:&'staticstr="project";"#,
         r#"constCLASS_NAME:::core::option::Option<&'staticstr>=::core::option::Option::Some("be.cytomine.domain.project.Project");"#,
@@ -28,9 +28,13 @@ fn emits_the_static_facts() {
         r#"constMULTIPART:::core::option::Option<::cytomine::Multipart>=::core::option::Option::None;"#,
         r#"typeKey=i64;typeList=ProjectList;"#,
         r#""id"=>::cytomine::__private::PathValue::path_value(&self.id),"#,
-        r#"impl::cytomine::FetchforProject{}impl::cytomine::CreateforProject{}impl::cytomine::UpdateforProject{}impl::cytomine::DeleteforProject{}impl::cytomine::ListableforProject{}"#,
+        // Every impl is bounded by serde (higher-ranked, so a missing derive leaves one error,
+        // the assertion's, on the type's name).
+        r#"impl::cytomine::FetchforProjectwherefor<'__wire>Project:::cytomine::__private::Serialize+::cytomine::__private::DeserializeOwned{}"#,
+        r#"impl::cytomine::ListableforProjectwherefor<'__wire>Project:"#,
+        r#"fn__assert_wire<T:::cytomine::__private::Wire>(){}let_=__assert_wire::<Project>;"#,
         r#"pubstructProjectList(::cytomine::ListQuery<Project>);"#,
-        r#"impl::cytomine::QueryforProjectList{typeResource=Project;"#,
+        r#"impl::cytomine::QueryforProjectListwherefor<'__wire>Project:"#,
     ];
     for needle in expected {
         assert!(out.contains(needle), "missing `{needle}` in\n{out}");
@@ -69,7 +73,7 @@ fn composite_keys_follow_the_item_placeholders() {
               item = "domain/{domain_class_name}/{domain_ident}/property/{id}.json",
               filters(domain = "domain/{}/{}/property.json"), filter_required, refuse(update),
               crate = "::cytomine_core")]
-           pub(crate) struct Property { id: Option<i64>, domain_class_name: Option<String>, domain_ident: Option<i64>, key: String }"#,
+           pub(crate) struct Property { #[serde(flatten)] extra: Extra, id: Option<i64>, domain_class_name: Option<String>, domain_ident: Option<i64>, key: String }"#,
     );
     let expected = [
         r#"impl::cytomine_core::ResourceforProperty"#,
@@ -92,7 +96,7 @@ fn composite_keys_follow_the_item_placeholders() {
 fn defaults_follow_path_and_list() {
     let out = expand(
         r#"#[resource(path = "annotation_action", list = "actions.json", filters(imageinstance), refuse(fetch, create, update, delete))]
-           struct AnnotationAction { #[resource(id)] ident: Option<i64>, user: i64 }"#,
+           struct AnnotationAction { #[serde(flatten)] extra: Extra, #[resource(id)] ident: Option<i64>, user: i64 }"#,
     );
     let expected = [
         r#"constENVELOPE_KEY:&'staticstr="annotationaction";"#,
@@ -118,7 +122,7 @@ fn defaults_follow_path_and_list() {
 #[test]
 fn errors_come_with_dummies() {
     let out = expand(
-        r#"#[resource(pth = "project", filters(user))] pub struct Project { pub id: Option<i64> }"#,
+        r#"#[resource(pth = "project", filters(user))] pub struct Project { #[serde(flatten)] extra: Extra, pub id: Option<i64> }"#,
     );
     assert!(out.contains("compile_error"), "{out}");
     assert!(out.contains("impl::cytomine::ResourceforProject"), "{out}");
@@ -132,7 +136,7 @@ fn lookups_defaults_filter_queries_and_uploads() {
         r#"#[resource(path = "attachedfile", refuse(update, list),
               fetch_by(key = "domain/{domain_class_name}/{domain_ident}/key/{key}/attachedfile.json"),
               multipart(query(domain_ident, filename = "name")))]
-           pub struct AttachedFile { id: Option<i64>, domain_class_name: Option<String>,
+           pub struct AttachedFile { #[serde(flatten)] extra: Extra, id: Option<i64>, domain_class_name: Option<String>,
                                      domain_ident: Option<i64>, key: Option<String>, filename: Option<String> }"#,
     );
     let expected = [
@@ -154,19 +158,26 @@ fn lookups_defaults_filter_queries_and_uploads() {
         assert!(!out.contains(absent), "{absent} in\n{out}");
     }
     assert!(
-        out.contains("impl::cytomine::FetchforAttachedFile{}"),
+        out.contains("impl::cytomine::FetchforAttachedFilewhere"),
         "{out}"
     );
+    // Its `save` and `update` exist only to say why they cannot be called.
+    for refused in [
+        "pubfnsave<__Client:?::core::marker::Sized>(&mutself,_cm:&__Client,)->::cytomine::__private::Refused<()>where__Client:::cytomine::__private::CreatedByUpload<Self>",
+        "pubfnupdate<__Client:?::core::marker::Sized>(&mutself,_cm:&__Client,)->::cytomine::__private::Refused<()>where__Client:::cytomine::__private::RefusesUpdate<Self>",
+    ] {
+        assert!(out.contains(refused), "missing `{refused}` in\n{out}");
+    }
 
     let out = expand(
         r#"#[resource(path = "position", filters(project_user(path = "project/{}/user/{}.json", query(project, "idUser"))),
               params(user: i64, show_details: bool default true, order: String default "ASC"))]
-           pub struct Position { id: Option<i64> }"#,
+           pub struct Position { #[serde(flatten)] extra: Extra, id: Option<i64> }"#,
     );
     let expected = [
         r#"::cytomine::Filter{name:"project_user",path:"project/{}/user/{}.json",query:&["project","idUser"]}"#,
         r#"constDEFAULT_PARAMS:&'static[(&'staticstr,&'staticstr)]=&[("showDetails","true"),("order","ASC")];"#,
-        r#"impl::cytomine::ListableforPosition{}"#,
+        r#"impl::cytomine::ListableforPositionwhere"#,
     ];
     for needle in expected {
         assert!(out.contains(needle), "missing `{needle}` in\n{out}");

@@ -5,127 +5,127 @@ use super::{errors, single_error};
 /// (struct source, a piece of the message, the exact text under the span)
 const CASES: &[(&str, &str, &str)] = &[
     (
-        r#"#[resource(class = "x.Y")] struct P { id: Option<i64> }"#,
+        r#"#[resource(class = "x.Y")] struct P { #[serde(flatten)] extra: Extra, id: Option<i64> }"#,
         "`#[resource(path)]`: missing, expected a string literal",
         "resource",
     ),
     (
-        r#"struct P { id: Option<i64> }"#,
+        r#"struct P { #[serde(flatten)] extra: Extra, id: Option<i64> }"#,
         "`#[resource(path)]`: missing",
         "P",
     ),
     (
-        r#"#[resource(path = 5)] struct P { id: Option<i64> }"#,
+        r#"#[resource(path = 5)] struct P { #[serde(flatten)] extra: Extra, id: Option<i64> }"#,
         "`#[resource(path)]`: an int value is not accepted here, expected a string literal",
         "5",
     ),
     (
-        r#"#[resource(path = "p", pth = "p")] struct P { id: Option<i64> }"#,
+        r#"#[resource(path = "p", pth = "p")] struct P { #[serde(flatten)] extra: Extra, id: Option<i64> }"#,
         "`#[resource(pth)]`: unknown key, expected one of `path`, `class`",
         "pth",
     ),
     (
-        r#"#[resource(path = "p", path = "q")] struct P { id: Option<i64> }"#,
+        r#"#[resource(path = "p", path = "q")] struct P { #[serde(flatten)] extra: Extra, id: Option<i64> }"#,
         "`#[resource(path)]`: given more than once",
         "path",
     ),
     (
-        r#"#[resource(path = "")] struct P { id: Option<i64> }"#,
+        r#"#[resource(path = "")] struct P { #[serde(flatten)] extra: Extra, id: Option<i64> }"#,
         "`#[resource(path)]`: the path is empty, expected a bare resource name",
         r#""""#,
     ),
     (
-        r#"#[resource(path = "project.json")] struct P { id: Option<i64> }"#,
+        r#"#[resource(path = "project.json")] struct P { #[serde(flatten)] extra: Extra, id: Option<i64> }"#,
         "`project.json` ends with `.json`",
         r#""project.json""#,
     ),
     (
-        r#"#[resource(path = "/project")] struct P { id: Option<i64> }"#,
+        r#"#[resource(path = "/project")] struct P { #[serde(flatten)] extra: Extra, id: Option<i64> }"#,
         "starts or ends with `/`",
         r#""/project""#,
     ),
     (
-        r#"#[resource(path = "pro ject")] struct P { id: Option<i64> }"#,
+        r#"#[resource(path = "pro ject")] struct P { #[serde(flatten)] extra: Extra, id: Option<i64> }"#,
         "contains the character ` `",
         r#""pro ject""#,
     ),
     (
-        r#"#[resource(path = "p", item = "p/{idd}.json")] struct P { id: Option<i64> }"#,
+        r#"#[resource(path = "p", item = "p/{idd}.json")] struct P { #[serde(flatten)] extra: Extra, id: Option<i64> }"#,
         "`#[resource(item)]`: `{idd}` names no field of `P`, expected one of `{id}`",
         r#""p/{idd}.json""#,
     ),
     (
-        r#"#[resource(path = "p", create = "p/{id.json")] struct P { id: Option<i64> }"#,
+        r#"#[resource(path = "p", create = "p/{id.json")] struct P { #[serde(flatten)] extra: Extra, id: Option<i64> }"#,
         "`#[resource(create)]`: unclosed `{`",
         r#""p/{id.json""#,
     ),
     (
-        r#"#[resource(path = "p", item = "p.json")] struct P { id: Option<i64> }"#,
+        r#"#[resource(path = "p", item = "p.json")] struct P { #[serde(flatten)] extra: Extra, id: Option<i64> }"#,
         "`#[resource(item)]`: `p.json` has no placeholder",
         r#""p.json""#,
     ),
     (
-        r#"#[resource(path = "p", item = "p/{}.json")] struct P { id: Option<i64> }"#,
+        r#"#[resource(path = "p", item = "p/{}.json")] struct P { #[serde(flatten)] extra: Extra, id: Option<i64> }"#,
         "a bare `{}` in `p/{}.json` cannot be filled",
         r#""p/{}.json""#,
     ),
     (
-        r#"#[resource(path = "p", list = "p/{id}.json")] struct P { id: Option<i64> }"#,
+        r#"#[resource(path = "p", list = "p/{id}.json")] struct P { #[serde(flatten)] extra: Extra, id: Option<i64> }"#,
         "`#[resource(list)]`: `p/{id}.json` has placeholders",
         r#""p/{id}.json""#,
     ),
     (
-        r#"#[resource(path = "p", refuse(frobnicate))] struct P { id: Option<i64> }"#,
+        r#"#[resource(path = "p", refuse(frobnicate))] struct P { #[serde(flatten)] extra: Extra, id: Option<i64> }"#,
         "`#[resource(refuse(frobnicate))]`: unknown operation, expected one of `fetch`",
         "frobnicate",
     ),
     (
-        r#"#[resource(path = "p", filters(user, user))] struct P { id: Option<i64> }"#,
+        r#"#[resource(path = "p", filters(user, user))] struct P { #[serde(flatten)] extra: Extra, id: Option<i64> }"#,
         "`#[resource(filters)]`: `user` is declared twice",
         "user",
     ),
     (
-        r#"#[resource(path = "p", params(a: bool, a: i64))] struct P { id: Option<i64> }"#,
+        r#"#[resource(path = "p", params(a: bool, a: i64))] struct P { #[serde(flatten)] extra: Extra, id: Option<i64> }"#,
         "`#[resource(params)]`: `a` is declared twice",
         "a",
     ),
     (
-        r#"#[resource(path = "p", filters(user), params(user: bool))] struct P { id: Option<i64> }"#,
+        r#"#[resource(path = "p", filters(user), params(user: bool))] struct P { #[serde(flatten)] extra: Extra, id: Option<i64> }"#,
         "`#[resource(params)]`: `user` is declared twice",
         "user",
     ),
     (
-        r#"#[resource(path = "p", filters(fetch))] struct P { id: Option<i64> }"#,
+        r#"#[resource(path = "p", filters(fetch))] struct P { #[serde(flatten)] extra: Extra, id: Option<i64> }"#,
         "`#[resource(filters)]`: `fetch` collides with the list method `Query::fetch`",
         "fetch",
     ),
     (
-        r#"#[resource(path = "p", params(page_size: u32))] struct P { id: Option<i64> }"#,
+        r#"#[resource(path = "p", params(page_size: u32))] struct P { #[serde(flatten)] extra: Extra, id: Option<i64> }"#,
         "`#[resource(params)]`: `page_size` collides",
         "page_size",
     ),
     (
-        r#"#[resource(path = "p", params(when: u8))] struct P { id: Option<i64> }"#,
+        r#"#[resource(path = "p", params(when: u8))] struct P { #[serde(flatten)] extra: Extra, id: Option<i64> }"#,
         "`#[resource(params)]`: the type `u8` is not supported, expected one of `bool`",
         "u8",
     ),
     (
-        r#"#[resource(path = "p", params(when))] struct P { id: Option<i64> }"#,
+        r#"#[resource(path = "p", params(when))] struct P { #[serde(flatten)] extra: Extra, id: Option<i64> }"#,
         "`#[resource(params)]`: cannot read this parameter",
         "",
     ),
     (
-        r#"#[resource(path = "p", filters(admin = "project/admin.json"))] struct P { id: Option<i64> }"#,
+        r#"#[resource(path = "p", filters(admin = "project/admin.json"))] struct P { #[serde(flatten)] extra: Extra, id: Option<i64> }"#,
         "`#[resource(filters)]`: `project/admin.json` has no `{}`",
         r#""project/admin.json""#,
     ),
     (
-        r#"#[resource(path = "p", filters(admin = "project/{id}/admin.json"))] struct P { id: Option<i64> }"#,
+        r#"#[resource(path = "p", filters(admin = "project/{id}/admin.json"))] struct P { #[serde(flatten)] extra: Extra, id: Option<i64> }"#,
         "`{id}` in a filter template cannot be filled",
         r#""project/{id}/admin.json""#,
     ),
     (
-        r#"#[resource(path = "p", filter_required)] struct P { id: Option<i64> }"#,
+        r#"#[resource(path = "p", filter_required)] struct P { #[serde(flatten)] extra: Extra, id: Option<i64> }"#,
         "`#[resource(filter_required)]`: no filter is declared",
         "filter_required",
     ),
@@ -150,107 +150,107 @@ const CASES: &[(&str, &str, &str)] = &[
         "P",
     ),
     (
-        r#"#[resource(path = "p")] struct P<T> { id: Option<i64>, t: T }"#,
+        r#"#[resource(path = "p")] struct P<T> { #[serde(flatten)] extra: Extra, id: Option<i64>, t: T }"#,
         "`#[derive(Resource)]`: generic parameters are not supported",
         "T",
     ),
     (
-        r#"#[resource(path = "p")] struct P { name: String }"#,
+        r#"#[resource(path = "p")] struct P { #[serde(flatten)] extra: Extra, name: String }"#,
         "`#[resource(id)]`: `P` has no id field, expected a field `id: Option<i64>`",
         "P",
     ),
     (
-        r#"#[resource(path = "p")] struct P { id: i64 }"#,
+        r#"#[resource(path = "p")] struct P { #[serde(flatten)] extra: Extra, id: i64 }"#,
         "`#[resource(id)]`: the id field `id` has type `i64`, expected `Option<i64>`",
         "i64",
     ),
     (
-        r#"#[resource(path = "p")] struct P { #[resource(ident)] id: Option<i64> }"#,
+        r#"#[resource(path = "p")] struct P { #[serde(flatten)] extra: Extra, #[resource(ident)] id: Option<i64> }"#,
         "`#[resource(ident)]`: unknown field key, expected one of `id`; did you mean `id`?",
         "ident",
     ),
     (
-        r#"#[resource(path = "p", fetch_by(key = "p/key/{kye}.json"))] struct P { id: Option<i64>, key: String }"#,
+        r#"#[resource(path = "p", fetch_by(key = "p/key/{kye}.json"))] struct P { #[serde(flatten)] extra: Extra, id: Option<i64>, key: String }"#,
         "`#[resource(fetch_by)]`: `{kye}` names no field of `P`",
         r#""p/key/{kye}.json""#,
     ),
     (
-        r#"#[resource(path = "p", fetch_by(key))] struct P { id: Option<i64> }"#,
+        r#"#[resource(path = "p", fetch_by(key))] struct P { #[serde(flatten)] extra: Extra, id: Option<i64> }"#,
         "`#[resource(fetch_by)]`: a lookup needs its path template",
         "key",
     ),
     (
-        r#"#[resource(path = "p", fetch_by(key = "p/{key}/{key}.json"))] struct P { id: Option<i64>, key: String }"#,
+        r#"#[resource(path = "p", fetch_by(key = "p/{key}/{key}.json"))] struct P { #[serde(flatten)] extra: Extra, id: Option<i64>, key: String }"#,
         "`{key}` appears twice",
         r#""p/{key}/{key}.json""#,
     ),
     (
-        r#"#[resource(path = "p", fetch_by(key = "p.json"))] struct P { id: Option<i64> }"#,
+        r#"#[resource(path = "p", fetch_by(key = "p.json"))] struct P { #[serde(flatten)] extra: Extra, id: Option<i64> }"#,
         "`#[resource(fetch_by)]`: `p.json` has no placeholder",
         r#""p.json""#,
     ),
     (
-        r#"#[resource(path = "p", refuse(fetch), fetch_by(key = "p/{id}.json"))] struct P { id: Option<i64> }"#,
+        r#"#[resource(path = "p", refuse(fetch), fetch_by(key = "p/{id}.json"))] struct P { #[serde(flatten)] extra: Extra, id: Option<i64> }"#,
         "the type has `refuse(fetch)`",
         "key",
     ),
     (
-        r#"#[resource(path = "p", multipart(query(nmae)))] struct P { id: Option<i64>, name: String }"#,
+        r#"#[resource(path = "p", multipart(query(nmae)))] struct P { #[serde(flatten)] extra: Extra, id: Option<i64>, name: String }"#,
         "`nmae` names no field of the struct, expected a field name in `query(..)`; did you mean `name`?",
         "nmae",
     ),
     (
-        r#"#[resource(path = "p", multipart(prat = "x"))] struct P { id: Option<i64> }"#,
+        r#"#[resource(path = "p", multipart(prat = "x"))] struct P { #[serde(flatten)] extra: Extra, id: Option<i64> }"#,
         "unknown key `prat`, expected `part = \"..\"` or `query(..)`; did you mean `part`?",
         "prat",
     ),
     (
-        r#"#[resource(path = "p", multipart(part = ""))] struct P { id: Option<i64> }"#,
+        r#"#[resource(path = "p", multipart(part = ""))] struct P { #[serde(flatten)] extra: Extra, id: Option<i64> }"#,
         "`` is not a part name",
         r#""""#,
     ),
     (
-        r#"#[resource(path = "p", multipart(query(name, name)))] struct P { id: Option<i64>, name: String }"#,
+        r#"#[resource(path = "p", multipart(query(name, name)))] struct P { #[serde(flatten)] extra: Extra, id: Option<i64>, name: String }"#,
         "is sent twice",
         "name",
     ),
     (
-        r#"#[resource(path = "p", refuse(create), multipart(query(name)))] struct P { id: Option<i64>, name: String }"#,
+        r#"#[resource(path = "p", refuse(create), multipart(query(name)))] struct P { #[serde(flatten)] extra: Extra, id: Option<i64>, name: String }"#,
         "`#[resource(refuse(create))]`: the type declares `multipart(..)`",
         "create",
     ),
     (
-        r#"#[resource(path = "p", refuse(list), params(online: bool))] struct P { id: Option<i64> }"#,
+        r#"#[resource(path = "p", refuse(list), params(online: bool))] struct P { #[serde(flatten)] extra: Extra, id: Option<i64> }"#,
         "`#[resource(refuse(list))]`: the type has no collection, but `params` describes one",
         "list",
     ),
     (
-        r#"#[resource(path = "p", filters(project(query(a, b))))] struct P { id: Option<i64> }"#,
+        r#"#[resource(path = "p", filters(project(query(a, b))))] struct P { #[serde(flatten)] extra: Extra, id: Option<i64> }"#,
         "`query(..)` names 2 key(s) for 1 value(s)",
         "query",
     ),
     (
-        r#"#[resource(path = "p", filters(project(query("a b"))))] struct P { id: Option<i64> }"#,
+        r#"#[resource(path = "p", filters(project(query("a b"))))] struct P { #[serde(flatten)] extra: Extra, id: Option<i64> }"#,
         "`a b` is not a query key",
         r#""a b""#,
     ),
     (
-        r#"#[resource(path = "p", filters(project(path = "x/{}/p.json", path = "y/{}/p.json")))] struct P { id: Option<i64> }"#,
+        r#"#[resource(path = "p", filters(project(path = "x/{}/p.json", path = "y/{}/p.json")))] struct P { #[serde(flatten)] extra: Extra, id: Option<i64> }"#,
         "`path` is given more than once",
         "path",
     ),
     (
-        r#"#[resource(path = "p", filters(project(qeury(a))))] struct P { id: Option<i64> }"#,
+        r#"#[resource(path = "p", filters(project(qeury(a))))] struct P { #[serde(flatten)] extra: Extra, id: Option<i64> }"#,
         "unknown filter key `qeury`, expected `path = \"..\"` or `query(..)`; did you mean `query`?",
         "qeury",
     ),
     (
-        r#"#[resource(path = "p", params(page: u32 default -1))] struct P { id: Option<i64> }"#,
+        r#"#[resource(path = "p", params(page: u32 default -1))] struct P { #[serde(flatten)] extra: Extra, id: Option<i64> }"#,
         "a `u32` default cannot be negative",
         "1",
     ),
     (
-        r#"#[resource(path = "p", params(page: u32 dflt 1))] struct P { id: Option<i64> }"#,
+        r#"#[resource(path = "p", params(page: u32 dflt 1))] struct P { #[serde(flatten)] extra: Extra, id: Option<i64> }"#,
         "expected `default` or `,`, found `dflt`",
         "dflt",
     ),
@@ -275,7 +275,9 @@ fn each_misuse_has_one_error_on_its_token() {
 
 #[test]
 fn unknown_keys_suggest_the_closest() {
-    let (message, _) = single_error(r#"#[resource(pth = "p")] struct P { id: Option<i64> }"#);
+    let (message, _) = single_error(
+        r#"#[resource(pth = "p")] struct P { #[serde(flatten)] extra: Extra, id: Option<i64> }"#,
+    );
     assert!(message.ends_with("did you mean `path`?"), "{message}");
 }
 
@@ -284,7 +286,7 @@ fn all_problems_of_an_item_show_at_once() {
     let found = errors(
         r#"#[resource(path = "p.json", item = "p/{nope}.json", filters(fetch, user, user),
                       params(x: u8), refuse(frobnicate))]
-           struct P<T> { id: i64, t: T }"#,
+           struct P<T> { #[serde(flatten)] extra: Extra, id: i64, t: T }"#,
     );
     let spans: Vec<&str> = found.iter().map(|(_, span)| span.as_str()).collect();
     assert_eq!(spans.len(), 3, "{found:#?}");
@@ -293,7 +295,7 @@ fn all_problems_of_an_item_show_at_once() {
 
     let found = errors(
         r#"#[resource(path = "p.json", item = "p/{nope}.json", filters(fetch, user, user), params(x: u8))]
-           struct P { id: i64 }"#,
+           struct P { #[serde(flatten)] extra: Extra, id: i64 }"#,
     );
     let spans: Vec<&str> = found.iter().map(|(_, span)| span.as_str()).collect();
     assert_eq!(
@@ -308,4 +310,55 @@ fn all_problems_of_an_item_show_at_once() {
         ],
         "{found:#?}"
     );
+}
+
+#[test]
+fn an_updatable_type_must_keep_undeclared_attributes() {
+    let (message, span) =
+        single_error(r#"#[resource(path = "p")] struct Mine { id: Option<i64>, name: String }"#);
+    assert!(
+        message.starts_with("`#[derive(Resource)]`: `Mine` has no field keeping the attributes"),
+        "{message}"
+    );
+    assert!(
+        message.contains("expected a field `#[serde(flatten)] pub extra: cytomine::Extra`")
+            && message.contains("or `#[resource(refuse(update))]`"),
+        "{message}"
+    );
+    assert_eq!(span, "Mine");
+
+    // The message names the runtime the type uses.
+    let (message, _) = single_error(
+        r#"#[resource(path = "p", crate = "::cytomine_core")] struct P { id: Option<i64> }"#,
+    );
+    assert!(
+        message.contains("pub extra: cytomine_core::Extra"),
+        "{message}"
+    );
+
+    // A flattened map of another type, or an `Extra` without `flatten`, keeps nothing.
+    for field in [
+        "#[serde(flatten)] extra: std::collections::HashMap<String, i64>",
+        "extra: cytomine::Extra",
+        "#[serde(default)] extra: cytomine::Extra",
+    ] {
+        let source = format!(r#"#[resource(path = "p")] struct P {{ id: Option<i64>, {field} }}"#);
+        assert!(
+            single_error(&source).0.contains("no field keeping"),
+            "{field}"
+        );
+    }
+}
+
+#[test]
+fn the_extra_field_or_refusing_update_is_enough() {
+    for source in [
+        r#"#[resource(path = "p")] struct P { id: Option<i64>, #[serde(flatten)] pub extra: ::cytomine::Extra }"#,
+        r#"#[resource(path = "p")] struct P { id: Option<i64>, #[serde(default, flatten)] extra: Extra }"#,
+        r#"#[resource(path = "p", refuse(update))] struct P { id: Option<i64> }"#,
+        r#"#[resource(path = "p")] struct P { id: Option<i64>, #[serde(flatten)] more: serde_json::Map<String, serde_json::Value> }"#,
+    ] {
+        let input: syn::DeriveInput = syn::parse_str(source).unwrap();
+        assert!(crate::validate::validate(&input).is_ok(), "{source}");
+    }
 }

@@ -106,7 +106,12 @@ fn build(
         .envelope
         .as_ref()
         .and_then(|lit| errors.handle(paths::plain_text(lit, "envelope")));
-    let field_names: Vec<String> = fields.iter().map(|f| f.ident.to_string()).collect();
+    // The field keeping undeclared attributes is a map: it cannot fill a path placeholder.
+    let field_names: Vec<String> = fields
+        .iter()
+        .filter(|f| !f.keeps_unknown)
+        .map(|f| f.ident.to_string())
+        .collect();
     let names = FieldNames {
         struct_name: ident.to_string(),
         fields: &field_names,
@@ -172,6 +177,10 @@ fn build(
     let key = item
         .as_ref()
         .and_then(|(_, names)| errors.handle(key_type(names, fields, attrs)));
+    let root = attrs.krate.clone().unwrap_or_else(default_root);
+    if !refuse.update.is_present() {
+        errors.handle(shape::keeps_unknown_for_update(fields, ident, &root));
+    }
     errors.finish()?;
     let (Some(id_field), Some(path), Some(create), Some(item), Some(list)) =
         (id_field, path, create, item, list)
@@ -191,7 +200,7 @@ fn build(
     Ok(Some(Model {
         ident: ident.clone(),
         vis: attrs.vis.clone(),
-        root: attrs.krate.clone().unwrap_or_else(default_root),
+        root,
         envelope: envelope.unwrap_or_else(|| path.replace('_', "")),
         path,
         class,

@@ -10,11 +10,14 @@ use crate::parse::FieldAttrs;
 const NAMED: &str =
     "a struct with named fields, like `struct Project { id: Option<i64>, name: String }`";
 
-/// One named field and whether it carries `#[resource(id)]`.
+/// One named field, whether it carries `#[resource(id)]`, and whether it keeps the attributes
+/// the type does not declare.
 pub(crate) struct FieldInfo {
     pub ident: Ident,
     pub ty: Type,
     pub marked_id: Option<Span>,
+    /// `#[serde(flatten)]` on a type whose path ends in `Extra`.
+    pub keeps_unknown: bool,
 }
 
 /// The named fields of the struct, or an error on the `enum`/`union` keyword or the fields.
@@ -65,10 +68,71 @@ pub(crate) fn named_fields(input: &DeriveInput) -> darling::Result<Vec<FieldInfo
                 ident,
                 ty: field.ty.clone(),
                 marked_id: attrs.id.is_present().then(|| attrs.id.span()),
+                keeps_unknown: keeps_unknown(field),
             })
         })
         .collect();
     errors.finish_with(infos)
+}
+
+/// Whether `field` keeps every attribute the type does not declare: `#[serde(flatten)]` on a
+/// type whose path ends in `Extra` (`cytomine::Extra`, or a re-export of it), or on a map of
+/// JSON values (`serde_json::Map<String, Value>`, `HashMap<String, Value>`, `BTreeMap<..>`).
+fn keeps_unknown(field: &syn::Field) -> bool {
+    let Type::Path(path) = &field.ty else {
+        return false;
+    };
+    let Some(last) = path.path.segments.last() else {
+        return false;
+    };
+    let json_map = ["Map", "HashMap", "BTreeMap"]
+        .iter()
+        .any(|m| last.ident == m)
+        && match &last.arguments {
+            PathArguments::AngleBracketed(args) => args.args.last().is_some_and(|arg| {
+                matches!(arg, GenericArgument::Type(Type::Path(value))
+                    if value.path.segments.last().is_some_and(|s| s.ident == "Value"))
+            }),
+            _ => false,
+        };
+    (last.ident == "Extra" || json_map) && field.attrs.iter().any(is_serde_flatten)
+}
+
+/// `#[serde(.., flatten, ..)]`.
+fn is_serde_flatten(attr: &syn::Attribute) -> bool {
+    if !attr.path().is_ident("serde") {
+        return false;
+    }
+    let metas = attr.parse_args_with(
+        syn::punctuated::Punctuated::<syn::Meta, syn::Token![,]>::parse_terminated,
+    );
+    metas.is_ok_and(|metas| metas.iter().any(|meta| meta.path().is_ident("flatten")))
+}
+
+/// Updating sends the whole object and the server rebuilds it from what it receives: a type
+/// without a field keeping the attributes it does not declare would reset them. Such a type
+/// must keep them (`extra`) or refuse updates.
+pub(crate) fn keeps_unknown_for_update(
+    fields: &[FieldInfo],
+    ident: &Ident,
+    root: &syn::Path,
+) -> darling::Result<()> {
+    if fields.iter().any(|f| f.keeps_unknown) {
+        return Ok(());
+    }
+    let root = quote::quote!(#root).to_string().replace(' ', "");
+    let root = root.trim_start_matches("::");
+    Err(shape_error(
+        ident,
+        format!(
+            "`{ident}` has no field keeping the attributes it does not declare, so an update \
+             would send only its own fields and the server would reset every other attribute"
+        ),
+        format!(
+            "a field `#[serde(flatten)] pub extra: {root}::Extra` (sent back on update), or \
+             `#[resource(refuse(update))]` for a type that is never updated"
+        ),
+    ))
 }
 
 /// Generic parameters (and where clauses) are refused: a resource is one concrete type.

@@ -6,6 +6,8 @@ use serde::{Deserialize, Serialize};
 pub struct Project {
     pub id: Option<i64>,
     pub name: String,
+    #[serde(flatten)]
+    pub extra: cytomine::Extra,
 }
 
 fn main() {

@@ -7,6 +7,8 @@ use serde::{Deserialize, Serialize};
 pub struct Description {
     pub id: Option<i64>,
     pub data: Option<String>,
+    #[serde(flatten)]
+    pub extra: cytomine::Extra,
 }
 
 fn main() {

@@ -5,6 +5,8 @@ use serde::{Deserialize, Serialize};
 #[resource(path = "description", filters(project), filter_required, refuse(list))]
 pub struct Description {
     pub id: Option<i64>,
+    #[serde(flatten)]
+    pub extra: cytomine::Extra,
 }
 
 fn main() {

@@ -1,5 +1,5 @@
-// A refused operation is a missing trait: `save` does not compile.
-use cytomine::{Create, Resource};
+// A refused operation does not compile, and the error names `refuse(create)`.
+use cytomine::Resource;
 use serde::{Deserialize, Serialize};
 
 #[derive(Resource, Serialize, Deserialize, Debug, Clone, Default)]
@@ -7,6 +7,8 @@ use serde::{Deserialize, Serialize};
 pub struct Project {
     pub id: Option<i64>,
     pub name: String,
+    #[serde(flatten)]
+    pub extra: cytomine::Extra,
 }
 
 fn main() {

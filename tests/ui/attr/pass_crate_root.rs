@@ -10,6 +10,8 @@ use serde::{Deserialize, Serialize};
 pub struct Tag {
     pub id: Option<i64>,
     pub name: String,
+    #[serde(flatten)]
+    pub extra: cytomine::Extra,
 }
 
 fn main() {

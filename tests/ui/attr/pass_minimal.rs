@@ -6,6 +6,8 @@ use serde::{Deserialize, Serialize};
 pub struct Project {
     pub id: Option<i64>,
     pub name: String,
+    #[serde(flatten)]
+    pub extra: cytomine::Extra,
 }
 
 fn main() {
@@ -29,7 +31,7 @@ fn main() {
         Operations { fetch: true, create: true, update: true, delete: true, list: true }
     );
 
-    let mut project = Project { id: None, name: "p".into() };
+    let mut project = Project { id: None, name: "p".into(), ..Default::default() };
     project.set_id(Some(42));
     assert_eq!(project.id(), Some(42));
     assert_eq!(project.path_param("id").as_deref(), Some("42"));

@@ -7,6 +7,8 @@ use serde::{Deserialize, Serialize};
 pub struct Description {
     pub id: Option<i64>,
     pub domain_ident: Option<i64>,
+    #[serde(flatten)]
+    pub extra: cytomine::Extra,
 }
 
 #[allow(dead_code)]

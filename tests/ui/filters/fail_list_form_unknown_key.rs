@@ -5,6 +5,8 @@ use serde::{Deserialize, Serialize};
 #[resource(path = "projectconnection", filters(project(qeury(project))))]
 pub struct ProjectConnection {
     pub id: Option<i64>,
+    #[serde(flatten)]
+    pub extra: cytomine::Extra,
 }
 
 fn main() {

@@ -5,6 +5,8 @@ use serde::{Deserialize, Serialize};
 #[resource(path = "position", filters(imageinstance(query(image))), params(image: i64))]
 pub struct Position {
     pub id: Option<i64>,
+    #[serde(flatten)]
+    pub extra: cytomine::Extra,
 }
 
 fn main() {

@@ -6,6 +6,8 @@ use serde::{Deserialize, Serialize};
            filters(project_user(path = "project/{}/userconnection/{}.json", query(project))))]
 pub struct ProjectConnection {
     pub id: Option<i64>,
+    #[serde(flatten)]
+    pub extra: cytomine::Extra,
 }
 
 fn main() {

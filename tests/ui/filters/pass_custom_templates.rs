@@ -7,6 +7,8 @@ use serde::{Deserialize, Serialize};
 pub struct User {
     pub id: Option<i64>,
     pub username: String,
+    #[serde(flatten)]
+    pub extra: cytomine::Extra,
 }
 
 fn main() {

@@ -9,6 +9,8 @@ use serde::{Deserialize, Serialize};
            params(distinct_images: bool))]
 pub struct ImageConsultation {
     pub id: Option<i64>,
+    #[serde(flatten)]
+    pub extra: cytomine::Extra,
 }
 
 fn main() {

@@ -6,6 +6,8 @@ use serde::{Deserialize, Serialize};
 pub struct Property {
     pub id: Option<i64>,
     pub key: Option<String>,
+    #[serde(flatten)]
+    pub extra: cytomine::Extra,
 }
 
 fn main() {

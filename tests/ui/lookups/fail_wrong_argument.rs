@@ -8,6 +8,8 @@ pub struct Property {
     pub id: Option<i64>,
     pub domain_ident: Option<i64>,
     pub key: Option<String>,
+    #[serde(flatten)]
+    pub extra: cytomine::Extra,
 }
 
 fn main() {

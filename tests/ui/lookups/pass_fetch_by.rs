@@ -13,6 +13,8 @@ pub struct Property {
     pub domain_ident: Option<i64>,
     pub key: Option<String>,
     pub rank: Option<u32>,
+    #[serde(flatten)]
+    pub extra: cytomine::Extra,
 }
 
 #[allow(dead_code)]

@@ -1,5 +1,5 @@
-// A type created by upload has no JSON `save`.
-use cytomine::{Create, Resource};
+// A type created by upload has no JSON `save`: the error points to `upload`.
+use cytomine::Resource;
 use serde::{Deserialize, Serialize};
 
 #[derive(Resource, Serialize, Deserialize, Debug, Clone, Default)]
@@ -7,6 +7,8 @@ use serde::{Deserialize, Serialize};
 pub struct AttachedFile {
     pub id: Option<i64>,
     pub domain_ident: Option<i64>,
+    #[serde(flatten)]
+    pub extra: cytomine::Extra,
 }
 
 fn main() {

@@ -5,6 +5,8 @@ use serde::{Deserialize, Serialize};
 #[resource(path = "attachedfile", multipart(prat = "files[]"))]
 pub struct AttachedFile {
     pub id: Option<i64>,
+    #[serde(flatten)]
+    pub extra: cytomine::Extra,
 }
 
 fn main() {

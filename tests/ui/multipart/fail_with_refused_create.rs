@@ -6,6 +6,8 @@ use serde::{Deserialize, Serialize};
 pub struct AttachedFile {
     pub id: Option<i64>,
     pub domain_ident: Option<i64>,
+    #[serde(flatten)]
+    pub extra: cytomine::Extra,
 }
 
 fn main() {

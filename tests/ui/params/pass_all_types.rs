@@ -9,6 +9,8 @@ use serde::{Deserialize, Serialize};
 pub struct Annotation {
     pub id: Option<i64>,
     pub location: Option<String>,
+    #[serde(flatten)]
+    pub extra: cytomine::Extra,
 }
 
 fn main() {

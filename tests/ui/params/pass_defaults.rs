@@ -8,6 +8,8 @@ use serde::{Deserialize, Serialize};
                   order: String = "sort" default "ASC", scale: f64 default 0.5))]
 pub struct Position {
     pub id: Option<i64>,
+    #[serde(flatten)]
+    pub extra: cytomine::Extra,
 }
 
 fn pairs(query: PositionList) -> Vec<(String, String)> {

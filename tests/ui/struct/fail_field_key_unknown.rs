@@ -7,6 +7,8 @@ pub struct Project {
     #[resource(ident)]
     pub id: Option<i64>,
     pub name: String,
+    #[serde(flatten)]
+    pub extra: cytomine::Extra,
 }
 
 fn main() {

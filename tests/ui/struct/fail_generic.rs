@@ -5,7 +5,9 @@ use serde::{Deserialize, Serialize};
 #[resource(path = "project")]
 pub struct Project<T> {
     pub id: Option<i64>,
-    pub extra: T,
+    pub value: T,
+    #[serde(flatten)]
+    pub extra: cytomine::Extra,
 }
 
 fn main() {}

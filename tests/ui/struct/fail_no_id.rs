@@ -5,6 +5,8 @@ use serde::{Deserialize, Serialize};
 #[resource(path = "project")]
 pub struct Project {
     pub name: String,
+    #[serde(flatten)]
+    pub extra: cytomine::Extra,
 }
 
 fn main() {

@@ -8,6 +8,8 @@ pub struct Project {
     pub ident: Option<i64>,
     #[resource(id)]
     pub other: Option<i64>,
+    #[serde(flatten)]
+    pub extra: cytomine::Extra,
 }
 
 fn main() {

@@ -12,6 +12,8 @@ mod inner {
         #[serde(rename = "id")]
         pub(crate) ident: Option<i64>,
         pub(crate) name: String,
+        #[serde(flatten)]
+        pub(crate) extra: cytomine::Extra,
     }
 }
 
