@@ -39,6 +39,7 @@ pub struct EmulatorBuilder {
     fault_control: bool,
     signature_forms: crate::SignatureForms,
     profile: crate::Profile,
+    latency: crate::Latency,
 }
 
 impl EmulatorBuilder {
@@ -92,6 +93,26 @@ impl EmulatorBuilder {
         self.profile = profile;
         self
     }
+    /// A fixed service time for every request (default zero), as a real server's database
+    /// query and network hop take: requests wait concurrently, each on its own timer.
+    ///
+    /// ```
+    /// # async fn demo() -> std::io::Result<()> {
+    /// use std::time::Duration;
+    /// use cytomine_emulator::Emulator;
+    /// let lan = Emulator::builder().latency(Duration::from_millis(20)).start().await?;
+    /// # Ok(()) }
+    /// ```
+    pub fn latency(mut self, per_request: std::time::Duration) -> Self {
+        self.latency = self.latency.with_fixed(per_request);
+        self
+    }
+    /// The whole latency model: a fixed time plus costs per item listed and per MB
+    /// transferred ([`crate::Latency`]); replaces [`EmulatorBuilder::latency`].
+    pub fn latency_model(mut self, latency: crate::Latency) -> Self {
+        self.latency = latency;
+        self
+    }
     /// Bind 127.0.0.1:port and serve; returns once connections are accepted.
     pub async fn start(self) -> std::io::Result<Emulator> {
         let listener = TcpListener::bind(("127.0.0.1", self.port)).await?;
@@ -111,6 +132,7 @@ impl EmulatorBuilder {
             faults: Faults::default(),
             fault_control: self.fault_control,
             signature_forms: self.signature_forms,
+            latency: self.latency,
         });
         let app = axum::Router::new()
             .fallback(serve)
@@ -185,6 +207,10 @@ impl Emulator {
     /// ```
     pub fn faults(&self) -> &Faults {
         &self.shared.faults
+    }
+    /// The service time added to every request.
+    pub fn latency(&self) -> crate::Latency {
+        self.shared.latency
     }
     /// Requests received so far, on all routes (the fault control endpoint excluded).
     pub fn request_count(&self) -> u64 {

@@ -36,6 +36,8 @@ pub(crate) struct Shared {
     pub(crate) fault_control: bool,
     /// Which signature forms are accepted.
     pub(crate) signature_forms: crate::SignatureForms,
+    /// The service time added to every request.
+    pub(crate) latency: crate::Latency,
 }
 
 impl Shared {
@@ -85,6 +87,8 @@ pub(crate) async fn serve(
     let path = parts.uri.path().to_owned();
     let firing = shared.faults.next_for(&method, &path);
     let server_url = shared.server_url.clone();
+    let latency = shared.latency;
+    latency.before(&parts.headers).await;
     let process = async move {
         let now = now_ms();
         let raw_query = parts.uri.query();
@@ -120,7 +124,8 @@ pub(crate) async fn serve(
         tracing::debug!(status = reply.status(), "answered");
         reply.into_response()
     };
-    crate::faults::apply(firing, &server_url, process).await
+    let response = crate::faults::apply(firing, &server_url, process).await;
+    latency.after(response).await
 }
 
 /// Whether a request is an upload (`POST /upload` or `/ims/upload`).

@@ -1,13 +1,17 @@
 //! `cytomine-emulator --port N --public-key K --private-key K [--demo] [--fault-control]
-//! [--profile classic|repository]`: serve until killed.
+//! [--profile classic|repository] [--latency 20ms] [--latency-per-item 5us] [--latency-per-mb 8ms]`:
+//! serve until killed.
 
 use std::io::Write;
 
-use cytomine_emulator::{Emulator, Profile};
+use std::time::Duration;
+
+use cytomine_emulator::{Emulator, Latency, Profile};
 
 const USAGE: &str =
     "usage: cytomine-emulator [--port N] [--public-key K] [--private-key K] [--demo] [--fault-control]
-                         [--profile classic|repository]
+                         [--profile classic|repository] [--latency T] [--latency-per-item T]
+                         [--latency-per-mb T]
 
   --port N          port to bind on 127.0.0.1 (default 0: any free port)
   --public-key K    the admin's public key (default: random, printed)
@@ -16,6 +20,10 @@ const USAGE: &str =
   --fault-control   serve POST/DELETE/GET /__emulator/faults to inject faults (tests only)
   --profile P       wire format of the ten migrated domains: classic (default), or repository
                     (the 2026 format: no class, ISO times, data envelopes, page/size, soft delete)
+  --latency T       service time of every request, e.g. 20ms (default 0): a real server's
+                    database query and network hop; requests wait concurrently
+  --latency-per-item T   added per item of a listing, e.g. 5us
+  --latency-per-mb T     added per MB of request and answer bodies, e.g. 8ms
   --help            show this help";
 
 #[derive(Debug, Default)]
@@ -26,6 +34,7 @@ struct Args {
     demo: bool,
     fault_control: bool,
     profile: Profile,
+    latency: Latency,
 }
 
 fn parse(mut argv: impl Iterator<Item = String>) -> Result<Option<Args>, String> {
@@ -45,6 +54,20 @@ fn parse(mut argv: impl Iterator<Item = String>) -> Result<Option<Args>, String>
             "--demo" => args.demo = true,
             "--fault-control" => args.fault_control = true,
             "--profile" => args.profile = value("--profile")?.parse()?,
+            "--latency" => {
+                let fixed = duration("--latency", &value("--latency")?)?;
+                args.latency = Latency::fixed(fixed)
+                    .per_item(args.latency.per_item_time())
+                    .per_mb(args.latency.per_mb_time());
+            }
+            "--latency-per-item" => {
+                let cost = duration("--latency-per-item", &value("--latency-per-item")?)?;
+                args.latency = args.latency.per_item(cost);
+            }
+            "--latency-per-mb" => {
+                let cost = duration("--latency-per-mb", &value("--latency-per-mb")?)?;
+                args.latency = args.latency.per_mb(cost);
+            }
             other => return Err(format!("unknown argument: {other}")),
         }
     }
@@ -52,6 +75,24 @@ fn parse(mut argv: impl Iterator<Item = String>) -> Result<Option<Args>, String>
         return Err("--public-key and --private-key go together".into());
     }
     Ok(Some(args))
+}
+
+/// `20ms`, `1.5s`, `300us`, `0`.
+fn duration(flag: &str, text: &str) -> Result<Duration, String> {
+    let bad = || format!("{flag}: not a duration (e.g. 20ms, 1.5s, 300us): {text}");
+    let split = text
+        .find(|c: char| c.is_ascii_alphabetic())
+        .unwrap_or(text.len());
+    let (number, unit) = text.split_at(split);
+    let value: f64 = number.trim().parse().map_err(|_| bad())?;
+    let seconds = match unit {
+        "s" => value,
+        "ms" => value / 1e3,
+        "us" | "µs" => value / 1e6,
+        "" if value == 0.0 => 0.0,
+        _ => return Err(bad()),
+    };
+    Duration::try_from_secs_f64(seconds).map_err(|_| bad())
 }
 
 #[tokio::main]
@@ -71,7 +112,8 @@ async fn main() {
         .port(args.port)
         .demo(args.demo)
         .fault_control(args.fault_control)
-        .profile(args.profile);
+        .profile(args.profile)
+        .latency_model(args.latency);
     let random_keys = args.public_key.is_none();
     if let (Some(public), Some(private)) = (args.public_key, args.private_key) {
         builder = builder.admin_keys(public, private);
@@ -92,6 +134,9 @@ async fn main() {
     }
     let mut out = std::io::stdout();
     eprintln!("wire profile: {}", emulator.profile());
+    if !args.latency.is_zero() {
+        eprintln!("latency: {:?}", args.latency);
+    }
     let _ = writeln!(out, "listening on {}", emulator.base_url());
     let _ = out.flush();
     wait_for_signal().await;
@@ -132,5 +177,23 @@ mod tests {
         );
         assert!(args(&["--profile", "2026"]).is_err_and(|e| e.contains("unknown profile")));
         assert!(args(&["--profile"]).is_err_and(|e| e.contains("needs a value")));
+    }
+
+    #[test]
+    fn latency_flags() {
+        let none = args(&[]).ok().flatten().map(|a| a.latency);
+        assert_eq!(none, Some(Latency::default()));
+        let set = args(&["--latency-per-mb", "8ms", "--latency", "20ms"])
+            .ok()
+            .flatten();
+        let expected = Latency::fixed(Duration::from_millis(20)).per_mb(Duration::from_millis(8));
+        assert_eq!(set.map(|a| a.latency), Some(expected));
+        let item = args(&["--latency-per-item", "1.5us"]).ok().flatten();
+        assert_eq!(
+            item.map(|a| a.latency.per_item_time()),
+            Some(Duration::from_nanos(1500))
+        );
+        assert!(args(&["--latency", "20"]).is_err_and(|e| e.contains("not a duration")));
+        assert!(args(&["--latency", "-1ms"]).is_err());
     }
 }
