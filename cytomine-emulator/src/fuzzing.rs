@@ -81,6 +81,7 @@ fn fresh_server() -> Arc<Shared> {
         faults: Faults::default(),
         fault_control: false,
         signature_forms: SignatureForms::Both,
+        latency: crate::Latency::default(),
     })
 }
 

@@ -275,7 +275,8 @@ impl CropReport {
 }
 
 /// Dumps every annotation with [`Annotation::dump`], at most `concurrency` at a time (at least
-/// one), and reports each one's outcome, as `AnnotationCollection.dump_crops` (which, unlike
+/// one; `None`: the client's [`Cytomine::concurrency`], which bounds any value anyway), and
+/// reports each one's outcome, as `AnnotationCollection.dump_crops` (which, unlike
 /// this, silently drops failures).
 ///
 /// ```no_run
@@ -284,7 +285,7 @@ impl CropReport {
 /// use cytomine_models::{dump_crops, Annotation, DumpOptions, DumpPattern};
 /// let annotations = Annotation::list().project(42).show_meta(true).fetch(&cm).await?;
 /// let pattern = DumpPattern::new("/tmp/crops/{term}/{id}.png");
-/// let report = dump_crops(&cm, &annotations, &pattern, &DumpOptions::default(), 8).await;
+/// let report = dump_crops(&cm, &annotations, &pattern, &DumpOptions::default(), None).await;
 /// for (id, err) in report.failed() {
 ///     eprintln!("annotation {id:?}: {err}");
 /// }
@@ -295,8 +296,9 @@ pub async fn dump_crops(
     annotations: &[Annotation],
     pattern: &DumpPattern,
     options: &DumpOptions,
-    concurrency: usize,
+    concurrency: impl Into<Option<usize>>,
 ) -> CropReport {
+    let concurrency = concurrency.into().unwrap_or_else(|| cm.concurrency());
     let outcomes = stream::iter(annotations)
         .map(|annotation| async move {
             CropOutcome {

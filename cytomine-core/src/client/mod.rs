@@ -23,6 +23,9 @@ use crate::http::transport::{Answer, Transport};
 use crate::http::Method;
 use crate::session::CurrentUser;
 
+/// Requests in flight at once unless [`ClientBuilder::concurrency`] says otherwise.
+pub(crate) const DEFAULT_CONCURRENCY: usize = 8;
+
 /// A connection to a Cytomine server. Cheap to clone: clones share the connection pool.
 ///
 /// ```no_run
@@ -90,6 +93,11 @@ impl Cytomine {
     /// The signing rule in use (given, or detected at connection time).
     pub fn signing_rule(&self) -> SigningRule {
         self.inner.transport.rule()
+    }
+
+    /// The most requests this client keeps in flight at once ([`ClientBuilder::concurrency`]).
+    pub fn concurrency(&self) -> usize {
+        self.inner.transport.concurrency()
     }
 
     /// The bulk-save settings of this client.

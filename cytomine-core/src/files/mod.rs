@@ -1,8 +1,12 @@
 //! Files: streamed downloads (never a truncated file under the final name, resumed where the
-//! server supports ranges) and streamed multipart uploads, with progress hooks.
+//! server supports ranges) and streamed multipart uploads, with progress hooks; many files at
+//! once with one progress ([`download_many`], [`upload_many`]), bounded by the client's
+//! concurrency.
 
 mod download;
+mod many;
 mod upload;
 
 pub use download::{download, download_url, Progress};
+pub use many::{download_many, upload_many, DownloadItem};
 pub use upload::{upload_file, UploadOptions};
