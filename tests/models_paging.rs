@@ -147,11 +147,11 @@ async fn max_and_offset_windows_cover_the_list_once() {
     assert_eq!(window.len(), 4, "stream honours max and offset");
 }
 
-/// While the first page is read, the next three are already requested (the total is known from
-/// the first page), and never more: the stream keeps at most three requests ahead.
+/// While the first page is read, the next ones are already requested (the total is known from
+/// the first page), as many as the client's concurrency and never more.
 #[tokio::test]
-async fn the_stream_keeps_three_pages_in_flight_and_no_more() {
-    let env = start().await;
+async fn the_stream_keeps_pages_in_flight_up_to_the_concurrency_and_no_more() {
+    let env = start_custom(cytomine_emulator::Emulator::builder(), |c| c.concurrency(3)).await;
     let (oid, ids) = ontology_with(&env.cm, 10).await;
     let before = env.emu.request_count();
     let mut stream = std::pin::pin!(Term::list().ontology(oid).page_size(2).stream(&env.cm));

@@ -16,7 +16,9 @@ use crate::http::Method;
 use crate::resource::crud::{absorb, create_path, send_object};
 use crate::resource::Resource;
 
-/// Chunk size and concurrency of bulk saves.
+/// Chunk size and concurrency of bulk saves. The concurrency defaults to the client's
+/// ([`ClientBuilder::concurrency`](crate::ClientBuilder::concurrency)), which also bounds it: a
+/// larger value here sends no more requests at once than the client allows.
 ///
 /// ```
 /// use cytomine_core::BulkOptions;
@@ -26,14 +28,15 @@ use crate::resource::Resource;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BulkOptions {
     chunk_size: usize,
-    concurrency: usize,
+    /// `None`: the client's concurrency.
+    concurrency: Option<usize>,
 }
 
 impl Default for BulkOptions {
     fn default() -> Self {
         BulkOptions {
             chunk_size: 100,
-            concurrency: 4,
+            concurrency: None,
         }
     }
 }
@@ -46,16 +49,24 @@ impl BulkOptions {
     }
     /// Batch requests in flight at once (at least 1).
     pub fn with_concurrency(mut self, n: usize) -> Self {
-        self.concurrency = n.max(1);
+        self.concurrency = Some(n.max(1));
         self
     }
     /// Items per batch request.
     pub fn chunk_size(&self) -> usize {
         self.chunk_size
     }
-    /// Batch requests in flight at once.
+    /// Batch requests in flight at once (unless set, the client's default concurrency; on a
+    /// connected client's [`Cytomine::bulk_options`], the client's concurrency).
     pub fn concurrency(&self) -> usize {
         self.concurrency
+            .unwrap_or(crate::client::DEFAULT_CONCURRENCY)
+    }
+
+    /// These options, with the client's concurrency unless one was set.
+    pub(crate) fn inherit(mut self, client_concurrency: usize) -> Self {
+        self.concurrency.get_or_insert(client_concurrency.max(1));
+        self
     }
 }
 

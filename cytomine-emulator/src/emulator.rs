@@ -48,6 +48,7 @@ pub struct EmulatorBuilder {
     signature_forms: crate::SignatureForms,
     profile: crate::Profile,
     import_delay: Duration,
+    latency: crate::Latency,
 }
 
 impl Default for EmulatorBuilder {
@@ -60,6 +61,7 @@ impl Default for EmulatorBuilder {
             signature_forms: crate::SignatureForms::default(),
             profile: crate::Profile::default(),
             import_delay: DEFAULT_IMPORT_DELAY,
+            latency: crate::Latency::default(),
         }
     }
 }
@@ -135,6 +137,26 @@ impl EmulatorBuilder {
         self.import_delay = delay;
         self
     }
+    /// A fixed service time for every request (default zero), as a real server's database
+    /// query and network hop take: requests wait concurrently, each on its own timer.
+    ///
+    /// ```
+    /// # async fn demo() -> std::io::Result<()> {
+    /// use std::time::Duration;
+    /// use cytomine_emulator::Emulator;
+    /// let lan = Emulator::builder().latency(Duration::from_millis(20)).start().await?;
+    /// # Ok(()) }
+    /// ```
+    pub fn latency(mut self, per_request: std::time::Duration) -> Self {
+        self.latency = self.latency.with_fixed(per_request);
+        self
+    }
+    /// The whole latency model: a fixed time plus costs per item listed and per MB
+    /// transferred ([`crate::Latency`]); replaces [`EmulatorBuilder::latency`].
+    pub fn latency_model(mut self, latency: crate::Latency) -> Self {
+        self.latency = latency;
+        self
+    }
     /// Bind 127.0.0.1:port and serve; returns once connections are accepted.
     ///
     /// It fails with an [`std::io::Error`] (the port is taken, the demo files cannot be
@@ -169,6 +191,7 @@ impl EmulatorBuilder {
             fault_control: self.fault_control,
             signature_forms: self.signature_forms,
             import_delay: self.import_delay,
+            latency: self.latency,
         });
         let app = axum::Router::new()
             .fallback(serve)
@@ -249,6 +272,10 @@ impl Emulator {
     /// ```
     pub fn faults(&self) -> &Faults {
         &self.shared.faults
+    }
+    /// The service time added to every request.
+    pub fn latency(&self) -> crate::Latency {
+        self.shared.latency
     }
     /// Requests received so far, on all routes (the fault control endpoint excluded).
     pub fn request_count(&self) -> u64 {

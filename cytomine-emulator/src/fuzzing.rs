@@ -82,6 +82,7 @@ fn fresh_server() -> Arc<Shared> {
         fault_control: false,
         signature_forms: SignatureForms::Both,
         import_delay: crate::emulator::DEFAULT_IMPORT_DELAY,
+        latency: crate::Latency::default(),
     })
 }
 

@@ -38,6 +38,8 @@ pub(crate) struct Shared {
     pub(crate) signature_forms: crate::SignatureForms,
     /// How long an upload without `sync` waits before its import runs.
     pub(crate) import_delay: std::time::Duration,
+    /// The service time added to every request.
+    pub(crate) latency: crate::Latency,
 }
 
 impl Shared {
@@ -87,6 +89,8 @@ pub(crate) async fn serve(
     let path = parts.uri.path().to_owned();
     let firing = shared.faults.next_for(&method, &path);
     let server_url = shared.server_url.clone();
+    let latency = shared.latency;
+    latency.before(&parts.headers).await;
     let process = async move {
         let now = now_ms();
         let raw_query = parts.uri.query();
@@ -124,7 +128,8 @@ pub(crate) async fn serve(
         tracing::debug!(status = reply.status(), "answered");
         reply.into_response()
     };
-    crate::faults::apply(firing, &server_url, process).await
+    let response = crate::faults::apply(firing, &server_url, process).await;
+    latency.after(response).await
 }
 
 /// Whether a request is an upload (`POST /upload` or `/ims/upload`).

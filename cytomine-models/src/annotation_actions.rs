@@ -346,9 +346,10 @@ impl CropReport {
 }
 
 /// Dumps every annotation with [`Annotation::dump`], at most `concurrency` at a time (at least
-/// one), and reports each one's outcome, as `AnnotationCollection.dump_crops` (which, unlike
-/// this, silently drops failures). The listing needs no particular columns: an annotation
-/// without its `cropURL` is fetched before its dump.
+/// one; `None`: the client's [`Cytomine::concurrency`], which bounds any value anyway), and
+/// reports each one's outcome, as `AnnotationCollection.dump_crops` (which, unlike this,
+/// silently drops failures). The listing needs no particular columns: an annotation without
+/// its `cropURL` is fetched before its dump.
 ///
 /// ```no_run
 /// # async fn demo(cm: cytomine_core::Cytomine) -> cytomine_core::Result<()> {
@@ -356,7 +357,7 @@ impl CropReport {
 /// use cytomine_models::{dump_crops, Annotation, DumpOptions, DumpPattern};
 /// let annotations = Annotation::list().project(42).fetch(&cm).await?;
 /// let pattern = DumpPattern::new("/tmp/crops/{term}/{id}.png");
-/// let report = dump_crops(&cm, &annotations, &pattern, &DumpOptions::default(), 8).await;
+/// let report = dump_crops(&cm, &annotations, &pattern, &DumpOptions::default(), None).await;
 /// for (id, err) in report.failed() {
 ///     eprintln!("annotation {id:?}: {err}");
 /// }
@@ -367,8 +368,9 @@ pub async fn dump_crops(
     annotations: &[Annotation],
     pattern: &DumpPattern,
     options: &DumpOptions,
-    concurrency: usize,
+    concurrency: impl Into<Option<usize>>,
 ) -> CropReport {
+    let concurrency = concurrency.into().unwrap_or_else(|| cm.concurrency());
     let outcomes = stream::iter(annotations)
         .map(|annotation| async move {
             CropOutcome {

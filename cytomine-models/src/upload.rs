@@ -1,9 +1,9 @@
 //! Image upload: `POST /ims/upload` (served by the image server; the URL is the client's
 //! [`upload_url`](cytomine::ClientBuilder::upload_url)), docs/protocol.md §6.2 and §4.5.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-use cytomine::files::{upload_file, Progress, UploadOptions};
+use cytomine::files::{upload_file, upload_many, Progress, UploadOptions};
 use cytomine::{Cytomine, Error, Result};
 use serde::Deserialize;
 
@@ -173,17 +173,71 @@ impl UploadedFile {
         options: &UploadImageOptions,
         progress: Option<Progress>,
     ) -> Result<UploadResult> {
-        let request = UploadOptions {
-            root: true,
-            path: cm.upload_url().to_string(),
-            query: options.query(storage_id)?,
-            field: "files[]".to_string(),
+        let request = upload_request(cm, storage_id, options)?;
+        let answer = upload_file(cm, file.as_ref(), &request, progress).await?;
+        Ok(result_of(answer))
+    }
+
+    /// Uploads many image files into storage `storage_id` with the same options, at most the
+    /// client's concurrency ([`Cytomine::concurrency`]) at a time, with one progress for all
+    /// (bytes sent over all the files, and their total size). Gives each file with its result,
+    /// in the order of the files: one failure costs the others nothing.
+    ///
+    /// ```no_run
+    /// # async fn demo(cm: cytomine_core::Cytomine) {
+    /// use cytomine_models::{UploadedFile, UploadImageOptions};
+    /// let files = ["/data/a.tiff", "/data/b.tiff"].map(std::path::PathBuf::from);
+    /// let options = UploadImageOptions { sync: true, ..Default::default() };
+    /// for (file, result) in UploadedFile::upload_many(&cm, files, 3, &options, None).await {
+    ///     if let Err(err) = result {
+    ///         eprintln!("{}: {err}", file.display());
+    ///     }
+    /// }
+    /// # }
+    /// ```
+    pub async fn upload_many(
+        cm: &Cytomine,
+        files: impl IntoIterator<Item = PathBuf>,
+        storage_id: i64,
+        options: &UploadImageOptions,
+        progress: Option<Progress>,
+    ) -> Vec<(PathBuf, Result<UploadResult>)> {
+        let files = files.into_iter();
+        let request = match upload_request(cm, storage_id, options) {
+            Ok(request) => request,
+            Err(err) => {
+                let reason = err.to_string();
+                return files
+                    .map(|f| (f, Err(Error::Usage(reason.clone()))))
+                    .collect();
+            }
         };
-        let (first,): (UploadAnswer,) = upload_file(cm, file.as_ref(), &request, progress).await?;
-        Ok(UploadResult {
-            uploaded_file: first.uploaded_file,
-            images: first.images,
-        })
+        upload_many::<(UploadAnswer,)>(cm, files, &request, progress)
+            .await
+            .into_iter()
+            .map(|(file, answer)| (file, answer.map(result_of)))
+            .collect()
+    }
+}
+
+/// Where and how an image upload goes: the client's upload URL ([`Cytomine::upload_url`]).
+fn upload_request(
+    cm: &Cytomine,
+    storage_id: i64,
+    options: &UploadImageOptions,
+) -> Result<UploadOptions> {
+    Ok(UploadOptions {
+        root: true,
+        path: cm.upload_url().to_string(),
+        query: options.query(storage_id)?,
+        field: "files[]".to_string(),
+    })
+}
+
+fn result_of((first,): (UploadAnswer,)) -> UploadResult {
+    UploadResult {
+        uploaded_file: first.uploaded_file,
+        images: first.images,
     }
 }
 

@@ -8,7 +8,7 @@
 #![allow(dead_code)]
 
 use cytomine::{ConnectionInfo, Cytomine};
-use cytomine_emulator::Emulator;
+use cytomine_emulator::{Emulator, EmulatorBuilder};
 
 /// A connection, and the emulator behind it when there is no real server.
 pub struct Session {
@@ -20,6 +20,11 @@ pub struct Session {
 /// Connects to the server given on the command line or in the environment, or to a fresh
 /// in-process emulator with demo data.
 pub async fn connect() -> cytomine::Result<Session> {
+    connect_or_start(Emulator::builder().demo(true)).await
+}
+
+/// [`connect`], starting `emulator` when no server is given.
+pub async fn connect_or_start(emulator: EmulatorBuilder) -> cytomine::Result<Session> {
     let level =
         ConnectionInfo::log_level_from_args_and_env(std::env::args(), |k| std::env::var(k).ok());
     init_logging(level.as_deref());
@@ -39,10 +44,10 @@ pub async fn connect() -> cytomine::Result<Session> {
             Ok(Session { cm, emulator: None })
         }
         None => {
-            let emulator =
-                Emulator::builder().demo(true).start().await.map_err(|e| {
-                    cytomine::Error::Usage(format!("cannot start the emulator: {e}"))
-                })?;
+            let emulator = emulator
+                .start()
+                .await
+                .map_err(|e| cytomine::Error::Usage(format!("cannot start the emulator: {e}")))?;
             println!(
                 "no CYTOMINE_HOST given: using the in-process emulator at {}",
                 emulator.base_url()
@@ -74,4 +79,9 @@ pub fn init_logging(level: Option<&str>) {
         .with_env_filter(env)
         .with_target(false)
         .try_init();
+}
+
+/// Prints a section heading.
+pub fn section(n: u32, title: &str) {
+    println!("\n== {n}. {title} ==");
 }

@@ -2,7 +2,7 @@
 
 use std::time::Duration;
 
-use super::{base_url, fetch_current_user, Cytomine, Rule};
+use super::{base_url, fetch_current_user, Cytomine, Rule, DEFAULT_CONCURRENCY};
 use crate::auth::Credentials;
 use crate::bulk::BulkOptions;
 use crate::error::{Error, Result};
@@ -37,6 +37,7 @@ pub struct ClientBuilder {
     connect_timeout: Duration,
     bulk: BulkOptions,
     upload_url: String,
+    concurrency: usize,
 }
 
 /// Where image uploads go by default: the path current deployments route to the image server
@@ -55,6 +56,7 @@ impl ClientBuilder {
             connect_timeout: Duration::from_secs(10),
             bulk: BulkOptions::default(),
             upload_url: DEFAULT_UPLOAD_URL.to_string(),
+            concurrency: DEFAULT_CONCURRENCY,
         }
     }
 
@@ -92,7 +94,35 @@ impl ClientBuilder {
         self
     }
 
-    /// Chunk size and concurrency of bulk saves.
+    /// The most requests this client keeps in flight at once (at least 1; default 8), whatever
+    /// sends them: bulk saves, [`Fetch::fetch_many`](crate::Fetch::fetch_many), the pages a
+    /// [`Query::stream`](crate::Query::stream) requests ahead, the file transfers of
+    /// [`files`](crate::files), and the caller's own concurrent tasks (clones share the limit).
+    ///
+    /// Against a real server each request costs a round trip and a database query, so a few
+    /// requests in flight hide that latency; many more only queue on the server. The default
+    /// stays under the server's database connection pool (HikariCP's default of 10, which
+    /// Cytomine's `core/src/main/resources/application.yml` keeps), so that one client does not
+    /// hold every connection of a shared server. When the server asks for a pause (a 429 or 503
+    /// with `Retry-After`), every request of the client waits it out.
+    ///
+    /// ```no_run
+    /// # async fn demo() -> cytomine_core::Result<()> {
+    /// let cm = cytomine_core::Cytomine::builder("https://cytomine.example")
+    ///     .credentials("public-key", "private-key")
+    ///     .concurrency(4)
+    ///     .connect()
+    ///     .await?;
+    /// assert_eq!(cm.concurrency(), 4);
+    /// # Ok(()) }
+    /// ```
+    pub fn concurrency(mut self, n: usize) -> Self {
+        self.concurrency = n.max(1);
+        self
+    }
+
+    /// Chunk size and concurrency of bulk saves (the concurrency defaults to
+    /// [`ClientBuilder::concurrency`]).
     pub fn bulk(mut self, options: BulkOptions) -> Self {
         self.bulk = options;
         self
@@ -144,7 +174,14 @@ impl ClientBuilder {
             .build()
             .map_err(|e| Error::usage(format!("cannot build the HTTP client: {e}")))?;
         let first_rule = self.rule.unwrap_or_default();
-        let transport = Transport::new(http, base, credentials, first_rule, self.retry.clone());
+        let transport = Transport::new(
+            http,
+            base,
+            credentials,
+            first_rule,
+            self.retry.clone(),
+            self.concurrency,
+        );
         if let Err(err) = transport
             .send(&Call::root(Method::Get, "/server/ping"))
             .await
@@ -159,11 +196,7 @@ impl ClientBuilder {
             other => other?,
         };
         tracing::info!(target: "cytomine::client", user = %user.username, rule = ?transport.rule(), "connected");
-        Ok(Cytomine::from_parts(
-            transport,
-            user,
-            self.bulk,
-            self.upload_url,
-        ))
+        let bulk = self.bulk.inherit(self.concurrency);
+        Ok(Cytomine::from_parts(transport, user, bulk, self.upload_url))
     }
 }

@@ -23,6 +23,9 @@ use crate::http::transport::{Answer, Transport};
 use crate::http::Method;
 use crate::session::CurrentUser;
 
+/// Requests in flight at once unless [`ClientBuilder::concurrency`] says otherwise.
+pub(crate) const DEFAULT_CONCURRENCY: usize = 8;
+
 /// A connection to a Cytomine server. Cheap to clone: clones share the connection pool.
 ///
 /// ```no_run
@@ -99,6 +102,11 @@ impl Cytomine {
     /// (see [`ClientBuilder::upload_url`]).
     pub fn upload_url(&self) -> &str {
         &self.inner.upload_url
+    }
+
+    /// The most requests this client keeps in flight at once ([`ClientBuilder::concurrency`]).
+    pub fn concurrency(&self) -> usize {
+        self.inner.transport.concurrency()
     }
 
     /// The bulk-save settings of this client.

@@ -4,6 +4,7 @@
 
 pub(crate) mod decode;
 pub(crate) mod envelope;
+pub(crate) mod gate;
 pub(crate) mod page_reader;
 pub(crate) mod request;
 pub(crate) mod response;

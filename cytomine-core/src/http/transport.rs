@@ -10,6 +10,7 @@ use std::time::{Duration, Instant, SystemTime};
 use bytes::Bytes;
 use reqwest::header::{HeaderMap, HeaderValue, ACCEPT, AUTHORIZATION, CONTENT_TYPE, DATE};
 
+use super::gate::Gate;
 use super::request::{Call, Payload};
 use super::response::{accept, already_deleted, may_send_again, Refused};
 use super::retry::RetryPolicy;
@@ -38,6 +39,7 @@ pub(crate) struct Transport {
     credentials: Credentials,
     rule: RwLock<SigningRule>,
     retry: RetryPolicy,
+    gate: Gate,
 }
 
 impl std::fmt::Debug for Transport {
@@ -47,6 +49,7 @@ impl std::fmt::Debug for Transport {
             .field("credentials", &self.credentials)
             .field("rule", &self.rule())
             .field("retry", &self.retry)
+            .field("concurrency", &self.gate.size())
             .finish()
     }
 }
@@ -58,6 +61,7 @@ impl Transport {
         credentials: Credentials,
         rule: SigningRule,
         retry: RetryPolicy,
+        concurrency: usize,
     ) -> Self {
         Transport {
             http,
@@ -65,7 +69,13 @@ impl Transport {
             credentials,
             rule: RwLock::new(rule),
             retry,
+            gate: Gate::new(concurrency),
         }
+    }
+
+    /// How many requests this client keeps in flight at most.
+    pub fn concurrency(&self) -> usize {
+        self.gate.size()
     }
 
     pub fn base(&self) -> &str {
@@ -151,9 +161,15 @@ impl Transport {
                 Ok(body) => body,
                 Err(err) => return (Err(err), attempt),
             };
-            let (outcome, retry_after) = self
-                .attempt(call, &info, &target, &extra_headers(), body, &read)
-                .await;
+            let (outcome, retry_after) = {
+                let _slot = self.gate.enter().await;
+                self.attempt(call, &info, &target, &extra_headers(), body, &read)
+                    .await
+            };
+            if let Some(pause) = retry_after {
+                // The server asked for a pause: every request of this client takes it.
+                self.gate.hold_off(pause.min(self.retry.max_delay()));
+            }
             let err = match outcome {
                 Ok(value) => return (Ok(value), attempt),
                 Err(err) => err,

@@ -66,13 +66,12 @@ const REPOSITORY_MAX_PAGE: u64 = 2000;
 
 type PageTask<R> = tokio::task::JoinHandle<Result<Page<R>>>;
 
-/// Pages requested ahead of the one being read, once the total is known. Against a server
-/// across a network each page costs a round trip and the server's own query: requested ahead,
-/// the next pages are prepared while this one is read, instead of one after the other. Memory
-/// stays bounded: at most this many pages are held besides the one being read.
-const PAGES_IN_FLIGHT: usize = 3;
-
-/// Walks the pages in order, keeping up to [`PAGES_IN_FLIGHT`] requests running.
+/// Pages are requested ahead of the one being read, once the total is known, up to the client's
+/// concurrency ([`Cytomine::concurrency`]). Against a server across a network each page costs a
+/// round trip and the server's own query: requested ahead, the next pages are prepared while
+/// this one is read, instead of one after the other. Memory stays bounded: at most that many
+/// pages are held besides the one being read.
+/// Walks the pages in order, keeping up to the client's concurrency of requests running.
 struct Pager<R: Resource> {
     cm: Cytomine,
     path: String,
@@ -114,10 +113,10 @@ impl<R: Resource> Pager<R> {
     }
 
     /// Starts requests up to the allowed depth: one while the total is unknown (a page
-    /// might be the last), [`PAGES_IN_FLIGHT`] once it is, never past the end.
+    /// might be the last), the client's concurrency once it is, never past the end.
     fn fill(&mut self) {
         let depth = if self.total.is_some() {
-            PAGES_IN_FLIGHT
+            self.cm.concurrency()
         } else {
             1
         };

@@ -36,6 +36,28 @@ pub(crate) async fn fetch<R: Resource>(cm: &Cytomine, key: R::Key) -> Result<R> 
     get_object(cm, key_path::<R>(&key)?).await
 }
 
+/// Each key with its item or its error, in order, at most the client's concurrency at a time.
+pub(crate) async fn fetch_many<R: Resource>(
+    cm: &Cytomine,
+    keys: Vec<R::Key>,
+) -> Vec<(R::Key, Result<R>)> {
+    use futures::StreamExt;
+    futures::stream::iter(keys)
+        .map(|key| {
+            let path = key_path::<R>(&key);
+            async move {
+                let result = match path {
+                    Ok(path) => get_object(cm, path).await,
+                    Err(err) => Err(err),
+                };
+                (key, result)
+            }
+        })
+        .buffered(cm.concurrency())
+        .collect()
+        .await
+}
+
 pub(crate) async fn refresh<R: Resource>(cm: &Cytomine, object: &mut R) -> Result<()> {
     *object = get_object(cm, item_path(object)?).await?;
     Ok(())

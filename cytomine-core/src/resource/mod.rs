@@ -168,6 +168,36 @@ pub trait Fetch: Resource {
         crud::fetch(cm, key)
     }
 
+    /// Fetches many items by key, at most the client's concurrency
+    /// ([`Cytomine::concurrency`]) at a time, and gives each key with its own result, in the
+    /// order of the keys: a key that fails (missing, forbidden, a server error after the retries)
+    /// is reported with its error and costs the others nothing.
+    ///
+    /// ```no_run
+    /// # async fn demo(cm: cytomine_core::Cytomine) {
+    /// # extern crate cytomine_core as cytomine;
+    /// # #[derive(cytomine::Resource, serde::Serialize, serde::Deserialize, Debug, Clone, Default)]
+    /// # #[resource(path = "project")]
+    /// # pub struct Project { pub id: Option<i64>, pub name: String }
+    /// use cytomine_core::Fetch;
+    /// for (id, result) in Project::fetch_many(&cm, [1, 2, 3]).await {
+    ///     match result {
+    ///         Ok(project) => println!("{id}: {}", project.name),
+    ///         Err(err) => eprintln!("{id}: {err}"),
+    ///     }
+    /// }
+    /// # }
+    /// ```
+    fn fetch_many<I>(
+        cm: &Cytomine,
+        keys: I,
+    ) -> impl Future<Output = Vec<(Self::Key, Result<Self>)>> + Send
+    where
+        I: IntoIterator<Item = Self::Key>,
+    {
+        crud::fetch_many(cm, keys.into_iter().collect())
+    }
+
     /// Fetches this object again by its own key, replacing every field.
     fn refresh(&mut self, cm: &Cytomine) -> impl Future<Output = Result<()>> + Send {
         crud::refresh(cm, self)

@@ -1,17 +1,18 @@
 //! `cytomine-emulator --port N --public-key K --private-key K [--demo] [--fault-control]
-//! [--profile classic|repository] [--signing current|legacy|both] [--import-delay 50ms]`: serve
-//! until killed.
+//! [--profile classic|repository] [--signing current|legacy|both] [--import-delay 50ms]
+//! [--latency 20ms] [--latency-per-item 5us] [--latency-per-mb 8ms]`: serve until killed.
 
 use std::io::Write;
 
 use std::time::Duration;
 
-use cytomine_emulator::{Emulator, Profile, SignatureForms};
+use cytomine_emulator::{Emulator, Latency, Profile, SignatureForms};
 
 const USAGE: &str =
     "usage: cytomine-emulator [--port N] [--public-key K] [--private-key K] [--demo] [--fault-control]
                          [--profile classic|repository] [--signing current|legacy|both]
-                         [--import-delay D]
+                         [--import-delay D] [--latency T] [--latency-per-item T]
+                         [--latency-per-mb T]
 
   --port N          port to bind on 127.0.0.1 (default 0: any free port)
   --public-key K    the admin's public key (default: random, printed)
@@ -24,6 +25,10 @@ const USAGE: &str =
                     servers), legacy (the classic core's rule with the path), or both
   --import-delay D  how long an upload without sync waits before its image is imported, e.g.
                     50ms (default), 2s, 0ms
+  --latency T       service time of every request, e.g. 20ms (default 0): a real server's
+                    database query and network hop; requests wait concurrently
+  --latency-per-item T   added per item of a listing, e.g. 5us
+  --latency-per-mb T     added per MB of request and answer bodies, e.g. 8ms
   --help            show this help";
 
 #[derive(Debug, Default)]
@@ -36,6 +41,7 @@ struct Args {
     profile: Profile,
     signing: SignatureForms,
     import_delay: Option<Duration>,
+    latency: Latency,
 }
 
 fn parse(mut argv: impl Iterator<Item = String>) -> Result<Option<Args>, String> {
@@ -57,7 +63,21 @@ fn parse(mut argv: impl Iterator<Item = String>) -> Result<Option<Args>, String>
             "--profile" => args.profile = value("--profile")?.parse()?,
             "--signing" => args.signing = value("--signing")?.parse()?,
             "--import-delay" => {
-                args.import_delay = Some(parse_duration(&value("--import-delay")?)?);
+                args.import_delay = Some(duration("--import-delay", &value("--import-delay")?)?);
+            }
+            "--latency" => {
+                let fixed = duration("--latency", &value("--latency")?)?;
+                args.latency = Latency::fixed(fixed)
+                    .per_item(args.latency.per_item_time())
+                    .per_mb(args.latency.per_mb_time());
+            }
+            "--latency-per-item" => {
+                let cost = duration("--latency-per-item", &value("--latency-per-item")?)?;
+                args.latency = args.latency.per_item(cost);
+            }
+            "--latency-per-mb" => {
+                let cost = duration("--latency-per-mb", &value("--latency-per-mb")?)?;
+                args.latency = args.latency.per_mb(cost);
             }
             other => return Err(format!("unknown argument: {other}")),
         }
@@ -68,20 +88,22 @@ fn parse(mut argv: impl Iterator<Item = String>) -> Result<Option<Args>, String>
     Ok(Some(args))
 }
 
-/// `50ms`, `2s` or a bare number of milliseconds.
-fn parse_duration(text: &str) -> Result<Duration, String> {
-    let (digits, unit): (&str, fn(u64) -> Duration) = if let Some(d) = text.strip_suffix("ms") {
-        (d, Duration::from_millis)
-    } else if let Some(d) = text.strip_suffix('s') {
-        (d, Duration::from_secs)
-    } else {
-        (text, Duration::from_millis)
+/// `20ms`, `1.5s`, `300us`, `0`.
+fn duration(flag: &str, text: &str) -> Result<Duration, String> {
+    let bad = || format!("{flag}: not a duration (e.g. 20ms, 1.5s, 300us): {text}");
+    let split = text
+        .find(|c: char| c.is_ascii_alphabetic())
+        .unwrap_or(text.len());
+    let (number, unit) = text.split_at(split);
+    let value: f64 = number.trim().parse().map_err(|_| bad())?;
+    let seconds = match unit {
+        "s" => value,
+        "ms" => value / 1e3,
+        "us" | "µs" => value / 1e6,
+        "" if value == 0.0 => 0.0,
+        _ => return Err(bad()),
     };
-    digits
-        .trim()
-        .parse()
-        .map(unit)
-        .map_err(|_| format!("--import-delay: not a duration: {text} (e.g. 50ms, 2s)"))
+    Duration::try_from_secs_f64(seconds).map_err(|_| bad())
 }
 
 #[tokio::main]
@@ -102,7 +124,8 @@ async fn main() {
         .demo(args.demo)
         .fault_control(args.fault_control)
         .profile(args.profile)
-        .signature_forms(args.signing);
+        .signature_forms(args.signing)
+        .latency_model(args.latency);
     if let Some(delay) = args.import_delay {
         builder = builder.import_delay(delay);
     }
@@ -127,6 +150,9 @@ async fn main() {
     let mut out = std::io::stdout();
     eprintln!("wire profile: {}", emulator.profile());
     eprintln!("signing rule: {}", args.signing);
+    if !args.latency.is_zero() {
+        eprintln!("latency: {:?}", args.latency);
+    }
     let _ = writeln!(out, "listening on {}", emulator.base_url());
     let _ = out.flush();
     wait_for_signal().await;
@@ -182,6 +208,24 @@ mod tests {
             assert_eq!(parsed, Some(rule), "{text}");
         }
         assert!(args(&["--signing", "path"]).is_err_and(|e| e.contains("unknown signing rule")));
+    }
+
+    #[test]
+    fn latency_flags() {
+        let none = args(&[]).ok().flatten().map(|a| a.latency);
+        assert_eq!(none, Some(Latency::default()));
+        let set = args(&["--latency-per-mb", "8ms", "--latency", "20ms"])
+            .ok()
+            .flatten();
+        let expected = Latency::fixed(Duration::from_millis(20)).per_mb(Duration::from_millis(8));
+        assert_eq!(set.map(|a| a.latency), Some(expected));
+        let item = args(&["--latency-per-item", "1.5us"]).ok().flatten();
+        assert_eq!(
+            item.map(|a| a.latency.per_item_time()),
+            Some(Duration::from_nanos(1500))
+        );
+        assert!(args(&["--latency", "20"]).is_err_and(|e| e.contains("not a duration")));
+        assert!(args(&["--latency", "-1ms"]).is_err());
     }
 
     #[test]

@@ -14,6 +14,7 @@ mod domains;
 mod faults;
 mod groups;
 mod images;
+mod latency;
 mod property;
 mod relation_term;
 mod repository;
