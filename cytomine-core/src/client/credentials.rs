@@ -332,8 +332,14 @@ mod tests {
             "{err}"
         );
         assert!(!err.contains("SECRET"), "{err}");
-        let nowhere = ConnectionInfo::resolve(&lab, |_| None).unwrap_err();
-        assert!(nowhere.to_string().contains("no config file"), "{nowhere}");
+        // A named profile of a config file that does not exist is an error too.
+        let missing = tempfile::tempdir().unwrap();
+        let empty = env_of(vec![(
+            "XDG_CONFIG_HOME",
+            missing.path().display().to_string(),
+        )]);
+        let nowhere = ConnectionInfo::resolve(&lab, &empty).unwrap_err();
+        assert!(nowhere.to_string().contains("config.toml"), "{nowhere}");
     }
 
     #[test]

@@ -174,11 +174,16 @@ pub trait Fetch: Resource {
     /// is reported with its error and costs the others nothing.
     ///
     /// ```no_run
-    /// # async fn demo(cm: cytomine_core::Cytomine) {
     /// # extern crate cytomine_core as cytomine;
     /// # #[derive(cytomine::Resource, serde::Serialize, serde::Deserialize, Debug, Clone, Default)]
     /// # #[resource(path = "project")]
-    /// # pub struct Project { pub id: Option<i64>, pub name: String }
+    /// # pub struct Project {
+    /// #     pub id: Option<i64>,
+    /// #     pub name: String,
+    /// #     #[serde(flatten)]
+    /// #     pub extra: cytomine::Extra,
+    /// # }
+    /// # async fn demo(cm: cytomine_core::Cytomine) {
     /// use cytomine_core::Fetch;
     /// for (id, result) in Project::fetch_many(&cm, [1, 2, 3]).await {
     ///     match result {
