@@ -107,7 +107,7 @@ fn list_doc(model: &Model) -> String {
         for param in &model.params {
             let ty = param.kind.describe();
             doc.push_str(&format!(
-                "- `{}` ({ty}): `?{}=...`\n",
+                "- `{}` (`{ty}`): `?{}=...`\n",
                 param.name, param.wire
             ));
         }
@@ -143,7 +143,7 @@ fn filter_method(filter: &FilterModel, vis: &Visibility) -> TokenStream {
 fn param_method(param: &ParamModel, vis: &Visibility, root: &Path) -> TokenStream {
     let method = &param.name;
     let wire = &param.wire;
-    let doc = format!("Query modifier `{wire}` ({}).", param.kind.describe());
+    let doc = format!("Query modifier `{wire}` (`{}`).", param.kind.describe());
     let (arg, value) = match &param.kind {
         ParamKind::Plain(ty) => (quote!(#ty), quote!(value)),
         ParamKind::Unsigned64 => (

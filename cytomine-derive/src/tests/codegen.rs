@@ -59,7 +59,7 @@ fn emits_typed_builder_methods() {
     }
     for doc in [
         "`user`:`GET/api/user/{}/project.json`",
-        "`show_wkt`(bool):`?showWKT=...`",
+        "`show_wkt`(`bool`):`?showWKT=...`",
     ] {
         assert!(out.contains(doc), "missing doc `{doc}` in\n{out}");
     }
