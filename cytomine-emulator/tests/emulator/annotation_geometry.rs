@@ -14,19 +14,8 @@ async fn small_image(admin: &Client) -> (i64, i64) {
         .post("/api/project.json", &json!({"name": "geometry"}))
         .await;
     let project = id_in(&p, "project");
-    let (_, ai) = admin
-        .post(
-            "/api/abstractimage.json",
-            &json!({"originalFilename": "small.tif", "width": 100, "height": 80}),
-        )
-        .await;
-    let (_, ii) = admin
-        .post(
-            "/api/imageinstance.json",
-            &json!({"baseImage": id_in(&ai, "abstractimage"), "project": project}),
-        )
-        .await;
-    (project, id_in(&ii, "imageinstance"))
+    let (_, image) = image_in(admin, project, "small.tif", 100, 80).await;
+    (project, image)
 }
 
 const BOWTIE: &str = "POLYGON((0 0, 10 10, 10 0, 0 10, 0 0))";

@@ -4,19 +4,7 @@ use crate::support::*;
 use serde_json::{json, Value};
 
 async fn second_image(admin: &Client, project: i64) -> i64 {
-    let (_, ai) = admin
-        .post(
-            "/api/abstractimage.json",
-            &json!({"originalFilename": "second.tif", "width": 100, "height": 100}),
-        )
-        .await;
-    let (_, ii) = admin
-        .post(
-            "/api/imageinstance.json",
-            &json!({"baseImage": id_in(&ai, "abstractimage"), "project": project}),
-        )
-        .await;
-    id_in(&ii, "imageinstance")
+    image_in(admin, project, "second.tif", 100, 100).await.1
 }
 
 #[tokio::test]

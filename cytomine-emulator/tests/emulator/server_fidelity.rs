@@ -31,20 +31,8 @@ async fn project_with_image(
         .await;
     assert_eq!(status, 200, "{p}");
     let project = id_in(&p, "project");
-    let (_, ai) = admin
-        .post(
-            "/api/abstractimage.json",
-            &json!({"originalFilename": format!("{name}.tif"), "width": 100, "height": 80}),
-        )
-        .await;
-    let base = id_in(&ai, "abstractimage");
-    let (_, ii) = admin
-        .post(
-            "/api/imageinstance.json",
-            &json!({"baseImage": base, "project": project}),
-        )
-        .await;
-    (project, id_in(&ii, "imageinstance"), base)
+    let (base, image) = image_in(admin, project, &format!("{name}.tif"), 100, 80).await;
+    (project, image, base)
 }
 
 /// `domain/image/ImageInstance.java:70-87, 294-316` (blinded names: the abstract image's id),

@@ -24,6 +24,31 @@ pub fn id_in(envelope: &Value, key: &str) -> i64 {
         .unwrap_or_else(|| panic!("no {key}.id in {envelope}"))
 }
 
+/// An abstract image `filename` of `width` × `height` and its instance in `project`:
+/// `(abstract image id, image instance id)`.
+pub async fn image_in(
+    admin: &Client,
+    project: i64,
+    filename: &str,
+    width: u32,
+    height: u32,
+) -> (i64, i64) {
+    let (_, abstract_image) = admin
+        .post(
+            "/api/abstractimage.json",
+            &json!({"originalFilename": filename, "width": width, "height": height}),
+        )
+        .await;
+    let base = id_in(&abstract_image, "abstractimage");
+    let (_, instance) = admin
+        .post(
+            "/api/imageinstance.json",
+            &json!({"baseImage": base, "project": project}),
+        )
+        .await;
+    (base, id_in(&instance, "imageinstance"))
+}
+
 /// Create an ontology with one term, a project on it, a 1000×800 image and one annotation.
 pub async fn world(admin: &Client, name: &str) -> World {
     let (_, o) = admin
