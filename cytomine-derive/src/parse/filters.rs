@@ -2,7 +2,6 @@
 //! project_user(path = "project/{}/user/{}.json", query(project, user)))`.
 
 use darling::ast::NestedMeta;
-use darling::FromMeta;
 use proc_macro2::Span;
 use syn::spanned::Spanned;
 use syn::{Expr, ExprLit, Lit, LitStr, Meta, MetaList};
@@ -34,10 +33,11 @@ pub(crate) struct FilterList(pub Vec<FilterSpec>);
 
 const EXPECTED: &str = "a filter name (`user`), a name with its template (`admin = \"project/{}/admin.json\"`) or the list form `name(path = \"..\", query(key, ..))`";
 
-impl FromMeta for FilterList {
-    fn from_list(items: &[NestedMeta]) -> darling::Result<Self> {
+impl FilterList {
+    /// Reads the filters inside `filters(...)`.
+    pub(crate) fn read(list: &MetaList) -> darling::Result<Self> {
         let mut errors = darling::Error::accumulator();
-        let specs = items
+        let specs = NestedMeta::parse_meta_list(list.tokens.clone())?
             .iter()
             .filter_map(|item| errors.handle(filter_spec(item)))
             .collect();
