@@ -26,11 +26,7 @@ pub(crate) fn misuse_span(
     wrong: impl Display,
     expected: impl Display,
 ) -> darling::Error {
-    syn::Error::new(
-        span,
-        format!("`#[resource({key})]`: {wrong}, expected {expected}"),
-    )
-    .into()
+    template(span, format!("#[resource({key})]"), wrong, expected)
 }
 
 /// An error about the item itself (its shape, its generics), on `node`.
@@ -39,11 +35,7 @@ pub(crate) fn shape_error(
     wrong: impl Display,
     expected: impl Display,
 ) -> darling::Error {
-    syn::Error::new(
-        node.span(),
-        format!("`#[derive(Resource)]`: {wrong}, expected {expected}"),
-    )
-    .into()
+    template(node.span(), "#[derive(Resource)]", wrong, expected)
 }
 
 /// An error about the form of the attribute itself, on `node`.
@@ -52,11 +44,17 @@ pub(crate) fn attribute_error(
     wrong: impl Display,
     expected: impl Display,
 ) -> darling::Error {
-    syn::Error::new(
-        node.span(),
-        format!("`#[resource]`: {wrong}, expected {expected}"),
-    )
-    .into()
+    template(node.span(), "#[resource]", wrong, expected)
+}
+
+/// "`` `<subject>`: <wrong>, expected <expected> ``" on `span`.
+fn template(
+    span: Span,
+    subject: impl Display,
+    wrong: impl Display,
+    expected: impl Display,
+) -> darling::Error {
+    syn::Error::new(span, format!("`{subject}`: {wrong}, expected {expected}")).into()
 }
 
 /// What a valid use of `key` looks like.

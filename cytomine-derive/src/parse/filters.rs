@@ -69,6 +69,12 @@ fn filter_spec(item: &NestedMeta) -> darling::Result<FilterSpec> {
             )),
         },
         NestedMeta::Meta(Meta::List(list)) => list_form(list),
+        NestedMeta::NameValueInvalidExpr(nv) => Err(misuse(
+            &nv.value,
+            "filters",
+            "a filter template must be a string literal",
+            EXPECTED,
+        )),
         NestedMeta::Lit(lit) => Err(misuse(
             lit,
             "filters",
@@ -134,17 +140,14 @@ fn read_key(spec: &mut FilterSpec, item: &NestedMeta) -> darling::Result<()> {
             });
             Ok(())
         }
-        NestedMeta::Meta(meta) => {
-            let key = meta.path();
-            let name = quote::quote!(#key).to_string().replace(' ', "");
-            let hint = did_you_mean(&name, FILTER_KEYS);
-            Err(misuse(
-                key,
-                "filters",
-                format!("unknown filter key `{name}`"),
-                format!("`path = \"..\"` or `query(..)`{hint}"),
-            ))
-        }
+        NestedMeta::NameValueInvalidExpr(nv) if nv.path.is_ident("path") => Err(misuse(
+            &nv.value,
+            "filters",
+            "a filter template must be a string literal",
+            EXPECTED,
+        )),
+        NestedMeta::NameValueInvalidExpr(nv) => Err(unknown_key(&nv.path)),
+        NestedMeta::Meta(meta) => Err(unknown_key(meta.path())),
         NestedMeta::Lit(lit) => Err(misuse(
             lit,
             "filters",
@@ -152,6 +155,17 @@ fn read_key(spec: &mut FilterSpec, item: &NestedMeta) -> darling::Result<()> {
             EXPECTED,
         )),
     }
+}
+
+fn unknown_key(key: &syn::Path) -> darling::Error {
+    let name = quote::quote!(#key).to_string().replace(' ', "");
+    let hint = did_you_mean(&name, FILTER_KEYS);
+    misuse(
+        key,
+        "filters",
+        format!("unknown filter key `{name}`"),
+        format!("`path = \"..\"` or `query(..)`{hint}"),
+    )
 }
 
 /// A query key: an identifier (`project`) or a string literal (`"idProject"`).

@@ -70,6 +70,7 @@ impl ResourceAttrs {
                 "multipart" => list(meta, key)
                     .and_then(MultipartSpec::read)
                     .map(|spec| attrs.multipart = Some(spec)),
+                // `crate`, the last key.
                 _ => root(meta).map(|root| attrs.krate = Some(root)),
             };
             errors.handle(read);
@@ -175,20 +176,32 @@ impl Keys {
         }
     }
 
-    /// The key that `item` sets, with its meta; a literal, an unknown key or a repeated key is an
-    /// error.
+    /// The key that `item` sets, with its meta; a literal, an unknown key, a repeated key or a
+    /// value that is no expression is an error.
     fn admit<'a>(&mut self, item: &'a NestedMeta) -> darling::Result<(&'static str, &'a Meta)> {
-        let meta = match item {
-            NestedMeta::Meta(meta) => meta,
+        match item {
+            NestedMeta::Meta(meta) => Ok((self.key(meta.path())?, meta)),
+            NestedMeta::NameValueInvalidExpr(nv) => {
+                let key = self.key(&nv.path)?;
+                Err(misuse(
+                    &nv.value,
+                    &self.shown(key),
+                    "this value is not an expression",
+                    expected_form(&self.shown(key)),
+                ))
+            }
             NestedMeta::Lit(lit) => {
                 let expected = format!("one of {}", listed(self.valid));
-                return Err(match self.parent {
+                Err(match self.parent {
                     Some(parent) => misuse(lit, parent, "a literal is not a key", expected),
                     None => attribute_error(lit, "a literal is not a key", expected),
-                });
+                })
             }
-        };
-        let path = meta.path();
+        }
+    }
+
+    /// The valid key that `path` names, seen for the first time.
+    fn key(&mut self, path: &syn::Path) -> darling::Result<&'static str> {
         let name = quote::quote!(#path).to_string().replace(' ', "");
         let Some(key) = self.valid.iter().copied().find(|k| *k == name) else {
             let hint = did_you_mean(&name, self.valid);
@@ -210,7 +223,7 @@ impl Keys {
                 "each key at most once",
             ));
         }
-        Ok((key, meta))
+        Ok(key)
     }
 
     /// Whether `key` was given, or an unknown key was probably meant as it (which says enough).

@@ -47,6 +47,12 @@ fn lookup_spec(item: &NestedMeta) -> darling::Result<LookupSpec> {
                 EXPECTED,
             )),
         },
+        NestedMeta::NameValueInvalidExpr(nv) => Err(misuse(
+            &nv.value,
+            "fetch_by",
+            "a lookup template must be a string literal",
+            EXPECTED,
+        )),
         NestedMeta::Meta(Meta::Path(path)) => Err(misuse(
             path,
             "fetch_by",

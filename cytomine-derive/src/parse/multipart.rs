@@ -75,20 +75,25 @@ impl MultipartSpec {
                     .collect();
                 errors.finish()
             }
-            NestedMeta::Meta(meta) => {
-                let key = meta.path();
-                let name = quote::quote!(#key).to_string().replace(' ', "");
-                let hint = crate::diagnostics::did_you_mean(&name, MULTIPART_KEYS);
-                Err(misuse(
-                    key,
-                    "multipart",
-                    format!("unknown key `{name}`"),
-                    format!("`part = \"..\"` or `query(..)`{hint}"),
-                ))
+            NestedMeta::NameValueInvalidExpr(nv) if nv.path.is_ident("part") => {
+                Err(wrong(&nv.value, "`part` must be a string literal"))
             }
+            NestedMeta::NameValueInvalidExpr(nv) => Err(unknown_key(&nv.path)),
+            NestedMeta::Meta(meta) => Err(unknown_key(meta.path())),
             NestedMeta::Lit(lit) => Err(wrong(lit, "a literal is not a key")),
         }
     }
+}
+
+fn unknown_key(key: &syn::Path) -> darling::Error {
+    let name = quote::quote!(#key).to_string().replace(' ', "");
+    let hint = crate::diagnostics::did_you_mean(&name, MULTIPART_KEYS);
+    misuse(
+        key,
+        "multipart",
+        format!("unknown key `{name}`"),
+        format!("`part = \"..\"` or `query(..)`{hint}"),
+    )
 }
 
 fn query_field(item: &NestedMeta) -> darling::Result<QueryField> {

@@ -105,6 +105,16 @@ const CASES: &[(&str, &str, &str)] = &[
         r#""q""#,
     ),
     (
+        r#"#[resource(path = pub(crate))] struct P { #[serde(flatten)] extra: Extra, id: Option<i64> }"#,
+        "`#[resource(path)]`: this value is not an expression, expected a string literal",
+        "pub",
+    ),
+    (
+        r#"#[resource(path = "p", fetch_by(key = pub(crate)))] struct P { #[serde(flatten)] extra: Extra, id: Option<i64> }"#,
+        "`#[resource(fetch_by)]`: a lookup template must be a string literal",
+        "pub",
+    ),
+    (
         r#"#[resource] struct P { #[serde(flatten)] extra: Extra, id: Option<i64> }"#,
         "`#[resource]`: the attribute has no list of keys",
         "resource",
