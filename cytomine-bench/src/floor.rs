@@ -5,7 +5,7 @@
 //! `METHOD\n\ncontentType\ndate`, which the official Python client signs as well.
 
 use base64::Engine;
-use hmac::{Hmac, Mac};
+use hmac::{Hmac, KeyInit, Mac};
 use sha1::Sha1;
 
 /// `Authorization` header value for `method` with `content_type` at `date`.

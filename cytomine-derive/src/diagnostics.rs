@@ -1,9 +1,8 @@
 //! One message template for every misuse:
 //! "`` `#[resource(<key>)]`: <what is wrong>, expected <what is valid> ``", on the offending token.
 //!
-//! Our own checks build their errors with [`misuse`]; darling's own errors (unknown key, duplicate
-//! key, wrong value type, missing key) are rephrased into the same template by [`rephrase`],
-//! keeping darling's "did you mean" suggestion.
+//! Every message is written by this crate (the attribute is read key by key in `parse::keys`), so
+//! the wording does not change with a dependency.
 
 use std::fmt::Display;
 
@@ -27,11 +26,7 @@ pub(crate) fn misuse_span(
     wrong: impl Display,
     expected: impl Display,
 ) -> darling::Error {
-    syn::Error::new(
-        span,
-        format!("`#[resource({key})]`: {wrong}, expected {expected}"),
-    )
-    .into()
+    template(span, format!("#[resource({key})]"), wrong, expected)
 }
 
 /// An error about the item itself (its shape, its generics), on `node`.
@@ -40,154 +35,26 @@ pub(crate) fn shape_error(
     wrong: impl Display,
     expected: impl Display,
 ) -> darling::Error {
-    syn::Error::new(
-        node.span(),
-        format!("`#[derive(Resource)]`: {wrong}, expected {expected}"),
-    )
-    .into()
+    template(node.span(), "#[derive(Resource)]", wrong, expected)
 }
 
-/// Where an attribute sits, which decides the key list offered for unknown keys.
-#[derive(Clone, Copy)]
-pub(crate) enum Context {
-    /// The struct-level `#[resource(...)]`.
-    Struct,
-    /// A field-level `#[resource(...)]`.
-    Field,
+/// An error about the form of the attribute itself, on `node`.
+pub(crate) fn attribute_error(
+    node: &impl Spanned,
+    wrong: impl Display,
+    expected: impl Display,
+) -> darling::Error {
+    template(node.span(), "#[resource]", wrong, expected)
 }
 
-/// Rewrites darling's errors into the house template. Errors without a span (a missing key) are
-/// put on `fallback`.
-pub(crate) fn rephrase(error: darling::Error, context: Context, fallback: Span) -> darling::Error {
-    let singles: Vec<darling::Error> = error.flatten().into_iter().collect();
-    let suggested: Vec<String> = singles
-        .iter()
-        .filter_map(|e| suggestion(&e.to_string()).map(str::to_string))
-        .collect();
-    let mut out = darling::Error::accumulator();
-    for single in singles {
-        let message = single.to_string();
-        // `pth = ".."` already says "did you mean `path`?": a second error for the missing
-        // `path` would only repeat it.
-        let missing = quoted_after(&message, "Missing field `");
-        if missing.is_some_and(|key| suggested.iter().any(|s| s == key)) {
-            continue;
-        }
-        let span = single.explicit_span().unwrap_or(fallback);
-        out.push(syn::Error::new(span, rephrase_message(&message, context)).into());
-    }
-    match out.finish() {
-        Ok(()) => darling::Error::custom("`#[resource]`: invalid attribute"),
-        Err(errors) => errors,
-    }
-}
-
-/// The house-template text for one darling message (`kind` + optional ` at <location>`).
-fn rephrase_message(message: &str, context: Context) -> String {
-    let (body, location) = split_location(message);
-    if body.starts_with("`#[") {
-        return body.to_string();
-    }
-    if let Some(rest) = body.strip_prefix("Unknown field: `") {
-        return unknown_key(rest, location, context);
-    }
-    if let Some(key) = quoted_after(body, "Duplicate field `") {
-        let key = qualified(location, key);
-        return format!(
-            "`#[resource({key})]`: given more than once, expected each key at most once"
-        );
-    }
-    if let Some(key) = quoted_after(body, "Missing field `") {
-        return format!(
-            "`#[resource({key})]`: missing, expected {}",
-            expected_form(key)
-        );
-    }
-    if let Some(found) = quoted_after(body, "Unexpected type `") {
-        let key = location.unwrap_or("resource");
-        return format!(
-            "`#[resource({key})]`: {} value is not accepted here, expected {}",
-            article(found),
-            expected_form(key)
-        );
-    }
-    if let Some(form) = quoted_after(body, "Unexpected meta-item format `") {
-        let key = location.unwrap_or("resource");
-        return format!(
-            "`#[resource({key})]`: wrong form ({form}), expected {}",
-            expected_form(key)
-        );
-    }
-    let key = location.unwrap_or("resource");
-    format!(
-        "`#[resource({key})]`: {body}, expected {}",
-        expected_form(key)
-    )
-}
-
-fn unknown_key(rest: &str, location: Option<&str>, context: Context) -> String {
-    let (name, suggestion) = match rest.split_once("`. Did you mean `") {
-        Some((name, alt)) => (name, alt.strip_suffix("`?")),
-        None => (rest.trim_end_matches('`'), None),
-    };
-    let (shown, what, valid) = match (location, context) {
-        (Some(parent), _) => (
-            format!("{parent}({name})"),
-            "unknown operation",
-            crate::parse::OPERATION_KEYS,
-        ),
-        (None, Context::Struct) => (name.to_string(), "unknown key", crate::parse::STRUCT_KEYS),
-        (None, Context::Field) => (
-            name.to_string(),
-            "unknown field key",
-            crate::parse::FIELD_KEYS,
-        ),
-    };
-    let valid = valid
-        .iter()
-        .map(|k| format!("`{k}`"))
-        .collect::<Vec<_>>()
-        .join(", ");
-    match suggestion {
-        Some(alt) => format!(
-            "`#[resource({shown})]`: {what}, expected one of {valid}; did you mean `{alt}`?"
-        ),
-        None => format!("`#[resource({shown})]`: {what}, expected one of {valid}"),
-    }
-}
-
-/// The key darling suggests for an unknown one, if any.
-fn suggestion(message: &str) -> Option<&str> {
-    let (_, alt) = message.split_once("`. Did you mean `")?;
-    alt.split('`').next()
-}
-
-/// Splits darling's trailing ` at <location>` off; locations are key paths without spaces.
-fn split_location(message: &str) -> (&str, Option<&str>) {
-    match message.rsplit_once(" at ") {
-        Some((body, location)) if !location.is_empty() && !location.contains([' ', '`']) => {
-            (body, Some(location))
-        }
-        _ => (message, None),
-    }
-}
-
-fn quoted_after<'a>(body: &'a str, prefix: &str) -> Option<&'a str> {
-    body.strip_prefix(prefix)?.split('`').next()
-}
-
-fn qualified(location: Option<&str>, key: &str) -> String {
-    match location {
-        Some(parent) => format!("{parent}({key})"),
-        None => key.to_string(),
-    }
-}
-
-fn article(kind: &str) -> String {
-    match kind.chars().next() {
-        Some('a' | 'e' | 'i' | 'o' | 'u') => format!("an {kind}"),
-        _ => format!("a {kind}"),
-    }
+/// "`` `<subject>`: <wrong>, expected <expected> ``" on `span`.
+fn template(
+    span: Span,
+    subject: impl Display,
+    wrong: impl Display,
+    expected: impl Display,
+) -> darling::Error {
+    syn::Error::new(span, format!("`{subject}`: {wrong}, expected {expected}")).into()
 }
 
 /// What a valid use of `key` looks like.
@@ -222,18 +89,32 @@ pub(crate) fn expected_form(key: &str) -> &'static str {
     }
 }
 
-/// `"; did you mean `x`?"` (to end an "expected" text) for the candidate closest to `name` (at most half of its letters
-/// differ), else nothing.
+/// `"; did you mean `x`?"` (to end an "expected" text) for the [`closest`] candidate, else
+/// nothing.
 pub(crate) fn did_you_mean(name: &str, candidates: &[impl AsRef<str>]) -> String {
-    let best = candidates
-        .iter()
-        .map(|c| (edit_distance(name, c.as_ref()), c.as_ref()))
-        .filter(|(d, c)| *d > 0 && *d * 2 <= name.len().max(c.len()))
-        .min_by_key(|(d, _)| *d);
-    match best {
-        Some((_, c)) => format!("; did you mean `{c}`?"),
+    match closest(name, candidates) {
+        Some(c) => format!("; did you mean `{c}`?"),
         None => String::new(),
     }
+}
+
+/// The candidate closest to `name`, if it is close: at most half of its letters differ, or one
+/// of the two begins with the other (`ident` for `id`).
+pub(crate) fn closest<'a>(name: &str, candidates: &'a [impl AsRef<str>]) -> Option<&'a str> {
+    let near = |c: &str, d: usize| {
+        let (short, long) = if c.len() < name.len() {
+            (c, name)
+        } else {
+            (name, c)
+        };
+        d * 2 <= long.len() || (short.len() >= 2 && long.starts_with(short))
+    };
+    candidates
+        .iter()
+        .map(|c| (edit_distance(name, c.as_ref()), c.as_ref()))
+        .filter(|(d, c)| *d > 0 && near(c, *d))
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, c)| c)
 }
 
 /// Levenshtein distance, by characters.
@@ -273,40 +154,12 @@ mod tests {
     }
 
     #[test]
-    fn unknown_keys_keep_the_suggestion() {
-        let text = rephrase_message(
-            "Unknown field: `pth`. Did you mean `path`?",
-            Context::Struct,
-        );
-        assert!(
-            text.starts_with("`#[resource(pth)]`: unknown key, expected one of `path`"),
-            "{text}"
-        );
-        assert!(text.ends_with("did you mean `path`?"), "{text}");
-    }
-
-    #[test]
-    fn nested_errors_name_their_parent() {
-        let text = rephrase_message("Unknown field: `frobnicate` at refuse", Context::Struct);
-        assert!(
-            text.starts_with(
-                "`#[resource(refuse(frobnicate))]`: unknown operation, expected one of `fetch`"
-            ),
-            "{text}"
-        );
-        let text = rephrase_message("Unexpected type `int` at path", Context::Struct);
+    fn a_prefix_is_close() {
+        assert_eq!(closest("ident", &["id"]), Some("id"));
         assert_eq!(
-            text,
-            "`#[resource(path)]`: an int value is not accepted here, expected a string literal naming the resource in URLs, like `path = \"project\"`"
+            closest("filter", &["filters", "filter_required"]),
+            Some("filters")
         );
-    }
-
-    #[test]
-    fn house_messages_lose_only_the_location() {
-        let text = rephrase_message(
-            "`#[resource(params)]`: bad, expected good at params",
-            Context::Struct,
-        );
-        assert_eq!(text, "`#[resource(params)]`: bad, expected good");
+        assert_eq!(closest("x", &["id"]), None);
     }
 }

@@ -2,7 +2,7 @@
 //! vectors.
 
 use base64::Engine;
-use hmac::{Hmac, Mac};
+use hmac::{Hmac, KeyInit, Mac};
 use sha1::Sha1;
 
 use super::keys::Credentials;

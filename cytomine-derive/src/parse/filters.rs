@@ -2,7 +2,6 @@
 //! project_user(path = "project/{}/user/{}.json", query(project, user)))`.
 
 use darling::ast::NestedMeta;
-use darling::FromMeta;
 use proc_macro2::Span;
 use syn::spanned::Spanned;
 use syn::{Expr, ExprLit, Lit, LitStr, Meta, MetaList};
@@ -34,10 +33,11 @@ pub(crate) struct FilterList(pub Vec<FilterSpec>);
 
 const EXPECTED: &str = "a filter name (`user`), a name with its template (`admin = \"project/{}/admin.json\"`) or the list form `name(path = \"..\", query(key, ..))`";
 
-impl FromMeta for FilterList {
-    fn from_list(items: &[NestedMeta]) -> darling::Result<Self> {
+impl FilterList {
+    /// Reads the filters inside `filters(...)`.
+    pub(crate) fn read(list: &MetaList) -> darling::Result<Self> {
         let mut errors = darling::Error::accumulator();
-        let specs = items
+        let specs = NestedMeta::parse_meta_list(list.tokens.clone())?
             .iter()
             .filter_map(|item| errors.handle(filter_spec(item)))
             .collect();
@@ -69,6 +69,12 @@ fn filter_spec(item: &NestedMeta) -> darling::Result<FilterSpec> {
             )),
         },
         NestedMeta::Meta(Meta::List(list)) => list_form(list),
+        NestedMeta::NameValueInvalidExpr(nv) => Err(misuse(
+            &nv.value,
+            "filters",
+            "a filter template must be a string literal",
+            EXPECTED,
+        )),
         NestedMeta::Lit(lit) => Err(misuse(
             lit,
             "filters",
@@ -134,17 +140,14 @@ fn read_key(spec: &mut FilterSpec, item: &NestedMeta) -> darling::Result<()> {
             });
             Ok(())
         }
-        NestedMeta::Meta(meta) => {
-            let key = meta.path();
-            let name = quote::quote!(#key).to_string().replace(' ', "");
-            let hint = did_you_mean(&name, FILTER_KEYS);
-            Err(misuse(
-                key,
-                "filters",
-                format!("unknown filter key `{name}`"),
-                format!("`path = \"..\"` or `query(..)`{hint}"),
-            ))
-        }
+        NestedMeta::NameValueInvalidExpr(nv) if nv.path.is_ident("path") => Err(misuse(
+            &nv.value,
+            "filters",
+            "a filter template must be a string literal",
+            EXPECTED,
+        )),
+        NestedMeta::NameValueInvalidExpr(nv) => Err(unknown_key(&nv.path)),
+        NestedMeta::Meta(meta) => Err(unknown_key(meta.path())),
         NestedMeta::Lit(lit) => Err(misuse(
             lit,
             "filters",
@@ -152,6 +155,17 @@ fn read_key(spec: &mut FilterSpec, item: &NestedMeta) -> darling::Result<()> {
             EXPECTED,
         )),
     }
+}
+
+fn unknown_key(key: &syn::Path) -> darling::Error {
+    let name = quote::quote!(#key).to_string().replace(' ', "");
+    let hint = did_you_mean(&name, FILTER_KEYS);
+    misuse(
+        key,
+        "filters",
+        format!("unknown filter key `{name}`"),
+        format!("`path = \"..\"` or `query(..)`{hint}"),
+    )
 }
 
 /// A query key: an identifier (`project`) or a string literal (`"idProject"`).

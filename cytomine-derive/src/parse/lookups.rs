@@ -1,8 +1,7 @@
 //! `fetch_by(key = "domain/{domain_class_name}/{domain_ident}/key/{key}/property.json")`.
 
 use darling::ast::NestedMeta;
-use darling::FromMeta;
-use syn::{Expr, ExprLit, Lit, LitStr, Meta};
+use syn::{Expr, ExprLit, Lit, LitStr, Meta, MetaList};
 
 use crate::diagnostics::misuse;
 
@@ -19,10 +18,11 @@ pub(crate) struct LookupList(pub Vec<LookupSpec>);
 const EXPECTED: &str =
     "a name with its template, like `fetch_by(key = \"property/key/{key}.json\")`";
 
-impl FromMeta for LookupList {
-    fn from_list(items: &[NestedMeta]) -> darling::Result<Self> {
+impl LookupList {
+    /// Reads the lookups inside `fetch_by(...)`.
+    pub(crate) fn read(list: &MetaList) -> darling::Result<Self> {
         let mut errors = darling::Error::accumulator();
-        let specs = items
+        let specs = NestedMeta::parse_meta_list(list.tokens.clone())?
             .iter()
             .filter_map(|item| errors.handle(lookup_spec(item)))
             .collect();
@@ -47,6 +47,12 @@ fn lookup_spec(item: &NestedMeta) -> darling::Result<LookupSpec> {
                 EXPECTED,
             )),
         },
+        NestedMeta::NameValueInvalidExpr(nv) => Err(misuse(
+            &nv.value,
+            "fetch_by",
+            "a lookup template must be a string literal",
+            EXPECTED,
+        )),
         NestedMeta::Meta(Meta::Path(path)) => Err(misuse(
             path,
             "fetch_by",

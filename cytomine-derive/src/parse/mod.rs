@@ -1,7 +1,8 @@
-//! The attribute layer: what `#[resource(...)]` says, as darling reads it, before any
-//! cross-field check. Required keys are plain fields, optional ones are `Option`s.
+//! The attribute layer: what `#[resource(...)]` says, before any cross-field check. Required
+//! keys are plain fields, optional ones are `Option`s.
 
 mod filters;
+mod keys;
 mod lookups;
 mod multipart;
 mod params;
@@ -11,8 +12,7 @@ pub(crate) use lookups::{LookupList, LookupSpec};
 pub(crate) use multipart::MultipartSpec;
 pub(crate) use params::{ParamDefault, ParamList, ParamSpec};
 
-use darling::util::Flag;
-use darling::{FromDeriveInput, FromField, FromMeta};
+use proc_macro2::Span;
 use syn::{Ident, LitStr, Visibility};
 
 /// Every key of the struct-level `#[resource(...)]` attribute, in the order the docs list them.
@@ -40,8 +40,6 @@ pub(crate) const FIELD_KEYS: &[&str] = &["id"];
 pub(crate) const OPERATION_KEYS: &[&str] = &["fetch", "create", "update", "delete", "list"];
 
 /// The struct-level attribute, as written.
-#[derive(FromDeriveInput)]
-#[darling(attributes(resource))]
 pub(crate) struct ResourceAttrs {
     pub ident: Ident,
     pub vis: Visibility,
@@ -51,42 +49,44 @@ pub(crate) struct ResourceAttrs {
     pub create: Option<LitStr>,
     pub item: Option<LitStr>,
     pub list: Option<LitStr>,
-    #[darling(default)]
     pub filters: FilterList,
-    #[darling(default)]
     pub filter_required: Flag,
-    #[darling(default)]
     pub no_batch: Flag,
-    #[darling(default)]
     pub params: ParamList,
-    #[darling(default)]
     pub refuse: Refuse,
-    #[darling(default)]
     pub fetch_by: LookupList,
     pub multipart: Option<MultipartSpec>,
-    #[darling(rename = "crate")]
     pub krate: Option<syn::Path>,
 }
 
 /// `refuse(fetch, create, update, delete, list)`: the operations the type does not allow.
-#[derive(FromMeta, Default)]
+#[derive(Default)]
 pub(crate) struct Refuse {
-    #[darling(default)]
     pub fetch: Flag,
-    #[darling(default)]
     pub create: Flag,
-    #[darling(default)]
     pub update: Flag,
-    #[darling(default)]
     pub delete: Flag,
-    #[darling(default)]
     pub list: Flag,
 }
 
 /// The field-level attribute: `#[resource(id)]` marks the id field.
-#[derive(FromField)]
-#[darling(attributes(resource))]
+#[derive(Default)]
 pub(crate) struct FieldAttrs {
-    #[darling(default)]
     pub id: Flag,
+}
+
+/// A bare key such as `no_batch`: whether it was written, and where.
+#[derive(Clone, Copy, Default)]
+pub(crate) struct Flag(Option<Span>);
+
+impl Flag {
+    /// Whether the key was written.
+    pub fn is_present(&self) -> bool {
+        self.0.is_some()
+    }
+
+    /// The key's token (the call site when absent).
+    pub fn span(&self) -> Span {
+        self.0.unwrap_or_else(Span::call_site)
+    }
 }

@@ -1,8 +1,7 @@
 //! `multipart(part = "files[]", query(domain_ident, domain_class_name, filename = "name"))`.
 
 use darling::ast::NestedMeta;
-use darling::FromMeta;
-use syn::{Expr, ExprLit, Ident, Lit, LitStr, Meta};
+use syn::{Expr, ExprLit, Ident, Lit, LitStr, Meta, MetaList};
 
 use crate::diagnostics::{expected_form, misuse};
 
@@ -23,16 +22,9 @@ pub(crate) struct QueryField {
     pub wire: Option<LitStr>,
 }
 
-impl FromMeta for MultipartSpec {
-    fn from_meta(item: &Meta) -> darling::Result<Self> {
-        let Meta::List(list) = item else {
-            return Err(misuse(
-                item,
-                "multipart",
-                "a list is required",
-                expected_form("multipart"),
-            ));
-        };
+impl MultipartSpec {
+    /// Reads the keys inside `multipart(...)`.
+    pub(crate) fn read(list: &MetaList) -> darling::Result<Self> {
         let items = NestedMeta::parse_meta_list(list.tokens.clone())?;
         let mut errors = darling::Error::accumulator();
         let mut spec = MultipartSpec {
@@ -40,14 +32,12 @@ impl FromMeta for MultipartSpec {
             query: Vec::new(),
         };
         for item in &items {
-            errors.handle(spec.read(item));
+            errors.handle(spec.read_key(item));
         }
         errors.finish_with(spec)
     }
-}
 
-impl MultipartSpec {
-    fn read(&mut self, item: &NestedMeta) -> darling::Result<()> {
+    fn read_key(&mut self, item: &NestedMeta) -> darling::Result<()> {
         let wrong = |node: &dyn quote::ToTokens, what: &str| {
             misuse(
                 &node.to_token_stream(),
@@ -85,20 +75,25 @@ impl MultipartSpec {
                     .collect();
                 errors.finish()
             }
-            NestedMeta::Meta(meta) => {
-                let key = meta.path();
-                let name = quote::quote!(#key).to_string().replace(' ', "");
-                let hint = crate::diagnostics::did_you_mean(&name, MULTIPART_KEYS);
-                Err(misuse(
-                    key,
-                    "multipart",
-                    format!("unknown key `{name}`"),
-                    format!("`part = \"..\"` or `query(..)`{hint}"),
-                ))
+            NestedMeta::NameValueInvalidExpr(nv) if nv.path.is_ident("part") => {
+                Err(wrong(&nv.value, "`part` must be a string literal"))
             }
+            NestedMeta::NameValueInvalidExpr(nv) => Err(unknown_key(&nv.path)),
+            NestedMeta::Meta(meta) => Err(unknown_key(meta.path())),
             NestedMeta::Lit(lit) => Err(wrong(lit, "a literal is not a key")),
         }
     }
+}
+
+fn unknown_key(key: &syn::Path) -> darling::Error {
+    let name = quote::quote!(#key).to_string().replace(' ', "");
+    let hint = crate::diagnostics::did_you_mean(&name, MULTIPART_KEYS);
+    misuse(
+        key,
+        "multipart",
+        format!("unknown key `{name}`"),
+        format!("`part = \"..\"` or `query(..)`{hint}"),
+    )
 }
 
 fn query_field(item: &NestedMeta) -> darling::Result<QueryField> {

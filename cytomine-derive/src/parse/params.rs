@@ -1,12 +1,11 @@
 //! `params(with_members_count: bool, show_wkt: bool = "showWKT", show_details: bool default true)`:
 //! not meta syntax, so the tokens inside the parentheses are parsed with syn.
 
-use darling::FromMeta;
 use syn::parse::{Parse, ParseStream};
 use syn::punctuated::Punctuated;
-use syn::{Ident, Lit, LitStr, Meta, Token, Type};
+use syn::{Ident, Lit, LitStr, MetaList, Token, Type};
 
-use crate::diagnostics::{misuse, misuse_span};
+use crate::diagnostics::misuse_span;
 
 /// One query modifier: `rust_name: Type` with an optional `= "wireName"` and an optional
 /// `default <literal>`.
@@ -66,11 +65,9 @@ impl Parse for ParamSpec {
     }
 }
 
-impl FromMeta for ParamList {
-    fn from_meta(item: &Meta) -> darling::Result<Self> {
-        let Meta::List(list) = item else {
-            return Err(misuse(item, "params", "a list is required", EXPECTED));
-        };
+impl ParamList {
+    /// Reads the modifiers inside `params(...)`.
+    pub(crate) fn read(list: &MetaList) -> darling::Result<Self> {
         list.parse_args_with(Punctuated::<ParamSpec, Token![,]>::parse_terminated)
             .map(|specs| ParamList(specs.into_iter().collect()))
             .map_err(|err| {

@@ -75,6 +75,66 @@ const CASES: &[(&str, &str, &str)] = &[
         r#""p/{id}.json""#,
     ),
     (
+        r#"#[resource(path("p"))] struct P { #[serde(flatten)] extra: Extra, id: Option<i64> }"#,
+        "`#[resource(path)]`: a list is not accepted here, expected a string literal",
+        "path",
+    ),
+    (
+        r#"#[resource(path = "p", no_batch = "yes")] struct P { #[serde(flatten)] extra: Extra, id: Option<i64> }"#,
+        "`#[resource(no_batch)]`: a string value is not accepted here, expected the bare flag `no_batch`",
+        r#""yes""#,
+    ),
+    (
+        r#"#[resource(path = "p", filters = "user")] struct P { #[serde(flatten)] extra: Extra, id: Option<i64> }"#,
+        "`#[resource(filters)]`: a string value is not accepted here, expected a list of filters",
+        r#""user""#,
+    ),
+    (
+        r#"#[resource(path = "p", params)] struct P { #[serde(flatten)] extra: Extra, id: Option<i64> }"#,
+        "`#[resource(params)]`: a bare key is not accepted here, expected a list of typed modifiers",
+        "params",
+    ),
+    (
+        r#"#[resource(path = "p", crate = "not a path")] struct P { id: Option<i64> }"#,
+        "`#[resource(crate)]`: `not a path` is not a path, expected a string literal path",
+        r#""not a path""#,
+    ),
+    (
+        r#"#[resource(path = "p", "q")] struct P { #[serde(flatten)] extra: Extra, id: Option<i64> }"#,
+        "`#[resource]`: a literal is not a key, expected one of `path`",
+        r#""q""#,
+    ),
+    (
+        r#"#[resource(path = pub(crate))] struct P { #[serde(flatten)] extra: Extra, id: Option<i64> }"#,
+        "`#[resource(path)]`: this value is not an expression, expected a string literal",
+        "pub",
+    ),
+    (
+        r#"#[resource(path = "p", fetch_by(key = pub(crate)))] struct P { #[serde(flatten)] extra: Extra, id: Option<i64> }"#,
+        "`#[resource(fetch_by)]`: a lookup template must be a string literal",
+        "pub",
+    ),
+    (
+        r#"#[resource] struct P { #[serde(flatten)] extra: Extra, id: Option<i64> }"#,
+        "`#[resource]`: the attribute has no list of keys",
+        "resource",
+    ),
+    (
+        r#"#[resource(path = "p", refuse(update, update))] struct P { id: Option<i64> }"#,
+        "`#[resource(refuse(update))]`: given more than once, expected each key at most once",
+        "update",
+    ),
+    (
+        r#"#[resource(path = "p", refuse(update = true))] struct P { id: Option<i64> }"#,
+        "`#[resource(refuse(update))]`: a bool value is not accepted here, expected a bare operation name",
+        "true",
+    ),
+    (
+        r#"#[resource(path = "p")] struct P { #[serde(flatten)] extra: Extra, #[resource(id, id)] id: Option<i64> }"#,
+        "`#[resource(id)]`: given more than once",
+        "id",
+    ),
+    (
         r#"#[resource(path = "p", refuse(frobnicate))] struct P { #[serde(flatten)] extra: Extra, id: Option<i64> }"#,
         "`#[resource(refuse(frobnicate))]`: unknown operation, expected one of `fetch`",
         "frobnicate",

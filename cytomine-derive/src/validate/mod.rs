@@ -11,14 +11,13 @@ pub(crate) use lists::QUERY_METHODS;
 
 use std::collections::HashSet;
 
-use darling::FromDeriveInput;
 use proc_macro2::{Span, TokenStream};
 use quote::quote;
 use syn::{DeriveInput, Ident};
 
-use crate::diagnostics::{misuse, rephrase, Context};
+use crate::diagnostics::misuse;
 use crate::model::{Model, Operations};
-use crate::parse::ResourceAttrs;
+use crate::parse::{Flag, ResourceAttrs};
 use paths::{FieldNames, Placeholders};
 use shape::FieldInfo;
 
@@ -37,10 +36,7 @@ pub(crate) fn validate(input: &DeriveInput) -> Result<Model, Box<Failure>> {
     let mut errors = darling::Error::accumulator();
     errors.handle(shape::no_generics(input));
     let fields = errors.handle(shape::named_fields(input));
-    let fallback = attribute_span(input);
-    let attrs = errors.handle(
-        ResourceAttrs::from_derive_input(input).map_err(|e| rephrase(e, Context::Struct, fallback)),
-    );
+    let attrs = errors.handle(ResourceAttrs::read(input));
     let id_field = fields
         .as_ref()
         .and_then(|fields| errors.handle(shape::id_field(fields, &input.ident)));
@@ -58,19 +54,6 @@ pub(crate) fn validate(input: &DeriveInput) -> Result<Model, Box<Failure>> {
             methods: attrs.as_ref().map(dummy_methods).unwrap_or_default(),
         })),
     }
-}
-
-/// Where a missing key is reported: the `resource` of the first `#[resource(..)]`, else the
-/// struct's name.
-fn attribute_span(input: &DeriveInput) -> Span {
-    input
-        .attrs
-        .iter()
-        .find(|a| a.path().is_ident("resource"))
-        .map_or_else(
-            || input.ident.span(),
-            |a| syn::spanned::Spanned::span(a.path()),
-        )
 }
 
 fn dummy_methods(attrs: &ResourceAttrs) -> Vec<Ident> {
@@ -150,7 +133,7 @@ fn build(
     ));
     let params = errors.handle(lists::params(&attrs.params.0, &mut seen));
     let refuse = &attrs.refuse;
-    let flag = |flag: &darling::util::Flag| flag.is_present().then(|| flag.span());
+    let flag = |flag: &Flag| flag.is_present().then(|| flag.span());
     let lookups = errors.handle(methods::lookups(
         &attrs.fetch_by.0,
         &names,

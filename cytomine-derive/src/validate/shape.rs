@@ -1,10 +1,9 @@
 //! Checks on the item itself: a struct with named fields, no generics, one `Option<i64>` id field.
 
-use darling::FromField;
 use proc_macro2::Span;
 use syn::{Data, DeriveInput, Fields, GenericArgument, Ident, PathArguments, Type};
 
-use crate::diagnostics::{misuse, rephrase, shape_error, Context};
+use crate::diagnostics::{misuse, shape_error};
 use crate::parse::FieldAttrs;
 
 const NAMED: &str =
@@ -60,10 +59,7 @@ pub(crate) fn named_fields(input: &DeriveInput) -> darling::Result<Vec<FieldInfo
         .iter()
         .filter_map(|field| {
             let ident = field.ident.clone()?;
-            let fallback = ident.span();
-            let attrs =
-                FieldAttrs::from_field(field).map_err(|e| rephrase(e, Context::Field, fallback));
-            let attrs = errors.handle(attrs)?;
+            let attrs = errors.handle(FieldAttrs::read(field))?;
             Some(FieldInfo {
                 ident,
                 ty: field.ty.clone(),

@@ -3,7 +3,7 @@
 use std::time::Duration;
 
 use rand::rngs::StdRng;
-use rand::{Rng, SeedableRng};
+use rand::{RngExt, SeedableRng};
 
 /// One way an answer goes wrong.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -143,7 +143,7 @@ impl ArmedRule {
             return None;
         }
         if let Some(p) = r.probability {
-            if !self.rng.gen_bool(p) {
+            if !self.rng.random_bool(p) {
                 return None;
             }
         }

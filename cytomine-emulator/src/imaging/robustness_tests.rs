@@ -4,7 +4,7 @@
 use super::*;
 use crate::geometry::{parse_wkt, Geometry};
 use rand::rngs::StdRng;
-use rand::{Rng, SeedableRng};
+use rand::{RngExt, SeedableRng};
 
 /// Above this many pixels a random header is only probed, not rendered, so
 /// that the tests stay fast (the limits themselves are tested elsewhere).
@@ -14,29 +14,29 @@ const FORMATS: [Format; 4] = [Format::Png, Format::Jpeg, Format::Webp, Format::T
 
 fn random_adjust(rng: &mut StdRng) -> Adjust {
     let odd = [f64::NAN, f64::INFINITY, -1.0, 0.0, 1e300, 0.5, 2.0];
-    let number = |rng: &mut StdRng| match rng.gen_range(0..3) {
+    let number = |rng: &mut StdRng| match rng.random_range(0..3) {
         0 => None,
-        1 => Some(odd[rng.gen_range(0..odd.len())]),
-        _ => Some(rng.gen_range(-3.0..5.0)),
+        1 => Some(odd[rng.random_range(0..odd.len())]),
+        _ => Some(rng.random_range(-3.0..5.0)),
     };
     Adjust {
         contrast: number(rng),
         gamma: number(rng),
-        inverse: rng.gen(),
+        inverse: rng.random(),
         colormap: ["jet", "grey", "viridis", "??", ""]
-            .get(rng.gen_range(0..7))
+            .get(rng.random_range(0..7))
             .map(|s| s.to_string()),
-        bits: rng.gen_bool(0.5).then(|| rng.gen()),
+        bits: rng.random_bool(0.5).then(|| rng.random()),
     }
 }
 
 fn random_region(rng: &mut StdRng) -> Option<Region> {
-    let side = |rng: &mut StdRng| match rng.gen_range(0..4) {
+    let side = |rng: &mut StdRng| match rng.random_range(0..4) {
         0 => 0,
         1 => u32::MAX,
-        _ => rng.gen_range(0..300),
+        _ => rng.random_range(0..300),
     };
-    rng.gen_bool(0.7).then(|| Region {
+    rng.random_bool(0.7).then(|| Region {
         x: side(rng),
         y: side(rng),
         w: side(rng),
@@ -47,13 +47,13 @@ fn random_region(rng: &mut StdRng) -> Option<Region> {
 /// Renders with random parameters; any outcome but a panic is fine. Returns
 /// whether it succeeded, so tests can check both outcomes happen.
 fn render_randomly(rng: &mut StdRng, src: &Source, geometry: &Geometry) -> bool {
-    let overlay = match rng.gen_range(0..3) {
+    let overlay = match rng.random_range(0..3) {
         0 => Overlay::None,
         1 => Overlay::Mask(geometry),
         _ => Overlay::AlphaMask(geometry),
     };
-    let max = Some(rng.gen_range(0..=64));
-    let format = FORMATS[rng.gen_range(0..4)];
+    let max = Some(rng.random_range(0..=64));
+    let format = FORMATS[rng.random_range(0..4)];
     let (region, adjust) = (random_region(rng), random_adjust(rng));
     render(src, region, max, format, &adjust, overlay).is_ok()
 }
@@ -78,9 +78,9 @@ fn random_bytes_never_panic() {
             geo::Geometry::GeometryCollection(geo::GeometryCollection(vec![])),
         ));
     for _ in 0..3000 {
-        let mut bytes = magics[rng.gen_range(0..magics.len())].to_vec();
-        let len = rng.gen_range(0..300);
-        bytes.extend((0..len).map(|_| rng.gen::<u8>()));
+        let mut bytes = magics[rng.random_range(0..magics.len())].to_vec();
+        let len = rng.random_range(0..300);
+        bytes.extend((0..len).map(|_| rng.random::<u8>()));
         let _ = probe(&bytes);
         if renderable(&bytes) {
             render_randomly(&mut rng, &Source::Encoded(&bytes), &square);
@@ -99,17 +99,18 @@ fn mutated_images_never_panic() {
         let original = demo_image(64, 48, format, 7);
         for _ in 0..150 {
             let mut bytes = original.clone();
-            match rng.gen_range(0..3) {
-                0 => bytes.truncate(rng.gen_range(0..original.len())),
+            match rng.random_range(0..3) {
+                0 => bytes.truncate(rng.random_range(0..original.len())),
                 1 => {
-                    for _ in 0..rng.gen_range(1..9) {
-                        let at = rng.gen_range(0..bytes.len());
-                        bytes[at] = rng.gen();
+                    for _ in 0..rng.random_range(1..9) {
+                        let at = rng.random_range(0..bytes.len());
+                        bytes[at] = rng.random();
                     }
                 }
                 _ => {
-                    let at = rng.gen_range(0..bytes.len());
-                    let junk: Vec<u8> = (0..rng.gen_range(1..64)).map(|_| rng.gen()).collect();
+                    let at = rng.random_range(0..bytes.len());
+                    let junk: Vec<u8> =
+                        (0..rng.random_range(1..64)).map(|_| rng.random()).collect();
                     bytes.splice(at..at, junk);
                 }
             }
@@ -139,17 +140,17 @@ fn random_synthetic_parameters_never_panic() {
     assert_eq!(geometries.len(), shapes.len());
     let mut outcomes = [0u32; 2];
     for _ in 0..400 {
-        let side = |rng: &mut StdRng| match rng.gen_range(0..4) {
+        let side = |rng: &mut StdRng| match rng.random_range(0..4) {
             0 => 0,
             1 => u32::MAX,
-            _ => rng.gen_range(1..100_000),
+            _ => rng.random_range(1..100_000),
         };
         let src = Source::Synthetic {
             width: side(&mut rng),
             height: side(&mut rng),
-            seed: rng.gen(),
+            seed: rng.random(),
         };
-        let geometry = &geometries[rng.gen_range(0..geometries.len())];
+        let geometry = &geometries[rng.random_range(0..geometries.len())];
         outcomes[usize::from(render_randomly(&mut rng, &src, geometry))] += 1;
     }
     assert!(
@@ -196,12 +197,18 @@ fn random_wkt_never_panics() {
         let text: String = if i % 3 == 0 {
             let bytes: Vec<u8> = valid
                 .bytes()
-                .map(|b| if rng.gen_bool(0.03) { rng.gen() } else { b })
+                .map(|b| {
+                    if rng.random_bool(0.03) {
+                        rng.random()
+                    } else {
+                        b
+                    }
+                })
                 .collect();
             String::from_utf8_lossy(&bytes).into_owned()
         } else {
-            (0..rng.gen_range(0..40))
-                .map(|_| tokens[rng.gen_range(0..tokens.len())])
+            (0..rng.random_range(0..40))
+                .map(|_| tokens[rng.random_range(0..tokens.len())])
                 .collect()
         };
         if let Ok(g) = parse_wkt(&text) {

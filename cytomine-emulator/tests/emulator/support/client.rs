@@ -1,7 +1,7 @@
 //! A small test-only signer and HTTP helpers (independent of the server's verifier).
 
 use base64::Engine;
-use hmac::{Hmac, Mac};
+use hmac::{Hmac, KeyInit, Mac};
 use reqwest::{Method, RequestBuilder, Response};
 use serde_json::Value;
 use sha1::Sha1;
