@@ -38,6 +38,9 @@
 //! | `query.fetch(&cm).await?` | `query.fetch(&cm)?` |
 //! | `query.stream(&cm)` (a `Stream`) | `query.iter(&cm)` (an [`Iterator`]) |
 //! | `collection.save(&cm).await?` (bulk) | `cm.save_all(&mut collection)?` |
+//! | `Project::fetch_many(&cm, ids).await` | `Project::fetch_many(&cm, ids)?` |
+//! | `files::download_many(&cm, items, progress).await` | `cm.download_many(items, progress)?` |
+//! | `files::upload_many(&cm, files, &options, progress).await` | `cm.upload_many(files, &options, progress)?` |
 //! | any other async method (`image.download(&cm, path)`, lookups, dumps...) | `cm.run(\|cm\| async move { ... })?` |
 //!
 //! Bulk saves are the one call of another shape: `Collection::save` is a method of the
@@ -63,6 +66,7 @@ use tokio::runtime::Runtime;
 
 use crate::{BulkReport, ClientBuilder, Collection, CurrentUser, Error, Resource, Result};
 
+mod files;
 mod resources;
 
 pub use resources::{Create, Delete, Fetch, Query, Update};
@@ -173,6 +177,18 @@ impl Cytomine {
     /// Runs one future of the async API on the client's runtime.
     fn block_on<T>(&self, future: impl Future<Output = Result<T>>) -> Result<T> {
         self.runtime.block_on(future)?
+    }
+
+    /// Runs one future that reports each item's own result (`fetch_many`, `download_many`...):
+    /// the error is only for a call that cannot run at all.
+    fn complete<T>(&self, future: impl Future<Output = T>) -> Result<T> {
+        self.runtime.block_on(future)
+    }
+
+    /// The most requests this client keeps in flight at once, as
+    /// [`crate::Cytomine::concurrency`].
+    pub fn concurrency(&self) -> usize {
+        self.inner.concurrency()
     }
 
     /// The items of `stream`, pulled on the client's runtime.

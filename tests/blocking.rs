@@ -1,11 +1,16 @@
 //! `cytomine::blocking` (feature `blocking`) against the emulator, which runs on a runtime of its
-//! own: the async API's calls without `.await` (CRUD, lists, paged iteration), bulk saves, the
-//! `run` escape hatch, and the clear error (not a panic) when the facade is called from inside
-//! an async runtime.
+//! own: the async API's calls without `.await` (CRUD, lists, paged iteration), bulk saves, many
+//! objects and files at once, the `run` escape hatch, and the clear error (not a panic) when the
+//! facade is called from inside an async runtime.
 #![cfg(feature = "blocking")]
+
+mod common;
+
+use std::path::PathBuf;
 
 use cytomine::blocking::prelude::*;
 use cytomine::blocking::INSIDE_RUNTIME;
+use cytomine::files::UploadOptions;
 use cytomine::Collection;
 use cytomine_emulator::Emulator;
 
@@ -107,6 +112,72 @@ fn iteration_pages_and_bulk_saves() {
 }
 
 #[test]
+fn fetch_many_keeps_each_result_with_its_id() {
+    let server = Server::start();
+    let cm = server.connect();
+    let project = demo_project(&cm);
+    let listed = Annotation::list().project(project).fetch(&cm).unwrap();
+    let mut ids: Vec<i64> = listed.iter().filter_map(|a| a.id).collect();
+    assert!(ids.len() > 2);
+    ids.insert(1, i64::MAX);
+    let results = Annotation::fetch_many(&cm, ids.clone()).unwrap();
+    let order: Vec<i64> = results.iter().map(|(id, _)| *id).collect();
+    assert_eq!(order, ids, "each result with its id, in order");
+    assert!(results[1].1.as_ref().unwrap_err().is_not_found());
+    for (id, result) in results.iter().filter(|(id, _)| *id != i64::MAX) {
+        assert_eq!(result.as_ref().unwrap().id, Some(*id));
+    }
+}
+
+#[test]
+fn many_files_go_up_and_come_back() {
+    let server = Server::start();
+    let cm = server.connect();
+    let dir = tempfile::tempdir().unwrap();
+    let mut files: Vec<PathBuf> = (0..3)
+        .map(|i| common::png_file(dir.path(), &format!("up{i}.png"), 40 + i, 30).0)
+        .collect();
+    files.insert(1, dir.path().join("absent.png"));
+    let storage = Storage::list()
+        .fetch(&cm)
+        .unwrap()
+        .first()
+        .unwrap()
+        .id
+        .unwrap();
+    let options = UploadOptions {
+        root: true,
+        path: cm.as_async().upload_url().to_string(),
+        query: vec![
+            ("storage".into(), storage.to_string()),
+            ("sync".into(), "true".into()),
+        ],
+        field: "files[]".into(),
+    };
+    let uploaded = cm
+        .upload_many::<serde_json::Value>(files.clone(), &options, None)
+        .unwrap();
+    let order: Vec<&PathBuf> = uploaded.iter().map(|(f, _)| f).collect();
+    assert_eq!(order, files.iter().collect::<Vec<_>>());
+    assert!(uploaded[1].1.is_err(), "the absent file fails alone");
+    let images: Vec<i64> = uploaded
+        .iter()
+        .filter_map(|(_, r)| r.as_ref().ok())
+        .map(|answer| answer[0]["images"][0]["image"]["id"].as_i64().unwrap())
+        .collect();
+    assert_eq!(images.len(), 3);
+
+    let items = common::downloads_back(&images, dir.path(), 0);
+    let back = cm.download_many(items, None).unwrap();
+    assert!(back[0].1.is_err(), "the missing image fails alone");
+    for ((item, written), file) in back[1..].iter().zip(files.iter().filter(|f| f.exists())) {
+        let sent = std::fs::read(file).unwrap();
+        assert_eq!(std::fs::read(item.destination()).unwrap(), sent);
+        assert_eq!(*written.as_ref().unwrap(), sent.len() as u64);
+    }
+}
+
+#[test]
 fn run_reaches_the_rest_of_the_async_api() {
     let server = Server::start();
     let cm = server.connect();
@@ -139,6 +210,8 @@ fn calling_it_inside_an_async_runtime_is_a_clear_error_not_a_panic() {
     outer.block_on(async move {
         assert_inside_runtime(Project::list().fetch(&cm).unwrap_err());
         assert_inside_runtime(Project::fetch(&cm, 1).unwrap_err());
+        assert_inside_runtime(Project::fetch_many(&cm, [1, 2]).unwrap_err());
+        assert_inside_runtime(cm.download_many([], None).unwrap_err());
         let mut project = Project::new("never sent");
         assert_inside_runtime(project.save(&cm).unwrap_err());
         let mut iter = Project::list().iter(&cm);

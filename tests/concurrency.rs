@@ -10,7 +10,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use cytomine::files::{download_many, DownloadItem, Progress};
+use cytomine::files::{download_many, Progress};
 use cytomine::models::{Project, UploadImageOptions, UploadedFile};
 use cytomine::prelude::*;
 use cytomine::RetryPolicy;
@@ -192,19 +192,7 @@ async fn many_files_go_up_and_come_back_with_one_progress() {
         .filter_map(|(_, r)| r.as_ref().ok())
         .filter_map(|r| r.images.first().and_then(|i| i.abstract_image.id))
         .collect();
-    let mut items: Vec<DownloadItem> = images
-        .iter()
-        .map(|id| {
-            let path = format!("abstractimage/{id}/download");
-            DownloadItem::api(path, vec![], dir.path().join(format!("back{id}.png")))
-        })
-        .collect();
-    let nowhere = DownloadItem::api(
-        "abstractimage/999999999/download",
-        vec![],
-        dir.path().join("x"),
-    );
-    items.insert(1, nowhere);
+    let items = common::downloads_back(&images, dir.path(), 1);
     let received = Arc::new(AtomicU64::new(0));
     let hook = Arc::clone(&received);
     let progress: Progress = Arc::new(move |done, _| {

@@ -2,8 +2,9 @@
 
     python bench_client.py WORKLOAD --host URL --public-key K --private-key K [options]
 
-WORKLOAD is w1, w2, w3, w4-download or w4-upload, with the same options as the Rust
-`bench-client`. Only the official client's public API is used, with its defaults.
+WORKLOAD is w1, w2, w3, w4-download, w4-upload, l3-crops, l4-fetch or l5-files, with the same
+options as the Rust `bench-client`. Only the official client's public API is used, with its
+defaults.
 """
 
 import argparse
@@ -68,7 +69,61 @@ def w4_upload(args) -> int:
     return int(uploaded.size)
 
 
-WORKLOADS = {"w1": w1, "w2": w2, "w3": w3, "w4-download": w4_download, "w4-upload": w4_upload}
+def l3_crops(args) -> int:
+    """`AnnotationCollection(project=..).fetch().dump_crops(..)` with its default workers."""
+    annotations = AnnotationCollection(project=args.project).fetch()
+    if annotations is False:
+        raise RuntimeError("AnnotationCollection.fetch() failed")
+    dumped = annotations.dump_crops(os.path.join(args.dir, "{id}.jpg"))
+    if len(dumped) != len(annotations):
+        raise RuntimeError(f"{len(dumped)} of {len(annotations)} crops dumped")
+    return len(dumped)
+
+
+def l4_fetch(args) -> int:
+    """`Annotation().fetch(id)` for each id, in a loop (there is no concurrent fetch)."""
+    for annotation_id in args.ids:
+        annotation = Annotation().fetch(annotation_id)
+        if not annotation or annotation.id != annotation_id:
+            raise RuntimeError(f"fetch of annotation {annotation_id} failed")
+    return len(args.ids)
+
+
+def l5_files(args) -> int:
+    """`upload_image(.., id_project, sync=True)` for each file, then `ImageInstance.download`
+    of each image instance they became; returns the bytes downloaded."""
+    instances = []
+    for file in args.files:
+        uploaded = Cytomine.get_instance().upload_image(
+            file, args.storage, id_project=args.project, sync=True
+        )
+        if not uploaded:
+            raise RuntimeError(f"upload_image of {file} failed")
+        instances.extend(uploaded.images[0]["imageInstances"])
+    downloaded = 0
+    for instance in instances:
+        destination = os.path.join(args.dir, f"{instance.id}.tif")
+        if not instance.download(destination, override=True):
+            raise RuntimeError(f"download of image instance {instance.id} failed")
+        downloaded += os.path.getsize(destination)
+    return downloaded
+
+
+def comma_separated(kind):
+    """An argparse type: a comma-separated list of `kind`."""
+    return lambda text: [kind(part) for part in text.split(",") if part]
+
+
+WORKLOADS = {
+    "w1": w1,
+    "w2": w2,
+    "w3": w3,
+    "w4-download": w4_download,
+    "w4-upload": w4_upload,
+    "l3-crops": l3_crops,
+    "l4-fetch": l4_fetch,
+    "l5-files": l5_files,
+}
 
 
 def main(argv) -> int:
@@ -83,6 +138,9 @@ def main(argv) -> int:
     parser.add_argument("--count", type=int, default=1000)
     parser.add_argument("--mode", default="all", choices=["all"])
     parser.add_argument("--file")
+    parser.add_argument("--files", type=comma_separated(str), default=[])
+    parser.add_argument("--ids", type=comma_separated(int), default=[])
+    parser.add_argument("--dir")
     args = parser.parse_args(argv)
     with Cytomine(args.host, args.public_key, args.private_key, verbose=logging.WARNING):
         started = time.perf_counter()

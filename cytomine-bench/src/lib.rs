@@ -12,6 +12,7 @@
 
 pub mod floor;
 pub mod measure;
+pub mod per_item;
 pub mod report;
 pub mod result_line;
 pub mod runtime;

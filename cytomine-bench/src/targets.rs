@@ -73,3 +73,18 @@ pub fn flat(large_mib: f64, small_mib: f64, tolerance: f64) -> Verdict {
         met: ratio <= tolerance,
     }
 }
+
+/// `ours / python` (e.g. CPU per item) must be at most `max` (e.g. 0.1 for "1/10 of Python").
+///
+/// ```
+/// let v = cytomine_bench::targets::fraction_at_most("≤ 1/10 of Python", 0.05, 0.1);
+/// assert_eq!(v.to_string(), "met: ≤ 1/10 of Python (1/20.0)");
+/// assert!(!cytomine_bench::targets::fraction_at_most("≤ 1/10 of Python", 0.2, 0.1).met);
+/// ```
+pub fn fraction_at_most(target: &str, value: f64, max: f64) -> Verdict {
+    Verdict {
+        target: target.to_string(),
+        measured: format!("1/{:.1}", 1.0 / value),
+        met: value <= max,
+    }
+}

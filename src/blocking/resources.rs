@@ -12,6 +12,29 @@ pub trait Fetch: crate::Fetch {
         cm.block_on(<Self as crate::Fetch>::fetch(cm.as_async(), key))
     }
 
+    /// [`crate::Fetch::fetch_many`]: many items by key, at most the client's concurrency
+    /// ([`Cytomine::concurrency`]) at a time. Each key comes back with its own result, in the
+    /// order of the keys: a key that fails costs the others nothing. The outer error is only for
+    /// a call that cannot run at all (inside an async runtime).
+    ///
+    /// ```no_run
+    /// # use cytomine::blocking::prelude::*;
+    /// # fn demo(cm: Cytomine) -> cytomine::Result<()> {
+    /// for (id, result) in Project::fetch_many(&cm, [1, 2, 3])? {
+    ///     match result {
+    ///         Ok(project) => println!("{id}: {:?}", project.name),
+    ///         Err(err) => eprintln!("{id}: {err}"),
+    ///     }
+    /// }
+    /// # Ok(()) }
+    /// ```
+    fn fetch_many<I>(cm: &Cytomine, keys: I) -> Result<Vec<(Self::Key, Result<Self>)>>
+    where
+        I: IntoIterator<Item = Self::Key>,
+    {
+        cm.complete(<Self as crate::Fetch>::fetch_many(cm.as_async(), keys))
+    }
+
     /// Fetches this object again by its own key, replacing every field.
     fn refresh(&mut self, cm: &Cytomine) -> Result<()> {
         cm.block_on(<Self as crate::Fetch>::refresh(self, cm.as_async()))

@@ -100,6 +100,26 @@ pub fn png_file(
     (path, bytes)
 }
 
+/// Downloads of the abstract images `images` into `dir` (`back{id}.png`), with one of an image
+/// that does not exist (to `dir/x`) inserted at `missing_at`: it must fail alone.
+pub fn downloads_back(
+    images: &[i64],
+    dir: &std::path::Path,
+    missing_at: usize,
+) -> Vec<cytomine::files::DownloadItem> {
+    use cytomine::files::DownloadItem;
+    let mut items: Vec<DownloadItem> = images
+        .iter()
+        .map(|id| {
+            let path = format!("abstractimage/{id}/download");
+            DownloadItem::api(path, vec![], dir.join(format!("back{id}.png")))
+        })
+        .collect();
+    let missing = DownloadItem::api("abstractimage/999999999/download", vec![], dir.join("x"));
+    items.insert(missing_at, missing);
+    items
+}
+
 /// A new project holding one image uploaded from a synthetic PNG of `w` x `h` pixels;
 /// returns the project, the image instance and the uploaded bytes.
 pub async fn project_with_image(

@@ -18,9 +18,6 @@ pub async fn save(args: &Args) -> Outcome {
     if let Some(c) = args.chunk {
         options = options.with_chunk_size(c);
     }
-    if let Some(p) = args.concurrency {
-        options = options.with_concurrency(p);
-    }
     let cm = connect(args, Some(options)).await?;
     WORK_TIMER.start();
     let items: Vec<Annotation> = (0..args.count)

@@ -25,14 +25,16 @@ pub async fn list(args: &Args) -> Outcome {
             }
             all.len() as u64
         }
-        Mode::Stream => query
-            .page_size(args.page_size)
-            .stream(&cm)
-            .try_fold(0u64, |n, a| async move {
-                Ok(n + u64::from(a.location.is_some()))
-            })
-            .await
-            .map_err(|e| e.to_string())?,
+        Mode::Stream => match args.page_size {
+            Some(size) => query.page_size(size),
+            None => query,
+        }
+        .stream(&cm)
+        .try_fold(0u64, |n, a| async move {
+            Ok(n + u64::from(a.location.is_some()))
+        })
+        .await
+        .map_err(|e| e.to_string())?,
     };
     Ok(count)
 }

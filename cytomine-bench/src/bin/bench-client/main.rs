@@ -4,8 +4,10 @@
 #![forbid(unsafe_code)]
 
 mod bulk;
+mod crops;
 mod files;
 mod listing;
+mod many;
 mod requests;
 
 use std::path::PathBuf;
@@ -30,6 +32,12 @@ enum Workload {
     W4Download,
     /// Upload of `--file` into storage `--storage`.
     W4Upload,
+    /// The crops of the annotations of `--project`, dumped into `--dir`.
+    L3Crops,
+    /// The annotations `--ids`, fetched by id.
+    L4Fetch,
+    /// Upload of `--files` into `--storage` and `--project`, then their download into `--dir`.
+    L5Files,
 }
 
 /// How W3 lists.
@@ -56,7 +64,7 @@ struct Args {
     /// Private key.
     #[arg(long)]
     private_key: String,
-    /// Project id (W1, W3).
+    /// Project id (W1, W3, L3, L5).
     #[arg(long, default_value_t = 0)]
     project: i64,
     /// Image instance id (W2, W4 download).
@@ -71,18 +79,27 @@ struct Args {
     /// Bulk chunk size (W2; default: the client's `BulkOptions`).
     #[arg(long)]
     chunk: Option<usize>,
-    /// Bulk concurrency (W2; default: the client's `BulkOptions`).
+    /// The client's concurrency, which bulk saves inherit (default: the client's).
     #[arg(long)]
     concurrency: Option<usize>,
     /// W3 mode.
     #[arg(long, value_enum, default_value_t = Mode::All)]
     mode: Mode,
-    /// W3 page size when streaming.
-    #[arg(long, default_value_t = 1000)]
-    page_size: u64,
+    /// W3 page size when streaming (default: the client's).
+    #[arg(long)]
+    page_size: Option<u64>,
     /// File to download to or upload from (W4).
     #[arg(long)]
     file: Option<PathBuf>,
+    /// Files to upload (L5), comma-separated.
+    #[arg(long, value_delimiter = ',')]
+    files: Vec<PathBuf>,
+    /// Annotation ids to fetch (L4), comma-separated.
+    #[arg(long, value_delimiter = ',')]
+    ids: Vec<i64>,
+    /// Folder the crops (L3) or the downloads (L5) go to.
+    #[arg(long)]
+    dir: Option<PathBuf>,
     /// The tokio runtime.
     #[arg(long, value_enum, default_value_t = ClientRuntime::MultiThread)]
     runtime: ClientRuntime,
@@ -98,6 +115,9 @@ async fn run(args: &Args) -> Outcome {
         Workload::W3 => listing::list(args).await,
         Workload::W4Download => files::download(args).await,
         Workload::W4Upload => files::upload(args).await,
+        Workload::L3Crops => crops::dump(args).await,
+        Workload::L4Fetch => many::fetch(args).await,
+        Workload::L5Files => many::files(args).await,
     }
 }
 
@@ -148,6 +168,13 @@ impl WorkTimer {
     }
 }
 
+/// `--dir`, which the workload requires.
+fn dir(args: &Args) -> Result<&std::path::Path, String> {
+    args.dir
+        .as_deref()
+        .ok_or_else(|| "--dir is required".to_string())
+}
+
 /// Connects our client with the given bulk options.
 async fn connect(
     args: &Args,
@@ -157,6 +184,9 @@ async fn connect(
         .credentials(&args.public_key, &args.private_key);
     if let Some(bulk) = bulk {
         builder = builder.bulk(bulk);
+    }
+    if let Some(concurrency) = args.concurrency {
+        builder = builder.concurrency(concurrency);
     }
     builder.connect().await.map_err(|e| e.to_string())
 }

@@ -29,10 +29,18 @@ pub struct Args {
     /// Skip the bulk chunk size × concurrency sweep.
     #[arg(long)]
     pub no_sweep: bool,
-    /// Run only these workloads (comma-separated, e.g. `--only w1,w3`); all when absent. The
-    /// emulator's throughput is always measured; the sweep runs only with W2.
+    /// Run only these workloads of the section without latency (comma-separated, e.g.
+    /// `--only w1,w3`); all when absent. The emulator's throughput is always measured; the sweep
+    /// runs only with W2.
     #[arg(long, value_enum, value_delimiter = ',')]
     pub only: Vec<Workload>,
+    /// Which sections to run: `plain` (W1-W4 on an emulator that answers at once), `latency`
+    /// (L1-L5 on an emulator with a fixed service time per request), or `all`.
+    #[arg(long, value_enum, default_value_t = Section::All)]
+    pub section: Section,
+    /// The service time of every request in the latency section, in milliseconds.
+    #[arg(long, default_value_t = 20)]
+    pub latency_ms: u64,
     /// The tokio runtime of our client and of the floor (`bench-client --runtime`): a
     /// current-thread runtime by default, as a script that sends one request after another
     /// would use (no workload was measurably slower on it; `multi-thread` for comparison).
@@ -51,6 +59,17 @@ pub enum Workload {
     W3,
     /// Download and upload of the big image.
     W4,
+}
+
+/// The sections of the document that `--section` can select.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Section {
+    /// The workloads W1-W4 (and the W2 sweep), without latency.
+    Plain,
+    /// The workloads L1-L5, with a service time per request.
+    Latency,
+    /// Both.
+    All,
 }
 
 /// Subcommands.
@@ -86,6 +105,20 @@ pub struct Scale {
     pub sweep_parallel: Vec<usize>,
     /// Requests for the emulator throughput measure.
     pub throughput_requests: u64,
+    /// Annotations of the small bulk save that gives, with W2, the CPU per item saved.
+    pub w2_small: u64,
+    /// L1 annotations saved in bulk.
+    pub l1_annotations: u64,
+    /// L2 annotations listed.
+    pub l2_annotations: u64,
+    /// L3 crops dumped.
+    pub l3_crops: u64,
+    /// L4 objects fetched by id.
+    pub l4_fetches: u64,
+    /// L5 files uploaded and downloaded back.
+    pub l5_files: u64,
+    /// L5 size of each file, bytes.
+    pub l5_bytes: u64,
 }
 
 impl Scale {
@@ -102,6 +135,13 @@ impl Scale {
                 sweep_chunks: vec![15, 100],
                 sweep_parallel: vec![1, 4],
                 throughput_requests: 400,
+                w2_small: 50,
+                l1_annotations: 200,
+                l2_annotations: 1_000,
+                l3_crops: 20,
+                l4_fetches: 30,
+                l5_files: 3,
+                l5_bytes: 1_000_000,
             };
         }
         Scale {
@@ -114,6 +154,13 @@ impl Scale {
             sweep_chunks: vec![15, 50, 100, 250, 500],
             sweep_parallel: vec![1, 2, 4, 8],
             throughput_requests: 5_000,
+            w2_small: 1_000,
+            l1_annotations: 5_000,
+            l2_annotations: 20_000,
+            l3_crops: 200,
+            l4_fetches: 300,
+            l5_files: 10,
+            l5_bytes: 20_000_000,
         }
     }
 }
@@ -126,6 +173,10 @@ impl Args {
     /// Whether `workload` is to run (`--only` absent or naming it).
     pub fn runs_workload(&self, workload: Workload) -> bool {
         self.only.is_empty() || self.only.contains(&workload)
+    }
+    /// Whether `section` is to run.
+    pub fn runs_section(&self, section: Section) -> bool {
+        self.section == Section::All || self.section == section
     }
     /// Repetitions (1 in quick mode).
     pub fn repetitions(&self) -> usize {

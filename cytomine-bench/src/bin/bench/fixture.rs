@@ -1,6 +1,7 @@
-//! The data every workload needs, created through the emulator's HTTP API with our client:
-//! projects, small images placed in them, the W3 annotations (batch POSTs of 1,000), and the
-//! W4 image (a hand-written uncompressed TIFF uploaded once).
+//! The data every workload without latency needs, created through the emulator's HTTP API with
+//! our client: projects, a canvas image placed in them, the W3 annotations (batch POSTs of
+//! 1,000), and the W4 image (a hand-written uncompressed TIFF uploaded once). The helpers are
+//! shared with the latency section's fixture.
 
 use std::path::{Path, PathBuf};
 
@@ -35,18 +36,18 @@ pub struct Fixture {
 /// 2 MiB multipart limit.
 pub const W4_FALLBACK_BYTES: u64 = 2_000_000;
 
-fn fail(what: &str) -> impl Fn(cytomine_core::Error) -> String + '_ {
+pub fn fail(what: &str) -> impl Fn(cytomine_core::Error) -> String + '_ {
     move |e| format!("preparing {what}: {e}")
 }
 
-async fn project(cm: &Cytomine, name: &str) -> Result<i64, String> {
+pub async fn project(cm: &Cytomine, name: &str) -> Result<i64, String> {
     let mut p = Project::new(name);
     p.save(cm).await.map_err(fail("a project"))?;
     p.id.ok_or_else(|| format!("project {name} saved without an id"))
 }
 
 /// Uploads `file` into `storage`, placed in `projects`; returns the image instance id per project.
-async fn place(
+pub async fn place(
     cm: &Cytomine,
     file: &Path,
     storage: i64,
@@ -77,18 +78,43 @@ async fn place(
         .collect()
 }
 
-/// `n` square annotations on `image`, saved in batches of 1,000.
-async fn annotate(cm: &Cytomine, image: i64, n: u64) -> Result<(), String> {
+/// A grid of square annotations: `columns` per row, `step` pixels apart, `side` pixels wide.
+#[derive(Debug, Clone, Copy)]
+pub struct Grid {
+    /// Squares per row (and rows before the grid starts over).
+    pub columns: u64,
+    /// Distance between two squares' corners, pixels.
+    pub step: u64,
+    /// Side of a square, pixels.
+    pub side: u64,
+}
+
+impl Grid {
+    /// The W3 and L2 listings' grid: 300 × 300 squares of 8 pixels, 10 apart.
+    pub const LISTING: Grid = Grid {
+        columns: 300,
+        step: 10,
+        side: 8,
+    };
+
+    /// The `i`-th square as WKT.
+    fn square(&self, i: u64) -> String {
+        let x = (i % self.columns) * self.step;
+        let y = (i / self.columns % self.columns) * self.step;
+        let (a, b) = (x + self.side, y + self.side);
+        format!("POLYGON (({x} {y}, {a} {y}, {a} {b}, {x} {b}, {x} {y}))")
+    }
+
+    /// The side of an image that holds the whole grid.
+    pub fn extent(&self) -> u32 {
+        u32::try_from(self.columns * self.step).unwrap_or(u32::MAX)
+    }
+}
+
+/// `n` square annotations on `image`, laid out on `grid`, saved in batches of 1,000.
+pub async fn annotate(cm: &Cytomine, image: i64, n: u64, grid: Grid) -> Result<(), String> {
     let items: Vec<Annotation> = (0..n)
-        .map(|i| {
-            let (x, y) = ((i % 300) * 10, (i / 300 % 300) * 10);
-            let wkt = format!(
-                "POLYGON (({x} {y}, {a} {y}, {a} {b}, {x} {b}, {x} {y}))",
-                a = x + 8,
-                b = y + 8
-            );
-            Annotation::new(wkt, image)
-        })
+        .map(|i| Annotation::new(grid.square(i), image))
         .collect();
     let report = Collection::from(items)
         .save(cm)
@@ -104,15 +130,9 @@ async fn annotate(cm: &Cytomine, image: i64, n: u64) -> Result<(), String> {
     }
 }
 
-/// Creates everything under `dir` and on the server at `base`.
-pub async fn prepare(
-    base: &str,
-    public_key: &str,
-    private_key: &str,
-    scale: &Scale,
-    dir: &Path,
-) -> Result<Fixture, String> {
-    let cm = Cytomine::builder(base)
+/// Our client, connected as the admin, saving in batches of 1,000.
+pub async fn connect(base: &str, public_key: &str, private_key: &str) -> Result<Cytomine, String> {
+    Cytomine::builder(base)
         .credentials(public_key, private_key)
         .bulk(
             BulkOptions::default()
@@ -121,24 +141,40 @@ pub async fn prepare(
         )
         .connect()
         .await
-        .map_err(fail("the connection"))?;
+        .map_err(fail("the connection"))
+}
+
+/// The admin's storage.
+pub async fn storage(cm: &Cytomine) -> Result<i64, String> {
     let me = cm.current_user().id.unwrap_or_default();
-    let storages = Storage::list().fetch(&cm).await.map_err(fail("storages"))?;
-    let storage = storages
+    let storages = Storage::list().fetch(cm).await.map_err(fail("storages"))?;
+    storages
         .iter()
         .find(|s| s.user == Some(me) || s.user_id == Some(me))
         .or(storages.first())
         .and_then(|s| s.id)
-        .ok_or("the admin has no storage")?;
-    let w1_project = project(&cm, "bench W1").await?;
-    let w2_project = project(&cm, "bench W2").await?;
-    let w3_large_project = project(&cm, "bench W3 large").await?;
-    let w3_small_project = project(&cm, "bench W3 small").await?;
-    let w4_project = project(&cm, "bench W4").await?;
-    let small = dir.join("small.tif");
-    tiff::write(&small, 256, 256).map_err(|e| format!("writing {}: {e}", small.display()))?;
+        .ok_or_else(|| "the admin has no storage".to_string())
+}
+
+/// Writes a `side` × `side` TIFF named `name` into `dir`.
+pub fn canvas(dir: &Path, name: &str, side: u32) -> Result<PathBuf, String> {
+    let path = dir.join(name);
+    tiff::write(&path, side, side).map_err(|e| format!("writing {}: {e}", path.display()))?;
+    Ok(path)
+}
+
+/// Creates everything under `dir` and on the server `cm` is connected to.
+pub async fn prepare(cm: &Cytomine, scale: &Scale, dir: &Path) -> Result<Fixture, String> {
+    let storage = storage(cm).await?;
+    let w1_project = project(cm, "bench W1").await?;
+    let w2_project = project(cm, "bench W2").await?;
+    let w3_large_project = project(cm, "bench W3 large").await?;
+    let w3_small_project = project(cm, "bench W3 small").await?;
+    let w4_project = project(cm, "bench W4").await?;
+    // The server refuses annotations outside their image: the canvas holds the whole grid.
+    let small = canvas(dir, "canvas.tif", Grid::LISTING.extent())?;
     let images = place(
-        &cm,
+        cm,
         &small,
         storage,
         &[w2_project, w3_large_project, w3_small_project],
@@ -147,10 +183,10 @@ pub async fn prepare(
     let [w2_image, w3_large_image, w3_small_image] = images[..] else {
         return Err("expected three image instances".into());
     };
-    annotate(&cm, w3_large_image, scale.w3_large).await?;
-    annotate(&cm, w3_small_image, scale.w3_small).await?;
+    annotate(cm, w3_large_image, scale.w3_large, Grid::LISTING).await?;
+    annotate(cm, w3_small_image, scale.w3_small, Grid::LISTING).await?;
     let w4_file = dir.join("w4-image.tif");
-    let (w4_image, w4_note) = match big_image(&cm, &w4_file, storage, w4_project, scale.w4_bytes)
+    let (w4_image, w4_note) = match big_image(cm, &w4_file, storage, w4_project, scale.w4_bytes)
         .await
     {
         Ok(id) => (id, None),
@@ -161,7 +197,7 @@ pub async fn prepare(
                 W4_FALLBACK_BYTES as f64 / 1e6
             );
             eprintln!("W4: {note}");
-            let id = big_image(&cm, &w4_file, storage, w4_project, W4_FALLBACK_BYTES).await?;
+            let id = big_image(cm, &w4_file, storage, w4_project, W4_FALLBACK_BYTES).await?;
             (id, Some(note))
         }
     };

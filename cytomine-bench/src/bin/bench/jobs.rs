@@ -38,6 +38,8 @@ pub enum Target {
     Rss(f64),
     /// Peak RSS at most this factor of the named job's.
     FlatFrom(&'static str, f64),
+    /// Wall time at most this factor of the named job's (ours against ours), with its label.
+    WallWithin(&'static str, &'static str, f64),
 }
 
 /// One measured job.
@@ -61,10 +63,13 @@ pub struct Job {
     pub targets: Vec<Target>,
     /// A file the run leaves behind, removed after each run.
     pub scratch: Option<std::path::PathBuf>,
+    /// A folder the run writes into: created before each run, removed after.
+    pub scratch_dir: Option<std::path::PathBuf>,
 }
 
 impl Job {
-    fn new(
+    /// A job without comparisons or targets.
+    pub fn new(
         key: &'static str,
         workload: &str,
         client: Client,
@@ -81,20 +86,24 @@ impl Job {
             floor_key: None,
             targets: Vec::new(),
             scratch: None,
+            scratch_dir: None,
         }
     }
-    fn versus(mut self, python: &'static str, targets: Vec<Target>) -> Job {
+    /// Compared with the Python job `python`, judged on `targets`.
+    pub fn versus(mut self, python: &'static str, targets: Vec<Target>) -> Job {
         self.python_key = Some(python);
         self.targets = targets;
         self
     }
 }
 
-fn strings(parts: &[&str]) -> Vec<String> {
+/// Owned arguments.
+pub fn strings(parts: &[&str]) -> Vec<String> {
     parts.iter().map(|s| s.to_string()).collect()
 }
 
-fn n(v: u64) -> String {
+/// `v` with thousands separated by commas.
+pub fn n(v: u64) -> String {
     let s = v.to_string();
     let mut out = String::new();
     for (i, c) in s.chars().enumerate() {
@@ -137,20 +146,23 @@ pub fn w1(f: &Fixture, s: &Scale) -> Vec<Job> {
 }
 
 /// The bench-client arguments of W2 (the image and the count).
-fn w2_args(f: &Fixture, s: &Scale) -> Vec<String> {
+fn w2_args(f: &Fixture, count: u64) -> Vec<String> {
     strings(&[
         "w2",
         "--image",
         &f.w2_image.to_string(),
         "--count",
-        &s.w2_annotations.to_string(),
+        &count.to_string(),
     ])
 }
 
-/// W2: bulk save (ours with the default `BulkOptions`, Python with its defaults).
+/// W2: bulk save (ours with the default `BulkOptions`, Python with its defaults); and the same
+/// at a small size, which with it gives the CPU per item saved.
 pub fn w2(f: &Fixture, s: &Scale) -> Vec<Job> {
-    let args = w2_args(f, s);
+    let args = w2_args(f, s.w2_annotations);
     let label = format!("W2 bulk save of {} annotations", n(s.w2_annotations));
+    let small = w2_args(f, s.w2_small);
+    let small_label = format!("W2 bulk save of {} annotations", n(s.w2_small));
     vec![
         Job::new(
             "w2-py",
@@ -161,6 +173,15 @@ pub fn w2(f: &Fixture, s: &Scale) -> Vec<Job> {
         ),
         Job::new("w2-rs", &label, Client::Ours, args, s.w2_annotations)
             .versus("w2-py", vec![Target::SpeedUp(20.0)]),
+        Job::new(
+            "w2-small-py",
+            &small_label,
+            Client::Python,
+            small.clone(),
+            s.w2_small,
+        ),
+        Job::new("w2-small-rs", &small_label, Client::Ours, small, s.w2_small)
+            .versus("w2-small-py", Vec::new()),
     ]
 }
 
@@ -169,7 +190,7 @@ pub fn w2_sweep(f: &Fixture, s: &Scale) -> Vec<(usize, usize, Job)> {
     let mut jobs = Vec::new();
     for &c in &s.sweep_chunks {
         for &p in &s.sweep_parallel {
-            let mut args = w2_args(f, s);
+            let mut args = w2_args(f, s.w2_annotations);
             args.extend(strings(&[
                 "--chunk",
                 &c.to_string(),

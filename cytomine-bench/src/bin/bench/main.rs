@@ -1,17 +1,24 @@
-//! `bench [--runs N] [--out BENCHMARKS.md] [--quick]`: the benchmark harness.
+//! `bench [--runs N] [--out BENCHMARKS.md] [--quick] [--section plain|latency|all]`: the
+//! benchmark harness.
 //!
-//! Starts the emulator in-process, prepares the data, runs each workload with our
-//! `bench-client`, the bare floor and the official Python client as child processes (each under
-//! `bench measure -- CMD...` for exact per-child accounting), repeats, takes medians, measures
-//! the emulator's own throughput, and writes the markdown document.
+//! For each section, starts the emulator in-process (answering at once, or with a service time
+//! per request), prepares the data, runs each workload with our `bench-client`, the bare floor
+//! and the official Python client as child processes (each under `bench measure -- CMD...` for
+//! exact per-child accounting), repeats, takes medians; measures the emulator's own throughput,
+//! and writes the markdown document.
 #![forbid(unsafe_code)]
 
 mod args;
 mod document;
 mod fixture;
 mod jobs;
+mod latency;
+mod latency_fixture;
+mod latency_jobs;
 mod loopback;
+mod plain;
 mod runner;
+mod stage;
 mod throughput;
 
 use clap::Parser;

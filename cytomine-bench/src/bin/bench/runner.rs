@@ -10,10 +10,10 @@ use cytomine_bench::stats::{median, median_usage};
 use cytomine_bench::targets::{self, Verdict};
 use cytomine_emulator::Emulator;
 
-use crate::args::{Args, Workload};
+use crate::args::{Args, Section};
 use crate::document::{self, Document};
-use crate::jobs::{self, Client, Job, Target};
-use crate::{fixture, throughput};
+use crate::jobs::{Client, Job, Target};
+use crate::{latency, plain};
 
 /// One run of a job.
 #[derive(Debug, Clone, Copy)]
@@ -24,7 +24,9 @@ pub struct Sample {
     pub work_s: f64,
 }
 
-/// Where the programs are and whom they talk to.
+/// Where the programs are and whom they talk to (no `Debug`: the connection holds the private
+/// key).
+#[derive(Clone)]
 pub struct Programs {
     bench: PathBuf,
     client: PathBuf,
@@ -36,6 +38,47 @@ pub struct Programs {
 }
 
 impl Programs {
+    /// The harness, our client, the Python interpreter and script; not connected yet.
+    fn locate(args: &Args) -> Result<Programs, String> {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .parent()
+            .unwrap_or(Path::new("."))
+            .to_path_buf();
+        let bench =
+            std::env::current_exe().map_err(|e| format!("cannot find this program: {e}"))?;
+        let client = bench.with_file_name("bench-client");
+        if !client.is_file() {
+            return Err(format!(
+                "{} is missing: run `cargo build --release -p cytomine-bench --bins` first",
+                client.display()
+            ));
+        }
+        Ok(Programs {
+            bench,
+            client,
+            python: python(args, &root),
+            script: root.join("cytomine-bench/python/bench_client.py"),
+            runtime: args.runtime.name(),
+            connection: Vec::new(),
+        })
+    }
+
+    /// The same programs, talking to `emulator` as its admin.
+    pub fn connected(&self, emulator: &Emulator) -> Programs {
+        let admin = emulator.admin();
+        Programs {
+            connection: vec![
+                "--host".into(),
+                emulator.base_url(),
+                "--public-key".into(),
+                admin.public_key,
+                "--private-key".into(),
+                admin.private_key,
+            ],
+            ..self.clone()
+        }
+    }
+
     fn command(&self, job: &Job) -> Vec<String> {
         let mut cmd: Vec<String> = match job.client {
             Client::Ours | Client::Floor => vec![
@@ -55,6 +98,9 @@ impl Programs {
 
     /// Runs `job` once under `bench measure` and checks its result line.
     pub fn measure(&self, job: &Job) -> Result<Sample, String> {
+        if let Some(folder) = &job.scratch_dir {
+            std::fs::create_dir_all(folder).map_err(|e| format!("{}: {e}", folder.display()))?;
+        }
         let output = Command::new(&self.bench)
             .arg("measure")
             .arg("--")
@@ -63,6 +109,9 @@ impl Programs {
             .map_err(|e| format!("{}: cannot start `bench measure`: {e}", job.key))?;
         if let Some(scratch) = &job.scratch {
             let _ = std::fs::remove_file(scratch);
+        }
+        if let Some(folder) = &job.scratch_dir {
+            let _ = std::fs::remove_dir_all(folder);
         }
         let text = String::from_utf8_lossy(&output.stdout);
         let measured = Measured::find_in(&text).ok_or_else(|| {
@@ -105,9 +154,11 @@ fn python(args: &Args, root: &Path) -> PathBuf {
     }
 }
 
-type Samples = BTreeMap<&'static str, Vec<Sample>>;
+/// Every run of each job, by key.
+pub type Samples = BTreeMap<&'static str, Vec<Sample>>;
 
-fn run_group(
+/// Runs each job of `jobs` `runs` times, the jobs in turn within each repetition.
+pub fn run_group(
     programs: &Programs,
     jobs: &[Job],
     runs: usize,
@@ -129,124 +180,40 @@ fn run_group(
     Ok(())
 }
 
-/// Everything: emulator, data, runs, throughput, document.
+/// Everything: the sections asked for, then the document.
 pub async fn run_all(args: &Args) -> Result<(), String> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .unwrap_or(Path::new("."))
-        .to_path_buf();
-    let bench = std::env::current_exe().map_err(|e| format!("cannot find this program: {e}"))?;
-    let client = bench.with_file_name("bench-client");
-    if !client.is_file() {
-        return Err(format!(
-            "{} is missing: run `cargo build --release -p cytomine-bench --bins` first",
-            client.display()
-        ));
-    }
-    let scale = args.scale();
-    let emulator = Emulator::start()
-        .await
-        .map_err(|e| format!("cannot start the emulator: {e}"))?;
-    let admin = emulator.admin();
-    let dir = std::env::temp_dir().join(format!("cytomine-bench-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-    eprintln!("preparing data on {} ...", emulator.base_url());
-    let f = fixture::prepare(
-        &emulator.base_url(),
-        &admin.public_key,
-        &admin.private_key,
-        &scale,
-        &dir,
-    )
-    .await?;
-    let programs = Programs {
-        bench,
-        client,
-        python: python(args, &root),
-        script: root.join("cytomine-bench/python/bench_client.py"),
-        runtime: args.runtime.name(),
-        connection: vec![
-            "--host".into(),
-            emulator.base_url(),
-            "--public-key".into(),
-            admin.public_key.clone(),
-            "--private-key".into(),
-            admin.private_key.clone(),
-        ],
-    };
+    let programs = Programs::locate(args)?;
     let runs = args.repetitions();
-    let mut samples = Samples::new();
-    let w4_size = std::fs::metadata(&f.w4_file).map(|m| m.len()).unwrap_or(0);
-    let groups = [
-        (Workload::W1, jobs::w1(&f, &scale)),
-        (Workload::W3, jobs::w3(&f, &scale)),
-        (Workload::W4, jobs::w4(&f, w4_size, &dir)),
-    ];
-    let groups = groups
-        .into_iter()
-        .filter(|(w, _)| args.runs_workload(*w))
-        .map(|(_, group)| group);
-    let jobs_run = tokio::task::block_in_place(|| -> Result<Vec<Job>, String> {
-        let mut all = Vec::new();
-        for group in groups {
-            run_group(&programs, &group, runs, &mut samples)?;
-            all.extend(group);
-        }
-        Ok(all)
-    })?;
-    eprintln!("measuring the emulator's throughput ...");
-    let throughput = throughput::measure(&emulator, &admin, &f, &scale).await?;
-    let (w2_jobs, sweep) = tokio::task::block_in_place(|| -> Result<_, String> {
-        let mut cells = Vec::new();
-        if !args.runs_workload(Workload::W2) {
-            return Ok((Vec::new(), cells));
-        }
-        let w2 = jobs::w2(&f, &scale);
-        run_group(&programs, &w2, runs, &mut samples)?;
-        if !args.no_sweep {
-            let sweep = jobs::w2_sweep(&f, &scale);
-            let mut walls = vec![Vec::new(); sweep.len()];
-            for _ in 0..runs {
-                for ((chunk, parallel, job), walls) in sweep.iter().zip(walls.iter_mut()) {
-                    let s = programs.measure(job)?;
-                    eprintln!(
-                        "[w2 sweep chunk {chunk} x {parallel}] wall {:.3} s",
-                        s.usage.wall_s
-                    );
-                    walls.push(s.usage.wall_s);
-                }
-            }
-            for ((chunk, parallel, _), walls) in sweep.iter().zip(&walls) {
-                cells.push((*chunk, *parallel, median(walls)));
-            }
-        }
-        Ok((w2, cells))
-    })?;
-    let _ = std::fs::remove_dir_all(&dir);
-    emulator.shutdown().await;
-    let mut all_jobs = jobs_run;
-    all_jobs.extend(w2_jobs);
-    let rows = rows(&all_jobs, &samples);
+    let plain = match args.runs_section(Section::Plain) {
+        true => Some(plain::run(args, &programs, runs).await?),
+        false => None,
+    };
+    let latency = match args.runs_section(Section::Latency) {
+        true => Some(latency::run(args, &programs, runs).await?),
+        false => None,
+    };
     let doc = Document {
         runs,
         quick: args.quick,
         python: programs.python.display().to_string(),
         runtime: programs.runtime,
-        rows,
-        sweep,
-        throughput,
-        w4_note: f.w4_note.clone(),
+        section: args.section,
+        plain,
+        latency,
     };
     document::write(&args.out, &doc)
 }
 
+/// The median usage of job `key`, if it ran.
+pub fn median_of(samples: &Samples, key: &str) -> Option<Usage> {
+    samples
+        .get(key)
+        .map(|s| median_usage(&s.iter().map(|x| x.usage).collect::<Vec<_>>()))
+}
+
 /// The rows of the table, in job order, with ratios and verdicts from the medians.
 pub fn rows(jobs: &[Job], samples: &Samples) -> Vec<Row> {
-    let usage = |key: &str| {
-        samples
-            .get(key)
-            .map(|s| median_usage(&s.iter().map(|x| x.usage).collect::<Vec<_>>()))
-    };
+    let usage = |key: &str| median_of(samples, key);
     let wall = |key: Option<&str>| key.and_then(&usage).map(|u| u.wall_s);
     jobs.iter()
         .filter_map(|job| {
@@ -286,5 +253,9 @@ fn verdict(
         Target::FloorWithin(x) => targets::ratio_at_most(&format!("≤ {x}× floor"), vs_floor?, *x),
         Target::Rss(mb) => targets::rss_at_most(u.rss_mib(), *mb),
         Target::FlatFrom(key, tol) => targets::flat(u.rss_mib(), usage(key)?.rss_mib(), *tol),
+        Target::WallWithin(key, label, x) => {
+            let ratio = u.wall_s / usage(key)?.wall_s;
+            targets::ratio_at_most(&format!("≤ {x}× {label}"), ratio, *x)
+        }
     })
 }
