@@ -51,6 +51,14 @@ fn admin_of(emu: &Emulator) -> ClientBuilder {
         .connect_timeout(Duration::from_secs(5))
 }
 
+/// Why connecting as the emulator's admin, with the settings of `configure`, fails.
+async fn connect_error(
+    emu: &Emulator,
+    configure: impl FnOnce(ClientBuilder) -> ClientBuilder,
+) -> Error {
+    configure(admin_of(emu)).connect().await.unwrap_err()
+}
+
 #[tokio::test]
 async fn https_with_the_private_ca_added_connects_and_fetches_the_current_user() {
     let ca = private_ca();
@@ -70,7 +78,7 @@ async fn https_with_the_private_ca_added_connects_and_fetches_the_current_user()
 async fn https_without_the_private_ca_is_refused_for_its_certificate() {
     let ca = private_ca();
     let emu = https_emulator(&ca).await;
-    let err = admin_of(&emu).connect().await.unwrap_err();
+    let err = connect_error(&emu, |b| b).await;
     assert!(
         matches!(
             err,
@@ -108,11 +116,7 @@ async fn a_root_certificates_file_that_is_not_pem_is_an_error_naming_it() {
     let dir = tempfile::tempdir().unwrap();
     let junk = dir.path().join("lab-ca.der");
     std::fs::write(&junk, [0x30, 0x82, 0x01, 0x0a, 0x02]).unwrap();
-    let err = admin_of(&emu)
-        .root_certificates_file(&junk)
-        .connect()
-        .await
-        .unwrap_err();
+    let err = connect_error(&emu, |b| b.root_certificates_file(&junk)).await;
     assert!(matches!(err, Error::HttpClient { .. }), "{err:?}");
     let text = err.to_string();
     assert!(
@@ -120,20 +124,12 @@ async fn a_root_certificates_file_that_is_not_pem_is_an_error_naming_it() {
         "{text}"
     );
     let missing = dir.path().join("missing.pem");
-    let err = admin_of(&emu)
-        .root_certificates_file(&missing)
-        .connect()
-        .await
-        .unwrap_err();
+    let err = connect_error(&emu, |b| b.root_certificates_file(&missing)).await;
     assert!(matches!(err, Error::Io { .. }), "{err:?}");
     assert!(err.to_string().contains("missing.pem"), "{err}");
     // A broken block inside PEM armour is refused too, with the HTTP stack's words as source.
     let broken = "-----BEGIN CERTIFICATE-----\n!!!!\n-----END CERTIFICATE-----\n";
-    let err = admin_of(&emu)
-        .root_certificates_pem(broken)
-        .connect()
-        .await
-        .unwrap_err();
+    let err = connect_error(&emu, |b| b.root_certificates_pem(broken)).await;
     assert!(matches!(err, Error::HttpClient { .. }), "{err:?}");
     assert!(std::error::Error::source(&err).is_some(), "{err:?}");
     assert_eq!(emu.request_count(), 0, "nothing was sent");
@@ -159,11 +155,7 @@ async fn requests_go_through_the_proxy() {
 #[tokio::test]
 async fn a_bad_proxy_url_is_an_error_that_hides_its_password() {
     let emu = Emulator::start().await.unwrap();
-    let err = admin_of(&emu)
-        .proxy("http://me:s3cret@[not-a-host")
-        .connect()
-        .await
-        .unwrap_err();
+    let err = connect_error(&emu, |b| b.proxy("http://me:s3cret@[not-a-host")).await;
     assert!(matches!(err, Error::HttpClient { .. }), "{err:?}");
     let text = err.to_string();
     assert!(

@@ -197,9 +197,9 @@ impl ClientBuilder {
         self
     }
 
-    /// Sends every request through this proxy (`http://proxy.example:3128`; a user and
-    /// password may be written in it, `http://user:password@proxy.example:3128`; `https://` and
-    /// `socks5://` proxies too). Hosts listed in the `NO_PROXY` environment variable
+    /// Sends every request through this proxy: `http://proxy.example:3128`, with a user and
+    /// password if it wants them (`http://user:password@proxy.example:3128`), or an `https://`
+    /// proxy. Hosts listed in the `NO_PROXY` environment variable
     /// (`NO_PROXY=localhost,.lab.example,10.0.0.0/8`) are still reached directly.
     ///
     /// Without this setting the environment decides, as for most HTTP clients:

@@ -36,7 +36,7 @@ impl std::fmt::Debug for Network {
 }
 
 /// Where extra root certificates come from: PEM text, one certificate or a bundle.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub(crate) enum Roots {
     /// A PEM file.
     File(PathBuf),
@@ -44,6 +44,12 @@ pub(crate) enum Roots {
     Pem(
         #[cfg_attr(not(any(feature = "rustls", feature = "native-tls")), allow(dead_code))] Vec<u8>,
     ),
+}
+
+impl std::fmt::Debug for Roots {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.describe())
+    }
 }
 
 impl Roots {
