@@ -1,7 +1,7 @@
 //! The `cytomine` binary on bad input, against an emulator started by the test: a wrong key, an
 //! unreachable server, a --ca-cert file that holds no certificate, missing files, malformed
-//! GeoJSON, refused features, and a connection
-//! dropped mid-import. Each exits non-zero with one human line.
+//! GeoJSON, refused features, and a connection dropped mid-import. Each exits non-zero with one
+//! human line.
 
 mod support;
 
