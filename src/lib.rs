@@ -62,6 +62,8 @@ pub use cytomine_core::{
     BulkOptions, ClientBuilder, ConnectionArgs, ConnectionInfo, Credentials, CurrentUser, Cytomine,
     PrivateKey, RetryPolicy, SigningRule,
 };
+// A configured HTTP client for `ClientBuilder::http_client`, in the version the client uses.
+pub use cytomine_core::reqwest;
 // Failures.
 pub use cytomine_core::{Error, RequestInfo, Result, TransportKind};
 // Resources: the trait (and its derive), the capability traits and what the trait declares.

@@ -73,9 +73,13 @@ pub struct ConnectionFlags {
     /// Config file (env CYTOMINE_CONFIG; default ~/.config/cytomine/config.toml).
     #[arg(long, global = true)]
     pub config: Option<PathBuf>,
+    /// PEM file of root certificates to trust besides the system's, for a server whose
+    /// certificate an internal authority issued (env CYTOMINE_CA_BUNDLE; a profile's ca_bundle).
+    #[arg(long, global = true, value_name = "FILE", alias = "ca_bundle")]
+    pub ca_cert: Option<PathBuf>,
     /// Run against an in-process emulator loaded with demo data, for trying things out.
     #[cfg(feature = "emulator")]
-    #[arg(long, global = true, conflicts_with_all = ["host", "public_key", "private_key", "profile"])]
+    #[arg(long, global = true, conflicts_with_all = ["host", "public_key", "private_key", "profile", "ca_cert"])]
     pub emulator: bool,
 }
 

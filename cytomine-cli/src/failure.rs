@@ -125,12 +125,18 @@ impl From<cytomine::Error> for Failure {
             E::Status { status: 404, .. } => Kind::NotFound,
             E::Transport { .. } => Kind::Network,
             E::Io { .. } => Kind::Input,
-            E::Usage(_) => Kind::Usage,
+            E::Usage(_) | E::HttpClient { .. } => Kind::Usage,
             _ => Kind::Server,
         };
-        // A 401 carries its own hint (the library's); a 403 is about rights, not keys.
+        // A 401 carries its own hint (the library's); a 403 is about rights, not keys. A
+        // refused certificate is often an internal authority's, whose certificate the system
+        // does not hold.
         let hint = match (&err, kind) {
             (E::Status { status: 403, .. }, _) => " (check your rights on the object)",
+            (_, Kind::Network) if err.to_string().contains("certificate") => {
+                " (if an internal certificate authority issued the server's certificate, pass its \
+                 PEM file with --ca-cert or CYTOMINE_CA_BUNDLE)"
+            }
             (_, Kind::Network) => " (is the host right and the server up?)",
             _ => "",
         };
@@ -182,6 +188,13 @@ mod tests {
                 6,
             ),
             (Error::Usage("bad".into()), 2),
+            (
+                Error::HttpClient {
+                    reason: "root certificates `ca.pem`: no PEM certificate in it".into(),
+                    source: None,
+                },
+                2,
+            ),
         ];
         for (err, code) in table {
             let failure = Failure::from(err);
@@ -204,5 +217,28 @@ mod tests {
             "{forbidden}"
         );
         assert!(!forbidden.contains("hint:"), "{forbidden}");
+    }
+
+    #[test]
+    fn a_refused_certificate_points_to_ca_cert() {
+        let refused = |reason: &str| {
+            Failure::from(Error::Transport {
+                request: request().into(),
+                kind: TransportKind::Connect,
+                reason: reason.into(),
+                source: None,
+            })
+            .message
+        };
+        let untrusted = refused("invalid peer certificate: UnknownIssuer");
+        assert!(
+            untrusted.ends_with("--ca-cert or CYTOMINE_CA_BUNDLE)"),
+            "{untrusted}"
+        );
+        let down = refused("Connection refused");
+        assert!(
+            down.ends_with("(is the host right and the server up?)"),
+            "{down}"
+        );
     }
 }

@@ -42,6 +42,7 @@ impl Session {
             private_key: flags.private_key.clone(),
             profile: flags.profile.clone(),
             config: flags.config.clone(),
+            ca_bundle: flags.ca_cert.clone(),
             log_level: None,
         };
         let info = ConnectionInfo::resolve(&args, |name| std::env::var(name).ok())?
@@ -49,13 +50,7 @@ impl Session {
         for warning in &info.warnings {
             eprintln!("warning: {warning}");
         }
-        let cm = Cytomine::builder(info.host)
-            .credentials(
-                info.credentials.public_key,
-                info.credentials.private_key.expose(),
-            )
-            .connect()
-            .await?;
+        let cm = info.builder().connect().await?;
         Ok(Session {
             cm,
             #[cfg(feature = "emulator")]

@@ -1,6 +1,7 @@
 //! The `cytomine` binary on bad input, against an emulator started by the test: a wrong key, an
-//! unreachable server, missing files, malformed GeoJSON, refused features, and a connection
-//! dropped mid-import. Each exits non-zero with one human line.
+//! unreachable server, a --ca-cert file that holds no certificate, missing files, malformed
+//! GeoJSON, refused features, and a connection dropped mid-import. Each exits non-zero with one
+//! human line.
 
 mod support;
 
@@ -193,4 +194,42 @@ async fn a_connection_dropped_during_import_leaves_items_unknown() {
     assert_eq!(report["unknown"], 1, "{report}");
     assert_eq!(report["error"]["kind"], "partial", "{report}");
     assert_eq!(report["items"][0]["outcome"], "unknown");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_ca_cert_that_is_not_a_certificate_exits_2_naming_it() {
+    let s = Server::start().await;
+    let admin = s.emulator.admin();
+    let host = s.emulator.base_url();
+    std::fs::write(s.dir().join("lab-ca.pem"), "not a certificate\n").unwrap();
+    let before = s.emulator.request_count();
+    let keys = [
+        "--host",
+        &host,
+        "--public-key",
+        &admin.public_key,
+        "--private-key",
+        &admin.private_key,
+    ];
+    let by_flag = cytomine(
+        s.dir(),
+        &[&keys[..], &["--ca-cert", "lab-ca.pem", "whoami"]].concat(),
+        &[],
+    )
+    .await;
+    let by_env = cytomine(
+        s.dir(),
+        &[&keys[..], &["whoami"]].concat(),
+        &[("CYTOMINE_CA_BUNDLE", "lab-ca.pem")],
+    )
+    .await;
+    for run in [by_flag, by_env] {
+        run.expect_code(2);
+        assert!(
+            run.stderr.contains("lab-ca.pem") && run.stderr.contains("no PEM certificate"),
+            "{}",
+            run.stderr
+        );
+    }
+    assert_eq!(s.emulator.request_count(), before, "nothing was sent");
 }

@@ -107,6 +107,40 @@ pub enum Error {
     /// Nothing was sent.
     #[error("{0}")]
     Usage(String),
+    /// The HTTP client could not be built from the connection's network settings
+    /// ([`ClientBuilder`](crate::ClientBuilder)): root certificates that are not PEM
+    /// certificates (its `Display` names the file), a proxy URL that is not one, a user agent
+    /// that is not a header value, or a TLS backend that failed to start. Nothing was sent.
+    ///
+    /// ```
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() {
+    /// let err = cytomine_core::Cytomine::builder("https://cytomine.example")
+    ///     .credentials("public-key", "private-key")
+    ///     .root_certificates_pem("not a certificate")
+    ///     .connect()
+    ///     .await
+    ///     .unwrap_err();
+    /// assert!(matches!(err, cytomine_core::Error::HttpClient { .. }), "{err}");
+    /// # }
+    /// ```
+    #[error("cannot build the HTTP client{}", describe_transport(reason, source.as_deref()))]
+    HttpClient {
+        /// Which setting, in words (`root certificates `/etc/ssl/lab-ca.pem`: ...`).
+        reason: String,
+        /// The HTTP stack's error, if it found the problem.
+        #[source]
+        source: Option<Box<dyn std::error::Error + Send + Sync>>,
+    },
+    /// A task the client runs in the background ended without its result: it panicked or was
+    /// cancelled (the pages a [`Query::stream`](crate::Query::stream) fetches ahead run as
+    /// tasks). A bug rather than a problem with the server; `source` is tokio's error.
+    #[error("a background task of the client failed: {source}")]
+    Task {
+        /// tokio's error, which says whether the task panicked or was cancelled.
+        #[source]
+        source: tokio::task::JoinError,
+    },
     /// An uploaded image was not imported: its uploaded file reached an error status, or the
     /// wait for the import ended first.
     #[error("uploaded file {uploaded_file}: {reason}")]
@@ -171,7 +205,8 @@ fn status_hint(status: u16) -> String {
 }
 
 /// `: reason: cause: its cause...`, or nothing. The HTTP stack repeats the URL in its own
-/// messages; the error names its request already.
+/// messages, which the error names already, and sometimes a cause's words in the next one:
+/// both are said once.
 fn describe_transport(
     reason: &str,
     source: Option<&(dyn std::error::Error + Send + Sync + 'static)>,
@@ -186,7 +221,11 @@ fn describe_transport(
     };
     while let Some(err) = cause {
         let text = err.to_string();
-        parts.push(text.split(" for url (").next().unwrap_or(&text).to_string());
+        let text = text.split(" for url (").next().unwrap_or(&text).to_string();
+        // The HTTP stack wraps some of its errors in another of the same words.
+        if parts.last() != Some(&text) {
+            parts.push(text);
+        }
         cause = err.source();
     }
     if parts.is_empty() {
@@ -199,6 +238,22 @@ fn describe_transport(
 impl Error {
     pub(crate) fn usage(msg: impl Into<String>) -> Self {
         Error::Usage(msg.into())
+    }
+
+    /// An [`Error::HttpClient`] about `reason`, caused by the HTTP stack's `source`.
+    pub(crate) fn http_client(reason: impl Into<String>, source: reqwest::Error) -> Self {
+        Error::HttpClient {
+            reason: reason.into(),
+            source: Some(Box::new(source)),
+        }
+    }
+
+    /// An [`Error::HttpClient`] told by `reason` alone.
+    pub(crate) fn http_client_reason(reason: impl Into<String>) -> Self {
+        Error::HttpClient {
+            reason: reason.into(),
+            source: None,
+        }
     }
 
     /// A transport failure the client saw itself, told by `reason` (no underlying error).
@@ -347,6 +402,24 @@ impl From<std::io::Error> for Error {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[tokio::test]
+    async fn a_failed_task_keeps_tokio_s_error_as_its_source() {
+        let joined = tokio::spawn(async { panic!("page decoder bug") }).await;
+        let err = Error::Task {
+            source: joined.unwrap_err(),
+        };
+        assert!(matches!(err, Error::Task { .. }), "{err:?}");
+        let text = err.to_string();
+        assert!(
+            text.starts_with("a background task of the client failed: ") && text.contains("panic"),
+            "{text}"
+        );
+        let source = std::error::Error::source(&err).expect("a source");
+        assert!(source
+            .downcast_ref::<tokio::task::JoinError>()
+            .is_some_and(|e| e.is_panic()));
+    }
 
     #[test]
     fn secrets_are_redacted_from_snippets() {

@@ -25,6 +25,11 @@ mod resource;
 mod session;
 mod types;
 
+/// The HTTP client this crate sends with, for
+/// [`ClientBuilder::http_client`]: building the `reqwest::Client` with this re-export keeps the
+/// versions in step.
+pub use reqwest;
+
 pub use auth::keys::{Credentials, PrivateKey};
 pub use auth::signing::SigningRule;
 pub use bulk::{BulkOptions, BulkReport, ItemOutcome};

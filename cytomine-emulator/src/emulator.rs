@@ -13,6 +13,7 @@ use crate::faults::Faults;
 use crate::keys::{Role, UserKeys};
 use crate::server::{now_ms, serve, Shared};
 use crate::store::State;
+use crate::tls::{TlsListener, TlsPem};
 
 /// A running in-memory Cytomine server on 127.0.0.1; dropping it shuts the server down.
 ///
@@ -38,7 +39,7 @@ pub struct Emulator {
 pub(crate) const DEFAULT_IMPORT_DELAY: Duration = Duration::from_millis(50);
 
 /// Options for [`Emulator`]: port, admin keys, demo data, fault control endpoint, signing rule,
-/// wire profile, import delay.
+/// wire profile, import delay, latency, HTTPS.
 #[derive(Debug, Clone)]
 pub struct EmulatorBuilder {
     port: u16,
@@ -49,6 +50,7 @@ pub struct EmulatorBuilder {
     profile: crate::Profile,
     import_delay: Duration,
     latency: crate::Latency,
+    tls: Option<TlsPem>,
 }
 
 impl Default for EmulatorBuilder {
@@ -62,6 +64,7 @@ impl Default for EmulatorBuilder {
             profile: crate::Profile::default(),
             import_delay: DEFAULT_IMPORT_DELAY,
             latency: crate::Latency::default(),
+            tls: None,
         }
     }
 }
@@ -157,6 +160,30 @@ impl EmulatorBuilder {
         self.latency = latency;
         self
     }
+    /// Serve HTTPS with this certificate chain (PEM: the server's certificate first, then any
+    /// intermediates) and its private key (PEM: PKCS#8, PKCS#1 or SEC1); default plain HTTP.
+    /// [`Emulator::base_url`] is then `https://127.0.0.1:PORT`, so the certificate must name
+    /// the IP address `127.0.0.1`. For testing a client against a server whose certificate a
+    /// private certificate authority issued, as hospitals and universities run; a chain or key
+    /// that is not valid PEM fails [`start`](Self::start) with an
+    /// [`std::io::ErrorKind::InvalidInput`] error naming which (never showing the key).
+    ///
+    /// ```no_run
+    /// # async fn demo() -> std::io::Result<()> {
+    /// let emu = cytomine_emulator::Emulator::builder()
+    ///     .tls(std::fs::read("server-chain.pem")?, std::fs::read("server-key.pem")?)
+    ///     .start()
+    ///     .await?;
+    /// assert!(emu.base_url().starts_with("https://127.0.0.1:"));
+    /// # Ok(()) }
+    /// ```
+    pub fn tls(mut self, cert_chain_pem: impl Into<Vec<u8>>, key_pem: impl Into<Vec<u8>>) -> Self {
+        self.tls = Some(TlsPem {
+            chain: cert_chain_pem.into(),
+            key: key_pem.into(),
+        });
+        self
+    }
     /// Bind 127.0.0.1:port and serve; returns once connections are accepted.
     ///
     /// It fails with an [`std::io::Error`] (the port is taken, the demo files cannot be
@@ -171,9 +198,11 @@ impl EmulatorBuilder {
     /// # Ok(()) }
     /// ```
     pub async fn start(self) -> std::io::Result<Emulator> {
+        let tls = self.tls.as_ref().map(TlsPem::server_config).transpose()?;
         let listener = TcpListener::bind(("127.0.0.1", self.port)).await?;
         let port = listener.local_addr()?.port();
-        let server_url = format!("http://127.0.0.1:{port}");
+        let scheme = if tls.is_some() { "https" } else { "http" };
+        let server_url = format!("{scheme}://127.0.0.1:{port}");
         let mut state = State::default();
         state.init_roles();
         let admin = state.add_user("admin", Role::Admin, self.admin_keys, now_ms());
@@ -197,14 +226,10 @@ impl EmulatorBuilder {
             .fallback(serve)
             .with_state(Arc::clone(&shared));
         let (stop, stopped) = oneshot::channel::<()>();
-        let task = tokio::spawn(async move {
-            let graceful = axum::serve(listener, app).with_graceful_shutdown(async {
-                let _ = stopped.await;
-            });
-            if let Err(e) = graceful.await {
-                tracing::warn!(error = %e, "emulator server stopped with an error");
-            }
-        });
+        let task = match tls {
+            Some(config) => spawn_server(TlsListener::new(listener, config)?, app, stopped),
+            None => spawn_server(listener, app, stopped),
+        };
         Ok(Emulator {
             shared,
             port,
@@ -216,6 +241,22 @@ impl EmulatorBuilder {
     }
 }
 
+/// Serves `app` on `listener` until `stopped` fires.
+fn spawn_server<L>(listener: L, app: axum::Router, stopped: oneshot::Receiver<()>) -> JoinHandle<()>
+where
+    L: axum::serve::Listener,
+    L::Addr: std::fmt::Debug,
+{
+    tokio::spawn(async move {
+        let graceful = axum::serve(listener, app).with_graceful_shutdown(async {
+            let _ = stopped.await;
+        });
+        if let Err(e) = graceful.await {
+            tracing::warn!(error = %e, "emulator server stopped with an error");
+        }
+    })
+}
+
 impl Emulator {
     /// A builder with defaults.
     pub fn builder() -> EmulatorBuilder {
@@ -225,7 +266,8 @@ impl Emulator {
     pub async fn start() -> std::io::Result<Emulator> {
         Emulator::builder().start().await
     }
-    /// `http://127.0.0.1:PORT`, without a trailing slash.
+    /// `http://127.0.0.1:PORT` (`https://` when started with [`EmulatorBuilder::tls`]), without
+    /// a trailing slash.
     pub fn base_url(&self) -> String {
         self.shared.server_url.clone()
     }

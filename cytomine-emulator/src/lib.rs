@@ -17,6 +17,7 @@ mod media;
 mod profile;
 mod server;
 mod store;
+mod tls;
 
 #[cfg(feature = "fuzzing")]
 #[doc(hidden)]

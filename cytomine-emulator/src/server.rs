@@ -26,7 +26,7 @@ pub(crate) struct Shared {
     pub(crate) state: RwLock<State>,
     /// Requests received so far.
     pub(crate) requests: AtomicU64,
-    /// `http://127.0.0.1:PORT`.
+    /// `http://127.0.0.1:PORT` (`https://` with TLS).
     pub(crate) server_url: String,
     /// The `/api/` routes.
     pub(crate) routes: RouteTable,

@@ -35,12 +35,7 @@ pub async fn connect_or_start(emulator: EmulatorBuilder) -> cytomine::Result<Ses
                 println!("warning: {warning}");
             }
             println!("connecting to {}", info.host);
-            let cm = Cytomine::connect(
-                &info.host,
-                info.credentials.public_key.clone(),
-                info.credentials.private_key.expose(),
-            )
-            .await?;
+            let cm = info.builder().connect().await?;
             Ok(Session { cm, emulator: None })
         }
         None => {

@@ -1,7 +1,9 @@
 //! [`ClientBuilder`]: settings of a [`Cytomine`] connection.
 
+use std::path::PathBuf;
 use std::time::Duration;
 
+use super::network::{Network, Roots};
 use super::{base_url, fetch_current_user, Cytomine, Rule, DEFAULT_CONCURRENCY};
 use crate::auth::Credentials;
 use crate::bulk::BulkOptions;
@@ -38,6 +40,7 @@ pub struct ClientBuilder {
     bulk: BulkOptions,
     upload_url: String,
     concurrency: usize,
+    network: Network,
 }
 
 /// Where image uploads go by default: the path current deployments route to the image server
@@ -57,6 +60,7 @@ impl ClientBuilder {
             bulk: BulkOptions::default(),
             upload_url: DEFAULT_UPLOAD_URL.to_string(),
             concurrency: DEFAULT_CONCURRENCY,
+            network: Network::default(),
         }
     }
 
@@ -150,6 +154,120 @@ impl ClientBuilder {
         self
     }
 
+    /// Trusts the certificate authorities of a PEM file, besides those of the system: for a
+    /// server whose certificate an internal authority issued (hospitals, universities). The file
+    /// holds one certificate or a bundle of several (`-----BEGIN CERTIFICATE-----` blocks); call
+    /// again for more files. It is read by [`connect`](Self::connect), which fails with
+    /// [`Error::Io`] naming the file when it cannot be read, and with [`Error::HttpClient`]
+    /// naming it when it holds no certificate.
+    ///
+    /// ```no_run
+    /// # async fn demo() -> cytomine_core::Result<()> {
+    /// let cm = cytomine_core::Cytomine::builder("https://cytomine.lab.example")
+    ///     .credentials("public-key", "private-key")
+    ///     .root_certificates_file("/etc/ssl/lab-ca.pem")
+    ///     .connect()
+    ///     .await?;
+    /// # Ok(()) }
+    /// ```
+    ///
+    /// The `cytomine` command line and [`ConnectionInfo`](crate::ConnectionInfo) take such a
+    /// file from `--ca-cert`, `CYTOMINE_CA_BUNDLE` or a profile's `ca_bundle`.
+    pub fn root_certificates_file(mut self, path: impl Into<PathBuf>) -> Self {
+        self.network.roots.push(Roots::File(path.into()));
+        self
+    }
+
+    /// Trusts the certificate authorities of PEM text (one certificate or a bundle), besides
+    /// those of the system: [`root_certificates_file`](Self::root_certificates_file) for
+    /// certificates the program holds in memory.
+    ///
+    /// ```no_run
+    /// # async fn demo() -> cytomine_core::Result<()> {
+    /// const LAB_CA: &str = "-----BEGIN CERTIFICATE-----\nMIIB...\n-----END CERTIFICATE-----\n";
+    /// let cm = cytomine_core::Cytomine::builder("https://cytomine.lab.example")
+    ///     .credentials("public-key", "private-key")
+    ///     .root_certificates_pem(LAB_CA)
+    ///     .connect()
+    ///     .await?;
+    /// # Ok(()) }
+    /// ```
+    pub fn root_certificates_pem(mut self, pem: impl AsRef<[u8]>) -> Self {
+        self.network.roots.push(Roots::Pem(pem.as_ref().to_vec()));
+        self
+    }
+
+    /// Sends every request through this proxy: `http://proxy.example:3128`, with a user and
+    /// password if it wants them (`http://user:password@proxy.example:3128`), or an `https://`
+    /// proxy. Hosts listed in the `NO_PROXY` environment variable
+    /// (`NO_PROXY=localhost,.lab.example,10.0.0.0/8`) are still reached directly.
+    ///
+    /// Without this setting the environment decides, as for most HTTP clients:
+    /// `HTTPS_PROXY`, `HTTP_PROXY` and `ALL_PROXY`, with `NO_PROXY`'s exceptions. A URL that is
+    /// not one fails [`connect`](Self::connect) with [`Error::HttpClient`] (which never shows
+    /// the password).
+    ///
+    /// ```no_run
+    /// # async fn demo() -> cytomine_core::Result<()> {
+    /// let cm = cytomine_core::Cytomine::builder("https://cytomine.example")
+    ///     .credentials("public-key", "private-key")
+    ///     .proxy("http://proxy.hospital.example:3128")
+    ///     .connect()
+    ///     .await?;
+    /// # Ok(()) }
+    /// ```
+    pub fn proxy(mut self, url: impl Into<String>) -> Self {
+        self.network.proxy = Some(url.into());
+        self
+    }
+
+    /// The `User-Agent` header of every request (default `cytomine-rs/` and this crate's
+    /// version), e.g. to name the application in the server's access logs.
+    ///
+    /// ```no_run
+    /// # async fn demo() -> cytomine_core::Result<()> {
+    /// let cm = cytomine_core::Cytomine::builder("https://cytomine.example")
+    ///     .credentials("public-key", "private-key")
+    ///     .user_agent("slide-qc/2.1 (lab@example.org)")
+    ///     .connect()
+    ///     .await?;
+    /// # Ok(()) }
+    /// ```
+    pub fn user_agent(mut self, user_agent: impl Into<String>) -> Self {
+        self.network.user_agent = Some(user_agent.into());
+        self
+    }
+
+    /// Sends with this `reqwest::Client`, configured by the caller (TLS, proxy, DNS, headers),
+    /// instead of one built from the settings of this builder: [`timeout`](Self::timeout),
+    /// [`connect_timeout`](Self::connect_timeout), the root certificates,
+    /// [`proxy`](Self::proxy) and [`user_agent`](Self::user_agent) then do not apply; signing,
+    /// retries and concurrency still do. Use the [`reqwest`](crate::reqwest) this crate
+    /// re-exports, so that the versions match, and turn redirects off as the built client does
+    /// (Cytomine never redirects; a redirect means a proxy or a login page answered, which the
+    /// client reports as [`TransportKind::Redirect`](crate::TransportKind::Redirect) instead of
+    /// following it).
+    ///
+    /// ```no_run
+    /// # async fn demo() -> cytomine_core::Result<()> {
+    /// use cytomine_core::reqwest;
+    /// let http = reqwest::Client::builder()
+    ///     .redirect(reqwest::redirect::Policy::none())
+    ///     .local_address(std::net::IpAddr::from([10, 0, 0, 7]))
+    ///     .build()
+    ///     .expect("a client");
+    /// let cm = cytomine_core::Cytomine::builder("https://cytomine.example")
+    ///     .credentials("public-key", "private-key")
+    ///     .http_client(http)
+    ///     .connect()
+    ///     .await?;
+    /// # Ok(()) }
+    /// ```
+    pub fn http_client(mut self, client: reqwest::Client) -> Self {
+        self.network.http_client = Some(client);
+        self
+    }
+
     /// Pings the server, fetches the current user (detecting the signing rule unless one was
     /// given) and returns the connection.
     pub async fn connect(self) -> Result<Cytomine> {
@@ -163,16 +281,7 @@ impl ClientBuilder {
         let credentials = self.credentials.clone().ok_or_else(|| {
             Error::usage("no credentials: call .credentials(public_key, private_key)")
         })?;
-        let http = reqwest::Client::builder()
-            .use_rustls_tls()
-            .timeout(self.timeout)
-            .connect_timeout(self.connect_timeout)
-            .redirect(reqwest::redirect::Policy::none())
-            .pool_idle_timeout(Duration::from_secs(60))
-            .tcp_nodelay(true)
-            .user_agent(concat!("cytomine-rs/", env!("CARGO_PKG_VERSION")))
-            .build()
-            .map_err(|e| Error::usage(format!("cannot build the HTTP client: {e}")))?;
+        let http = self.network.client(self.timeout, self.connect_timeout)?;
         let first_rule = self.rule.unwrap_or_default();
         let transport = Transport::new(
             http,

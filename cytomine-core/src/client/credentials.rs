@@ -4,12 +4,14 @@
 //! Field by field, the first source that has it wins: the options given ([`ConnectionArgs`]),
 //! else the `CYTOMINE_HOST`, `CYTOMINE_PUBLIC_KEY` and `CYTOMINE_PRIVATE_KEY` environment
 //! variables (an empty variable counts as unset), else a profile of the config file (see
-//! [`ConnectionInfo::resolve`]). Keys are never shown: errors name what is missing, never a
+//! [`ConnectionInfo::resolve`]); likewise the extra root certificates of an internal certificate
+//! authority (`--ca-cert`, `CYTOMINE_CA_BUNDLE`, a profile's `ca_bundle`). Keys are never shown: errors name what is missing, never a
 //! value.
 
 use std::path::PathBuf;
 
 use super::profile_file::{self, Profile};
+use super::{ClientBuilder, Cytomine};
 use crate::auth::{Credentials, PrivateKey};
 use crate::error::{Error, Result};
 
@@ -20,6 +22,9 @@ pub struct ConnectionInfo {
     pub host: String,
     /// The key pair.
     pub credentials: Credentials,
+    /// A PEM file of root certificates to trust besides the system's
+    /// ([`ClientBuilder::root_certificates_file`]), when one is given.
+    pub ca_bundle: Option<PathBuf>,
     /// `--log_level` / `--verbose`, when given (e.g. `DEBUG`, `20`).
     pub log_level: Option<String>,
     /// What the user should be told about where the keys came from (a config file that other
@@ -41,6 +46,8 @@ pub struct ConnectionArgs {
     pub profile: Option<String>,
     /// `--config`: the config file.
     pub config: Option<PathBuf>,
+    /// `--ca-cert`: a PEM file of root certificates to trust besides the system's.
+    pub ca_bundle: Option<PathBuf>,
     /// `--log_level`.
     pub log_level: Option<String>,
 }
@@ -60,6 +67,7 @@ const PRIVATE: &[&str] = &[
 ];
 const PROFILE: &[&str] = &["profile"];
 const CONFIG: &[&str] = &["config"];
+const CA_BUNDLE: &[&str] = &["ca-cert", "ca_cert", "ca-bundle", "ca_bundle"];
 const LOG: &[&str] = &[
     "log_level",
     "cytomine_log_level",
@@ -71,7 +79,8 @@ impl ConnectionArgs {
     /// Reads the options from a program's arguments (the first is the program): `--host`,
     /// `--public_key`, `--private_key` and the synonyms of the Python client's
     /// `connect_from_cli` (`--public-key`, `--publicKey`, `--cytomine_public_key`, ...),
-    /// `--profile`, `--config`, and `--log_level`/`-l`/`--verbose`; `--name value` or
+    /// `--profile`, `--config`, `--ca-cert` (or `--ca_bundle`), and
+    /// `--log_level`/`-l`/`--verbose`; `--name value` or
     /// `--name=value`. Other arguments are ignored.
     ///
     /// ```
@@ -94,6 +103,7 @@ impl ConnectionArgs {
             private_key: find(PRIVATE).map(PrivateKey::new),
             profile: find(PROFILE),
             config: find(CONFIG).map(PathBuf::from),
+            ca_bundle: find(CA_BUNDLE).map(PathBuf::from),
             log_level: find(LOG),
         }
     }
@@ -115,7 +125,9 @@ impl ConnectionInfo {
     /// ```
     /// The profile is `args.profile`, else `CYTOMINE_PROFILE`, else `default`. A profile asked
     /// for by name must exist; `default` (and the file) may be absent. The log level is
-    /// `args.log_level`, else `CYTOMINE_LOG_LEVEL`.
+    /// `args.log_level`, else `CYTOMINE_LOG_LEVEL`. The root certificates file is
+    /// `args.ca_bundle`, else `CYTOMINE_CA_BUNDLE`, else the profile's `ca_bundle` (relative to
+    /// the config file); [`ConnectionInfo::builder`] applies it.
     ///
     /// ```
     /// use cytomine_core::{ConnectionArgs, ConnectionInfo};
@@ -164,6 +176,11 @@ impl ConnectionInfo {
             .clone()
             .or_else(|| env("CYTOMINE_PRIVATE_KEY").map(PrivateKey::new))
             .or(profile.private_key);
+        let ca_bundle = args
+            .ca_bundle
+            .clone()
+            .or_else(|| env("CYTOMINE_CA_BUNDLE").map(PathBuf::from))
+            .or(profile.ca_bundle);
         let Some(host) = host else {
             return Ok(None);
         };
@@ -174,6 +191,7 @@ impl ConnectionInfo {
                     public_key,
                     private_key,
                 },
+                ca_bundle,
                 log_level: args
                     .log_level
                     .clone()
@@ -184,6 +202,27 @@ impl ConnectionInfo {
                 "host `{host}` has no {}: pass --public-key and --private-key, set CYTOMINE_PUBLIC_KEY and CYTOMINE_PRIVATE_KEY, or use a profile",
                 if public.is_none() { "public key" } else { "private key" }
             ))),
+        }
+    }
+
+    /// A [`ClientBuilder`] for this host, with the key pair and the root certificates file:
+    /// the place where what was resolved becomes connection settings.
+    ///
+    /// ```no_run
+    /// # async fn demo() -> cytomine_core::Result<()> {
+    /// use cytomine_core::ConnectionInfo;
+    /// let info = ConnectionInfo::from_cli()?.expect("a host");
+    /// let cm = info.builder().connect().await?;
+    /// # Ok(()) }
+    /// ```
+    pub fn builder(&self) -> ClientBuilder {
+        let builder = Cytomine::builder(self.host.clone()).credentials(
+            self.credentials.public_key.clone(),
+            self.credentials.private_key.expose(),
+        );
+        match &self.ca_bundle {
+            Some(path) => builder.root_certificates_file(path),
+            None => builder,
         }
     }
 
@@ -340,6 +379,43 @@ mod tests {
         )]);
         let nowhere = ConnectionInfo::resolve(&lab, &empty).unwrap_err();
         assert!(nowhere.to_string().contains("config.toml"), "{nowhere}");
+    }
+
+    #[test]
+    fn the_ca_bundle_comes_from_args_env_or_the_profile_relative_to_its_file() {
+        let dir = config_dir("[profiles.default]\nhost = \"h\"\npublic_key = \"pk\"\nprivate_key = \"sk\"\nca_bundle = \"lab-ca.pem\"\n");
+        let xdg = ("XDG_CONFIG_HOME", dir.path().display().to_string());
+        let resolve = |args: &[&str], env: Vec<(&'static str, String)>| {
+            ConnectionInfo::from_args_and_env(args, env_of(env))
+                .unwrap()
+                .unwrap()
+                .ca_bundle
+        };
+        assert_eq!(
+            resolve(&["p"], vec![xdg.clone()]),
+            Some(dir.path().join("cytomine").join("lab-ca.pem"))
+        );
+        let env = vec![xdg, ("CYTOMINE_CA_BUNDLE", "/etc/env-ca.pem".into())];
+        assert_eq!(
+            resolve(&["p"], env.clone()),
+            Some(PathBuf::from("/etc/env-ca.pem"))
+        );
+        assert_eq!(
+            resolve(&["p", "--ca-cert", "/etc/arg-ca.pem"], env),
+            Some(PathBuf::from("/etc/arg-ca.pem"))
+        );
+        let empty = tempfile::tempdir().unwrap();
+        let nowhere = vec![("XDG_CONFIG_HOME", empty.path().display().to_string())];
+        let keys = [
+            "p",
+            "--host",
+            "h",
+            "--public-key",
+            "pk",
+            "--private-key",
+            "sk",
+        ];
+        assert_eq!(resolve(&keys, nowhere), None);
     }
 
     #[test]

@@ -3,6 +3,7 @@
 mod builder;
 mod credentials;
 mod host;
+mod network;
 mod profile_file;
 
 pub use builder::ClientBuilder;

@@ -17,6 +17,8 @@ pub(super) struct Profile {
     pub host: Option<String>,
     pub public_key: Option<String>,
     pub private_key: Option<PrivateKey>,
+    /// Extra root certificates (PEM); a relative path is relative to the config file.
+    pub ca_bundle: Option<PathBuf>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -60,7 +62,13 @@ pub(super) fn load(path: &Path, asked: Option<&str>) -> Result<(Profile, Vec<Str
         .map_err(|reason| Error::io(path, io::Error::new(io::ErrorKind::InvalidData, reason)))?;
     let name = asked.unwrap_or("default");
     match config.profiles.get(name) {
-        Some(profile) => Ok((profile.clone(), warnings)),
+        Some(profile) => {
+            let mut profile = profile.clone();
+            if let (Some(bundle), Some(dir)) = (&profile.ca_bundle, path.parent()) {
+                profile.ca_bundle = Some(dir.join(bundle));
+            }
+            Ok((profile, warnings))
+        }
         None if asked.is_none() => Ok((Profile::default(), warnings)),
         None => {
             let known: Vec<&str> = config.profiles.keys().map(String::as_str).collect();

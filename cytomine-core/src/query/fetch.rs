@@ -139,7 +139,7 @@ impl<R: Resource> Pager<R> {
         let page_start = *page_start;
         let joined = task.await;
         self.pending.pop_front();
-        let page = joined.map_err(|e| crate::Error::Usage(format!("page task failed: {e}")))??;
+        let page = joined.map_err(|source| crate::Error::Task { source })??;
         let mut items = page.collection;
         let got = items.len() as u64;
         if let Some(limit) = self.limit {

@@ -1,8 +1,10 @@
 //! `cytomine-emulator --port N --public-key K --private-key K [--demo] [--fault-control]
 //! [--profile classic|repository] [--signing current|legacy|both] [--import-delay 50ms]
-//! [--latency 20ms] [--latency-per-item 5us] [--latency-per-mb 8ms]`: serve until killed.
+//! [--latency 20ms] [--latency-per-item 5us] [--latency-per-mb 8ms]
+//! [--tls-cert chain.pem --tls-key key.pem]`: serve until killed.
 
 use std::io::Write;
+use std::path::PathBuf;
 
 use std::time::Duration;
 
@@ -12,7 +14,7 @@ const USAGE: &str =
     "usage: cytomine-emulator [--port N] [--public-key K] [--private-key K] [--demo] [--fault-control]
                          [--profile classic|repository] [--signing current|legacy|both]
                          [--import-delay D] [--latency T] [--latency-per-item T]
-                         [--latency-per-mb T]
+                         [--latency-per-mb T] [--tls-cert FILE --tls-key FILE]
 
   --port N          port to bind on 127.0.0.1 (default 0: any free port)
   --public-key K    the admin's public key (default: random, printed)
@@ -29,6 +31,9 @@ const USAGE: &str =
                     database query and network hop; requests wait concurrently
   --latency-per-item T   added per item of a listing, e.g. 5us
   --latency-per-mb T     added per MB of request and answer bodies, e.g. 8ms
+  --tls-cert FILE   serve HTTPS with this PEM certificate chain (the server's certificate
+                    first; it must name the IP address 127.0.0.1)
+  --tls-key FILE    the PEM private key of --tls-cert
   --help            show this help";
 
 #[derive(Debug, Default)]
@@ -42,6 +47,8 @@ struct Args {
     signing: SignatureForms,
     import_delay: Option<Duration>,
     latency: Latency,
+    tls_cert: Option<PathBuf>,
+    tls_key: Option<PathBuf>,
 }
 
 fn parse(mut argv: impl Iterator<Item = String>) -> Result<Option<Args>, String> {
@@ -79,11 +86,16 @@ fn parse(mut argv: impl Iterator<Item = String>) -> Result<Option<Args>, String>
                 let cost = duration("--latency-per-mb", &value("--latency-per-mb")?)?;
                 args.latency = args.latency.per_mb(cost);
             }
+            "--tls-cert" => args.tls_cert = Some(value("--tls-cert")?.into()),
+            "--tls-key" => args.tls_key = Some(value("--tls-key")?.into()),
             other => return Err(format!("unknown argument: {other}")),
         }
     }
     if args.public_key.is_some() != args.private_key.is_some() {
         return Err("--public-key and --private-key go together".into());
+    }
+    if args.tls_cert.is_some() != args.tls_key.is_some() {
+        return Err("--tls-cert and --tls-key go together".into());
     }
     Ok(Some(args))
 }
@@ -133,10 +145,19 @@ async fn main() {
     if let (Some(public), Some(private)) = (args.public_key, args.private_key) {
         builder = builder.admin_keys(public, private);
     }
+    if let (Some(cert), Some(key)) = (&args.tls_cert, &args.tls_key) {
+        let read = |path: &PathBuf| {
+            std::fs::read(path).unwrap_or_else(|e| {
+                eprintln!("cytomine-emulator: cannot read {}: {e}", path.display());
+                std::process::exit(1);
+            })
+        };
+        builder = builder.tls(read(cert), read(key));
+    }
     let emulator = match builder.start().await {
         Ok(e) => e,
         Err(e) => {
-            eprintln!("cytomine-emulator: cannot bind port {}: {e}", args.port);
+            eprintln!("cytomine-emulator: cannot start on port {}: {e}", args.port);
             std::process::exit(1);
         }
     };
@@ -193,6 +214,19 @@ mod tests {
         );
         assert!(args(&["--profile", "2026"]).is_err_and(|e| e.contains("unknown profile")));
         assert!(args(&["--profile"]).is_err_and(|e| e.contains("needs a value")));
+    }
+
+    #[test]
+    fn tls_flags_go_together() {
+        let both = args(&["--tls-cert", "chain.pem", "--tls-key", "key.pem"])
+            .ok()
+            .flatten()
+            .map(|a| (a.tls_cert, a.tls_key));
+        assert_eq!(
+            both,
+            Some((Some("chain.pem".into()), Some("key.pem".into())))
+        );
+        assert!(args(&["--tls-cert", "chain.pem"]).is_err_and(|e| e.contains("go together")));
     }
 
     #[test]
