@@ -175,62 +175,80 @@ impl Transport {
             method: call.method.as_str().to_string(),
             url,
         };
-        let attempting = async {
-            let started = Instant::now();
-            let mut attempt = 1;
-            loop {
-                let body = match make_body() {
-                    Ok(body) => body,
-                    Err(err) => return (Err(err), None, attempt),
-                };
-                let span = tracing::debug_span!(target: "cytomine::http", "attempt", attempt,
-                    status = Empty);
-                let tried = async {
-                    let _slot = self.gate.enter().await;
-                    self.attempt(call, &info, &target, &extra_headers(), body, &read)
-                        .await
-                }
-                .instrument(span.clone())
-                .await;
-                span.record("status", tried.status);
-                if let Some(pause) = tried.retry_after {
-                    // The server asked for a pause: every request of this client takes it.
-                    self.gate.hold_off(pause.min(self.retry.max_delay()));
-                }
-                let err = match tried.outcome {
-                    Ok(value) => return (Ok(value), tried.status, attempt),
-                    Err(err) => err,
-                };
-                let delay = may_send_again(call.method, &err)
-                    .then(|| {
-                        self.retry.delay(
-                            attempt,
-                            started.elapsed(),
-                            tried.retry_after,
-                            rand::random::<f64>(),
-                        )
-                    })
-                    .flatten();
-                match delay {
-                    Some(wait) => {
-                        tracing::warn!(target: "cytomine::http",
-                            method = %info.method,
-                            path = target.path().map(tracing::field::display),
-                            attempt,
-                            wait_ms = wait.as_millis() as u64,
-                            "retrying after: {err}",
-                        );
-                        tokio::time::sleep(wait).await;
-                        attempt += 1;
-                    }
-                    None => return (Err(err), tried.status, attempt),
-                }
-            }
-        };
-        let (outcome, status, attempts) = attempting.instrument(span.clone()).await;
+        let (outcome, status, attempts) = self
+            .run_attempts(call, &info, &target, extra_headers, make_body, read)
+            .instrument(span.clone())
+            .await;
         span.record("status", status);
         span.record("attempts", attempts);
         (outcome, attempts)
+    }
+
+    /// Attempts `call` until it succeeds or may not be sent again: the outcome, the status of the
+    /// last answer (if one came), and how many attempts were made.
+    async fn run_attempts<T, R, Fut>(
+        &self,
+        call: &Call,
+        info: &RequestInfo,
+        target: &Target,
+        extra_headers: impl Fn() -> Vec<(reqwest::header::HeaderName, String)>,
+        make_body: impl Fn() -> Result<AttemptBody>,
+        read: R,
+    ) -> (Result<T>, Option<u16>, u32)
+    where
+        R: Fn(RequestInfo, reqwest::Response) -> Fut,
+        Fut: Future<Output = Result<T>>,
+    {
+        let started = Instant::now();
+        let mut attempt = 1;
+        loop {
+            let body = match make_body() {
+                Ok(body) => body,
+                Err(err) => return (Err(err), None, attempt),
+            };
+            let span = tracing::debug_span!(target: "cytomine::http", "attempt", attempt,
+                status = Empty);
+            let tried = async {
+                let _slot = self.gate.enter().await;
+                self.attempt(call, info, target, &extra_headers(), body, &read)
+                    .await
+            }
+            .instrument(span.clone())
+            .await;
+            span.record("status", tried.status);
+            if let Some(pause) = tried.retry_after {
+                // The server asked for a pause: every request of this client takes it.
+                self.gate.hold_off(pause.min(self.retry.max_delay()));
+            }
+            let err = match tried.outcome {
+                Ok(value) => return (Ok(value), tried.status, attempt),
+                Err(err) => err,
+            };
+            let delay = may_send_again(call.method, &err)
+                .then(|| {
+                    self.retry.delay(
+                        attempt,
+                        started.elapsed(),
+                        tried.retry_after,
+                        rand::random::<f64>(),
+                    )
+                })
+                .flatten();
+            match delay {
+                Some(wait) => {
+                    tracing::warn!(target: "cytomine::http",
+                        method = %info.method,
+                        path = target.path().map(tracing::field::display),
+                        attempt,
+                        wait_ms = wait.as_millis() as u64,
+                        "retrying after: {err}",
+                    );
+                    tokio::time::sleep(wait).await;
+                    attempt += 1;
+                }
+                None => return (Err(err), tried.status, attempt),
+            }
+        }
     }
 
     /// One attempt: signs, sends, and hands an accepted answer to `read`.
