@@ -4,7 +4,7 @@
 //! ```sh
 //! cargo run --example quickstart                      # in-process emulator with demo data
 //! cargo run --example quickstart -- --host https://cytomine.example --public_key PUB --private_key PRIV
-//! cargo run --example quickstart -- --log_level DEBUG # one line per request, bodies at DEBUG
+//! cargo run --example quickstart -- --log_level INFO  # one line per request (DEBUG: and bodies)
 //! ```
 
 mod guide;

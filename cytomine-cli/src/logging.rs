@@ -10,13 +10,14 @@ use std::io::IsTerminal;
 use tracing_subscriber::EnvFilter;
 
 /// The filter for `verbosity` (the number of `-v`): nothing (the command reports its own errors),
-/// then the library's requests and retries, then their bodies, then every crate's debug output.
+/// then the library's requests and retries (DEBUG, target `cytomine::http`), then their bodies
+/// (TRACE), then every crate's debug output with the bodies.
 fn filter(verbosity: u8) -> &'static str {
     match verbosity {
         0 => "off",
-        1 => "warn,cytomine=info,cytomine_core=info",
-        2 => "warn,cytomine=debug,cytomine_core=debug",
-        _ => "debug",
+        1 => "warn,cytomine::client=debug,cytomine::http=debug",
+        2 => "warn,cytomine::client=trace,cytomine::http=trace",
+        _ => "debug,cytomine::http=trace",
     }
 }
 
@@ -39,8 +40,9 @@ mod tests {
     #[test]
     fn each_v_shows_more() {
         assert_eq!(filter(0), "off");
-        assert!(filter(1).contains("cytomine_core=info"));
-        assert!(filter(2).contains("cytomine_core=debug"));
+        assert!(filter(1).contains("cytomine::http=debug"));
+        assert!(filter(2).contains("cytomine::http=trace"));
+        assert!(filter(3).starts_with("debug,"));
         assert_eq!(filter(3), filter(9));
     }
 }

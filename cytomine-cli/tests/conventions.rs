@@ -43,12 +43,14 @@ fn v_logs_each_request_on_standard_error_and_more_vs_log_more() {
     let verbose = cytomine(dir.path(), &["--emulator", "-v", "projects", "list"], &[]);
     verbose.expect_code(0);
     assert!(
-        verbose.stderr.contains("INFO") && verbose.stderr.contains("path=/api/project.json"),
+        verbose.stderr.lines().any(|l| l.contains("DEBUG")
+            && l.contains("path=/api/project.json")
+            && l.contains("status=200")),
         "{}",
         verbose.stderr
     );
     assert!(
-        !verbose.stdout.contains("INFO"),
+        !verbose.stdout.contains("DEBUG"),
         "logs stay off standard output"
     );
     assert!(
@@ -56,10 +58,19 @@ fn v_logs_each_request_on_standard_error_and_more_vs_log_more() {
         "{}",
         verbose.stderr
     );
+    assert!(
+        !verbose.stderr.contains("cytomine_emulator"),
+        "-v shows the client's requests, not the emulator's: {}",
+        verbose.stderr
+    );
 
     let bodies = cytomine(dir.path(), &["--emulator", "-vv", "projects", "list"], &[]);
     bodies.expect_code(0);
-    assert!(bodies.stderr.contains("DEBUG"), "{}", bodies.stderr);
+    assert!(
+        bodies.stderr.contains("TRACE") && bodies.stderr.contains("response body"),
+        "{}",
+        bodies.stderr
+    );
     assert!(
         !bodies.stderr.contains('\u{1b}'),
         "no colours when not a terminal"

@@ -4,6 +4,7 @@
 //!
 //! Most users depend on the facade crate `cytomine`, which re-exports all of this together with
 //! the models and `#[derive(Resource)]`.
+#![cfg_attr(docsrs, feature(doc_cfg))]
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 

@@ -15,6 +15,7 @@
 //!            serde_json::json!({"name": "My project", "ontology": 100}));
 //! assert_eq!(term.color.as_deref(), Some("#FF0000"));
 //! ```
+#![cfg_attr(docsrs, feature(doc_cfg))]
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 // `cytomine::Error` (owned by cytomine-core) is large; boxing it is the runtime's decision.

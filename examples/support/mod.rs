@@ -58,12 +58,13 @@ pub async fn connect_or_start(emulator: EmulatorBuilder) -> cytomine::Result<Ses
     }
 }
 
-/// Logging through `tracing`: `--log_level DEBUG` (or `RUST_LOG`) shows one line per request at
-/// INFO and bodies at DEBUG. Keys and signatures are never logged.
+/// Logging through `tracing`, with the Python client's levels: `--log_level INFO` (or `RUST_LOG`)
+/// shows one line per request (the client's DEBUG events, target `cytomine::http`), `DEBUG` also
+/// their bodies (its TRACE events). Keys and signatures are never logged.
 pub fn init_logging(level: Option<&str>) {
     let filter = match level.map(str::to_ascii_lowercase).as_deref() {
-        Some("10" | "debug") => "cytomine=debug",
-        Some("20" | "info") => "cytomine=info",
+        Some("10" | "debug") => "cytomine=info,cytomine::http=trace",
+        Some("20" | "info") => "cytomine=info,cytomine::http=debug",
         Some("30" | "warning" | "warn") => "cytomine=warn",
         Some(_) => "cytomine=error",
         None => "cytomine=warn",

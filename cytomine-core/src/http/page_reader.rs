@@ -36,7 +36,7 @@ pub(crate) async fn read_page<T: DeserializeOwned>(
             Err(e) => break Err(transport_error(&reader.request, e)),
         }
     };
-    tracing::debug!(target: "cytomine::http", body = %snippet(&reader.head), "response body");
+    tracing::trace!(target: "cytomine::http", body = %snippet(&reader.head), "response body");
     read?;
     reader.finish()
 }

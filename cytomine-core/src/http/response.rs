@@ -59,7 +59,7 @@ pub(crate) async fn accept(
         .and_then(|v| v.to_str().ok())
         .and_then(|v| parse_retry_after(v, SystemTime::now()));
     let body = response.bytes().await.unwrap_or_default();
-    tracing::debug!(target: "cytomine::http", body = %snippet(&body), "error body");
+    tracing::trace!(target: "cytomine::http", body = %snippet(&body), "error body");
     Err(Refused {
         error: status_error(info.clone(), status.as_u16(), &body),
         retry_after,

@@ -1,7 +1,11 @@
 //! Sending: every attempt is signed afresh (the signature covers the `Date` header), sent again
-//! when the response policy allows it (`response.rs`) after the wait the [`RetryPolicy`] gives,
-//! and logged on one INFO line (method, path, status, time). Secrets never reach a log: headers
-//! are not logged at all.
+//! when the response policy allows it (`response.rs`) after the wait the [`RetryPolicy`] gives.
+//!
+//! Tracing (target `cytomine::http`): each call runs in a DEBUG span `request` (fields `method`,
+//! `path`, `query`, then `status` and `attempts` once the call is over), each attempt in a child
+//! span `attempt` (`attempt` = 1, 2, ..., then its `status`), which logs one DEBUG event
+//! `response` (status, time). A retry is a WARN event between two attempts; bodies are TRACE
+//! events. Secrets never reach a log: headers are not logged at all.
 
 use std::future::Future;
 use std::sync::RwLock;
@@ -9,6 +13,8 @@ use std::time::{Duration, Instant, SystemTime};
 
 use bytes::Bytes;
 use reqwest::header::{HeaderMap, HeaderValue, ACCEPT, AUTHORIZATION, CONTENT_TYPE, DATE};
+use tracing::field::Empty;
+use tracing::Instrument;
 
 use super::gate::Gate;
 use super::request::{Call, Payload};
@@ -30,6 +36,14 @@ pub(crate) enum AttemptBody {
     None,
     Bytes(Bytes),
     Form(reqwest::multipart::Form),
+}
+
+/// What one attempt gave: its outcome, the pause the server asked for, and the status of the
+/// answer when one came.
+struct Attempted<T> {
+    outcome: Result<T>,
+    retry_after: Option<Duration>,
+    status: Option<u16>,
 }
 
 /// The connection pool, the keys and the policies of one client.
@@ -150,28 +164,64 @@ impl Transport {
     {
         let url = call.url(&self.base);
         let target = Target::new(&url);
+        let span = tracing::debug_span!(target: "cytomine::http", "request",
+            method = %call.method.as_str(),
+            path = target.path().map(tracing::field::display),
+            query = target.query().map(tracing::field::display),
+            status = Empty,
+            attempts = Empty,
+        );
         let info = RequestInfo {
             method: call.method.as_str().to_string(),
             url,
         };
+        let (outcome, status, attempts) = self
+            .run_attempts(call, &info, &target, extra_headers, make_body, read)
+            .instrument(span.clone())
+            .await;
+        span.record("status", status);
+        span.record("attempts", attempts);
+        (outcome, attempts)
+    }
+
+    /// Attempts `call` until it succeeds or may not be sent again: the outcome, the status of the
+    /// last answer (if one came), and how many attempts were made.
+    async fn run_attempts<T, R, Fut>(
+        &self,
+        call: &Call,
+        info: &RequestInfo,
+        target: &Target,
+        extra_headers: impl Fn() -> Vec<(reqwest::header::HeaderName, String)>,
+        make_body: impl Fn() -> Result<AttemptBody>,
+        read: R,
+    ) -> (Result<T>, Option<u16>, u32)
+    where
+        R: Fn(RequestInfo, reqwest::Response) -> Fut,
+        Fut: Future<Output = Result<T>>,
+    {
         let started = Instant::now();
         let mut attempt = 1;
         loop {
             let body = match make_body() {
                 Ok(body) => body,
-                Err(err) => return (Err(err), attempt),
+                Err(err) => return (Err(err), None, attempt),
             };
-            let (outcome, retry_after) = {
+            let span = tracing::debug_span!(target: "cytomine::http", "attempt", attempt,
+                status = Empty);
+            let tried = async {
                 let _slot = self.gate.enter().await;
-                self.attempt(call, &info, &target, &extra_headers(), body, &read)
+                self.attempt(call, info, target, &extra_headers(), body, &read)
                     .await
-            };
-            if let Some(pause) = retry_after {
+            }
+            .instrument(span.clone())
+            .await;
+            span.record("status", tried.status);
+            if let Some(pause) = tried.retry_after {
                 // The server asked for a pause: every request of this client takes it.
                 self.gate.hold_off(pause.min(self.retry.max_delay()));
             }
-            let err = match outcome {
-                Ok(value) => return (Ok(value), attempt),
+            let err = match tried.outcome {
+                Ok(value) => return (Ok(value), tried.status, attempt),
                 Err(err) => err,
             };
             let delay = may_send_again(call.method, &err)
@@ -179,23 +229,29 @@ impl Transport {
                     self.retry.delay(
                         attempt,
                         started.elapsed(),
-                        retry_after,
+                        tried.retry_after,
                         rand::random::<f64>(),
                     )
                 })
                 .flatten();
             match delay {
                 Some(wait) => {
-                    tracing::warn!(target: "cytomine::http", method = %info.method, url = %info.url,
-                        attempt, wait_ms = wait.as_millis() as u64, "retrying after: {err}");
+                    tracing::warn!(target: "cytomine::http",
+                        method = %info.method,
+                        path = target.path().map(tracing::field::display),
+                        attempt,
+                        wait_ms = wait.as_millis() as u64,
+                        "retrying after: {err}",
+                    );
                     tokio::time::sleep(wait).await;
                     attempt += 1;
                 }
-                None => return (Err(err), attempt),
+                None => return (Err(err), tried.status, attempt),
             }
         }
     }
 
+    /// One attempt: signs, sends, and hands an accepted answer to `read`.
     async fn attempt<T, R, Fut>(
         &self,
         call: &Call,
@@ -204,7 +260,7 @@ impl Transport {
         extra_headers: &[(reqwest::header::HeaderName, String)],
         body: AttemptBody,
         read: &R,
-    ) -> (Result<T>, Option<Duration>)
+    ) -> Attempted<T>
     where
         R: Fn(RequestInfo, reqwest::Response) -> Fut,
         Fut: Future<Output = Result<T>>,
@@ -231,22 +287,32 @@ impl Transport {
         builder = match body {
             AttemptBody::None => builder,
             AttemptBody::Bytes(b) => {
-                tracing::debug!(target: "cytomine::http", body = %snippet(&b), "request body");
+                tracing::trace!(target: "cytomine::http", body = %snippet(&b), "request body");
                 builder.body(b)
             }
             AttemptBody::Form(form) => builder.multipart(form),
         };
         let response = match builder.send().await {
             Ok(r) => r,
-            Err(e) => return (Err(transport_error(info, e)), None),
+            Err(e) => {
+                return Attempted {
+                    outcome: Err(transport_error(info, e)),
+                    retry_after: None,
+                    status: None,
+                }
+            }
         };
         let status = response.status().as_u16();
-        let path = response.url().path().to_string();
-        tracing::info!(target: "cytomine::http", method = %info.method, path = %path, status,
-            elapsed_ms = started.elapsed().as_millis() as u64, "request");
-        match accept(info, response).await {
+        tracing::debug!(target: "cytomine::http", status,
+            elapsed_ms = started.elapsed().as_millis() as u64, "response");
+        let (outcome, retry_after) = match accept(info, response).await {
             Ok(response) => (read(info.clone(), response).await, None),
             Err(Refused { error, retry_after }) => (Err(error), retry_after),
+        };
+        Attempted {
+            outcome,
+            retry_after,
+            status: Some(status),
         }
     }
 
@@ -294,6 +360,16 @@ struct Target {
 }
 
 impl Target {
+    /// The path, for logs (`None` when the URL does not parse).
+    fn path(&self) -> Option<&str> {
+        self.parsed.as_ref().map(url::Url::path)
+    }
+
+    /// The query string, for logs.
+    fn query(&self) -> Option<&str> {
+        self.parsed.as_ref().and_then(url::Url::query)
+    }
+
     fn new(url: &str) -> Target {
         let parsed = url::Url::parse(url).ok();
         let path_and_query = match &parsed {
@@ -314,7 +390,7 @@ async fn read_all(request: RequestInfo, response: reqwest::Response) -> Result<A
     let status = response.status().as_u16();
     match response.bytes().await {
         Ok(body) => {
-            tracing::debug!(target: "cytomine::http", body = %snippet(&body), "response body");
+            tracing::trace!(target: "cytomine::http", body = %snippet(&body), "response body");
             Ok(Answer {
                 request,
                 status,

@@ -222,9 +222,18 @@ pub trait Query: Sized + Send {
     /// all held at once.
     ///
     /// ```no_run
+    /// # extern crate cytomine_core as cytomine;
+    /// # #[derive(cytomine::Resource, serde::Serialize, serde::Deserialize, Debug, Clone, Default)]
+    /// # #[resource(path = "annotation", params(project: i64, show_wkt: bool = "showWKT"))]
+    /// # pub struct Annotation {
+    /// #     pub id: Option<i64>,
+    /// #     pub area: Option<f64>,
+    /// #     #[serde(flatten)]
+    /// #     pub extra: cytomine::Extra,
+    /// # }
+    /// // `Annotation` as `cytomine-models` declares it (cut down here: an id and an area).
     /// # async fn demo(cm: cytomine_core::Cytomine) -> cytomine_core::Result<()> {
     /// use cytomine_core::prelude::*;
-    /// use cytomine_models::Annotation;
     ///
     /// let annotations = Annotation::list().project(16).show_wkt(true).fetch(&cm).await?;
     /// println!("{} annotations of {:?}", annotations.len(), annotations.total());
@@ -242,9 +251,18 @@ pub trait Query: Sized + Send {
     /// one is consumed. Dropping the stream stops the pages requested ahead.
     ///
     /// ```no_run
+    /// # extern crate cytomine_core as cytomine;
+    /// # #[derive(cytomine::Resource, serde::Serialize, serde::Deserialize, Debug, Clone, Default)]
+    /// # #[resource(path = "annotation", params(project: i64, show_wkt: bool = "showWKT"))]
+    /// # pub struct Annotation {
+    /// #     pub id: Option<i64>,
+    /// #     pub area: Option<f64>,
+    /// #     #[serde(flatten)]
+    /// #     pub extra: cytomine::Extra,
+    /// # }
+    /// // `Annotation` as `cytomine-models` declares it (cut down here: an id and an area).
     /// # async fn demo(cm: cytomine_core::Cytomine) -> cytomine_core::Result<()> {
     /// use cytomine_core::prelude::*;
-    /// use cytomine_models::Annotation;
     /// use futures::TryStreamExt;
     ///
     /// let mut annotations = std::pin::pin!(Annotation::list().project(16).page_size(1000).stream(&cm));
