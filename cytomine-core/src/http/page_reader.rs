@@ -4,7 +4,9 @@
 //! Why not read the body whole and hand it to serde: a listing can be large (every annotation
 //! of a project, asked for all at once), and holding its body next to the decoded items would
 //! double the memory it takes. Here only the bytes of a value that straddles two chunks are
-//! copied aside, so the memory a listing takes is that of its items.
+//! copied aside, so the memory a listing takes is that of its items. An object item that lies
+//! whole in one chunk is decoded straight from it, in the pass that finds where it ends; only
+//! the others are first delimited, then decoded.
 //!
 //! The reader accepts what `serde_json::from_slice::<Page<T>>` accepts (the unit tests and the
 //! `envelopes` fuzz target compare the two on splits of each body), except serde's array form
@@ -253,6 +255,10 @@ impl<T: DeserializeOwned> PageReader<T> {
                 i += 1;
                 continue;
             }
+            if let Some(n) = self.whole_item(byte, &chunk[i..]) {
+                i += n;
+                continue;
+            }
             self.step(byte, i)?;
             i += 1;
         }
@@ -284,6 +290,24 @@ impl<T: DeserializeOwned> PageReader<T> {
             collection: self.items,
             size: self.size,
         })
+    }
+
+    /// An object item that starts with `first` and ends within `rest` (the chunk from `first`
+    /// on), decoded in the same pass that finds its end: the number of bytes it took.
+    ///
+    /// `None` leaves the item to [`Extent`] and [`decode_at`]: an item that goes on in the next
+    /// chunk (its bytes here are read once more, at most the rest of this chunk), an item that
+    /// does not decode (so that its error names its path as any other's does), and any item
+    /// that is not an object, whose end serde cannot tell from a cut (a number).
+    fn whole_item(&mut self, first: u8, rest: &[u8]) -> Option<usize> {
+        if first != b'{' || !matches!(self.phase, Phase::FirstItem | Phase::Item) {
+            return None;
+        }
+        let mut values = serde_json::Deserializer::from_slice(rest).into_iter::<T>();
+        let item = values.next()?.ok()?;
+        self.items.push(item);
+        self.phase = Phase::AfterItem;
+        Some(values.byte_offset())
     }
 
     /// One byte between values (never whitespace) at `at` in the current chunk.
@@ -538,6 +562,38 @@ mod tests {
             assert_eq!(path, "collection[2].id", "cut at {cut}");
             assert!(reason.contains("invalid type"), "{reason}");
             assert!(body.starts_with(r#"{"collection":"#), "{body}");
+        }
+    }
+
+    #[test]
+    fn an_item_fails_alike_whole_in_a_chunk_or_cut() {
+        #[derive(Debug, PartialEq, serde::Deserialize)]
+        struct Item {
+            id: i64,
+        }
+        let bodies: [&[u8]; 3] = [
+            br#"{"collection":[{"id":1},{"id":"two"}]}"#,
+            br#"{"collection":[{"id":1},{"id":2 "x":3}]}"#,
+            br#"{"collection":[{"id":1},{"id":2,"id":3}]}"#,
+        ];
+        for body in bodies {
+            let item = &body[24..body.len() - 2];
+            let alone = crate::http::decode::decode::<Item>(&request(), 200, item).unwrap_err();
+            let Error::Decode { reason, .. } = alone else {
+                panic!("not a decode error: {alone:?}")
+            };
+            for cut in 0..=body.len() {
+                let mut reader = PageReader::<Item>::new(request(), 200);
+                let err = reader
+                    .feed(&body[..cut])
+                    .and_then(|()| reader.feed(&body[cut..]))
+                    .unwrap_err();
+                assert!(
+                    matches!(&err, Error::Decode { path, reason: r, .. }
+                        if path.starts_with("collection[1]") && *r == reason),
+                    "cut at {cut}: {err:?}"
+                );
+            }
         }
     }
 
