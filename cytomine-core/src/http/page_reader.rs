@@ -20,13 +20,15 @@ use super::envelope::Page;
 use super::transport::transport_error;
 use crate::error::{snippet, Error, RequestInfo, SNIPPET_CHARS};
 
-/// Reads a successful page answer chunk by chunk.
+/// Reads a successful page answer chunk by chunk, into room made for `room` items.
 pub(crate) async fn read_page<T: DeserializeOwned>(
     request: RequestInfo,
     mut response: reqwest::Response,
+    room: usize,
 ) -> Result<Page<T>, Error> {
     let status = response.status().as_u16();
     let mut reader = PageReader::new(request, status);
+    reader.items.reserve(room);
     let read = loop {
         match response.chunk().await {
             Ok(Some(chunk)) => {
