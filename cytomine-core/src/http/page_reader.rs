@@ -200,6 +200,14 @@ impl Extent {
     }
 }
 
+/// The longest start of `bytes` that is valid UTF-8 (a chunk may end inside a character).
+fn utf8_prefix(bytes: &[u8]) -> &str {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(err) => std::str::from_utf8(&bytes[..err.valid_up_to()]).unwrap_or_default(),
+    }
+}
+
 fn is_space(byte: u8) -> bool {
     matches!(byte, b' ' | b'\t' | b'\n' | b'\r')
 }
@@ -229,6 +237,8 @@ impl<T: DeserializeOwned> PageReader<T> {
             let room = (SNIPPET_CHARS - self.head.len()).min(chunk.len());
             self.head.extend_from_slice(&chunk[..room]);
         }
+        // Checked once here, the text spares serde a check of each string of each item.
+        let text = utf8_prefix(chunk);
         let mut i = 0;
         while i < chunk.len() {
             if let Some(mut open) = self.open.take() {
@@ -257,7 +267,7 @@ impl<T: DeserializeOwned> PageReader<T> {
                 i += 1;
                 continue;
             }
-            if let Some(n) = self.whole_item(byte, &chunk[i..]) {
+            if let Some(n) = self.whole_item(byte, text.get(i..).unwrap_or_default()) {
                 i += n;
                 continue;
             }
@@ -294,18 +304,18 @@ impl<T: DeserializeOwned> PageReader<T> {
         })
     }
 
-    /// An object item that starts with `first` and ends within `rest` (the chunk from `first`
-    /// on), decoded in the same pass that finds its end: the number of bytes it took.
+    /// An object item that starts with `first` and ends within `rest` (the chunk's valid UTF-8
+    /// from `first` on), decoded in the same pass that finds its end: the bytes it took.
     ///
     /// `None` leaves the item to [`Extent`] and [`decode_at`]: an item that goes on in the next
-    /// chunk (its bytes here are read once more, at most the rest of this chunk), an item that
-    /// does not decode (so that its error names its path as any other's does), and any item
-    /// that is not an object, whose end serde cannot tell from a cut (a number).
-    fn whole_item(&mut self, first: u8, rest: &[u8]) -> Option<usize> {
+    /// chunk or holds invalid UTF-8 (its bytes here are read once more, at most the rest of this
+    /// chunk), an item that does not decode (so that its error names its path as any other's
+    /// does), and any item that is not an object, whose end serde cannot tell from a cut.
+    fn whole_item(&mut self, first: u8, rest: &str) -> Option<usize> {
         if first != b'{' || !matches!(self.phase, Phase::FirstItem | Phase::Item) {
             return None;
         }
-        let mut values = serde_json::Deserializer::from_slice(rest).into_iter::<T>();
+        let mut values = serde_json::Deserializer::from_str(rest).into_iter::<T>();
         let item = values.next()?.ok()?;
         self.items.push(item);
         self.phase = Phase::AfterItem;
@@ -529,10 +539,12 @@ mod tests {
     #[test]
     fn characters_cut_between_chunks_and_invalid_utf8_are_read_as_serde_reads_them() {
         agrees(r#"{"collection":[{"name":"é😀 Zürich"},"日本語",{"a":["ü"]}],"size":3}"#);
-        // Invalid UTF-8 inside a string of an item, of an ignored value, and of a key.
+        // Invalid UTF-8 inside a string of an item, of an object item, of an ignored value, and
+        // of a key.
         for bad in [&b"\"na\xffme\""[..], b"\"\xc3\"", b"\"\xe6\x97\""] {
             for body in [
                 [&b"{\"collection\":[1,"[..], bad, b",2],\"size\":2}"].concat(),
+                [&b"{\"collection\":[{\"a\":1},{\"b\":"[..], bad, b"}]}"].concat(),
                 [&b"{\"collection\":[1],\"x\":"[..], bad, b"}"].concat(),
                 [&b"{\"collection\":[1],"[..], bad, b":1}"].concat(),
             ] {
