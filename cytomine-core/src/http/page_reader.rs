@@ -4,7 +4,9 @@
 //! Why not read the body whole and hand it to serde: a listing can be large (every annotation
 //! of a project, asked for all at once), and holding its body next to the decoded items would
 //! double the memory it takes. Here only the bytes of a value that straddles two chunks are
-//! copied aside, so the memory a listing takes is that of its items.
+//! copied aside, so the memory a listing takes is that of its items. An object item that lies
+//! whole in one chunk is decoded straight from it, in the pass that finds where it ends; only
+//! the others are first delimited, then decoded.
 //!
 //! The reader accepts what `serde_json::from_slice::<Page<T>>` accepts (the unit tests and the
 //! `envelopes` fuzz target compare the two on splits of each body), except serde's array form
@@ -18,13 +20,15 @@ use super::envelope::Page;
 use super::transport::transport_error;
 use crate::error::{snippet, Error, RequestInfo, SNIPPET_CHARS};
 
-/// Reads a successful page answer chunk by chunk.
+/// Reads a successful page answer chunk by chunk, into room made for `room` items.
 pub(crate) async fn read_page<T: DeserializeOwned>(
     request: RequestInfo,
     mut response: reqwest::Response,
+    room: usize,
 ) -> Result<Page<T>, Error> {
     let status = response.status().as_u16();
     let mut reader = PageReader::new(request, status);
+    reader.items.reserve(room);
     let read = loop {
         match response.chunk().await {
             Ok(Some(chunk)) => {
@@ -196,6 +200,14 @@ impl Extent {
     }
 }
 
+/// The longest start of `bytes` that is valid UTF-8 (a chunk may end inside a character).
+fn utf8_prefix(bytes: &[u8]) -> &str {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(err) => std::str::from_utf8(&bytes[..err.valid_up_to()]).unwrap_or_default(),
+    }
+}
+
 fn is_space(byte: u8) -> bool {
     matches!(byte, b' ' | b'\t' | b'\n' | b'\r')
 }
@@ -225,6 +237,8 @@ impl<T: DeserializeOwned> PageReader<T> {
             let room = (SNIPPET_CHARS - self.head.len()).min(chunk.len());
             self.head.extend_from_slice(&chunk[..room]);
         }
+        // Checked once here, the text spares serde a check of each string of each item.
+        let text = utf8_prefix(chunk);
         let mut i = 0;
         while i < chunk.len() {
             if let Some(mut open) = self.open.take() {
@@ -251,6 +265,10 @@ impl<T: DeserializeOwned> PageReader<T> {
             let byte = chunk[i];
             if is_space(byte) {
                 i += 1;
+                continue;
+            }
+            if let Some(n) = self.whole_item(byte, text.get(i..).unwrap_or_default()) {
+                i += n;
                 continue;
             }
             self.step(byte, i)?;
@@ -284,6 +302,24 @@ impl<T: DeserializeOwned> PageReader<T> {
             collection: self.items,
             size: self.size,
         })
+    }
+
+    /// An object item that starts with `first` and ends within `rest` (the chunk's valid UTF-8
+    /// from `first` on), decoded in the same pass that finds its end: the bytes it took.
+    ///
+    /// `None` leaves the item to [`Extent`] and [`decode_at`]: an item that goes on in the next
+    /// chunk or holds invalid UTF-8 (its bytes here are read once more, at most the rest of this
+    /// chunk), an item that does not decode (so that its error names its path as any other's
+    /// does), and any item that is not an object, whose end serde cannot tell from a cut.
+    fn whole_item(&mut self, first: u8, rest: &str) -> Option<usize> {
+        if first != b'{' || !matches!(self.phase, Phase::FirstItem | Phase::Item) {
+            return None;
+        }
+        let mut values = serde_json::Deserializer::from_str(rest).into_iter::<T>();
+        let item = values.next()?.ok()?;
+        self.items.push(item);
+        self.phase = Phase::AfterItem;
+        Some(values.byte_offset())
     }
 
     /// One byte between values (never whitespace) at `at` in the current chunk.
@@ -503,10 +539,12 @@ mod tests {
     #[test]
     fn characters_cut_between_chunks_and_invalid_utf8_are_read_as_serde_reads_them() {
         agrees(r#"{"collection":[{"name":"é😀 Zürich"},"日本語",{"a":["ü"]}],"size":3}"#);
-        // Invalid UTF-8 inside a string of an item, of an ignored value, and of a key.
+        // Invalid UTF-8 inside a string of an item, of an object item, of an ignored value, and
+        // of a key.
         for bad in [&b"\"na\xffme\""[..], b"\"\xc3\"", b"\"\xe6\x97\""] {
             for body in [
                 [&b"{\"collection\":[1,"[..], bad, b",2],\"size\":2}"].concat(),
+                [&b"{\"collection\":[{\"a\":1},{\"b\":"[..], bad, b"}]}"].concat(),
                 [&b"{\"collection\":[1],\"x\":"[..], bad, b"}"].concat(),
                 [&b"{\"collection\":[1],"[..], bad, b":1}"].concat(),
             ] {
@@ -538,6 +576,38 @@ mod tests {
             assert_eq!(path, "collection[2].id", "cut at {cut}");
             assert!(reason.contains("invalid type"), "{reason}");
             assert!(body.starts_with(r#"{"collection":"#), "{body}");
+        }
+    }
+
+    #[test]
+    fn an_item_fails_alike_whole_in_a_chunk_or_cut() {
+        #[derive(Debug, PartialEq, serde::Deserialize)]
+        struct Item {
+            id: i64,
+        }
+        let bodies: [&[u8]; 3] = [
+            br#"{"collection":[{"id":1},{"id":"two"}]}"#,
+            br#"{"collection":[{"id":1},{"id":2 "x":3}]}"#,
+            br#"{"collection":[{"id":1},{"id":2,"id":3}]}"#,
+        ];
+        for body in bodies {
+            let item = &body[24..body.len() - 2];
+            let alone = crate::http::decode::decode::<Item>(&request(), 200, item).unwrap_err();
+            let Error::Decode { reason, .. } = alone else {
+                panic!("not a decode error: {alone:?}")
+            };
+            for cut in 0..=body.len() {
+                let mut reader = PageReader::<Item>::new(request(), 200);
+                let err = reader
+                    .feed(&body[..cut])
+                    .and_then(|()| reader.feed(&body[cut..]))
+                    .unwrap_err();
+                assert!(
+                    matches!(&err, Error::Decode { path, reason: r, .. }
+                        if path.starts_with("collection[1]") && *r == reason),
+                    "cut at {cut}: {err:?}"
+                );
+            }
         }
     }
 

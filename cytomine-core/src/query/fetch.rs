@@ -36,11 +36,18 @@ async fn fetch_page<R: Resource>(
     } else if let Some(offset) = offset {
         query.push(("offset".into(), offset.to_string()));
     }
+    // A page of `max` items is read into room for them made at once, not grown item by item.
+    let room = max.map_or(0, |max| max.min(MAX_ROOM_AHEAD) as usize);
     let call = Call::api(Method::Get, path).query(query);
+    let read = move |request, response| read_page(request, response, room);
     cm.transport()
-        .execute(&call, Vec::new, || Ok(AttemptBody::None), read_page)
+        .execute(&call, Vec::new, || Ok(AttemptBody::None), read)
         .await
 }
+
+/// The most items a page's room is made for before they arrive (a larger page grows as it is
+/// read), so that a huge page size asked for costs no memory the answer does not fill.
+const MAX_ROOM_AHEAD: u64 = 10_000;
 
 pub(super) async fn fetch_all<R: Resource>(cm: Cytomine, q: ListQuery<R>) -> Result<Collection<R>> {
     let path = q.path()?;
