@@ -199,30 +199,12 @@ async fn a_connection_dropped_during_import_leaves_items_unknown() {
 #[tokio::test(flavor = "multi_thread")]
 async fn a_ca_cert_that_is_not_a_certificate_exits_2_naming_it() {
     let s = Server::start().await;
-    let admin = s.emulator.admin();
-    let host = s.emulator.base_url();
     std::fs::write(s.dir().join("lab-ca.pem"), "not a certificate\n").unwrap();
     let before = s.emulator.request_count();
-    let keys = [
-        "--host",
-        &host,
-        "--public-key",
-        &admin.public_key,
-        "--private-key",
-        &admin.private_key,
-    ];
-    let by_flag = cytomine(
-        s.dir(),
-        &[&keys[..], &["--ca-cert", "lab-ca.pem", "whoami"]].concat(),
-        &[],
-    )
-    .await;
-    let by_env = cytomine(
-        s.dir(),
-        &[&keys[..], &["whoami"]].concat(),
-        &[("CYTOMINE_CA_BUNDLE", "lab-ca.pem")],
-    )
-    .await;
+    let by_flag = s.run(&["--ca-cert", "lab-ca.pem", "whoami"]).await;
+    let by_env = s
+        .run_with_env(&["whoami"], &[("CYTOMINE_CA_BUNDLE", "lab-ca.pem")])
+        .await;
     for run in [by_flag, by_env] {
         run.expect_code(2);
         assert!(

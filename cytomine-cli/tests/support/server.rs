@@ -52,6 +52,11 @@ impl Server {
 
     /// `--host --public-key --private-key` of the admin, then `args`.
     pub async fn run(&self, args: &[&str]) -> Run {
+        self.run_with_env(args, &[]).await
+    }
+
+    /// [`run`](Self::run) with these environment variables set.
+    pub async fn run_with_env(&self, args: &[&str], env: &[(&str, &str)]) -> Run {
         let admin = self.emulator.admin();
         let host = self.emulator.base_url();
         let mut all = vec![
@@ -63,7 +68,7 @@ impl Server {
             &admin.private_key,
         ];
         all.extend_from_slice(args);
-        cytomine(self.dir(), &all, &[]).await
+        cytomine(self.dir(), &all, env).await
     }
 
     pub async fn annotations_on(&self, image: i64) -> Vec<Annotation> {
